@@ -1,0 +1,99 @@
+# dailylog — see README.md.  `make deps demo`, then `make check`.
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man
+DESTDIR	?=
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wpedantic -Werror \
+	   -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+PKGS	 = yaml-0.1
+DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEPS_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml) -lunistring
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+
+ASAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRCS	 = $(sort $(wildcard src/*.c))
+LIBSRCS	 = $(filter-out src/main.c,$(SRCS))
+HDRS	 = $(wildcard src/*.h)
+TESTSRCS = $(sort $(wildcard tests/test_*.c))
+MANPAGES = $(sort $(wildcard man/*.1 man/*.5))
+
+OBJS	 = $(LIBSRCS:src/%.c=build/obj/%.o)
+AOBJS	 = $(LIBSRCS:src/%.c=build/asan/%.o)
+TESTS	 = $(TESTSRCS:tests/%.c=build/obj/%)
+ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
+
+DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
+	libunistring-dev mandoc man-db texinfo info python3 clang
+
+.PHONY: all check check-unit check-e2e check-asan lint install uninstall clean deps demo
+
+all: dailylog
+
+dailylog: build/obj/main.o $(OBJS)
+	$(CC) $(CFLAGS) -o $@ build/obj/main.o $(OBJS) $(DEPS_LIBS) $(LDFLAGS)
+
+build/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p build/obj
+	$(CC) $(CFLAGS) $(WARN) $(DEPS_CFLAGS) -c -o $@ $<
+
+build/asan/%.o: src/%.c $(HDRS)
+	@mkdir -p build/asan
+	$(CC) -O1 -g $(ASAN) $(WARN) $(DEPS_CFLAGS) -c -o $@ $<
+
+build/asan/dailylog: build/asan/main.o $(AOBJS)
+	$(CC) -g $(ASAN) -o $@ build/asan/main.o $(AOBJS) $(DEPS_LIBS)
+
+build/obj/test_%: tests/test_%.c tests/check_main.h $(OBJS) $(HDRS)
+	$(CC) $(CFLAGS) $(WARN) -Isrc $(DEPS_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(OBJS) $(CHECK_LIBS) $(DEPS_LIBS)
+
+build/asan/test_%: tests/test_%.c tests/check_main.h $(AOBJS) $(HDRS)
+	$(CC) -O1 -g $(ASAN) $(WARN) -Isrc $(DEPS_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(AOBJS) $(CHECK_LIBS) $(DEPS_LIBS)
+
+check: check-unit check-e2e
+
+check-unit: $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; ./$$t; done
+
+check-e2e: dailylog
+	@DAILYLOG=$(CURDIR)/dailylog sh tests/e2e/run.sh
+
+# The same suites under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-asan: build/asan/dailylog $(ATESTS)
+	@set -e; for t in $(ATESTS); do echo "== $$t"; \
+	    CK_DEFAULT_TIMEOUT=60 ASAN_OPTIONS=detect_leaks=1 ./$$t; done
+	@DAILYLOG=$(CURDIR)/build/asan/dailylog ASAN_OPTIONS=detect_leaks=1 \
+	    sh tests/e2e/run.sh
+
+lint:
+	mandoc -Tlint -Wwarning $(MANPAGES)
+
+install: dailylog
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 dailylog $(DESTDIR)$(BINDIR)/dailylog
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dailylog
+	for p in $(notdir $(wildcard man/*.1)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$p; done
+	for p in $(notdir $(wildcard man/*.5)); do rm -f $(DESTDIR)$(MANDIR)/man5/$$p; done
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y --no-install-recommends $(DEBIAN_PACKAGES); \
+	else \
+	    echo "run as root: apt-get update && apt-get install -y $(DEBIAN_PACKAGES)"; \
+	fi
+
+demo: dailylog
+	@sh samples/demo.sh
+
+clean:
+	rm -rf build dailylog demo-out

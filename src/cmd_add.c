@@ -1,0 +1,424 @@
+/* dailylog add: append one new entry and print its ID. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "diag.h"
+#include "editor.h"
+#include "entry.h"
+#include "store.h"
+#include "yaml_read.h"
+#include "yaml_write.h"
+
+/* What the command line says; each set field overrides -F's. */
+struct add_opts {
+	struct entry	 set;
+	bool		 has_date;
+	const char	*file;
+	bool		 edit;
+	bool		 resume;
+};
+
+static void
+replace_str(char **dst, char **src)
+{
+	if (*src == NULL)
+		return;
+	free(*dst);
+	*dst = *src;
+	*src = NULL;
+}
+
+static void
+replace_list(struct strlist *dst, struct strlist *src)
+{
+	if (src->n == 0)
+		return;
+	strlist_free(dst);
+	*dst = *src;
+	src->v = NULL;
+	src->n = 0;
+}
+
+static void
+apply_options(struct entry *e, struct add_opts *o)
+{
+	if (o->has_date)
+		e->date = o->set.date;
+	replace_str(&e->title, &o->set.title);
+	replace_str(&e->series, &o->set.series);
+	if (o->set.part != 0)
+		e->part = o->set.part;
+	replace_str(&e->client, &o->set.client);
+	replace_str(&e->contact, &o->set.contact);
+	replace_str(&e->staff, &o->set.staff);
+	replace_list(&e->tags, &o->set.tags);
+	replace_str(&e->result, &o->set.result);
+	replace_list(&e->next, &o->set.next);
+	replace_str(&e->body, &o->set.body);
+}
+
+/* A body ends in exactly one newline, so it is written as a "|" block. */
+static void
+normalize_body(struct entry *e)
+{
+	size_t len;
+
+	if (e->body == NULL)
+		return;
+	len = strlen(e->body);
+	while (len > 0 && strchr(" \t\n", e->body[len - 1]) != NULL)
+		len--;
+	if (len == 0) {
+		free(e->body);
+		e->body = NULL;
+		return;
+	}
+	e->body = xreallocarray(e->body, len + 2, 1);
+	e->body[len] = '\n';
+	e->body[len + 1] = '\0';
+}
+
+static void
+template_field(struct buf *t, const char *key, const char *val,
+    const char *hint)
+{
+	struct buf line = BUF_INIT;
+
+	buf_addf(&line, "%s: %s", key, val ? val : "");
+	buf_adds(t, line.s);
+	for (size_t w = line.len; w < 20; w++)
+		buf_addc(t, ' ');
+	buf_addf(t, "  # %s\n", hint);
+	buf_free(&line);
+}
+
+/* The editor's starting point: every field, with hints in both languages. */
+static void
+make_template(const struct entry *e, struct buf *t)
+{
+	char date[17], part[24] = "";
+	struct entry tmp;
+
+	buf_adds(t,
+	    "# 新しい日報です。保存して終了すると登録されます。空の項目は省かれます。\n"
+	    "# A new daily report: save and quit to add it; empty fields are left out.\n"
+	    "# 書式 / format: dailylog(5)\n");
+	template_field(t, "date", date_format(&e->date, date),
+	    "日付 / date: YYYY-MM-DD [HH:MM]");
+	template_field(t, "title", e->title, "件名(必須) / title (required)");
+	template_field(t, "series", e->series,
+	    "シリーズ名 / series: a-z 0-9 -");
+	if (e->part)
+		snprintf(part, sizeof(part), "%ld", e->part);
+	template_field(t, "part", part, "空なら次の番号 / empty: the next part");
+	template_field(t, "client", e->client, "訪問先 / client");
+	template_field(t, "contact", e->contact, "面談者 / person met");
+	template_field(t, "staff", e->staff, "派遣スタッフ / temp worker");
+	/* Lists and the body as libyaml writes them, so quoting is right. */
+	entry_init(&tmp);
+	tmp.date = e->date;
+	tmp.title = "x";
+	tmp.tags = e->tags;
+	tmp.next = e->next;
+	tmp.result = e->result;
+	{
+		struct buf y = BUF_INIT;
+		const char *p;
+
+		entry_to_yaml(&tmp, false, false, &y);
+		p = strstr(y.s, "\ntags:");
+		if (p != NULL) {
+			const char *end = strchr(p + 1, '\n');
+
+			buf_add(t, p + 1, (size_t)(end - p));
+		} else
+			template_field(t, "tags", "[]",
+			    "タグ / tags: [クレーム, 入館証]");
+		if ((p = strstr(y.s, "\nresult:")) != NULL) {
+			const char *end = strchr(p + 1, '\n');
+
+			buf_add(t, p + 1, (size_t)(end - p));
+		} else
+			template_field(t, "result", NULL, "結果 / result");
+		if ((p = strstr(y.s, "\nnext:")) != NULL)
+			buf_adds(t, p + 1);
+		else
+			template_field(t, "next", "[]",
+			    "次回アクション / next actions: [電話する, 訪問する]");
+		buf_free(&y);
+	}
+	buf_adds(t,
+	    "# 本文: 空行で段落、「## 」で見出し、「- 」で箇条書き。\n"
+	    "# body: blank lines between paragraphs, \"## \" headings, \"- \" list items.\n"
+	    "body: |\n");
+	if (e->body != NULL) {
+		for (const char *s = e->body; *s; ) {
+			size_t n = strcspn(s, "\n");
+
+			buf_adds(t, "  ");
+			buf_add(t, s, n);
+			buf_addc(t, '\n');
+			s += n + (s[n] == '\n');
+		}
+	} else
+		buf_adds(t, "  \n");
+}
+
+/* Finish an entry that loaded: store it and print its ID. */
+static int
+store_entry(struct store *st, struct entry *e)
+{
+	int rc;
+
+	normalize_body(e);
+	if ((rc = store_add(st, e)) != 0)
+		return rc;
+	printf("%s\n", e->id);
+	return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
+}
+
+static int
+edit_draft(struct store *st, const char *draft, const char *template)
+{
+	struct entry e;
+	char *buf;
+	size_t len;
+	int rc;
+
+	if ((rc = editor_run(draft)) != 0) {
+		diag("the draft is kept in %s; continue with 'dailylog add "
+		    "--resume'", draft);
+		return rc;
+	}
+	if ((rc = file_read(draft, ENTRY_MAX_FILE, &buf, &len)) != 0)
+		return rc;
+	if (template != NULL && strlen(template) == len &&
+	    memcmp(template, buf, len) == 0) {
+		free(buf);
+		unlink(draft);
+		diag("nothing written: the template was left unchanged");
+		return EXIT_DATAERR;
+	}
+	entry_init(&e);
+	rc = entry_load_buf(draft, buf, len, &e, false);
+	free(buf);
+	if (rc == 0)
+		rc = store_entry(st, &e);
+	if (rc == 0)
+		unlink(draft);
+	else if (rc == EXIT_DATAERR || rc == EXIT_CANTCREAT)
+		diag("the draft is kept in %s; fix it with 'dailylog add "
+		    "--resume'", draft);
+	entry_free(&e);
+	return rc;
+}
+
+static int
+add_with_editor(struct store *st, const struct entry *e)
+{
+	struct buf t = BUF_INIT, name = BUF_INIT;
+	char *draft;
+	int rc;
+
+	buf_addf(&name, "add-%ld-%d.yaml", (long)time(NULL), (int)getpid());
+	if ((rc = draft_path(st, name.s, &draft)) == 0) {
+		make_template(e, &t);
+		if ((rc = store_write_file(draft, t.s, t.len, false)) == 0)
+			rc = edit_draft(st, draft, t.s);
+		free(draft);
+	}
+	buf_free(&name);
+	buf_free(&t);
+	return rc;
+}
+
+static int
+resume(struct store *st)
+{
+	char *draft = draft_newest(st, "add-");
+	int rc;
+
+	if (draft == NULL) {
+		diag("add: no draft to resume");
+		return EXIT_NOTFOUND;
+	}
+	diag("resuming the draft %s", draft);
+	rc = edit_draft(st, draft, NULL);
+	free(draft);
+	return rc;
+}
+
+/* -F: a whole entry; the command line may still supply what it lacks. */
+static int
+read_entry_file(const char *file, struct entry *e)
+{
+	const char *name = strcmp(file, "-") == 0 ? "<stdin>" : file;
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (strcmp(file, "-") == 0)
+		rc = fd_read(STDIN_FILENO, name, ENTRY_MAX_FILE, &buf, &len);
+	else
+		rc = file_read(file, ENTRY_MAX_FILE, &buf, &len);
+	if (rc != 0)
+		return rc;
+	rc = entry_load_buf(name, buf, len, e, true);
+	free(buf);
+	return rc;
+}
+
+static int
+parse_options(int argc, char **argv, struct add_opts *o)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "title", required_argument, NULL, 't' },
+		{ "series", required_argument, NULL, 's' },
+		{ "part", required_argument, NULL, 'p' },
+		{ "client", required_argument, NULL, 'c' },
+		{ "contact", required_argument, NULL, 'k' },
+		{ "staff", required_argument, NULL, 'S' },
+		{ "tag", required_argument, NULL, 'g' },
+		{ "result", required_argument, NULL, 'r' },
+		{ "next", required_argument, NULL, 'n' },
+		{ "file", required_argument, NULL, 'F' },
+		{ "edit", no_argument, NULL, 'e' },
+		{ "resume", no_argument, NULL, 'R' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, ":d:t:s:p:F:e", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			if (!date_parse_user(optarg, time(NULL), &o->set.date))
+				return usage_error("add", "bad date '%s': use "
+				    DATE_FORMS, optarg);
+			o->has_date = true;
+			break;
+		case 't':
+			free(o->set.title);
+			o->set.title = xstrdup(optarg);
+			break;
+		case 's':
+			if (!slug_valid(optarg))
+				return usage_error("add", "bad series '%s': a "
+				    "series name is lower-case letters, digits "
+				    "and '-'", optarg);
+			free(o->set.series);
+			o->set.series = xstrdup(optarg);
+			break;
+		case 'p':
+			o->set.part = strtol(optarg, &end, 10);
+			if (*end != '\0' || o->set.part < 1 ||
+			    o->set.part > 999999)
+				return usage_error("add", "bad part '%s': a "
+				    "whole number from 1 to 999999", optarg);
+			break;
+		case 'c':
+			free(o->set.client);
+			o->set.client = xstrdup(optarg);
+			break;
+		case 'k':
+			free(o->set.contact);
+			o->set.contact = xstrdup(optarg);
+			break;
+		case 'S':
+			free(o->set.staff);
+			o->set.staff = xstrdup(optarg);
+			break;
+		case 'g':
+			strlist_add(&o->set.tags, optarg);
+			break;
+		case 'r':
+			free(o->set.result);
+			o->set.result = xstrdup(optarg);
+			break;
+		case 'n':
+			strlist_add(&o->set.next, optarg);
+			break;
+		case 'F':
+			o->file = optarg;
+			break;
+		case 'e':
+			o->edit = true;
+			break;
+		case 'R':
+			o->resume = true;
+			break;
+		default:
+			return option_error("add", argv, opts);
+		}
+	}
+	if (optind < argc) {
+		struct buf body = BUF_INIT;
+
+		for (int i = optind; i < argc; i++)
+			buf_addf(&body, "%s%s", i > optind ? " " : "", argv[i]);
+		o->set.body = buf_detach(&body);
+	}
+	return 0;
+}
+
+int
+cmd_add(int argc, char **argv, const struct globals *g)
+{
+	struct add_opts o;
+	struct store st;
+	struct entry e;
+	bool use_editor;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	entry_init(&o.set);
+	entry_init(&e);
+	if ((rc = parse_options(argc, argv, &o)) != 0)
+		goto done;
+	if (o.resume && (o.file || o.edit || optind < argc)) {
+		rc = usage_error("add", "--resume takes no other input");
+		goto done;
+	}
+	if ((rc = store_open(g, &st)) != 0)
+		goto done;
+	if (o.resume) {
+		rc = resume(&st);
+		goto close;
+	}
+	if (o.file != NULL && (rc = read_entry_file(o.file, &e)) != 0)
+		goto close;
+	if (o.file == NULL && o.set.body == NULL && !o.edit &&
+	    !isatty(STDIN_FILENO)) {
+		if ((rc = fd_read(STDIN_FILENO, "<stdin>", ENTRY_MAX_FILE,
+		    &o.set.body, &(size_t){ 0 })) != 0)
+			goto close;
+	}
+	use_editor = o.file == NULL && (o.edit || (o.set.body == NULL &&
+	    isatty(STDIN_FILENO)));
+	if (e.date.year == 0 && !o.has_date)
+		date_parse_user("today", time(NULL), &e.date);
+	apply_options(&e, &o);
+	if (use_editor) {
+		rc = add_with_editor(&st, &e);
+		goto close;
+	}
+	if (e.title == NULL && o.file == NULL) {
+		rc = usage_error("add", "a title is required: give -t TITLE");
+		goto close;
+	}
+	if ((rc = entry_validate(o.file ? o.file : "add", &e)) == 0)
+		rc = store_entry(&st, &e);
+close:
+	store_close(&st);
+done:
+	entry_free(&o.set);
+	entry_free(&e);
+	return rc;
+}

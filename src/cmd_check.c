@@ -1,0 +1,144 @@
+/* dailylog check: validate every file in the store. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "diag.h"
+#include "entry.h"
+#include "store.h"
+
+static const struct pos nopos = { 0, 0 };
+
+/* Files under entries/ that are not entries. */
+static void
+report_other(const char *path, void *arg)
+{
+	const char *base = strrchr(path, '/');
+	size_t len;
+
+	(void)arg;
+	base = base ? base + 1 : path;
+	len = strlen(base);
+	if (base[0] == '.' && strstr(base, ".yaml.tmp-") != NULL)
+		diag_warn(path, nopos, "temporary file left by an interrupted "
+		    "write; it is not an entry and can be deleted");
+	else if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
+		diag_error(path, nopos, "not loaded: the file name is not a "
+		    "valid ID ([A-Za-z0-9._-], not starting with '.'), or the "
+		    "file is not a regular file");
+	else
+		diag_warn(path, nopos, "not an entry (no .yaml suffix); ignored");
+}
+
+/* The directory entries/YYYY/MM that the date chooses. */
+static void
+check_place(const struct entry *e)
+{
+	char want[32];
+	size_t wl, pl = strlen(e->path), bl = strlen(e->id) + 6;
+
+	snprintf(want, sizeof(want), "/entries/%04d/%02d/", e->date.year,
+	    e->date.mon);
+	wl = strlen(want);
+	if (pl < wl + bl || strncmp(e->path + pl - bl - wl + 1, want, wl) != 0)
+		diag_warn(e->path, e->pos[F_DATE], "dated %04d-%02d but not in "
+		    "entries/%04d/%02d/", e->date.year, e->date.mon,
+		    e->date.year, e->date.mon);
+}
+
+static int
+cmp_series_part(const void *a, const void *b)
+{
+	const struct entry *x = *(struct entry *const *)a;
+	const struct entry *y = *(struct entry *const *)b;
+	int c = strcmp(x->series, y->series);
+
+	return c ? c : (x->part > y->part) - (x->part < y->part);
+}
+
+/* Duplicate parts are errors, gaps are warnings. */
+static void
+check_parts(const struct entry_list *all)
+{
+	struct entry **v = xreallocarray(NULL, all->n, sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = 0; i < all->n; i++)
+		if (all->v[i]->series != NULL && all->v[i]->part > 0)
+			v[n++] = all->v[i];
+	qsort(v, n, sizeof(*v), cmp_series_part);
+	for (size_t i = 0; i < n; i++) {
+		bool first = i == 0 || strcmp(v[i]->series, v[i - 1]->series);
+
+		if (!first && v[i]->part == v[i - 1]->part)
+			diag_error(v[i]->path, v[i]->pos[F_PART], "duplicate "
+			    "part: %s:%ld is also %s", v[i]->series,
+			    v[i]->part, v[i - 1]->path);
+		else if (!first && v[i]->part > v[i - 1]->part + 1)
+			diag_warn(v[i]->path, v[i]->pos[F_PART], "series %s: "
+			    "part%s %ld%s%.0ld missing before part %ld",
+			    v[i]->series, v[i]->part - v[i - 1]->part > 2 ?
+			    "s" : "", v[i - 1]->part + 1,
+			    v[i]->part - v[i - 1]->part > 2 ? "-" : "",
+			    v[i]->part - v[i - 1]->part > 2 ? v[i]->part - 1 : 0,
+			    v[i]->part);
+		else if (first && v[i]->part > 1)
+			diag_warn(v[i]->path, v[i]->pos[F_PART], "series %s "
+			    "starts at part %ld", v[i]->series, v[i]->part);
+	}
+	free(v);
+}
+
+int
+cmd_check(int argc, char **argv, const struct globals *g)
+{
+	static const struct option opts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct entry_list all = { NULL, 0 };
+	struct store st;
+	char **paths;
+	size_t n;
+	bool quiet = false;
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
+		if (ch != 'q')
+			return option_error("check", argv, opts);
+		quiet = true;
+	}
+	if (optind < argc)
+		return usage_error("check", "unexpected argument '%s'",
+		    argv[optind]);
+	/* Bad settings are one more finding; go on with the entries. */
+	if ((rc = store_open(g, &st)) != 0 && rc != EXIT_DATAERR)
+		return rc;
+	rc = store_entry_paths(&st, &paths, &n, report_other, NULL);
+	all.v = xreallocarray(NULL, n, sizeof(*all.v));
+	for (size_t i = 0; i < n; i++) {
+		struct entry *e = xmalloc(sizeof(*e));
+
+		entry_init(e);
+		if (entry_load(paths[i], e) == 0) {
+			check_place(e);
+			all.v[all.n++] = e;
+		} else
+			free(e);
+		free(paths[i]);
+	}
+	free(paths);
+	check_parts(&all);
+	if (!quiet)
+		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
+		    diag_nerrors, diag_nerrors == 1 ? "" : "s", diag_nwarnings,
+		    diag_nwarnings == 1 ? "" : "s");
+	entry_list_free(&all);
+	store_close(&st);
+	if (rc != 0)
+		return rc;
+	return diag_nerrors ? EXIT_DATAERR : 0;
+}

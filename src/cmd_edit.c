@@ -1,0 +1,119 @@
+/* dailylog edit: change an entry in the editor, validated, replaced atomically. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "diag.h"
+#include "editor.h"
+#include "entry.h"
+#include "store.h"
+#include "yaml_read.h"
+
+static bool
+same(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+/*
+ * Under the lock: the entry must not have changed since the draft was
+ * made, and a new part number must be free.
+ */
+static int
+replace_entry(struct store *st, const struct entry *old, const char *base,
+    size_t baselen, const char *text, size_t len, const struct entry *new)
+{
+	char *now;
+	size_t nowlen;
+	int rc;
+
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	if ((rc = file_read(old->path, ENTRY_MAX_FILE, &now, &nowlen)) != 0)
+		goto out;
+	if (base != NULL && !same(now, nowlen, base, baselen)) {
+		diag("%s changed while you were editing it; not replaced",
+		    old->path);
+		rc = EXIT_TEMPFAIL;
+	} else if (new->series != NULL && (old->series == NULL ||
+	    strcmp(old->series, new->series) != 0 || old->part != new->part))
+		rc = store_part_free(st, new->series, new->part, old->path);
+	if (rc == 0)
+		rc = store_write_file(old->path, text, len, true);
+	free(now);
+out:
+	store_unlock(st);
+	return rc;
+}
+
+int
+cmd_edit(int argc, char **argv, const struct globals *g)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct entry *old = NULL, new;
+	struct store st;
+	struct buf name = BUF_INIT;
+	char *draft = NULL, *orig = NULL, *text = NULL;
+	size_t origlen = 0, len;
+	bool resumed;
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return option_error("edit", argv, opts);
+	if (argc - optind != 1)
+		return usage_error("edit", "give one entry: ID, ID prefix or "
+		    "SERIES:PART");
+	if ((rc = store_open(g, &st)) != 0)
+		return rc;
+	entry_init(&new);
+	if ((rc = store_resolve(&st, argv[optind], &old)) != 0)
+		goto out;
+	buf_addf(&name, "%s.yaml", old->id);
+	if ((rc = draft_path(&st, name.s, &draft)) != 0)
+		goto out;
+	if ((rc = file_read(old->path, ENTRY_MAX_FILE, &orig, &origlen)) != 0)
+		goto out;
+	resumed = access(draft, F_OK) == 0;
+	if (resumed)
+		diag("resuming your earlier draft %s", draft);
+	else if ((rc = store_write_file(draft, orig, origlen, false)) != 0)
+		goto out;
+	if ((rc = editor_run(draft)) != 0) {
+		diag("the draft is kept in %s; 'dailylog edit %s' reopens it",
+		    draft, argv[optind]);
+		goto out;
+	}
+	if ((rc = file_read(draft, ENTRY_MAX_FILE, &text, &len)) != 0)
+		goto out;
+	if (same(text, len, orig, origlen)) {
+		unlink(draft);
+		diag("no changes to %s", old->id);
+		goto out;
+	}
+	if ((rc = entry_load_buf(draft, text, len, &new, false)) == 0)
+		rc = replace_entry(&st, old, resumed ? NULL : orig, origlen,
+		    text, len, &new);
+	if (rc == 0) {
+		unlink(draft);
+		diag("updated %s", old->path);
+	} else
+		diag("%s is unchanged; your version is kept in %s and "
+		    "'dailylog edit %s' reopens it", old->path, draft,
+		    argv[optind]);
+out:
+	if (old != NULL) {
+		entry_free(old);
+		free(old);
+	}
+	entry_free(&new);
+	buf_free(&name);
+	free(draft);
+	free(orig);
+	free(text);
+	store_close(&st);
+	return rc;
+}

@@ -1,0 +1,42 @@
+/* dailylog init: create a store. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dailylog.h"
+#include "store.h"
+
+int
+cmd_init(int argc, char **argv, const struct globals *g)
+{
+	static const struct option opts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "author", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *lang = "ja", *author = NULL;
+	char *dir;
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'l':
+			if (strcmp(optarg, "ja") != 0 && strcmp(optarg, "en") != 0)
+				return usage_error("init", "--lang takes ja or "
+				    "en, not '%s'", optarg);
+			lang = optarg;
+			break;
+		case 'a':
+			author = optarg;
+			break;
+		default:
+			return option_error("init", argv, opts);
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error("init", "too many arguments");
+	dir = argc > optind ? strdup(argv[optind]) : store_default_dir(g);
+	rc = store_init(dir, lang, author);
+	free(dir);
+	return rc;
+}

@@ -1,0 +1,143 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+
+static bool
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/* Exactly n digits at s. */
+static bool
+digits(const char *s, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static bool
+parse_time(const char *s, struct date *d)
+{
+	if (strlen(s) != 5 || s[2] != ':' || !digits(s, 2, &d->hour) ||
+	    !digits(s + 3, 2, &d->min) || d->hour > 23 || d->min > 59)
+		return false;
+	d->has_time = true;
+	return true;
+}
+
+/* s is YYYY-MM-DD followed by end, or by sep and HH:MM. */
+static bool
+parse_day(const char *s, struct date *d, const char *seps)
+{
+	if (!digits(s, 4, &d->year) || s[4] != '-' ||
+	    !digits(s + 5, 2, &d->mon) || s[7] != '-' ||
+	    !digits(s + 8, 2, &d->day))
+		return false;
+	if (d->year < 1 || d->mon < 1 || d->mon > 12 || d->day < 1 ||
+	    d->day > days_in(d->year, d->mon))
+		return false;
+	d->has_time = false;
+	d->hour = d->min = 0;
+	if (s[10] == '\0')
+		return true;
+	return strchr(seps, s[10]) != NULL && parse_time(s + 11, d);
+}
+
+bool
+date_parse_entry(const char *s, struct date *d)
+{
+	return parse_day(s, d, " ");
+}
+
+bool
+date_parse_user(const char *s, time_t now, struct date *d)
+{
+	struct tm tm;
+	const char *rest;
+	int back;
+
+	if (strncmp(s, "today", 5) == 0) {
+		rest = s + 5;
+		back = 0;
+	} else if (strncmp(s, "yesterday", 9) == 0) {
+		rest = s + 9;
+		back = 1;
+	} else
+		return parse_day(s, d, " T");
+	if (*rest != '\0' && *rest != ' ' && *rest != 'T')
+		return false;
+	/* Noon keeps "yesterday" right across daylight-saving changes. */
+	localtime_r(&now, &tm);
+	tm.tm_mday -= back;
+	tm.tm_hour = 12;
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	mktime(&tm);
+	d->year = tm.tm_year + 1900;
+	d->mon = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
+	d->has_time = false;
+	d->hour = d->min = 0;
+	if (*rest == '\0')
+		return true;
+	return parse_time(rest + 1, d);
+}
+
+char *
+date_format(const struct date *d, char *buf)
+{
+	/* Fields are in range once parsed; the masks only bound the width. */
+	unsigned y = (unsigned)d->year % 10000u, mo = (unsigned)d->mon % 100u,
+	    dd = (unsigned)d->day % 100u, h = (unsigned)d->hour % 100u,
+	    mi = (unsigned)d->min % 100u;
+
+	if (d->has_time)
+		snprintf(buf, 17, "%04u-%02u-%02u %02u:%02u", y, mo, dd, h, mi);
+	else
+		snprintf(buf, 17, "%04u-%02u-%02u", y, mo, dd);
+	return buf;
+}
+
+int
+date_cmp_day(const struct date *a, const struct date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->mon != b->mon)
+		return a->mon < b->mon ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return 0;
+}
+
+int
+date_cmp(const struct date *a, const struct date *b)
+{
+	int c = date_cmp_day(a, b);
+	int ta, tb;
+
+	if (c != 0)
+		return c;
+	/* An entry without a time sorts before the timed ones of its day. */
+	ta = a->has_time ? a->hour * 60 + a->min : -1;
+	tb = b->has_time ? b->hour * 60 + b->min : -1;
+	return ta < tb ? -1 : ta > tb;
+}

@@ -1,0 +1,421 @@
+#include <ctype.h>
+#include <stdint.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "entry.h"
+#include "text.h"
+
+const char *const field_names[F_COUNT] = {
+	"date", "title", "series", "part", "client", "contact", "staff",
+	"tags", "result", "next", "body",
+};
+
+#define PART_MAX 999999
+
+void
+entry_init(struct entry *e)
+{
+	memset(e, 0, sizeof(*e));
+}
+
+void
+strlist_add(struct strlist *l, const char *s)
+{
+	l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = xstrdup(s);
+}
+
+void
+strlist_free(struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+void
+entry_free(struct entry *e)
+{
+	free(e->id);
+	free(e->path);
+	free(e->title);
+	free(e->series);
+	free(e->client);
+	free(e->contact);
+	free(e->staff);
+	free(e->result);
+	free(e->body);
+	strlist_free(&e->tags);
+	strlist_free(&e->next);
+	for (size_t i = 0; i < e->nx; i++) {
+		free(e->x[i].key);
+		ynode_free(&e->x[i].value);
+	}
+	free(e->x);
+	entry_init(e);
+}
+
+bool
+id_valid(const char *s)
+{
+	if (*s == '\0' || *s == '.' || strlen(s) > 128)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' &&
+		    *s != '-')
+			return false;
+	return true;
+}
+
+bool
+slug_valid(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 64)
+		return false;
+	for (; *s; s++)
+		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) ||
+		    *s == '-'))
+			return false;
+	return true;
+}
+
+/*
+ * Edit distance with adjacent transpositions (optimal string alignment),
+ * for "did you mean": "lsit" is one step from "list".
+ */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), d[32][32];
+
+	if (la >= 31 || lb >= 31)
+		return SIZE_MAX;
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+const char *
+suggest(const char *word, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = SIZE_MAX, limit = strlen(word) <= 4 ? 1 : 2;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance(word, cands[i]);
+
+		if (d < bestd) {
+			bestd = d;
+			best = cands[i];
+		}
+	}
+	return bestd <= limit ? best : NULL;
+}
+
+/* A plain empty scalar, "~" or "null": an optional field left blank. */
+static bool
+is_null(const struct ynode *n)
+{
+	return n->type == Y_SCALAR && n->plain &&
+	    (n->len == 0 || strcmp(n->s, "~") == 0 ||
+	    strcmp(n->s, "null") == 0 || strcmp(n->s, "Null") == 0 ||
+	    strcmp(n->s, "NULL") == 0);
+}
+
+static const char *
+type_name(const struct ynode *n)
+{
+	return n->type == Y_MAP ? "a mapping" :
+	    n->type == Y_SEQ ? "a list" : "a string";
+}
+
+static int
+take_string(const char *name, const char *key, struct ynode *v, char **dst)
+{
+	if (v->type != Y_SCALAR) {
+		diag_error(name, v->pos, "%s must be a string, not %s", key,
+		    type_name(v));
+		return EXIT_DATAERR;
+	}
+	*dst = v->s;
+	v->s = NULL;
+	return 0;
+}
+
+static int
+take_list(const char *name, const char *key, struct ynode *v,
+    struct strlist *dst)
+{
+	if (v->type != Y_SEQ) {
+		diag_error(name, v->pos,
+		    "%s must be a list of strings, e.g. [a, b], not %s", key,
+		    type_name(v));
+		return EXIT_DATAERR;
+	}
+	for (size_t i = 0; i < v->nkids; i++)
+		if (v->kids[i].type != Y_SCALAR || is_null(&v->kids[i])) {
+			diag_error(name, v->kids[i].pos,
+			    "each item of %s must be a non-empty string", key);
+			return EXIT_DATAERR;
+		}
+	dst->v = xreallocarray(NULL, v->nkids, sizeof(*dst->v));
+	for (size_t i = 0; i < v->nkids; i++) {
+		dst->v[i] = v->kids[i].s;
+		v->kids[i].s = NULL;
+	}
+	dst->n = v->nkids;
+	return 0;
+}
+
+static int
+take_part(const char *name, struct ynode *v, long *dst)
+{
+	char *end;
+	long n;
+
+	if (v->type == Y_SCALAR && v->plain && isdigit((unsigned char)v->s[0])) {
+		n = strtol(v->s, &end, 10);
+		if (*end == '\0' && n >= 1 && n <= PART_MAX) {
+			*dst = n;
+			return 0;
+		}
+	}
+	diag_error(name, v->pos, "part must be a whole number from 1 to %d, "
+	    "not '%s'", PART_MAX, v->type == Y_SCALAR ? v->s : type_name(v));
+	return EXIT_DATAERR;
+}
+
+static int
+take_field(const char *name, enum field f, struct ynode *v, struct entry *e)
+{
+	char *s = NULL;
+	int rc;
+
+	e->pos[f] = v->pos;
+	switch (f) {
+	case F_DATE:
+		if ((rc = take_string(name, "date", v, &s)) != 0)
+			return rc;
+		rc = date_parse_entry(s, &e->date) ? 0 : EXIT_DATAERR;
+		if (rc != 0)
+			diag_error(name, v->pos, "bad date '%s': expected "
+			    "YYYY-MM-DD or YYYY-MM-DD HH:MM", s);
+		free(s);
+		return rc;
+	case F_PART:
+		return take_part(name, v, &e->part);
+	case F_TAGS:
+		return take_list(name, "tags", v, &e->tags);
+	case F_NEXT:
+		return take_list(name, "next", v, &e->next);
+	case F_TITLE:	return take_string(name, "title", v, &e->title);
+	case F_SERIES:	return take_string(name, "series", v, &e->series);
+	case F_CLIENT:	return take_string(name, "client", v, &e->client);
+	case F_CONTACT:	return take_string(name, "contact", v, &e->contact);
+	case F_STAFF:	return take_string(name, "staff", v, &e->staff);
+	case F_RESULT:	return take_string(name, "result", v, &e->result);
+	case F_BODY:	return take_string(name, "body", v, &e->body);
+	case F_COUNT:
+		break;
+	}
+	abort();
+}
+
+static int
+field_lookup(const char *key)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		if (strcmp(key, field_names[f]) == 0)
+			return f;
+	return -1;
+}
+
+static int
+check_text(const char *name, const char *s)
+{
+	struct pos none = { 0, 0 };
+	size_t len = strlen(s);
+	const char *bad;
+
+	if (!text_valid_utf8(s, len)) {
+		diag_error(name, none, "text is not valid UTF-8");
+		return EXIT_DATAERR;
+	}
+	if ((bad = text_find_control(s, len)) != NULL) {
+		diag_error(name, none, "control character 0x%02X in text",
+		    (unsigned char)*bad);
+		return EXIT_DATAERR;
+	}
+	return 0;
+}
+
+/* Rules across fields, shared by files and the command line. */
+static int
+check_rules(const char *name, const struct entry *e, struct pos where)
+{
+	int rc = 0;
+
+	if (e->pos[F_DATE].line == 0 && e->date.year == 0) {
+		diag_error(name, where, "missing required key 'date'");
+		rc = EXIT_DATAERR;
+	}
+	if (e->title == NULL || e->title[strspn(e->title, " \t\n")] == '\0') {
+		if (e->title == NULL && e->pos[F_TITLE].line == 0)
+			diag_error(name, where, "missing required key 'title'");
+		else
+			diag_error(name, e->pos[F_TITLE], "title is empty");
+		rc = EXIT_DATAERR;
+	} else if (strchr(e->title, '\n') != NULL) {
+		diag_error(name, e->pos[F_TITLE], "title must be one line");
+		rc = EXIT_DATAERR;
+	}
+	if (e->series != NULL && !slug_valid(e->series)) {
+		diag_error(name, e->pos[F_SERIES], "bad series '%s': a series "
+		    "name is lower-case letters, digits and '-'", e->series);
+		rc = EXIT_DATAERR;
+	}
+	if (e->part != 0 && e->series == NULL) {
+		diag_error(name, e->pos[F_PART], "part without series");
+		rc = EXIT_DATAERR;
+	}
+	return rc;
+}
+
+int
+entry_validate(const char *name, const struct entry *e)
+{
+	struct pos none = { 0, 0 };
+	const char *strs[] = { e->title, e->series, e->client, e->contact,
+	    e->staff, e->result, e->body };
+	const struct strlist *lists[] = { &e->tags, &e->next };
+	int rc = check_rules(name, e, none);
+
+	/* What the file loader checks, for text from the command line. */
+	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+		if (strs[i] != NULL && check_text(name, strs[i]) != 0)
+			rc = EXIT_DATAERR;
+	for (size_t i = 0; i < 2; i++)
+		for (size_t j = 0; j < lists[i]->n; j++)
+			if (check_text(name, lists[i]->v[j]) != 0)
+				rc = EXIT_DATAERR;
+	return rc;
+}
+
+int
+entry_from_node(const char *name, struct ynode *root, struct entry *e,
+    bool partial)
+{
+	int rc = 0;
+
+	if (root->type != Y_MAP) {
+		diag_error(name, root->pos,
+		    "an entry must be a mapping of keys to values, not %s",
+		    type_name(root));
+		return EXIT_DATAERR;
+	}
+	for (size_t i = 0; i + 1 < root->nkids; i += 2) {
+		struct ynode *k = &root->kids[i], *v = &root->kids[i + 1];
+		int f = field_lookup(k->s);
+
+		if (f >= 0) {
+			/* A blank optional field is as good as absent. */
+			if (is_null(v) && f != F_DATE && f != F_TITLE)
+				continue;
+			if (take_field(name, (enum field)f, v, e) != 0)
+				rc = EXIT_DATAERR;
+		} else if (strncmp(k->s, "x-", 2) == 0) {
+			e->x = xreallocarray(e->x, e->nx + 1, sizeof(*e->x));
+			e->x[e->nx].key = k->s;
+			e->x[e->nx].value = *v;
+			e->nx++;
+			k->s = NULL;
+			memset(v, 0, sizeof(*v));
+		} else {
+			const char *hint = suggest(k->s, field_names, F_COUNT);
+
+			if (hint != NULL)
+				diag_error(name, k->pos, "unknown key '%s' "
+				    "(did you mean '%s'?)", k->s, hint);
+			else
+				diag_error(name, k->pos, "unknown key '%s' "
+				    "(keys beginning with x- are kept and "
+				    "ignored)", k->s);
+			rc = EXIT_DATAERR;
+		}
+	}
+	if (!partial && check_rules(name, e, root->pos) != 0)
+		rc = EXIT_DATAERR;
+	return rc;
+}
+
+int
+entry_load_buf(const char *name, const char *buf, size_t len, struct entry *e,
+    bool partial)
+{
+	struct ynode root;
+	int rc;
+
+	if ((rc = yaml_load(name, buf, len, &root)) != 0)
+		return rc;
+	rc = entry_from_node(name, &root, e, partial);
+	ynode_free(&root);
+	return rc;
+}
+
+int
+entry_load(const char *path, struct entry *e)
+{
+	const char *base = strrchr(path, '/');
+	char *buf;
+	size_t len, blen;
+	int rc;
+
+	if ((rc = file_read(path, ENTRY_MAX_FILE, &buf, &len)) != 0)
+		return rc;
+	rc = entry_load_buf(path, buf, len, e, false);
+	free(buf);
+	if (rc != 0) {
+		entry_free(e);
+		return rc;
+	}
+	e->path = xstrdup(path);
+	base = base ? base + 1 : path;
+	blen = strlen(base);
+	if (blen > 5 && strcmp(base + blen - 5, ".yaml") == 0)
+		blen -= 5;
+	e->id = xstrndup(base, blen);
+	return 0;
+}
+
+int
+entry_cmp(const void *a, const void *b)
+{
+	const struct entry *x = *(struct entry *const *)a;
+	const struct entry *y = *(struct entry *const *)b;
+	int c = date_cmp(&x->date, &y->date);
+
+	if (c != 0)
+		return c;
+	return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+}

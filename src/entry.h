@@ -1,0 +1,90 @@
+/* The entry: one daily report, as the plain struct every command works on. */
+#ifndef DL_ENTRY_H
+#define DL_ENTRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "yaml_read.h"
+
+/* The contract's keys, in the contract's order (also the order written). */
+enum field {
+	F_DATE, F_TITLE, F_SERIES, F_PART, F_CLIENT, F_CONTACT, F_STAFF,
+	F_TAGS, F_RESULT, F_NEXT, F_BODY, F_COUNT
+};
+
+extern const char *const field_names[F_COUNT];
+
+struct strlist {
+	char	**v;
+	size_t	  n;
+};
+
+/* A key beginning with "x-": kept as written, ignored otherwise. */
+struct xfield {
+	char		*key;
+	struct ynode	 value;
+};
+
+struct entry {
+	char		*id;		/* file name without .yaml; NULL until stored */
+	char		*path;		/* where it was loaded from, or NULL */
+	struct date	 date;
+	char		*title;
+	char		*series;	/* NULL when not in a series */
+	long		 part;		/* 0 when absent */
+	char		*client;
+	char		*contact;
+	char		*staff;
+	struct strlist	 tags;
+	char		*result;
+	struct strlist	 next;
+	char		*body;
+	struct xfield	*x;
+	size_t		 nx;
+	struct pos	 pos[F_COUNT];	/* where each value was; {0,0} if absent */
+};
+
+#define ENTRY_MAX_FILE	(1024 * 1024)	/* larger files are refused */
+
+void	entry_init(struct entry *);
+void	entry_free(struct entry *);
+
+/*
+ * Fill e from a parsed document (taking its strings), reporting every
+ * schema problem as name:line:column.  Partial skips the rules across
+ * fields (required keys), for input the command line completes.
+ * Returns 0 or EXIT_DATAERR.
+ */
+int	entry_from_node(const char *name, struct ynode *, struct entry *,
+	    bool partial);
+
+/* Read and validate one entry file.  Returns 0 or an exit status. */
+int	entry_load(const char *path, struct entry *);
+/* The same from memory; name is used in messages. */
+int	entry_load_buf(const char *name, const char *buf, size_t len,
+	    struct entry *, bool partial);
+
+/*
+ * The rules across fields (required keys, part only with series) and the
+ * text rules of the loader, for an entry made on the command line.
+ */
+int	entry_validate(const char *name, const struct entry *);
+
+/* Add a string to a list. */
+void	strlist_add(struct strlist *, const char *);
+void	strlist_free(struct strlist *);
+
+/* The ID and slug rules of dailylog(5). */
+bool	id_valid(const char *);
+bool	slug_valid(const char *);
+
+/* The candidate within a small edit distance of word, or NULL. */
+const char *suggest(const char *word, const char *const *cands, size_t n);
+
+/* Order for listing: date, time, then ID. */
+int	entry_cmp(const void *, const void *);
+
+#endif

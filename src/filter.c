@@ -1,0 +1,127 @@
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dailylog.h"
+#include "entry.h"
+#include "filter.h"
+#include "store.h"
+
+int
+filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
+{
+	char *end;
+
+	switch (ch) {
+	case 0x100:
+		f->series = arg;
+		return 0;
+	case 0x101:
+	case 0x102:
+		if (!date_parse_user(arg, time(NULL), ch == 0x101 ? &f->since :
+		    &f->until))
+			return usage_error(cmd, "bad date '%s': use " DATE_FORMS,
+			    arg);
+		if (ch == 0x101)
+			f->has_since = true;
+		else
+			f->has_until = true;
+		return 0;
+	case 0x103:
+		f->client = arg;
+		return 0;
+	case 0x104:
+		f->tag = arg;
+		return 0;
+	case 0x105:
+		f->grep = arg;
+		return 0;
+	case 'n':
+		f->last = strtol(arg, &end, 10);
+		if (*end != '\0' || f->last < 1)
+			return usage_error(cmd, "-n takes a positive number, "
+			    "not '%s'", arg);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static int
+fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
+}
+
+bool
+text_contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	if (n == 0)
+		return true;
+	for (const char *h = hay; *h; h++) {
+		size_t i;
+
+		/* Only at the start of a character: no match inside one. */
+		if (((unsigned char)*h & 0xC0) == 0x80)
+			continue;
+		for (i = 0; i < n && h[i] && fold((unsigned char)h[i]) ==
+		    fold((unsigned char)needle[i]); i++)
+			;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+bool
+filter_match(const struct filter *f, const struct entry *e)
+{
+	if (f->series && (e->series == NULL || strcmp(f->series, e->series)))
+		return false;
+	if (f->client && (e->client == NULL || strcmp(f->client, e->client)))
+		return false;
+	if (f->has_since && date_cmp_day(&e->date, &f->since) < 0)
+		return false;
+	if (f->has_until && date_cmp_day(&e->date, &f->until) > 0)
+		return false;
+	if (f->tag) {
+		size_t i;
+
+		for (i = 0; i < e->tags.n && strcmp(e->tags.v[i], f->tag); i++)
+			;
+		if (i == e->tags.n)
+			return false;
+	}
+	if (f->grep && !text_contains(e->title, f->grep) &&
+	    (e->body == NULL || !text_contains(e->body, f->grep)))
+		return false;
+	return true;
+}
+
+void
+filter_apply(const struct filter *f, struct entry_list *l)
+{
+	size_t kept = 0, skip;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (filter_match(f, l->v[i]))
+			l->v[kept++] = l->v[i];
+		else {
+			entry_free(l->v[i]);
+			free(l->v[i]);
+		}
+	}
+	l->n = kept;
+	if (f->last > 0 && (size_t)f->last < l->n) {
+		skip = l->n - (size_t)f->last;
+		for (size_t i = 0; i < skip; i++) {
+			entry_free(l->v[i]);
+			free(l->v[i]);
+		}
+		memmove(l->v, l->v + skip, (size_t)f->last * sizeof(*l->v));
+		l->n = (size_t)f->last;
+	}
+}

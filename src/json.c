@@ -1,0 +1,146 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "entry.h"
+#include "json.h"
+#include "output.h"
+#include "store.h"
+
+void
+json_string(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':	buf_adds(b, "\\\""); break;
+		case '\\':	buf_adds(b, "\\\\"); break;
+		case '\n':	buf_adds(b, "\\n"); break;
+		case '\r':	buf_adds(b, "\\r"); break;
+		case '\t':	buf_adds(b, "\\t"); break;
+		default:
+			if (c < 0x20 || c == 0x7F)
+				buf_addf(b, "\\u%04x", c);
+			else
+				buf_addc(b, c);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+static void
+key(struct buf *b, const char *k)
+{
+	buf_addc(b, ',');
+	json_string(b, k);
+	buf_addc(b, ':');
+}
+
+static void
+str_field(struct buf *b, const char *k, const char *v)
+{
+	if (v == NULL)
+		return;
+	key(b, k);
+	json_string(b, v);
+}
+
+static void
+list_field(struct buf *b, const char *k, const struct strlist *l)
+{
+	if (l->n == 0)
+		return;
+	key(b, k);
+	buf_addc(b, '[');
+	for (size_t i = 0; i < l->n; i++) {
+		if (i > 0)
+			buf_addc(b, ',');
+		json_string(b, l->v[i]);
+	}
+	buf_addc(b, ']');
+}
+
+static void
+node_json(struct buf *b, const struct ynode *n)
+{
+	switch (n->type) {
+	case Y_SCALAR:
+		json_string(b, n->s ? n->s : "");
+		return;
+	case Y_SEQ:
+		buf_addc(b, '[');
+		for (size_t i = 0; i < n->nkids; i++) {
+			if (i > 0)
+				buf_addc(b, ',');
+			node_json(b, &n->kids[i]);
+		}
+		buf_addc(b, ']');
+		return;
+	case Y_MAP:
+		buf_addc(b, '{');
+		for (size_t i = 0; i + 1 < n->nkids; i += 2) {
+			if (i > 0)
+				buf_addc(b, ',');
+			node_json(b, &n->kids[i]);
+			buf_addc(b, ':');
+			node_json(b, &n->kids[i + 1]);
+		}
+		buf_addc(b, '}');
+		return;
+	}
+}
+
+void
+entry_to_json(const struct entry *e, struct buf *b)
+{
+	char date[17];
+
+	buf_adds(b, "{\"id\":");
+	json_string(b, e->id ? e->id : "");
+	str_field(b, "path", e->path);
+	str_field(b, "date", date_format(&e->date, date));
+	str_field(b, "title", e->title);
+	str_field(b, "series", e->series);
+	if (e->part > 0) {
+		key(b, "part");
+		buf_addf(b, "%ld", e->part);
+	}
+	str_field(b, "client", e->client);
+	str_field(b, "contact", e->contact);
+	str_field(b, "staff", e->staff);
+	list_field(b, "tags", &e->tags);
+	str_field(b, "result", e->result);
+	list_field(b, "next", &e->next);
+	str_field(b, "body", e->body);
+	for (size_t i = 0; i < e->nx; i++) {
+		key(b, e->x[i].key);
+		node_json(b, &e->x[i].value);
+	}
+	buf_addc(b, '}');
+}
+
+void
+json_write_entries(const struct entry_list *l, bool lines)
+{
+	struct buf b = BUF_INIT;
+
+	if (!lines)
+		buf_addc(&b, '[');
+	for (size_t i = 0; i < l->n; i++) {
+		if (!lines && i > 0)
+			buf_addc(&b, ',');
+		if (!lines)
+			buf_addc(&b, '\n');
+		entry_to_json(l->v[i], &b);
+		if (lines)
+			buf_addc(&b, '\n');
+		if (b.len > 65536)
+			out_buf(&b);
+	}
+	if (!lines)
+		buf_adds(&b, l->n ? "\n]\n" : "]\n");
+	out_buf(&b);
+	buf_free(&b);
+}

@@ -1,0 +1,13 @@
+/* Data to stdout, with write errors (a full disk, a closed pipe) noticed. */
+#ifndef DL_OUTPUT_H
+#define DL_OUTPUT_H
+
+struct buf;
+
+/* Write b to stdout and empty it. */
+void	out_buf(struct buf *);
+
+/* Flush stdout: 0, or EXIT_IOERR after a message. */
+int	out_finish(void);
+
+#endif

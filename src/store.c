@@ -1,0 +1,810 @@
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "diag.h"
+#include "entry.h"
+#include "store.h"
+#include "yaml_read.h"
+#include "yaml_write.h"
+
+#define SETTINGS_FILE	"dailylog.yaml"
+#define LOCK_FILE	".lock"
+#define LOCK_TIMEOUT	10
+
+static const struct pos nopos = { 0, 0 };
+
+char *
+path_join(const char *a, const char *b)
+{
+	struct buf p = BUF_INIT;
+
+	buf_adds(&p, a);
+	if (p.len > 0 && p.s[p.len - 1] != '/')
+		buf_addc(&p, '/');
+	buf_adds(&p, b);
+	return buf_detach(&p);
+}
+
+static bool
+is_store(const char *dir)
+{
+	char *f = path_join(dir, SETTINGS_FILE);
+	bool yes = access(f, F_OK) == 0;
+
+	free(f);
+	return yes;
+}
+
+char *
+store_default_dir(const struct globals *g)
+{
+	const char *env;
+
+	if (g->dir != NULL)
+		return xstrdup(g->dir);
+	if ((env = getenv("DAILYLOG_DIR")) != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
+		return path_join(env, "dailylog");
+	if ((env = getenv("HOME")) == NULL || *env == '\0')
+		env = "/";
+	return path_join(env, ".local/share/dailylog");
+}
+
+/* The nearest ancestor of the working directory that is a store. */
+static char *
+find_upwards(void)
+{
+	char cwd[PATH_MAX], *slash;
+
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return NULL;
+	for (;;) {
+		if (is_store(cwd[0] ? cwd : "/"))
+			return xstrdup(cwd[0] ? cwd : "/");
+		if ((slash = strrchr(cwd, '/')) == NULL || cwd[0] == '\0')
+			return NULL;
+		*slash = '\0';
+	}
+}
+
+static int
+load_settings(struct store *st)
+{
+	static const char *const keys[] = { "author", "lang" };
+	char *path = path_join(st->root, SETTINGS_FILE), *buf;
+	struct ynode root;
+	size_t len;
+	int rc;
+
+	if ((rc = file_read(path, ENTRY_MAX_FILE, &buf, &len)) != 0) {
+		free(path);
+		return rc;
+	}
+	rc = yaml_load(path, buf, len, &root);
+	free(buf);
+	if (rc == 0 && root.type != Y_MAP) {
+		diag_error(path, root.pos, "store settings must be a mapping");
+		rc = EXIT_DATAERR;
+	}
+	for (size_t i = 0; rc == 0 && i + 1 < root.nkids; i += 2) {
+		struct ynode *k = &root.kids[i], *v = &root.kids[i + 1];
+		const char *hint;
+
+		if (strncmp(k->s, "x-", 2) == 0)
+			continue;
+		if (strcmp(k->s, "author") == 0 || strcmp(k->s, "lang") == 0) {
+			if (v->type != Y_SCALAR) {
+				diag_error(path, v->pos, "%s must be a string",
+				    k->s);
+				rc = EXIT_DATAERR;
+			} else if (k->s[0] == 'l' && strcmp(v->s, "ja") != 0 &&
+			    strcmp(v->s, "en") != 0) {
+				diag_error(path, v->pos,
+				    "lang must be ja or en, not '%s'", v->s);
+				rc = EXIT_DATAERR;
+			} else if (k->s[0] == 'l') {
+				free(st->lang);
+				st->lang = xstrdup(v->s);
+			} else if (v->len > 0) {
+				st->author = xstrdup(v->s);
+			}
+			continue;
+		}
+		hint = suggest(k->s, keys, 2);
+		diag_error(path, k->pos, "unknown key '%s'%s%s%s", k->s,
+		    hint ? " (did you mean '" : "", hint ? hint : "",
+		    hint ? "'?)" : "");
+		rc = EXIT_DATAERR;
+	}
+	ynode_free(&root);
+	free(path);
+	return rc;
+}
+
+int
+store_open(const struct globals *g, struct store *st)
+{
+	const char *env = getenv("DAILYLOG_DIR"), *how;
+	char *dir;
+
+	memset(st, 0, sizeof(*st));
+	st->lockfd = -1;
+	if (g->dir != NULL) {
+		dir = xstrdup(g->dir);
+		how = "-C";
+	} else if (env != NULL && *env != '\0') {
+		dir = xstrdup(env);
+		how = "DAILYLOG_DIR";
+	} else if ((dir = find_upwards()) == NULL) {
+		dir = store_default_dir(g);
+		how = NULL;
+	} else
+		how = "";
+	if (!is_store(dir)) {
+		if (how == NULL)
+			diag("no store found here or in %s; create one with "
+			    "'dailylog init' or name one with -C DIR", dir);
+		else
+			diag("%s (from %s) is not a dailylog store: it has no "
+			    "%s; create one with 'dailylog init %s'", dir, how,
+			    SETTINGS_FILE, dir);
+		free(dir);
+		return EXIT_NOINPUT;
+	}
+	st->root = dir;
+	st->lang = xstrdup("ja");
+	return load_settings(st);
+}
+
+void
+store_close(struct store *st)
+{
+	store_unlock(st);
+	free(st->root);
+	free(st->author);
+	free(st->lang);
+	memset(st, 0, sizeof(*st));
+	st->lockfd = -1;
+}
+
+static int
+errno_status(int err)
+{
+	switch (err) {
+	case ENOSPC:
+	case EDQUOT:
+	case EIO:
+	case EFBIG:
+		return EXIT_IOERR;
+	case ENOENT:
+	case ENOTDIR:
+		return EXIT_NOINPUT;
+	default:
+		return EXIT_CANTCREAT;
+	}
+}
+
+int
+store_mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+	int rc = 0;
+
+	for (char *s = p + 1; rc == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char save = *s;
+
+		*s = '\0';
+		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
+			diag("cannot create directory %s: %s", p, strerror(errno));
+			rc = errno_status(errno);
+		}
+		if (save == '\0')
+			break;
+		*s = save;
+	}
+	free(p);
+	return rc;
+}
+
+static int
+fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), err = 0;
+
+	if (fd == -1)
+		return errno;
+	if (fsync(fd) == -1 && errno != EINVAL)
+		err = errno;
+	close(fd);
+	return err;
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			return errno;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * The atomic write behind every file the store makes.  Returns 0 or an
+ * errno value (EEXIST when replace is false and path exists), leaving
+ * nothing behind on failure.
+ */
+static int
+atomic_write(const char *path, const char *data, size_t len, bool replace)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	struct buf tmp = BUF_INIT;
+	int fd, err = 0;
+
+	buf_addf(&tmp, "%s/.%s.tmp-XXXXXX", dir, slash ? slash + 1 : path);
+	if ((fd = mkostemp(tmp.s, O_CLOEXEC)) == -1) {
+		err = errno;
+		goto out;
+	}
+	if (fchmod(fd, 0600) == -1 || (err = write_all(fd, data, len)) != 0 ||
+	    fsync(fd) == -1) {
+		err = err ? err : errno;
+		close(fd);
+		unlink(tmp.s);
+		goto out;
+	}
+	if (close(fd) == -1) {
+		err = errno;
+		unlink(tmp.s);
+		goto out;
+	}
+	if (replace) {
+		if (rename(tmp.s, path) == -1) {
+			err = errno;
+			unlink(tmp.s);
+			goto out;
+		}
+	} else {
+		/* link(2) never replaces: a racing writer gets EEXIST. */
+		if (link(tmp.s, path) == -1)
+			err = errno;
+		unlink(tmp.s);
+		if (err)
+			goto out;
+	}
+	err = fsync_dir(dir);
+out:
+	buf_free(&tmp);
+	free(dir);
+	return err;
+}
+
+int
+store_write_file(const char *path, const char *data, size_t len, bool replace)
+{
+	int err = atomic_write(path, data, len, replace);
+
+	if (err == 0)
+		return 0;
+	if (err == EEXIST)
+		diag_error(path, nopos, "already exists; not overwritten");
+	else if (err == ENOSPC || err == EDQUOT)
+		diag_error(path, nopos, "cannot write: %s; nothing was "
+		    "written", strerror(err));
+	else
+		diag_error(path, nopos, "cannot write: %s", strerror(err));
+	return errno_status(err);
+}
+
+int
+store_init(const char *dir, const char *lang, const char *author)
+{
+	struct buf yaml = BUF_INIT;
+	char *path, *sub;
+	int rc;
+
+	if (is_store(dir)) {
+		diag("%s is already a dailylog store; nothing changed", dir);
+		return 0;
+	}
+	if ((rc = store_mkdirs(dir)) != 0)
+		return rc;
+	for (const char *const *d = (const char *const[]){ "entries",
+	    "series", NULL }; *d != NULL && rc == 0; d++) {
+		sub = path_join(dir, *d);
+		rc = store_mkdirs(sub);
+		free(sub);
+	}
+	if (rc != 0)
+		return rc;
+	buf_addf(&yaml, "# dailylog store settings: see dailylog(5)\n"
+	    "lang: %s\n", lang);
+	if (author != NULL) {
+		buf_addf(&yaml, "author: \"");
+		for (const char *s = author; *s; s++) {
+			if (*s == '"' || *s == '\\')
+				buf_addc(&yaml, '\\');
+			buf_addc(&yaml, *s);
+		}
+		buf_adds(&yaml, "\"\n");
+	}
+	path = path_join(dir, SETTINGS_FILE);
+	rc = store_write_file(path, yaml.s, yaml.len, false);
+	free(path);
+	buf_free(&yaml);
+	if (rc == 0)
+		diag("created store %s", dir);
+	return rc;
+}
+
+/* --- the lock --- */
+
+int
+store_lock(struct store *st)
+{
+	const char *env = getenv("DAILYLOG_LOCK_TIMEOUT");
+	double timeout = LOCK_TIMEOUT, waited = 0;
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	char *path;
+
+	if (st->lockfd != -1)
+		return 0;
+	if (env != NULL && *env != '\0')
+		timeout = strtod(env, NULL);
+	path = path_join(st->root, LOCK_FILE);
+	st->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (st->lockfd == -1) {
+		int err = errno;
+
+		diag_error(path, nopos, "cannot open the lock file: %s",
+		    strerror(err));
+		free(path);
+		return errno_status(err);
+	}
+	while (flock(st->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			diag_error(path, nopos, "cannot lock: %s",
+			    strerror(errno));
+			break;
+		}
+		if (waited >= timeout) {
+			diag("the store %s is locked by another process; gave "
+			    "up after %g s (DAILYLOG_LOCK_TIMEOUT)", st->root,
+			    timeout);
+			close(st->lockfd);
+			st->lockfd = -1;
+			free(path);
+			return EXIT_TEMPFAIL;
+		}
+		nanosleep(&tick, NULL);
+		waited += 0.01;
+	}
+	free(path);
+	return 0;
+}
+
+void
+store_unlock(struct store *st)
+{
+	if (st->lockfd != -1) {
+		close(st->lockfd);	/* releases the flock */
+		st->lockfd = -1;
+	}
+}
+
+/* --- scanning entries/ --- */
+
+struct pathvec {
+	char	**v;
+	size_t	  n;
+};
+
+static void
+pathvec_add(struct pathvec *pv, char *p)
+{
+	if ((pv->n & (pv->n - 1)) == 0)
+		pv->v = xreallocarray(pv->v, pv->n ? pv->n * 2 : 16,
+		    sizeof(*pv->v));
+	pv->v[pv->n++] = p;
+}
+
+static int
+walk(const char *dir, int depth, struct pathvec *pv,
+    void (*other)(const char *, void *), void *arg)
+{
+	DIR *d;
+	struct dirent *de;
+	int rc = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		if (errno == ENOENT && depth == 0)
+			return 0;
+		diag_error(dir, nopos, "cannot read directory: %s",
+		    strerror(errno));
+		return errno_status(errno);
+	}
+	while ((de = readdir(d)) != NULL) {
+		const char *name = de->d_name;
+		size_t len = strlen(name);
+		unsigned char type = de->d_type;
+		char *path;
+
+		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+			continue;
+		path = path_join(dir, name);
+		if (type == DT_UNKNOWN) {
+			struct stat st;
+
+			if (lstat(path, &st) == 0)
+				type = S_ISDIR(st.st_mode) ? DT_DIR :
+				    S_ISREG(st.st_mode) ? DT_REG :
+				    S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
+		}
+		if (type == DT_DIR && name[0] != '.' && depth < 4) {
+			int r = walk(path, depth + 1, pv, other, arg);
+
+			rc = rc ? rc : r;
+			free(path);
+			continue;
+		}
+		if (type == DT_REG && name[0] != '.' && len > 5 &&
+		    strcmp(name + len - 5, ".yaml") == 0) {
+			char *id = xstrndup(name, len - 5);
+			bool ok = id_valid(id);
+
+			free(id);
+			if (ok) {
+				pathvec_add(pv, path);
+				continue;
+			}
+		}
+		if (other != NULL)
+			other(path, arg);
+		free(path);
+	}
+	closedir(d);
+	return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+store_entry_paths(struct store *st, char ***paths, size_t *n,
+    void (*other)(const char *, void *), void *arg)
+{
+	struct pathvec pv = { NULL, 0 };
+	char *dir = path_join(st->root, "entries");
+	int rc = walk(dir, 0, &pv, other, arg);
+
+	free(dir);
+	if (pv.n > 1)
+		qsort(pv.v, pv.n, sizeof(*pv.v), cmp_str);
+	*paths = pv.v;
+	*n = pv.n;
+	return rc;
+}
+
+static void
+free_paths(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+int
+store_load_all(struct store *st, struct entry_list *list, int *bad)
+{
+	char **paths;
+	size_t n;
+	int rc;
+
+	*bad = 0;
+	list->v = NULL;
+	list->n = 0;
+	rc = store_entry_paths(st, &paths, &n, NULL, NULL);
+	list->v = xreallocarray(NULL, n, sizeof(*list->v));
+	for (size_t i = 0; i < n; i++) {
+		struct entry *e = xmalloc(sizeof(*e));
+		int r;
+
+		entry_init(e);
+		if ((r = entry_load(paths[i], e)) != 0) {
+			free(e);
+			if (*bad == 0 || r != EXIT_DATAERR)
+				*bad = r;
+			continue;
+		}
+		list->v[list->n++] = e;
+	}
+	free_paths(paths, n);
+	qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
+	return rc;
+}
+
+void
+entry_list_free(struct entry_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		entry_free(list->v[i]);
+		free(list->v[i]);
+	}
+	free(list->v);
+	list->v = NULL;
+	list->n = 0;
+}
+
+/* --- references --- */
+
+static int
+resolve_part(struct store *st, const char *ref, const char *colon,
+    struct entry **out)
+{
+	struct entry_list all;
+	char *slug = xstrndup(ref, (size_t)(colon - ref)), *end;
+	long part = strtol(colon + 1, &end, 10);
+	size_t found = 0, at = 0;
+	int bad, rc;
+
+	if (!slug_valid(slug) || *end != '\0' || part < 1 ||
+	    !isdigit((unsigned char)colon[1])) {
+		diag("bad reference '%s': expected ID, ID prefix or SERIES:PART",
+		    ref);
+		free(slug);
+		return EXIT_USAGE;
+	}
+	if ((rc = store_load_all(st, &all, &bad)) != 0) {
+		free(slug);
+		entry_list_free(&all);
+		return rc;
+	}
+	for (size_t i = 0; i < all.n; i++)
+		if (all.v[i]->series && strcmp(all.v[i]->series, slug) == 0 &&
+		    all.v[i]->part == part) {
+			if (found++ > 0)
+				diag_error(all.v[i]->path, all.v[i]->pos[F_PART],
+				    "%s:%ld is also %s", slug, part,
+				    all.v[at]->id);
+			else
+				at = i;
+		}
+	if (found == 0) {
+		diag("no part %ld in series '%s'", part, slug);
+		rc = EXIT_NOTFOUND;
+	} else if (found > 1)
+		rc = EXIT_DATAERR;
+	else {
+		*out = all.v[at];
+		all.v[at] = all.v[--all.n];
+	}
+	free(slug);
+	entry_list_free(&all);
+	return rc;
+}
+
+static const char *
+basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+int
+store_resolve(struct store *st, const char *ref, struct entry **out)
+{
+	const char *colon = strchr(ref, ':');
+	char **paths;
+	size_t n, rlen = strlen(ref), nmatch = 0, exact = SIZE_MAX, first = 0;
+	int rc;
+
+	*out = NULL;
+	if (colon != NULL)
+		return resolve_part(st, ref, colon, out);
+	if (!id_valid(ref)) {
+		diag("bad reference '%s': expected ID, ID prefix or SERIES:PART",
+		    ref);
+		return EXIT_USAGE;
+	}
+	if ((rc = store_entry_paths(st, &paths, &n, NULL, NULL)) != 0) {
+		free_paths(paths, n);
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *b = basename_of(paths[i]);
+
+		if (strncmp(b, ref, rlen) != 0)
+			continue;
+		if (strcmp(b + rlen, ".yaml") == 0)
+			exact = i;
+		if (nmatch++ == 0)
+			first = i;
+	}
+	if (exact != SIZE_MAX)
+		first = exact;
+	if (nmatch == 0) {
+		diag("no entry '%s'", ref);
+		rc = EXIT_NOTFOUND;
+	} else if (nmatch > 1 && exact == SIZE_MAX) {
+		struct buf c = BUF_INIT;
+
+		for (size_t i = 0, k = 0; i < n && k < 8; i++)
+			if (strncmp(basename_of(paths[i]), ref, rlen) == 0) {
+				const char *b = basename_of(paths[i]);
+
+				buf_addf(&c, "%s%.*s", k++ ? ", " : "",
+				    (int)(strlen(b) - 5), b);
+			}
+		diag("'%s' is ambiguous: %s%s", ref, buf_str(&c),
+		    nmatch > 8 ? ", ..." : "");
+		buf_free(&c);
+		rc = EXIT_NOTFOUND;
+	} else {
+		struct entry *e = xmalloc(sizeof(*e));
+
+		entry_init(e);
+		if ((rc = entry_load(paths[first], e)) != 0)
+			free(e);
+		else
+			*out = e;
+	}
+	free_paths(paths, n);
+	return rc;
+}
+
+/* --- adding --- */
+
+static void
+make_id(const struct date *d, char *id, size_t size)
+{
+	static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+	unsigned char rnd[6];
+
+	if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd)) {
+		/* Never expected; time and pid still separate writers. */
+		unsigned long x = (unsigned long)time(NULL) ^
+		    ((unsigned long)getpid() << 16) ^ (unsigned long)clock();
+
+		for (size_t i = 0; i < sizeof(rnd); i++, x >>= 5)
+			rnd[i] = (unsigned char)x;
+	}
+	snprintf(id, size, "%04d%02d%02d-%c%c%c%c%c%c", d->year, d->mon,
+	    d->day, alphabet[rnd[0] & 31], alphabet[rnd[1] & 31],
+	    alphabet[rnd[2] & 31], alphabet[rnd[3] & 31],
+	    alphabet[rnd[4] & 31], alphabet[rnd[5] & 31]);
+}
+
+/*
+ * The highest part of the series, and whether part (when not 0) is taken
+ * by a file other than except.  Under the lock, so the answer holds.
+ */
+static int
+series_parts(struct store *st, const char *series, long part,
+    const char *except, long *max, bool *taken)
+{
+	struct entry_list all;
+	int bad, rc;
+
+	*max = 0;
+	*taken = false;
+	rc = store_load_all(st, &all, &bad);
+	for (size_t i = 0; i < all.n; i++) {
+		struct entry *o = all.v[i];
+
+		if (o->series == NULL || strcmp(o->series, series) != 0 ||
+		    (except != NULL && strcmp(o->path, except) == 0))
+			continue;
+		if (o->part > *max)
+			*max = o->part;
+		if (part != 0 && o->part == part && !*taken) {
+			diag("part %ld of series '%s' is taken by %s", part,
+			    series, o->id);
+			*taken = true;
+		}
+	}
+	entry_list_free(&all);
+	if (bad != 0 && rc == 0 && part == 0) {
+		diag("some entries do not load (see above); run "
+		    "'dailylog check', or give the part with -p");
+		rc = bad;
+	}
+	return rc;
+}
+
+int
+store_part_free(struct store *st, const char *series, long part,
+    const char *except)
+{
+	long max;
+	bool taken;
+	int rc = series_parts(st, series, part, except, &max, &taken);
+
+	return rc ? rc : taken ? EXIT_CANTCREAT : 0;
+}
+
+int
+store_add(struct store *st, struct entry *e)
+{
+	struct buf yaml = BUF_INIT;
+	char id[64], rel[32], *dir = NULL, *path = NULL;
+	int rc, err = EEXIST;
+
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	if (e->series != NULL) {
+		bool taken;
+		long max;
+
+		if ((rc = series_parts(st, e->series, e->part, NULL, &max,
+		    &taken)) != 0)
+			goto out;
+		if (taken) {
+			rc = EXIT_CANTCREAT;
+			goto out;
+		}
+		if (e->part == 0)
+			e->part = max + 1;
+	}
+	snprintf(rel, sizeof(rel), "entries/%04d/%02d", e->date.year,
+	    e->date.mon);
+	dir = path_join(st->root, rel);
+	if ((rc = store_mkdirs(dir)) != 0)
+		goto out;
+	entry_to_yaml(e, false, false, &yaml);
+	for (int tries = 0; tries < 16 && err == EEXIST; tries++) {
+		struct buf name = BUF_INIT;
+
+		make_id(&e->date, id, sizeof(id));
+		buf_addf(&name, "%s.yaml", id);
+		free(path);
+		path = path_join(dir, name.s);
+		buf_free(&name);
+		err = atomic_write(path, yaml.s, yaml.len, false);
+	}
+	if (err != 0) {
+		diag_error(path, nopos, "cannot create the entry: %s%s",
+		    strerror(err), err == ENOSPC ?
+		    "; nothing was written" : "");
+		rc = errno_status(err);
+		goto out;
+	}
+	free(e->id);
+	free(e->path);
+	e->id = xstrdup(id);
+	e->path = path;
+	path = NULL;
+out:
+	store_unlock(st);
+	buf_free(&yaml);
+	free(dir);
+	free(path);
+	return rc;
+}

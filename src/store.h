@@ -1,0 +1,87 @@
+/*
+ * The store: finding it, its settings, scanning entries/, resolving
+ * references, atomic creation and replacement, and the advisory lock.
+ */
+#ifndef DL_STORE_H
+#define DL_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct entry;
+struct globals;
+
+struct store {
+	char	*root;		/* the store directory */
+	char	*author;	/* from dailylog.yaml, or NULL */
+	char	*lang;		/* "ja" or "en" */
+	int	 lockfd;	/* -1 unless locked */
+};
+
+struct entry_list {
+	struct entry	**v;
+	size_t		  n;
+};
+
+/* Find the store by the lookup order of dailylog(1) and read its settings. */
+int	store_open(const struct globals *, struct store *);
+void	store_close(struct store *);
+
+/* The directory init creates when given none. */
+char	*store_default_dir(const struct globals *);
+int	store_init(const char *dir, const char *lang, const char *author);
+
+/*
+ * Every entry, sorted by entry_cmp.  Files that do not load are reported
+ * and skipped; *bad is set to EXIT_DATAERR (or another status) then.
+ * The callback, when given, sees every path that is not an entry
+ * (temporary files, bad names) for check to report.
+ */
+int	store_load_all(struct store *, struct entry_list *, int *bad);
+void	entry_list_free(struct entry_list *);
+
+/*
+ * An entry by full ID, unique ID prefix, or SERIES:PART.  Returns 0,
+ * EXIT_NOTFOUND (reported, with candidates when ambiguous) or another
+ * status.
+ */
+int	store_resolve(struct store *, const char *ref, struct entry **);
+
+/*
+ * Store a new entry.  Under the lock: gives it the next part of its
+ * series when e->part is 0 (auto_part), refuses a taken part (73), makes
+ * an ID, writes entries/YYYY/MM/ID.yaml atomically without ever
+ * replacing a file.  Sets e->id and e->path.
+ */
+int	store_add(struct store *, struct entry *);
+
+/*
+ * 0 when part of series is free (files other than except), else 73
+ * after a message.  Call under the lock.
+ */
+int	store_part_free(struct store *, const char *series, long part,
+	    const char *except);
+
+/*
+ * Write data to path atomically: a temporary file beside it, fsync,
+ * then link (replace false: never overwrite, 73 if it exists) or rename
+ * (replace true), then fsync of the directory.
+ */
+int	store_write_file(const char *path, const char *data, size_t len,
+	    bool replace);
+
+/* Take and release the store's advisory lock (75 after DAILYLOG_LOCK_TIMEOUT). */
+int	store_lock(struct store *);
+void	store_unlock(struct store *);
+
+/* Make directories below the store, mode 0700. */
+int	store_mkdirs(const char *path);
+
+/* Join root and a relative path: a new string. */
+char	*path_join(const char *, const char *);
+
+/* Walk the entry files (*.yaml under entries/); returns the paths sorted. */
+int	store_entry_paths(struct store *, char ***paths, size_t *n,
+	    void (*other)(const char *path, void *), void *arg);
+
+#endif

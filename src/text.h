@@ -1,0 +1,59 @@
+/*
+ * UTF-8 text for terminals: display width, truncation, line wrapping
+ * (UAX #14 through libunistring) and sanitizing.
+ *
+ * Width rule, used everywhere a width is measured: East Asian Wide and
+ * Fullwidth characters take two columns, Ambiguous ones (①, ←, …) one,
+ * combining marks none, as libunistring's uc_width() with the "UTF-8"
+ * encoding gives.  Invalid bytes count one column each.
+ */
+#ifndef DL_TEXT_H
+#define DL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct buf;
+
+/* Display width of the first n bytes of s. */
+int	text_width(const char *s, size_t n);
+
+/* Byte length of the longest prefix of s (n bytes) at most width columns wide. */
+size_t	text_fit(const char *s, size_t n, int width);
+
+/*
+ * Append s to out cut to at most width columns, ending in "…" when it
+ * was cut; never splits a character.  Width <= 0 appends nothing.
+ */
+void	text_truncate(struct buf *out, const char *s, int width);
+
+/* Append s padded with spaces to width columns. */
+void	text_pad(struct buf *out, const char *s, int width);
+
+/* True when the n bytes are well-formed UTF-8. */
+bool	text_valid_utf8(const char *s, size_t n);
+
+/*
+ * Append s with everything dangerous on a terminal made visible: C0
+ * controls as ^X (newline kept, and tab when keep_tab), DEL as ^?, C1
+ * controls, bidirectional overrides and isolates as <U+XXXX>, invalid
+ * UTF-8 as <XX>.
+ */
+void	text_sanitize(struct buf *out, const char *s, size_t n, bool keep_tab);
+
+/* The first unsafe character in s as above, or NULL. */
+const char *text_find_control(const char *s, size_t n);
+
+/*
+ * Append s wrapped to width columns (0: no wrapping).  The first line
+ * starts at column indent_first and continues after indent_first spaces
+ * are already written by the caller; following lines get indent_rest
+ * spaces.  Newlines in s are kept as hard breaks.  When glue is non-NULL,
+ * glue[i] != 0 forbids a break before byte i (used to keep navigation
+ * items whole).  Breaks follow UAX #14 with Japanese kinsoku: no line
+ * starts with 、。」』）！？ and none ends with 「『（.
+ */
+void	text_wrap(struct buf *out, const char *s, size_t n, int width,
+	    int indent_first, int indent_rest, const char *glue);
+
+#endif

@@ -1,0 +1,374 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <unistr.h>
+#include <yaml.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "diag.h"
+#include "text.h"
+#include "yaml_read.h"
+
+#define STD_TAG_PREFIX	"tag:yaml.org,2002:"
+
+static const struct pos nopos = { 0, 0 };
+
+static struct pos
+mark_pos(yaml_mark_t m)
+{
+	struct pos p = { (int)m.line + 1, (int)m.column + 1 };
+
+	return p;
+}
+
+/* Line and column (in characters) of byte offset off in buf. */
+static struct pos
+offset_pos(const char *buf, size_t off)
+{
+	struct pos p = { 1, 1 };
+
+	for (size_t i = 0; i < off; i++) {
+		if (buf[i] == '\n') {
+			p.line++;
+			p.col = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80)
+			p.col++;
+	}
+	return p;
+}
+
+/* The stream must be UTF-8 with no NUL byte: libyaml would take UTF-16. */
+static int
+check_encoding(const char *name, const char *buf, size_t len)
+{
+	const uint8_t *bad;
+	const char *nul;
+
+	if (len >= 2 && ((buf[0] == '\xFE' && buf[1] == '\xFF') ||
+	    (buf[0] == '\xFF' && buf[1] == '\xFE'))) {
+		diag_error(name, offset_pos(buf, 0),
+		    "the file is UTF-16; entries must be UTF-8");
+		return EXIT_DATAERR;
+	}
+	if ((nul = memchr(buf, '\0', len)) != NULL) {
+		diag_error(name, offset_pos(buf, (size_t)(nul - buf)),
+		    "NUL byte in the file");
+		return EXIT_DATAERR;
+	}
+	if ((bad = u8_check((const uint8_t *)buf, len)) != NULL) {
+		diag_error(name, offset_pos(buf, (size_t)((const char *)bad - buf)),
+		    "invalid UTF-8 byte 0x%02X", *bad);
+		return EXIT_DATAERR;
+	}
+	return 0;
+}
+
+static void
+parse_error(const char *name, const yaml_parser_t *p)
+{
+	struct pos pos = mark_pos(p->problem_mark);
+
+	if (p->error == YAML_READER_ERROR)
+		pos.line = pos.col = 0;
+	if (p->context != NULL)
+		diag_error(name, pos, "invalid YAML: %s %s", p->problem,
+		    p->context);
+	else
+		diag_error(name, pos, "invalid YAML: %s",
+		    p->problem ? p->problem : "syntax error");
+}
+
+/* Anchors, aliases and non-standard tags are refused: see dailylog(5). */
+static int
+check_node_props(const char *name, const yaml_event_t *ev)
+{
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	struct pos pos = mark_pos(ev->start_mark);
+
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		diag_error(name, pos, "aliases (*%s) are not allowed",
+		    (const char *)ev->data.alias.anchor);
+		return EXIT_DATAERR;
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		break;
+	default:
+		return 0;
+	}
+	if (anchor != NULL) {
+		diag_error(name, pos, "anchors (&%s) are not allowed",
+		    (const char *)anchor);
+		return EXIT_DATAERR;
+	}
+	if (tag != NULL && strncmp((const char *)tag, STD_TAG_PREFIX,
+	    sizeof(STD_TAG_PREFIX) - 1) != 0) {
+		diag_error(name, pos, "tag %s is not allowed", (const char *)tag);
+		return EXIT_DATAERR;
+	}
+	return 0;
+}
+
+static struct ynode *
+add_kid(struct ynode *parent)
+{
+	struct ynode *k;
+
+	parent->kids = xreallocarray(parent->kids, parent->nkids + 1,
+	    sizeof(*parent->kids));
+	k = &parent->kids[parent->nkids++];
+	memset(k, 0, sizeof(*k));
+	return k;
+}
+
+/* A new key in a map must be a scalar and must not repeat. */
+static int
+check_key(const char *name, const struct ynode *map, const struct ynode *key)
+{
+	if (key->type != Y_SCALAR) {
+		diag_error(name, key->pos, "a key must be a plain string");
+		return EXIT_DATAERR;
+	}
+	for (size_t i = 0; i + 1 < map->nkids; i += 2)
+		if (map->kids[i].len == key->len &&
+		    memcmp(map->kids[i].s, key->s, key->len) == 0) {
+			diag_error(name, key->pos,
+			    "duplicate key '%s' (first at line %d)", key->s,
+			    map->kids[i].pos.line);
+			return EXIT_DATAERR;
+		}
+	return 0;
+}
+
+static int
+scalar_node(const char *name, const yaml_event_t *ev, struct ynode *n)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	const char *bad;
+
+	n->type = Y_SCALAR;
+	n->pos = mark_pos(ev->start_mark);
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (memchr(s, '\0', len) != NULL) {
+		diag_error(name, n->pos, "NUL character in a value");
+		return EXIT_DATAERR;
+	}
+	if ((bad = text_find_control(s, len)) != NULL) {
+		unsigned int c = (unsigned char)bad[0];
+
+		if (c >= 0x80) {
+			ucs4_t uc;
+
+			u8_mbtouc(&uc, (const uint8_t *)bad, len - (size_t)(bad - s));
+			c = uc;
+		}
+		diag_error(name, n->pos,
+		    "control character U+%04X in a value", c);
+		return EXIT_DATAERR;
+	}
+	n->s = xstrndup(s, len);
+	n->len = len;
+	return 0;
+}
+
+int
+yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct ynode *stack[YAML_MAX_DEPTH + 1];
+	int depth = 0, rc = 0, ndocs = 0;
+	bool done = false, have_root = false;
+
+	memset(root, 0, sizeof(*root));
+	root->type = Y_MAP;
+	root->pos.line = root->pos.col = 1;
+	if ((rc = check_encoding(name, buf, len)) != 0)
+		return rc;
+	if (!yaml_parser_initialize(&parser)) {
+		diag("out of memory");
+		return EXIT_IOERR;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done && rc == 0) {
+		struct ynode *n;
+
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parse_error(name, &parser);
+			rc = EXIT_DATAERR;
+			break;
+		}
+		if ((rc = check_node_props(name, &ev)) != 0) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++ndocs > 1) {
+				diag_error(name, mark_pos(ev.start_mark),
+				    "more than one YAML document in the file");
+				rc = EXIT_DATAERR;
+			}
+			break;
+		case YAML_SCALAR_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (depth == 0) {
+				if (have_root)
+					abort();	/* libyaml allows one root */
+				have_root = true;
+				n = root;
+			} else
+				n = add_kid(stack[depth - 1]);
+			if (ev.type == YAML_SCALAR_EVENT) {
+				rc = scalar_node(name, &ev, n);
+				if (rc == 0 && depth > 0 &&
+				    stack[depth - 1]->type == Y_MAP &&
+				    stack[depth - 1]->nkids % 2 == 1)
+					rc = check_key(name, stack[depth - 1], n);
+				break;
+			}
+			if (depth > 0 && stack[depth - 1]->type == Y_MAP &&
+			    stack[depth - 1]->nkids % 2 == 1) {
+				n->pos = mark_pos(ev.start_mark);
+				n->type = Y_MAP;	/* something to free */
+				diag_error(name, n->pos,
+				    "a key must be a plain string");
+				rc = EXIT_DATAERR;
+				break;
+			}
+			if (depth == YAML_MAX_DEPTH) {
+				diag_error(name, mark_pos(ev.start_mark),
+				    "nested deeper than %d levels",
+				    YAML_MAX_DEPTH);
+				rc = EXIT_DATAERR;
+				break;
+			}
+			n->type = ev.type == YAML_MAPPING_START_EVENT ?
+			    Y_MAP : Y_SEQ;
+			n->pos = mark_pos(ev.start_mark);
+			stack[depth++] = n;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (rc != 0) {
+		ynode_free(root);
+		root->type = Y_MAP;
+	}
+	return rc;
+}
+
+int
+fd_read(int fd, const char *name, size_t max, char **bufp, size_t *lenp)
+{
+	struct stat st;
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	ssize_t n;
+
+	*bufp = NULL;
+	*lenp = 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		buf_grow(&b, (size_t)st.st_size < max ? (size_t)st.st_size : max);
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			diag_error(name, nopos, "read error: %s", strerror(errno));
+			buf_free(&b);
+			return EXIT_IOERR;
+		}
+		if (n == 0)
+			break;
+		if (b.len + (size_t)n > max) {
+			diag_error(name, nopos, "larger than the limit of %zu KiB",
+			    max / 1024);
+			buf_free(&b);
+			return EXIT_DATAERR;
+		}
+		buf_add(&b, chunk, (size_t)n);
+	}
+	*lenp = b.len;
+	*bufp = buf_detach(&b);
+	return 0;
+}
+
+int
+file_read(const char *path, size_t max, char **bufp, size_t *lenp)
+{
+	struct stat st;
+	int fd, rc;
+
+	*bufp = NULL;
+	*lenp = 0;
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)) == -1) {
+		if (errno == ELOOP) {
+			diag_error(path, nopos, "refusing to follow a symbolic link");
+			return EXIT_NOINPUT;
+		}
+		diag_error(path, nopos, "%s", strerror(errno));
+		return errno == ENOENT || errno == ENOTDIR || errno == EACCES ?
+		    EXIT_NOINPUT : EXIT_IOERR;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		diag_error(path, nopos, "not a regular file");
+		close(fd);
+		return EXIT_NOINPUT;
+	}
+	rc = fd_read(fd, path, max, bufp, lenp);
+	close(fd);
+	return rc;
+}
+
+void
+ynode_free(struct ynode *n)
+{
+	for (size_t i = 0; i < n->nkids; i++)
+		ynode_free(&n->kids[i]);
+	free(n->kids);
+	free(n->s);
+	n->kids = NULL;
+	n->nkids = 0;
+	n->s = NULL;
+}
+
+const struct ynode *
+ynode_get(const struct ynode *map, const char *key)
+{
+	if (map->type != Y_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->nkids; i += 2)
+		if (strcmp(map->kids[i].s, key) == 0)
+			return &map->kids[i + 1];
+	return NULL;
+}

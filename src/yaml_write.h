@@ -1,0 +1,14 @@
+/* Entries out through libyaml's emitter: Unicode, literal blocks, contract order. */
+#ifndef DL_YAML_WRITE_H
+#define DL_YAML_WRITE_H
+
+#include <stdbool.h>
+
+struct buf;
+struct entry;
+
+/* Append e as one YAML document; with_id puts "id:" first (export). */
+void	entry_to_yaml(const struct entry *, bool with_id, bool doc_start,
+	    struct buf *);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * Each tests/test_*.c is its own Check program: it defines its suite and
+ * ends with CHECK_MAIN(suite_function).
+ */
+#ifndef DL_CHECK_MAIN_H
+#define DL_CHECK_MAIN_H
+
+#include <check.h>
+#include <stdlib.h>
+
+#define CHECK_MAIN(make_suite)						\
+int main(void);								\
+int									\
+main(void)								\
+{									\
+	SRunner *sr = srunner_create(make_suite());			\
+	int failed;							\
+									\
+	srunner_run_all(sr, CK_NORMAL);					\
+	failed = srunner_ntests_failed(sr);				\
+	srunner_free(sr);						\
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;		\
+}
+
+#endif

@@ -1,0 +1,66 @@
+# Shared helpers for the end-to-end tests: each t_*.sh file sources this,
+# defines test functions named test_*, and ends with `run_tests`.
+# Every test gets a fresh temporary directory $T and store $S (created by
+# `dl init`), and drives the real binary $DAILYLOG as a user would.
+
+set -u
+: "${DAILYLOG:?set DAILYLOG to the binary under test}"
+export LC_ALL=C.UTF-8 TZ=UTC
+unset DAILYLOG_DIR VISUAL EDITOR PAGER NO_COLOR XDG_DATA_HOME
+export HOME=/nonexistent-home
+
+E2E_DIR=$(cd "$(dirname "$0")" && pwd)
+FIXTURES=$E2E_DIR/../fixtures
+
+dl() { "$DAILYLOG" -C "$S" "$@"; }
+
+fail() {
+	printf '    FAIL: %s\n' "$*" >&2
+	test_failed=1
+}
+
+# expect_status N cmd...: run cmd (stdout to $T/out, stderr to $T/err).
+expect_status() {
+	want=$1; shift
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" != "$want" ]; then
+		fail "'$*' exited $got, expected $want; stderr: $(head -c 400 "$T/err")"
+		return 1
+	fi
+	return 0
+}
+
+# expect_grep FILE PATTERN (fixed string)
+expect_grep() {
+	grep -qF -- "$2" "$1" || fail "$1 lacks '$2': $(head -c 400 "$1")"
+}
+
+expect_no_grep() {
+	! grep -qF -- "$2" "$1" || fail "$1 unexpectedly has '$2'"
+}
+
+expect_eq() {
+	[ "$1" = "$2" ] || fail "expected '$2', got '$1'"
+}
+
+run_tests() {
+	passed=0 failed=0
+	for t in $(grep -o '^test_[A-Za-z0-9_]*' "$0" | sort -u); do
+		T=$(mktemp -d "${TMPDIR:-/tmp}/dl-e2e.XXXXXX")
+		S=$T/store
+		test_failed=0
+		( "$DAILYLOG" init "$S" >/dev/null 2>&1 ) || fail "init failed"
+		$t
+		if [ "$test_failed" = 0 ]; then
+			passed=$((passed + 1))
+		else
+			failed=$((failed + 1))
+			printf '  %s: %s FAILED\n' "$(basename "$0")" "$t" >&2
+		fi
+		chmod -R u+w "$T" 2>/dev/null
+		rm -rf "$T"
+	done
+	echo "$passed $failed" >"${E2E_RESULT:-/dev/null}"
+	[ "$failed" = 0 ]
+}
