@@ -7,6 +7,7 @@
 
 size_t diag_nerrors;
 size_t diag_nwarnings;
+struct buf *diag_sink;
 
 static void
 vreport(const char *file, struct pos p, const char *kind, const char *fmt,
@@ -29,8 +30,12 @@ vreport(const char *file, struct pos p, const char *kind, const char *fmt,
 	buf_adds(&out, "dailylog: ");
 	text_sanitize(&out, buf_str(&raw), raw.len, 0);
 	buf_addc(&out, '\n');
-	fwrite(out.s, 1, out.len, stderr);
-	fflush(stderr);
+	if (diag_sink != NULL)
+		buf_add(diag_sink, out.s, out.len);
+	else {
+		fwrite(out.s, 1, out.len, stderr);
+		fflush(stderr);
+	}
 	buf_free(&raw);
 	buf_free(&out);
 }

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+struct buf;
+
 /* A position in a file; line and column are 1-based, 0 when unknown. */
 struct pos {
 	int	line;
@@ -24,5 +26,8 @@ void	diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Counters, for check's summary. */
 extern size_t diag_nerrors;
 extern size_t diag_nwarnings;
+
+/* When set, messages are appended here instead (for the unit tests). */
+extern struct buf *diag_sink;
 
 #endif
