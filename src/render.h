@@ -1,0 +1,108 @@
+/*
+ * The renderer interface, as mandoc's -T outputs: one struct of
+ * functions per format (render_text.c, render_markdown.c, render_html.c,
+ * render_info.c, render_gemini.c).  render.c walks a series and calls
+ * them; a renderer draws and never decides which parts to link (nav.c)
+ * or reads files.  Every string from an entry reaches the output through
+ * the format's own escaping function.
+ */
+#ifndef DL_RENDER_H
+#define DL_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+struct entry;
+struct nav;
+struct series;
+
+/* Where a link points: a part, or the index. */
+struct target {
+	size_t	part;		/* index into series->parts */
+	bool	index;		/* the index instead of a part */
+};
+
+/* One output document being drawn: a whole series, or one file of it. */
+struct doc {
+	const struct renderer	*r;
+	const struct series	*series;
+	struct buf		 out;		/* the renderer appends here */
+	bool			 split;		/* -o DIR/: one file per part */
+	const char		*file;		/* this file's name in split mode (else the -o name or NULL) */
+	int			 width;		/* text: wrap width, 0 for none */
+	bool			 hyperlinks;	/* text: OSC 8 on a terminal */
+	void			*priv;		/* the renderer's own state */
+};
+
+struct renderer {
+	const char	*name;		/* "text", "markdown", ... */
+	const char	*ext;		/* "txt", "md", "html", "info", "gmi" */
+
+	/* The document's start and end (head, Top node, reference list). */
+	void	(*begin)(struct doc *, const char *title);
+	void	(*end)(struct doc *);
+
+	/* The index: a heading, then one item per part (NULL entry: a gap). */
+	void	(*index_begin)(struct doc *);
+	void	(*index_item)(struct doc *, long part, const struct entry *,
+		    struct target);
+	void	(*index_end)(struct doc *);
+
+	/* A part: its heading line (already composed), its fields, its end. */
+	void	(*part_begin)(struct doc *, size_t part, const char *heading);
+	void	(*fields)(struct doc *, const struct entry *);
+	void	(*part_end)(struct doc *, size_t part);
+
+	/* The body's blocks (markup.h). */
+	void	(*heading)(struct doc *, const char *);
+	void	(*paragraph)(struct doc *, const char *);
+	void	(*list)(struct doc *, char *const *items, size_t n);
+
+	/* The navigation block, drawn with link() for its links. */
+	void	(*nav)(struct doc *, const struct nav *);
+};
+
+/* The renderer named name, or NULL. */
+const struct renderer *renderer_find(const char *name);
+
+/* The names of all formats, for messages: "text, markdown, html, info, gemini". */
+const char *renderer_names(void);
+
+/*
+ * A target's address relative to the current document: "part-07.html",
+ * "#part-07", "index.html", the Info node "part-07".  Parts are named
+ * part-NN with NN zero-padded to the width of the highest part number.
+ */
+void	render_href(struct buf *, const struct doc *, struct target);
+
+/* The name of part i's file or node without extension: "part-07". */
+void	render_part_name(struct buf *, const struct series *, size_t i);
+
+/* Compose part i's heading: 【続編16】【TITLE】ENTRY TITLE in ja. */
+void	render_heading(struct buf *, const struct series *, size_t i);
+
+/* Draw entry e's body blocks with doc's renderer. */
+void	render_body(struct doc *, const struct entry *);
+
+/* Draw one part: heading, nav, fields, body, nav. */
+void	render_part(struct doc *, size_t i);
+
+/* The whole series as one document (index, then every part) into doc->out. */
+void	render_series(struct doc *);
+
+/*
+ * The series as a directory: dir/index.EXT and dir/part-NN.EXT, each
+ * written atomically.  Returns 0 or an exit status after a message.
+ */
+int	render_series_dir(const struct renderer *, const struct series *,
+	    const char *dir, int width, bool hyperlinks);
+
+extern const struct renderer render_text;
+extern const struct renderer render_markdown;
+extern const struct renderer render_html;
+extern const struct renderer render_info;
+extern const struct renderer render_gemini;
+
+#endif

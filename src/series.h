@@ -1,0 +1,70 @@
+/*
+ * A series: its settings (ROOT/series/SLUG.yaml, documented in
+ * dailylog(5)) and its parts, in part order.
+ */
+#ifndef DL_SERIES_H
+#define DL_SERIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct entry;
+struct entry_list;
+struct store;
+
+enum numbering { NUMBER_CIRCLED, NUMBER_ARABIC };
+enum nav_layout { LAYOUT_ALL, LAYOUT_WINDOW };
+
+/*
+ * The labels are templates: "{n}" stands for the part's number as the
+ * numbering draws it; a label without "{n}" gets the number appended.
+ * Defaults for ja: prev "←前編", next "→続編", heading "【続編{n}】",
+ * missing "（{n}欠番）"; for en: "← Part {n}", "Part {n} →", "Part {n}: ",
+ * "(Part {n} missing)".
+ */
+struct series_settings {
+	char		*slug;
+	char		*title;		/* the slug when not set */
+	char		*lang;		/* "ja" or "en": the store's when not set */
+	char		*label_prev;
+	char		*label_next;
+	char		*label_heading;	/* before the series title; part 1 has none */
+	char		*label_missing;
+	enum numbering	 numbering;	/* ja: circled, en: arabic */
+	int		 per_row;	/* links to a row; default 3 */
+	enum nav_layout	 layout;	/* default all */
+	int		 window;	/* window layout: parts on each side; default 5 */
+};
+
+struct series {
+	struct series_settings	  set;
+	const struct entry	**parts;	/* borrowed from an entry_list, by part */
+	size_t			  n;
+	bool			  has_duplicates;
+};
+
+/*
+ * Read ROOT/series/SLUG.yaml when it exists, defaults otherwise.
+ * Returns 0, or EXIT_DATAERR after FILE:LINE:COLUMN messages.
+ */
+int	series_settings_load(struct store *, const char *slug,
+	    struct series_settings *);
+void	series_settings_free(struct series_settings *);
+
+/* The parts of slug among l's entries, sorted by part then date. */
+void	series_collect(const struct entry_list *l, const char *slug,
+	    struct series *);
+void	series_free(struct series *);
+
+/* Every slug in l, sorted, each once: a new array of borrowed strings. */
+const char **series_slugs(const struct entry_list *l, size_t *n);
+
+/* Append part number n as the numbering draws it (①–⑩, then 11, ...). */
+struct buf;
+void	series_number(struct buf *, enum numbering, long n);
+
+/* Append a label template with {n} expanded. */
+void	series_label(struct buf *, const struct series_settings *,
+	    const char *tmpl, long n);
+
+#endif
