@@ -60,8 +60,9 @@ struct renderer {
 	void	(*paragraph)(struct doc *, const char *);
 	void	(*list)(struct doc *, char *const *items, size_t n);
 
-	/* The navigation block, drawn with link() for its links. */
+	/* The navigation block; its links and the index's are drawn by link(). */
 	void	(*nav)(struct doc *, const struct nav *);
+	void	(*link)(struct doc *, struct target, const char *label);
 };
 
 /* The renderer named name, or NULL. */
@@ -88,6 +89,12 @@ void	render_body(struct doc *, const struct entry *);
 
 /* Draw one part: heading, nav, fields, body, nav. */
 void	render_part(struct doc *, size_t i);
+
+/*
+ * Draw one entry for show: as part of its series (with navigation) when
+ * series is non-NULL, else alone.
+ */
+void	render_entry(struct doc *, const struct entry *);
 
 /* The whole series as one document (index, then every part) into doc->out. */
 void	render_series(struct doc *);
