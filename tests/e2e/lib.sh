@@ -11,6 +11,7 @@ export HOME=/nonexistent-home
 
 E2E_DIR=$(cd "$(dirname "$0")" && pwd)
 FIXTURES=$E2E_DIR/../fixtures
+DATA=$E2E_DIR/data
 
 dl() { "$DAILYLOG" -C "$S" "$@"; }
 
@@ -44,20 +45,56 @@ expect_eq() {
 	[ "$1" = "$2" ] || fail "expected '$2', got '$1'"
 }
 
+expect_empty() {
+	[ ! -s "$1" ] || fail "$1 should be empty: $(head -c 400 "$1")"
+}
+
+# entry_files: every *.yaml under the store's entries/, one path a line.
+entry_files() {
+	find "$S/entries" -type f -name '*.yaml' | sort
+}
+
+count_entries() {
+	entry_files | wc -l | tr -d ' '
+}
+
+# editor_script NAME: the script on stdin, as an executable $T/NAME
+# (run as "NAME FILE" by the EDITOR mechanism); prints its path.
+editor_script() {
+	{ echo '#!/bin/sh'; cat; } >"$T/$1"
+	chmod +x "$T/$1"
+	echo "$T/$1"
+}
+
+# max_width FILE: the display width of its widest line, Wide and Fullwidth
+# characters two columns, everything else one (the rule of text.h).
+max_width() {
+	python3 -c '
+import sys, unicodedata
+w = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.rstrip("\n")
+    w = max(w, sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
+                   for c in line))
+print(w)' "$1"
+}
+
 run_tests() {
-	passed=0 failed=0
+	passed=0 failed=0 start=$PWD
 	for t in $(grep -o '^test_[A-Za-z0-9_]*' "$0" | sort -u); do
 		T=$(mktemp -d "${TMPDIR:-/tmp}/dl-e2e.XXXXXX")
 		S=$T/store
 		test_failed=0
 		( "$DAILYLOG" init "$S" >/dev/null 2>&1 ) || fail "init failed"
-		$t
+		# stdin is never the terminal: a test that wants input gives it.
+		$t </dev/null
 		if [ "$test_failed" = 0 ]; then
 			passed=$((passed + 1))
 		else
 			failed=$((failed + 1))
 			printf '  %s: %s FAILED\n' "$(basename "$0")" "$t" >&2
 		fi
+		cd "$start" || exit 1	# a test may have changed directory
 		chmod -R u+w "$T" 2>/dev/null
 		rm -rf "$T"
 	done
