@@ -21,6 +21,8 @@ fail() {
 }
 
 # expect_status N cmd...: run cmd (stdout to $T/out, stderr to $T/err).
+# Give it input from a file, not a pipe: at the end of a pipeline it runs
+# in a subshell, and a failure it records there is lost.
 expect_status() {
 	want=$1; shift
 	"$@" >"$T/out" 2>"$T/err"
@@ -77,6 +79,27 @@ for line in open(sys.argv[1], encoding="utf-8"):
     w = max(w, sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
                    for c in line))
 print(w)' "$1"
+}
+
+# expect_entry ID JSON: export shows entry ID with exactly the fields of
+# the JSON object (besides id and path), e.g. '{"date": "2026-11-20", ...}'.
+expect_entry() {
+	dl export --format json >"$T/export.json" 2>"$T/export.err" ||
+	    { fail "export failed: $(head -c 400 "$T/export.err")"; return; }
+	python3 - "$1" "$2" "$T/export.json" <<'PY' 2>"$T/entry.diff" ||
+import json, sys
+want = json.loads(sys.argv[2])
+for e in json.load(open(sys.argv[3], encoding="utf-8")):
+    if e["id"] == sys.argv[1]:
+        got = {k: v for k, v in e.items() if k not in ("id", "path")}
+        if got != want:
+            sys.exit("entry %s is %s" % (sys.argv[1],
+                json.dumps(got, ensure_ascii=False)))
+        break
+else:
+    sys.exit("no entry %s in the export" % sys.argv[1])
+PY
+	    fail "$(cat "$T/entry.diff")"
 }
 
 run_tests() {
