@@ -1,0 +1,141 @@
+# dailylog export: every entry with every field and its ID, as json, jsonl, yaml.
+. "$(dirname "$0")/lib.sh"
+
+FIELDS='["date", "title", "series", "part", "client", "contact", "staff",
+    "tags", "result", "next", "body"]'
+
+# Three entries; the first has every field, with values that need quoting
+# in YAML (a number, a boolean word, ": ", "- ", "#", a trailing space).
+fill_store() {
+	id_full=$(dl add -d '2026-11-20 10:00' -t 123 -s badge -p 4 --client yes \
+	    --contact 'O部長: 本社' --staff '"Kさん"' --tag 'a, b' --tag '#入館証' \
+	    --result "$(printf '返却の約束\n期限は金曜')" --next '電話: 月曜' \
+	    --next '- 再訪問' "$(printf '本文の行 \n- 項目\n\n## 見出し')" \
+	    2>"$T/add.err") || fail "add failed: $(cat "$T/add.err")"
+	id_min=$(dl add -d 2026-11-02 -t 最小限 2>"$T/add.err") ||
+	    fail "add failed: $(cat "$T/add.err")"
+	id_ja=$(dl add -d 2026-11-25 -s badge -t O部長を訪問 --client T社 \
+	    '入館証の返却をお願いした。' 2>"$T/add.err") ||
+	    fail "add failed: $(cat "$T/add.err")"
+}
+
+# check_export FILE FORMAT: the exported entries are the three of fill_store,
+# oldest first, with their IDs, and the full one has every field.
+check_export() {
+	python3 - "$1" "$2" "$id_min" "$id_full" "$id_ja" "$FIELDS" <<-'PY' \
+	    2>"$T/py" || fail "$2 export: $(cat "$T/py")"
+	import json, sys
+	path, fmt, ids, fields = sys.argv[1], sys.argv[2], sys.argv[3:6], json.loads(sys.argv[6])
+	text = open(path, encoding="utf-8").read()
+	if fmt == "json":
+	    v = json.loads(text)
+	elif fmt == "jsonl":
+	    assert text.endswith("\n"), "no final newline"
+	    v = [json.loads(line) for line in text.split("\n")[:-1]]
+	else:
+	    import yaml
+	    # BaseLoader: every scalar a string, as the entry file has it.
+	    v = list(yaml.load_all(text, Loader=yaml.BaseLoader))
+	assert [e["id"] for e in v] == ids, [e.get("id") for e in v]
+	full = v[1]
+	missing = [f for f in fields if f not in full]
+	assert not missing, "missing fields %s" % missing
+	want = {"date": "2026-11-20 10:00", "title": "123", "series": "badge",
+	        "part": 4, "client": "yes", "contact": "O部長: 本社",
+	        "staff": '"Kさん"', "tags": ["a, b", "#入館証"],
+	        "result": "返却の約束\n期限は金曜", "next": ["電話: 月曜", "- 再訪問"],
+	        "body": "本文の行 \n- 項目\n\n## 見出し\n"}
+	if fmt == "yaml":
+	    want["part"] = "4"
+	for k in want:
+	    assert full[k] == want[k], "%s is %r, not %r" % (k, full[k], want[k])
+	assert v[0]["title"] == "最小限" and "series" not in v[0], v[0]
+	assert v[2]["title"] == "O部長を訪問" and v[2]["client"] == "T社", v[2]
+	PY
+}
+
+test_export_json() {
+	fill_store
+	expect_status 0 dl export --format json || return
+	expect_empty "$T/err"
+	check_export "$T/out" json
+	# json is the default.
+	expect_status 0 dl export || return
+	check_export "$T/out" json
+}
+
+test_export_jsonl() {
+	fill_store
+	expect_status 0 dl export --format jsonl || return
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 3
+	check_export "$T/out" jsonl
+}
+
+test_export_yaml() {
+	fill_store
+	expect_status 0 dl export --format yaml || return
+	expect_eq "$(grep -c '^---$' "$T/out")" 3
+	check_export "$T/out" yaml
+}
+
+test_export_yaml_reimports() {
+	fill_store
+	dl export --format yaml >"$T/all.yaml" || fail "export failed"
+	# Each document, added through `add -F -` to a new store...
+	"$DAILYLOG" init "$T/b" 2>/dev/null
+	python3 - "$T/all.yaml" "$T/doc" <<-'PY' || fail "cannot split the stream"
+	import sys
+	docs = open(sys.argv[1], encoding="utf-8").read().split("---\n")[1:]
+	for i, d in enumerate(docs):
+	    open("%s.%d" % (sys.argv[2], i), "w", encoding="utf-8").write(d)
+	PY
+	for doc in "$T"/doc.*; do
+		expect_status 0 "$DAILYLOG" -C "$T/b" add -F - <"$doc" || return
+	done
+	# ...gives the same fields (IDs and paths are new).
+	dl export --format json >"$T/a.json"
+	"$DAILYLOG" -C "$T/b" export --format json >"$T/b.json"
+	python3 - "$T/a.json" "$T/b.json" <<-'PY' 2>"$T/py" ||
+	import json, sys
+	def fields(p):
+	    return [{k: v for k, v in e.items() if k not in ("id", "path")}
+	            for e in json.load(open(p, encoding="utf-8"))]
+	a, b = fields(sys.argv[1]), fields(sys.argv[2])
+	assert a == b, "%s\n!=\n%s" % (a, b)
+	PY
+	    fail "re-imported entries differ: $(cat "$T/py")"
+}
+
+test_export_filters() {
+	fill_store
+	expect_status 0 dl export --format jsonl --series badge || return
+	python3 - "$T/out" "$id_full" "$id_ja" <<-'PY' 2>"$T/py" ||
+	import json, sys
+	ids = [json.loads(l)["id"] for l in open(sys.argv[1], encoding="utf-8")]
+	assert ids == sys.argv[2:], ids
+	PY
+	    fail "filtered export: $(cat "$T/py")"
+	expect_status 0 dl export --format json --grep 入館証の返却 || return
+	python3 -c 'import json,sys; v = json.load(sys.stdin); assert [e["id"] for e in v] == [sys.argv[1]], v' \
+	    "$id_ja" <"$T/out" || fail "grep export: $(cat "$T/out")"
+}
+
+test_export_empty_store() {
+	expect_status 0 dl export --format json || return
+	python3 -c 'import json,sys; assert json.load(sys.stdin) == []' <"$T/out" ||
+	    fail "empty json export is not []: $(cat "$T/out")"
+	expect_status 0 dl export --format jsonl || return
+	expect_empty "$T/out"
+	expect_status 0 dl export --format yaml || return
+	expect_empty "$T/out"
+}
+
+test_export_bad_format() {
+	expect_status 64 dl export --format csv || return
+	expect_empty "$T/out"
+	expect_grep "$T/err" "--format takes json, jsonl or yaml, not 'csv'"
+	expect_status 64 dl export --formt json || return
+	expect_grep "$T/err" "did you mean '--format'?"
+}
+
+run_tests
