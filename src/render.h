@@ -29,7 +29,10 @@ struct doc {
 	const struct renderer	*r;
 	const struct series	*series;
 	struct buf		 out;		/* the renderer appends here */
+	const char		*lang;		/* "ja" or "en": field names, marks */
 	bool			 split;		/* -o DIR/: one file per part */
+	bool			 show;		/* show: links name parts as SERIES:PART */
+	const char		*dir;		/* split mode: the directory, absolute */
 	const char		*file;		/* this file's name in split mode (else the -o name or NULL) */
 	int			 width;		/* text: wrap width, 0 for none */
 	bool			 hyperlinks;	/* text: OSC 8 on a terminal */
@@ -40,7 +43,10 @@ struct renderer {
 	const char	*name;		/* "text", "markdown", ... */
 	const char	*ext;		/* "txt", "md", "html", "info", "gmi" */
 
-	/* The document's start and end (head, Top node, reference list). */
+	/*
+	 * The document's start and end (head, Top node, reference list).
+	 * series is NULL in show for an entry outside any series.
+	 */
 	void	(*begin)(struct doc *, const char *title);
 	void	(*end)(struct doc *);
 
@@ -73,15 +79,20 @@ const char *renderer_names(void);
 
 /*
  * A target's address relative to the current document: "part-07.html",
- * "#part-07", "index.html", the Info node "part-07".  Parts are named
- * part-NN with NN zero-padded to the width of the highest part number.
+ * "#part-07", "index.html", the Info node "part-07"; in show, the part's
+ * reference "badge:7" (the index: "badge").  Parts are named part-NN
+ * with NN zero-padded to the width of the highest part number, at
+ * least two digits.
  */
 void	render_href(struct buf *, const struct doc *, struct target);
 
 /* The name of part i's file or node without extension: "part-07". */
 void	render_part_name(struct buf *, const struct series *, size_t i);
 
-/* Compose part i's heading: 【続編16】【TITLE】ENTRY TITLE in ja. */
+/*
+ * Compose part i's heading: 【続編16】【TITLE】ENTRY TITLE in ja,
+ * "Part 16: ENTRY TITLE" in en; part 1 has no label.
+ */
 void	render_heading(struct buf *, const struct series *, size_t i);
 
 /* Draw entry e's body blocks with doc's renderer. */
@@ -91,8 +102,8 @@ void	render_body(struct doc *, const struct entry *);
 void	render_part(struct doc *, size_t i);
 
 /*
- * Draw one entry for show: as part of its series (with navigation) when
- * series is non-NULL, else alone.
+ * Draw one entry for show as a whole document (begin to end): as part
+ * of doc->series (with navigation) when that is non-NULL, else alone.
  */
 void	render_entry(struct doc *, const struct entry *);
 
@@ -101,10 +112,15 @@ void	render_series(struct doc *);
 
 /*
  * The series as a directory: dir/index.EXT and dir/part-NN.EXT, each
- * written atomically.  Returns 0 or an exit status after a message.
+ * written atomically.  dir is created (0755: it is an export, not the
+ * store) when missing.  Returns 0 or an exit status after a message.
  */
 int	render_series_dir(const struct renderer *, const struct series *,
 	    const char *dir, int width, bool hyperlinks);
+
+/* A doc for renderer r and series s (NULL for a lone entry in show). */
+void	render_doc_init(struct doc *, const struct renderer *r,
+	    const struct series *s);
 
 extern const struct renderer render_text;
 extern const struct renderer render_markdown;

@@ -20,7 +20,8 @@ enum nav_layout { LAYOUT_ALL, LAYOUT_WINDOW };
  * numbering draws it; a label without "{n}" gets the number appended.
  * Defaults for ja: prev "←前編", next "→続編", heading "【続編{n}】",
  * missing "（{n}欠番）"; for en: "← Part {n}", "Part {n} →", "Part {n}: ",
- * "(Part {n} missing)".
+ * "(Part {n} missing)".  The index label (window layout) has no number:
+ * "目次" in ja, "Index" in en.
  */
 struct series_settings {
 	char		*slug;
@@ -30,6 +31,7 @@ struct series_settings {
 	char		*label_next;
 	char		*label_heading;	/* before the series title; part 1 has none */
 	char		*label_missing;
+	char		*label_index;	/* window layout: the link to the index */
 	enum numbering	 numbering;	/* ja: circled, en: arabic */
 	int		 per_row;	/* links to a row; default 3 */
 	enum nav_layout	 layout;	/* default all */
@@ -51,10 +53,21 @@ int	series_settings_load(struct store *, const char *slug,
 	    struct series_settings *);
 void	series_settings_free(struct series_settings *);
 
-/* The parts of slug among l's entries, sorted by part then date. */
+/* The defaults of lang ("ja" or "en") for slug, as above. */
+void	series_settings_defaults(struct series_settings *, const char *slug,
+	    const char *lang);
+
+/*
+ * The parts of slug among l's entries, sorted by part then date; sets
+ * parts, n and has_duplicates and leaves set alone.
+ */
 void	series_collect(const struct entry_list *l, const char *slug,
 	    struct series *);
+/* Free the parts array and the settings. */
 void	series_free(struct series *);
+
+/* The highest part number, 0 for an empty series. */
+long	series_last(const struct series *);
 
 /* Every slug in l, sorted, each once: a new array of borrowed strings. */
 const char **series_slugs(const struct entry_list *l, size_t *n);
