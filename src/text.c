@@ -29,8 +29,13 @@ enum shown {
 	SHOWN_HEX_BYTE		/* <XX> */
 };
 
-/* Japanese kinsoku: characters that may not begin a line... */
+/*
+ * Japanese kinsoku: characters that may not begin a line...  Both
+ * tables are sorted, for bsearch(3).  The ASCII ones UAX #14 already
+ * keeps; they are here for breaks forced inside an unbreakable run.
+ */
 static const ucs4_t no_line_start[] = {
+	'!', ')', ',', '.', ':', ';', '?', ']', '}',
 	0x2019, 0x201D,				/* ’ ” */
 	0x3001, 0x3002, 0x3005, 0x3009, 0x300B,	/* 、 。 々 〉 》 */
 	0x300D, 0x300F, 0x3011, 0x3015, 0x3017,	/* 」 』 】 〕 〗 */
@@ -48,6 +53,7 @@ static const ucs4_t no_line_start[] = {
 
 /* ...and characters that may not end one. */
 static const ucs4_t no_line_end[] = {
+	'(', '[', '{',
 	0x2018, 0x201C,				/* ‘ “ */
 	0x3008, 0x300A, 0x300C, 0x300E, 0x3010,	/* 〈 《 「 『 【 */
 	0x3014, 0x3016, 0x3018, 0x301D,		/* 〔 〖 〘 〝 */
@@ -233,16 +239,18 @@ text_find_control(const char *s, size_t n)
 	return NULL;
 }
 
+static int
+ucs4_cmp(const void *a, const void *b)
+{
+	ucs4_t x = *(const ucs4_t *)a, y = *(const ucs4_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 static bool
 in_set(const ucs4_t *set, size_t n, ucs4_t uc)
 {
-	/* Every kinsoku character lies above U+2017: skip the search for most text. */
-	if (uc < 0x2018)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (set[i] == uc)
-			return true;
-	return false;
+	return bsearch(&uc, set, n, sizeof(*set), ucs4_cmp) != NULL;
 }
 
 /* Kinsoku allows a break between prev and next. */
