@@ -22,6 +22,10 @@
 /* One line per format. */
 static const struct renderer *const renderers[] = {
 	&render_text,
+	&render_markdown,
+	&render_html,
+	&render_info,
+	&render_gemini,
 };
 #define NRENDERERS	(sizeof(renderers) / sizeof(renderers[0]))
 
@@ -99,9 +103,12 @@ void
 render_heading(struct buf *b, const struct series *s, size_t i)
 {
 	const struct entry *e = s->parts[i];
+	struct series_settings digits = s->set;
 
+	/* Headings count in digits; circled numbers are the navigation's. */
+	digits.numbering = NUMBER_ARABIC;
 	if (e->part != 1)
-		series_label(b, &s->set, s->set.label_heading, e->part);
+		series_label(b, &digits, s->set.label_heading, e->part);
 	if (strcmp(s->set.lang, "ja") == 0)
 		buf_addf(b, "【%s】", s->set.title);
 	buf_adds(b, e->title);

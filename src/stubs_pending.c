@@ -11,6 +11,5 @@ pending(const char *name)
 }
 
 int cmd_show(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("show"); }
-int cmd_render(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("render"); }
 int cmd_series(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("series"); }
 int cmd_read(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("read"); }

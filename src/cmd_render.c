@@ -1,0 +1,216 @@
+/* dailylog render: a whole series as linked, navigable text. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "diag.h"
+#include "entry.h"
+#include "output.h"
+#include "render.h"
+#include "series.h"
+#include "store.h"
+#include "term.h"
+
+enum hyperlink_mode { LINK_AUTO, LINK_ALWAYS, LINK_NEVER };
+
+struct render_opts {
+	const struct renderer	*r;
+	const char		*out;		/* -o PATH or NULL */
+	int			 width;		/* -1: the terminal's */
+	enum hyperlink_mode	 links;
+};
+
+/* A whole number from 0 for --width. */
+static int
+parse_width(const char *cmd, const char *arg, int *width)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 ||
+	    n > 10000)
+		return usage_error(cmd, "--width takes a number of columns "
+		    "from 0 (no wrapping) to 10000, not '%s'", arg);
+	*width = (int)n;
+	return 0;
+}
+
+static int
+parse_format(const char *cmd, const char *arg, const struct renderer **r)
+{
+	if ((*r = renderer_find(arg)) == NULL)
+		return usage_error(cmd, "unknown format '%s'; the formats are "
+		    "%s", arg, renderer_names());
+	return 0;
+}
+
+static int
+parse_options(int argc, char **argv, struct render_opts *o)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "hyperlink", required_argument, NULL, 'H' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch, rc;
+
+	/* 0, not 1: glibc then rescans, so options may follow SERIES. */
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":f:o:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if ((rc = parse_format("render", optarg, &o->r)) != 0)
+				return rc;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'w':
+			if ((rc = parse_width("render", optarg, &o->width)) != 0)
+				return rc;
+			break;
+		case 'H':
+			if (strcmp(optarg, "auto") == 0)
+				o->links = LINK_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->links = LINK_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->links = LINK_NEVER;
+			else
+				return usage_error("render", "--hyperlink takes "
+				    "auto, always or never, not '%s'", optarg);
+			break;
+		default:
+			return option_error("render", argv, opts);
+		}
+	}
+	return 0;
+}
+
+/* The series named, or the only one; 64 when there is a choice. */
+static int
+pick_series(const struct entry_list *l, const char *name, const char **slug)
+{
+	const char **slugs;
+	size_t n;
+	int rc = 0;
+
+	slugs = series_slugs(l, &n);
+	*slug = name;
+	if (name != NULL) {
+		size_t i;
+
+		for (i = 0; i < n && strcmp(slugs[i], name) != 0; i++)
+			;
+		if (i == n) {
+			diag("no series '%s'", name);
+			rc = EXIT_NOTFOUND;
+		}
+	} else if (n == 1)
+		*slug = slugs[0];
+	else if (n == 0) {
+		diag("render: the store has no series yet");
+		rc = EXIT_NOTFOUND;
+	} else {
+		struct buf names = BUF_INIT;
+
+		for (size_t i = 0; i < n; i++)
+			buf_addf(&names, "%s%s", i ? ", " : "", slugs[i]);
+		rc = usage_error("render", "name a series: %s", names.s);
+		buf_free(&names);
+	}
+	free(slugs);
+	return rc;
+}
+
+/* Duplicate parts make links ambiguous: name both files of each. */
+static int
+report_duplicates(const struct series *s)
+{
+	for (size_t i = 1; i < s->n; i++)
+		if (s->parts[i]->part == s->parts[i - 1]->part)
+			diag_error(s->parts[i]->path, s->parts[i]->pos[F_PART],
+			    "part %ld of series '%s' is also %s", s->parts[i]->part,
+			    s->set.slug, s->parts[i - 1]->path);
+	return EXIT_DATAERR;
+}
+
+static bool
+is_dir_path(const char *path)
+{
+	struct stat sb;
+	size_t len = strlen(path);
+
+	return (len > 0 && path[len - 1] == '/') ||
+	    (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode));
+}
+
+static int
+render_to(const struct render_opts *o, const struct series *s, int width,
+    bool links)
+{
+	struct doc doc;
+	int rc;
+
+	if (o->out != NULL && is_dir_path(o->out))
+		return render_series_dir(o->r, s, o->out, width, links);
+	render_doc_init(&doc, o->r, s);
+	doc.width = width;
+	doc.hyperlinks = links;
+	doc.file = o->out;
+	render_series(&doc);
+	if (o->out != NULL)
+		rc = store_write_file(o->out, buf_str(&doc.out), doc.out.len,
+		    true);
+	else {
+		out_buf(&doc.out);
+		rc = out_finish();
+	}
+	buf_free(&doc.out);
+	return rc;
+}
+
+int
+cmd_render(int argc, char **argv, const struct globals *g)
+{
+	struct render_opts o = { &render_text, NULL, -1, LINK_AUTO };
+	struct entry_list l;
+	struct store st;
+	struct series s;
+	const char *slug;
+	bool tty = isatty(STDOUT_FILENO), links;
+	int rc, bad;
+
+	if ((rc = parse_options(argc, argv, &o)) != 0)
+		return rc;
+	if (argc - optind > 1)
+		return usage_error("render", "unexpected argument '%s'",
+		    argv[optind + 1]);
+	if ((rc = store_open(g, &st)) != 0)
+		return rc;
+	if ((rc = store_load_all(&st, &l, &bad)) == 0 &&
+	    (rc = pick_series(&l, argc > optind ? argv[optind] : NULL,
+	    &slug)) == 0 &&
+	    (rc = series_settings_load(&st, slug, &s.set)) == 0) {
+		series_collect(&l, slug, &s);
+		links = o.links == LINK_ALWAYS ||
+		    (o.links == LINK_AUTO && o.out == NULL && tty);
+		if (o.width < 0)
+			o.width = term_width(STDOUT_FILENO);
+		rc = s.has_duplicates ? report_duplicates(&s) :
+		    render_to(&o, &s, o.width, links);
+		series_free(&s);
+	}
+	entry_list_free(&l);
+	store_close(&st);
+	return rc ? rc : bad;
+}
