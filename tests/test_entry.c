@@ -332,6 +332,25 @@ START_TEST(next_item_null)
 }
 END_TEST
 
+START_TEST(tags_item_empty_quoted)
+{
+	refused(HEAD "tags: [クレーム, '']\n",
+	    "3:14: each item of tags must be a non-empty string");
+}
+END_TEST
+
+START_TEST(crlf_line_ends)
+{
+	struct entry e;
+
+	loaded("date: 2026-11-23\r\ntitle: 訪問\r\nbody: |\r\n  一\r\n\r\n  二\r\n",
+	    &e);
+	ck_assert_str_eq(e.title, "訪問");
+	ck_assert_str_eq(e.body, "一\n\n二\n");
+	entry_free(&e);
+}
+END_TEST
+
 START_TEST(part_not_integer)
 {
 	refused(HEAD "series: badge\npart: 三\n",
@@ -872,6 +891,7 @@ entry_suite(void)
 	tcase_add_test(good, document_markers_accepted);
 	tcase_add_test(good, x_keys_kept);
 	tcase_add_test(good, partial_skips_required_keys);
+	tcase_add_test(good, crlf_line_ends);
 	suite_add_tcase(s, good);
 
 	tcase_add_checked_fixture(keys, capture, release);
@@ -889,6 +909,7 @@ entry_suite(void)
 	tcase_add_test(types, tags_string);
 	tcase_add_test(types, tags_item_list);
 	tcase_add_test(types, next_item_null);
+	tcase_add_test(types, tags_item_empty_quoted);
 	tcase_add_test(types, part_not_integer);
 	tcase_add_test(types, part_zero);
 	tcase_add_test(types, part_negative);
