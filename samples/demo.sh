@@ -22,9 +22,9 @@ fi
 echo "== Part 16 of the badge series, as 'show' prints it"
 run "$dailylog" -C "$store" show badge:16
 
-# Start from an empty demo-out/ so that the list below is what this run wrote.
+# Start afresh, so that the list below is what this run wrote.  The
+# trailing slash asks render for a directory, which it creates.
 rm -rf "$out"
-mkdir -p "$out/html"
 
 echo
 echo "== The whole series in other formats"
