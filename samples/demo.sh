@@ -23,8 +23,9 @@ echo "== Part 16 of the badge series, as 'show' prints it"
 run "$dailylog" -C "$store" show badge:16
 
 # Start afresh, so that the list below is what this run wrote.  The
-# trailing slash asks render for a directory, which it creates.
+# trailing slash asks render for a directory, which it creates in $out.
 rm -rf "$out"
+mkdir "$out"
 
 echo
 echo "== The whole series in other formats"
