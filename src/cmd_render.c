@@ -25,23 +25,6 @@ struct render_opts {
 	enum hyperlink_mode	 links;
 };
 
-/* A whole number from 0 for --width. */
-static int
-parse_width(const char *cmd, const char *arg, int *width)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 ||
-	    n > 10000)
-		return usage_error(cmd, "--width takes a number of columns "
-		    "from 0 (no wrapping) to 10000, not '%s'", arg);
-	*width = (int)n;
-	return 0;
-}
-
 static int
 parse_format(const char *cmd, const char *arg, const struct renderer **r)
 {
@@ -75,7 +58,7 @@ parse_options(int argc, char **argv, struct render_opts *o)
 			o->out = optarg;
 			break;
 		case 'w':
-			if ((rc = parse_width("render", optarg, &o->width)) != 0)
+			if ((rc = render_parse_width("render", optarg, &o->width)) != 0)
 				return rc;
 			break;
 		case 'H':

@@ -50,6 +50,22 @@ renderer_names(void)
 	return buf_str(&names);
 }
 
+int
+render_parse_width(const char *cmd, const char *arg, int *width)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 ||
+	    n > 10000)
+		return usage_error(cmd, "--width takes a number of columns "
+		    "from 0 (no wrapping) to 10000, not '%s'", arg);
+	*width = (int)n;
+	return 0;
+}
+
 void
 render_doc_init(struct doc *doc, const struct renderer *r,
     const struct series *s)

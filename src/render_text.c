@@ -18,6 +18,7 @@
 #include "entry.h"
 #include "nav.h"
 #include "render.h"
+#include "render_fields.h"
 #include "series.h"
 #include "text.h"
 
@@ -270,21 +271,9 @@ text_part_end(struct doc *doc, size_t part)
 	buf_adds(&doc->out, "\n\n");
 }
 
+/* Items with a hanging indent under their mark. */
 static void
-add_field(struct doc *doc, const char *name, const char *value)
-{
-	int col;
-
-	if (value == NULL)
-		return;
-	buf_addf(&doc->out, "%s: ", name);
-	col = text_width(name, strlen(name)) + 2;
-	add_wrapped(doc, value, col, 2);
-	buf_addc(&doc->out, '\n');
-}
-
-static void
-text_list(struct doc *doc, char *const *items, size_t n)
+add_items(struct doc *doc, char *const *items, size_t n)
 {
 	const char *mark = is_ja(doc) ? "・ " : "- ";
 	int indent = text_width(mark, strlen(mark));
@@ -294,38 +283,36 @@ text_list(struct doc *doc, char *const *items, size_t n)
 		add_wrapped(doc, items[i], indent, indent);
 		buf_addc(&doc->out, '\n');
 	}
+}
+
+static void
+text_list(struct doc *doc, char *const *items, size_t n)
+{
+	add_items(doc, items, n);
+	buf_addc(&doc->out, '\n');
+}
+
+/* "名前: value", or a list under "名前:" when there are several values. */
+static void
+text_field(struct doc *doc, const char *label, char *const *values, size_t n)
+{
+	int col = text_width(label, strlen(label)) + 2;
+
+	if (n > 1) {
+		buf_addf(&doc->out, "%s:\n", label);
+		add_items(doc, values, n);
+		return;
+	}
+	buf_addf(&doc->out, "%s: ", label);
+	add_wrapped(doc, values[0], col, 2);
 	buf_addc(&doc->out, '\n');
 }
 
 static void
 text_fields(struct doc *doc, const struct entry *e)
 {
-	static const char *const ja[] = {
-		"日付", "訪問先", "面談者", "スタッフ", "タグ", "結果",
-		"次回アクション"
-	};
-	static const char *const en[] = {
-		"Date", "Client", "Contact", "Staff", "Tags", "Result", "Next"
-	};
-	const char *const *name = is_ja(doc) ? ja : en;
-	struct buf tags = BUF_INIT;
-	char date[17];
-
-	for (size_t i = 0; i < e->tags.n; i++)
-		buf_addf(&tags, "%s%s", i == 0 ? "" : is_ja(doc) ? "、" : ", ",
-		    e->tags.v[i]);
-	add_field(doc, name[0], date_format(&e->date, date));
-	add_field(doc, name[1], e->client);
-	add_field(doc, name[2], e->contact);
-	add_field(doc, name[3], e->staff);
-	add_field(doc, name[4], tags.s);
-	add_field(doc, name[5], e->result);
-	buf_free(&tags);
-	if (e->next.n > 0) {
-		buf_addf(&doc->out, "%s:\n", name[6]);
-		text_list(doc, e->next.v, e->next.n);
-	} else
-		buf_addc(&doc->out, '\n');
+	render_fields(doc, e, text_field);
+	buf_addc(&doc->out, '\n');
 }
 
 static void

@@ -10,6 +10,5 @@ pending(const char *name)
 	return EXIT_USAGE;
 }
 
-int cmd_show(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("show"); }
 int cmd_series(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("series"); }
 int cmd_read(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("read"); }
