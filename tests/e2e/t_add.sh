@@ -266,6 +266,26 @@ test_add_invalid_file_yaml() {
 	expect_eq "$(count_entries)" 0
 }
 
+test_add_loader_defences() {
+	printf '\377\376d\000a\000' >"$T/utf16.yaml"
+	expect_status 65 dl add -F "$T/utf16.yaml" || return
+	expect_grep "$T/err" "utf16.yaml:1:1: the file is UTF-16"
+	printf 'date: 2026-11-20\ntitle: \343\201\n' >"$T/cut.yaml"
+	expect_status 65 dl add -F "$T/cut.yaml" || return
+	# The cut character begins in column 8.
+	expect_grep "$T/err" "cut.yaml:2:8: invalid UTF-8 byte 0xE3"
+	printf 'date: 2026-11-20\ntitle: a\nx-deep: [[[[[[[[[[1]]]]]]]]]]\n' >"$T/deep.yaml"
+	expect_status 65 dl add -F "$T/deep.yaml" || return
+	# The mapping is level 1; the brackets from column 9 on are levels
+	# 2, 3, ...: the one in column 16 is level 9, one too many.
+	expect_grep "$T/err" "deep.yaml:3:16: nested deeper than 8 levels"
+	{ printf 'date: 2026-11-20\ntitle: a\nbody: |\n'
+	  yes '  長い本文の行です。' | head -n 40000; } >"$T/big.yaml"
+	expect_status 65 dl add -F "$T/big.yaml" || return
+	expect_grep "$T/err" "larger than the limit"
+	expect_eq "$(count_entries)" 0
+}
+
 test_add_missing_file() {
 	expect_status 66 dl add -F "$T/nonexistent.yaml" || return
 	expect_empty "$T/out"

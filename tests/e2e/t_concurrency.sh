@@ -53,4 +53,24 @@ test_parallel_adds() {
 	expect_eq "$(find "$S/entries" -type f ! -name '*.yaml' | wc -l | tr -d ' ')" 0
 }
 
+test_locked_store_is_a_temporary_failure() {
+	command -v flock >/dev/null || return 0
+	# Another process holds the store's lock until told to let go.
+	flock "$S/.lock" sh -c 'touch "$1/held"; while [ ! -e "$1/go" ]; do
+	    sleep 0.05; done' sh "$T" &
+	holder=$!
+	while [ ! -e "$T/held" ]; do sleep 0.05; done
+	expect_status 75 env DAILYLOG_LOCK_TIMEOUT=0.2 "$DAILYLOG" -C "$S" add \
+	    -d 2026-11-20 -s demo -t 待ち x
+	expect_empty "$T/out"
+	expect_grep "$T/err" "is locked by another process"
+	expect_eq "$(count_entries)" 0
+	# Reading needs no lock.
+	expect_status 0 dl list --format tsv
+	touch "$T/go"
+	wait "$holder"
+	expect_status 0 dl add -d 2026-11-20 -s demo -t 空いた x
+	expect_eq "$(count_entries)" 1
+}
+
 run_tests
