@@ -1,0 +1,322 @@
+/*
+ * Dates: the entry forms, the forms a user types (relative to a fixed
+ * "now", in a fixed time zone), what is refused, printing and order.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "date.h"
+
+#include "check_main.h"
+
+/* The instant at local noon of the given day (TZ fixed below). */
+static time_t
+local_noon(int y, int m, int d)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+static void
+in_tokyo(void)
+{
+	/* A POSIX rule: no time zone database needed. */
+	setenv("TZ", "JST-9", 1);
+	tzset();
+}
+
+static void
+is_day(const struct date *d, int y, int m, int day)
+{
+	ck_assert_int_eq(d->year, y);
+	ck_assert_int_eq(d->mon, m);
+	ck_assert_int_eq(d->day, day);
+}
+
+START_TEST(entry_day)
+{
+	struct date d;
+
+	ck_assert(date_parse_entry("2026-11-23", &d));
+	is_day(&d, 2026, 11, 23);
+	ck_assert(!d.has_time);
+}
+END_TEST
+
+START_TEST(entry_day_and_time)
+{
+	struct date d;
+
+	ck_assert(date_parse_entry("2026-11-23 09:05", &d));
+	is_day(&d, 2026, 11, 23);
+	ck_assert(d.has_time);
+	ck_assert_int_eq(d.hour, 9);
+	ck_assert_int_eq(d.min, 5);
+	ck_assert(date_parse_entry("2026-12-31 23:59", &d));
+	ck_assert_int_eq(d.hour, 23);
+	ck_assert_int_eq(d.min, 59);
+	ck_assert(date_parse_entry("2026-01-01 00:00", &d));
+	ck_assert(d.has_time);
+	ck_assert_int_eq(d.hour, 0);
+}
+END_TEST
+
+START_TEST(leap_days)
+{
+	struct date d;
+
+	ck_assert(date_parse_entry("2024-02-29", &d));
+	ck_assert(date_parse_entry("2000-02-29", &d));
+	ck_assert(!date_parse_entry("2026-02-29", &d));
+	ck_assert(!date_parse_entry("1900-02-29", &d));
+	ck_assert(!date_parse_entry("2100-02-29", &d));
+	ck_assert(date_parse_entry("2026-02-28", &d));
+}
+END_TEST
+
+START_TEST(month_lengths)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31 };
+	struct date d;
+	char s[32];
+
+	for (int m = 1; m <= 12; m++) {
+		snprintf(s, sizeof(s), "2026-%02d-%02d", m, days[m - 1]);
+		ck_assert_msg(date_parse_entry(s, &d), "%s refused", s);
+		snprintf(s, sizeof(s), "2026-%02d-%02d", m, days[m - 1] + 1);
+		ck_assert_msg(!date_parse_entry(s, &d), "%s accepted", s);
+	}
+}
+END_TEST
+
+START_TEST(entry_rejects)
+{
+	static const char *const bad[] = {
+		"", "2026-02-30", "2026-13-01", "2026-00-10", "2026-11-00",
+		"26-1-1", "2026-1-05", "2026-11-5", "20261123", "2026/11/23",
+		"0000-01-01", " 2026-11-23", "2026-11-23 ", "2026-11-23x",
+		"2026-11-23 25:00", "2026-11-23 24:00", "2026-11-23 23:60",
+		"2026-11-23 9:05", "2026-11-23 09:5", "2026-11-23 09:05:00",
+		"2026-11-23T09:05", "2026-11-23  09:05", "2026-11-23 09-05",
+		"today", "yesterday", "２０２６-11-23", "+2026-11-23",
+		"2026-11-23 -1:00",
+	};
+	struct date d;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(!date_parse_entry(bad[i], &d), "'%s' accepted",
+		    bad[i]);
+}
+END_TEST
+
+START_TEST(user_absolute)
+{
+	time_t now = local_noon(2026, 11, 25);
+	struct date d;
+
+	ck_assert(date_parse_user("2026-11-23", now, &d));
+	is_day(&d, 2026, 11, 23);
+	ck_assert(!d.has_time);
+	ck_assert(date_parse_user("2026-11-23 08:30", now, &d));
+	ck_assert(d.has_time);
+	ck_assert_int_eq(d.hour, 8);
+	ck_assert_int_eq(d.min, 30);
+	/* The ISO 8601 "T" is accepted from users, never in files. */
+	ck_assert(date_parse_user("2026-11-23T08:30", now, &d));
+	ck_assert_int_eq(d.min, 30);
+}
+END_TEST
+
+START_TEST(user_today_yesterday)
+{
+	time_t now = local_noon(2026, 11, 25);
+	struct date d;
+
+	ck_assert(date_parse_user("today", now, &d));
+	is_day(&d, 2026, 11, 25);
+	ck_assert(!d.has_time);
+	ck_assert(date_parse_user("yesterday", now, &d));
+	is_day(&d, 2026, 11, 24);
+	ck_assert(date_parse_user("today 17:45", now, &d));
+	is_day(&d, 2026, 11, 25);
+	ck_assert(d.has_time);
+	ck_assert_int_eq(d.hour, 17);
+	ck_assert_int_eq(d.min, 45);
+	ck_assert(date_parse_user("yesterdayT07:00", now, &d));
+	is_day(&d, 2026, 11, 24);
+	ck_assert_int_eq(d.hour, 7);
+}
+END_TEST
+
+START_TEST(yesterday_across_boundaries)
+{
+	struct date d;
+
+	ck_assert(date_parse_user("yesterday", local_noon(2026, 1, 1), &d));
+	is_day(&d, 2025, 12, 31);
+	ck_assert(date_parse_user("yesterday", local_noon(2024, 3, 1), &d));
+	is_day(&d, 2024, 2, 29);
+	ck_assert(date_parse_user("yesterday", local_noon(2026, 3, 1), &d));
+	is_day(&d, 2026, 2, 28);
+}
+END_TEST
+
+/* "now" is an instant: its local day is what counts, not the UTC day. */
+START_TEST(today_is_local)
+{
+	/* 2026-11-24 20:00 UTC is 2026-11-25 05:00 in Tokyo. */
+	struct tm utc;
+	time_t now;
+	struct date d;
+
+	memset(&utc, 0, sizeof(utc));
+	utc.tm_year = 2026 - 1900;
+	utc.tm_mon = 10;
+	utc.tm_mday = 24;
+	utc.tm_hour = 20;
+	now = timegm(&utc);
+	ck_assert(date_parse_user("today", now, &d));
+	is_day(&d, 2026, 11, 25);
+	ck_assert(date_parse_user("yesterday", now, &d));
+	is_day(&d, 2026, 11, 24);
+}
+END_TEST
+
+START_TEST(today_is_now)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct date d;
+
+	localtime_r(&now, &tm);
+	ck_assert(date_parse_user("today", now, &d));
+	is_day(&d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+END_TEST
+
+START_TEST(user_rejects)
+{
+	static const char *const bad[] = {
+		"", "Today", "tomorrow", "todayx", "today ", "today 9:30",
+		"today 24:00", "yesterday  10:00", "yesterday10:00", "today T",
+		"2026-11-23x", "2026-11-23 25:00", "2026-11-31", "now",
+		"今日", "2026-11-23T", "2026-11-23 T10:00",
+	};
+	time_t now = local_noon(2026, 11, 25);
+	struct date d;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(!date_parse_user(bad[i], now, &d),
+		    "'%s' accepted", bad[i]);
+}
+END_TEST
+
+START_TEST(format)
+{
+	struct date d = { 2026, 11, 23, 9, 5, true };
+	char buf[17];
+
+	ck_assert_str_eq(date_format(&d, buf), "2026-11-23 09:05");
+	d.has_time = false;
+	ck_assert_str_eq(date_format(&d, buf), "2026-11-23");
+	d = (struct date){ 987, 1, 2, 0, 0, true };
+	ck_assert_str_eq(date_format(&d, buf), "0987-01-02 00:00");
+	ck_assert_ptr_eq(date_format(&d, buf), buf);
+}
+END_TEST
+
+START_TEST(format_parse_agree)
+{
+	static const char *const forms[] = {
+		"2026-11-23", "2026-11-23 00:00", "2024-02-29 23:59",
+		"0001-01-01",
+	};
+	struct date d;
+	char buf[17];
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		ck_assert(date_parse_entry(forms[i], &d));
+		ck_assert_str_eq(date_format(&d, buf), forms[i]);
+	}
+}
+END_TEST
+
+START_TEST(order)
+{
+	/* Strictly increasing: a day without a time comes first. */
+	static const char *const seq[] = {
+		"2025-12-31 23:59", "2026-01-01", "2026-01-01 00:00",
+		"2026-01-01 09:30", "2026-01-01 09:31", "2026-01-01 10:00",
+		"2026-01-02", "2026-02-01", "2027-01-01",
+	};
+	size_t n = sizeof(seq) / sizeof(seq[0]);
+	struct date a, b;
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int want = i < j ? -1 : i > j;
+
+			ck_assert(date_parse_entry(seq[i], &a));
+			ck_assert(date_parse_entry(seq[j], &b));
+			ck_assert_msg(date_cmp(&a, &b) == want,
+			    "%s vs %s: %d", seq[i], seq[j], date_cmp(&a, &b));
+		}
+}
+END_TEST
+
+START_TEST(order_by_day)
+{
+	struct date a, b;
+
+	ck_assert(date_parse_entry("2026-01-01", &a));
+	ck_assert(date_parse_entry("2026-01-01 18:00", &b));
+	ck_assert_int_eq(date_cmp_day(&a, &b), 0);
+	ck_assert_int_lt(date_cmp(&a, &b), 0);
+	ck_assert(date_parse_entry("2026-01-02 00:00", &a));
+	ck_assert_int_gt(date_cmp_day(&a, &b), 0);
+	ck_assert_int_lt(date_cmp_day(&b, &a), 0);
+}
+END_TEST
+
+static Suite *
+date_suite(void)
+{
+	Suite *s = suite_create("date");
+	TCase *entry = tcase_create("entry"), *user = tcase_create("user"),
+	    *out = tcase_create("format and order");
+
+	tcase_add_test(entry, entry_day);
+	tcase_add_test(entry, entry_day_and_time);
+	tcase_add_test(entry, leap_days);
+	tcase_add_test(entry, month_lengths);
+	tcase_add_test(entry, entry_rejects);
+	suite_add_tcase(s, entry);
+
+	tcase_add_unchecked_fixture(user, in_tokyo, NULL);
+	tcase_add_test(user, user_absolute);
+	tcase_add_test(user, user_today_yesterday);
+	tcase_add_test(user, yesterday_across_boundaries);
+	tcase_add_test(user, today_is_local);
+	tcase_add_test(user, today_is_now);
+	tcase_add_test(user, user_rejects);
+	suite_add_tcase(s, user);
+
+	tcase_add_test(out, format);
+	tcase_add_test(out, format_parse_agree);
+	tcase_add_test(out, order);
+	tcase_add_test(out, order_by_day);
+	suite_add_tcase(s, out);
+	return s;
+}
+
+CHECK_MAIN(date_suite)
