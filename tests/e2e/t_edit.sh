@@ -81,6 +81,9 @@ test_edit_invalid_keeps_old_file() {
 	expect_grep "$T/err" "$f is unchanged; your version is kept in $draft"
 	[ -f "$draft" ] || { fail "the draft was not kept"; return; }
 	expect_grep "$draft" "titel: O部長を訪問"
+	# Drafts name customers too: private.
+	expect_eq "$(stat -c %a "$draft")" 600
+	expect_eq "$(stat -c %a "$S/drafts")" 700
 	# edit again reopens the draft, not the entry.
 	fix=$(editor_script fix <<-'END'
 	grep -q '^titel:' "$1" || exit 7
@@ -91,6 +94,21 @@ test_edit_invalid_keeps_old_file() {
 	expect_grep "$T/err" "resuming your earlier draft $draft"
 	expect_grep "$f" "title: 直した件名"
 	[ ! -e "$draft" ] || fail "the draft stayed after the edit was stored"
+}
+
+test_edit_entry_changed_meanwhile() {
+	make_entry
+	# While the editor is open, someone else changes the entry's file.
+	ed=$(editor_script ed <<-END
+	sed -i 's/^title: .*/title: 私の変更/' "\$1"
+	printf 'x-other: 他の人の変更\n' >>"$f"
+	END
+	)
+	expect_status 75 env EDITOR="$ed" "$DAILYLOG" -C "$S" edit "$id" || return
+	expect_grep "$T/err" "$f changed while you were editing it; not replaced"
+	expect_grep "$f" "x-other: 他の人の変更"
+	expect_grep "$f" "title: O部長を訪問"
+	expect_grep "$S/drafts/$id.yaml" "title: 私の変更"
 }
 
 test_edit_no_change() {
