@@ -68,9 +68,8 @@ test_list_oldest_first() {
 	add_entry -d '2026-11-05 18:00' -t 夕方 x
 	late=$id
 	add_entry -d '2026-11-05 07:30' -t 早朝 x
-	expect_eq "$(ids --until 2026-11-05)" "$(
-	    # An entry without a time sorts as 00:00 of its day.
-	    echo "$id_b1 $id $late ")"
+	# An entry without a time sorts as 00:00 of its day.
+	expect_eq "$(ids --until 2026-11-05)" "$id_b1 $id $late "
 }
 
 test_list_json() {
