@@ -115,18 +115,6 @@ pick_series(const struct entry_list *l, const char *name, const char **slug)
 	return rc;
 }
 
-/* Duplicate parts make links ambiguous: name both files of each. */
-static int
-report_duplicates(const struct series *s)
-{
-	for (size_t i = 1; i < s->n; i++)
-		if (s->parts[i]->part == s->parts[i - 1]->part)
-			diag_error(s->parts[i]->path, s->parts[i]->pos[F_PART],
-			    "part %ld of series '%s' is also %s", s->parts[i]->part,
-			    s->set.slug, s->parts[i - 1]->path);
-	return EXIT_DATAERR;
-}
-
 static bool
 is_dir_path(const char *path)
 {
@@ -189,7 +177,7 @@ cmd_render(int argc, char **argv, const struct globals *g)
 		    (o.links == LINK_AUTO && o.out == NULL && tty);
 		if (o.width < 0)
 			o.width = term_width(STDOUT_FILENO);
-		rc = s.has_duplicates ? report_duplicates(&s) :
+		rc = s.has_duplicates ? series_report_duplicates(&s) :
 		    render_to(&o, &s, o.width, links);
 		series_free(&s);
 	}

@@ -317,6 +317,17 @@ series_free(struct series *s)
 	series_settings_free(&s->set);
 }
 
+int
+series_report_duplicates(const struct series *s)
+{
+	for (size_t i = 1; i < s->n; i++)
+		if (s->parts[i]->part == s->parts[i - 1]->part)
+			diag_error(s->parts[i]->path, s->parts[i]->pos[F_PART],
+			    "part %ld of series '%s' is also %s",
+			    s->parts[i]->part, s->set.slug, s->parts[i - 1]->path);
+	return EXIT_DATAERR;
+}
+
 long
 series_last(const struct series *s)
 {

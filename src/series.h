@@ -66,6 +66,9 @@ void	series_collect(const struct entry_list *l, const char *slug,
 /* Free the parts array and the settings. */
 void	series_free(struct series *);
 
+/* Name both files of each duplicate part; returns EXIT_DATAERR. */
+int	series_report_duplicates(const struct series *);
+
 /* The highest part number, 0 for an empty series. */
 long	series_last(const struct series *);
 

@@ -10,5 +10,4 @@ pending(const char *name)
 	return EXIT_USAGE;
 }
 
-int cmd_series(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("series"); }
 int cmd_read(int c, char **v, const struct globals *g) { (void)c; (void)v; (void)g; return pending("read"); }

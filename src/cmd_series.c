@@ -1,0 +1,234 @@
+/*
+ * dailylog series: each series with its title, number of parts, first
+ * and last date, and the part numbers that are missing or taken twice.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "entry.h"
+#include "json.h"
+#include "output.h"
+#include "series.h"
+#include "store.h"
+#include "text.h"
+
+enum series_format { SERIES_TABLE, SERIES_TSV, SERIES_JSON };
+
+/* What one line of output says about a series. */
+struct summary {
+	char		*slug, *title;
+	size_t		 parts;
+	char		 first[17], last[17];
+	struct buf	 missing, dups;	/* "3,5-7" */
+};
+
+static void
+add_range(struct buf *b, long lo, long hi)
+{
+	buf_addf(b, b->len ? ",%ld" : "%ld", lo);
+	if (hi > lo)
+		buf_addf(b, "-%ld", hi);
+}
+
+static void
+summarize(const struct series *s, struct summary *sum)
+{
+	const struct entry *first = s->parts[0], *last = s->parts[0];
+	long want = 1;
+
+	memset(sum, 0, sizeof(*sum));
+	sum->slug = xstrdup(s->set.slug);
+	sum->title = xstrdup(s->set.title);
+	sum->parts = s->n;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct entry *e = s->parts[i];
+
+		if (date_cmp(&e->date, &first->date) < 0)
+			first = e;
+		if (date_cmp(&e->date, &last->date) > 0)
+			last = e;
+		if (e->part > want)
+			add_range(&sum->missing, want, e->part - 1);
+		if (i > 0 && e->part == s->parts[i - 1]->part &&
+		    (i < 2 || s->parts[i - 2]->part != e->part))
+			add_range(&sum->dups, e->part, e->part);
+		want = e->part + 1;
+	}
+	date_format(&first->date, sum->first);
+	date_format(&last->date, sum->last);
+	buf_adds(&sum->missing, "");
+	buf_adds(&sum->dups, "");
+}
+
+static void
+summary_free(struct summary *sum)
+{
+	free(sum->slug);
+	free(sum->title);
+	buf_free(&sum->missing);
+	buf_free(&sum->dups);
+}
+
+static void
+print_json(const struct summary *v, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addc(&b, '[');
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(&b, i ? ",\n{" : "\n{");
+		buf_adds(&b, "\"slug\": ");
+		json_string(&b, v[i].slug);
+		buf_adds(&b, ", \"title\": ");
+		json_string(&b, v[i].title);
+		buf_addf(&b, ", \"parts\": %zu, \"first\": \"%s\", "
+		    "\"last\": \"%s\", \"missing\": \"%s\", "
+		    "\"duplicates\": \"%s\"}", v[i].parts, v[i].first,
+		    v[i].last, v[i].missing.s, v[i].dups.s);
+	}
+	buf_adds(&b, n ? "\n]\n" : "]\n");
+	out_buf(&b);
+	buf_free(&b);
+}
+
+/* The cells of one row: the title made safe for a terminal. */
+static void
+row_cells(const struct summary *sum, char *cells[7])
+{
+	struct buf t = BUF_INIT, p = BUF_INIT;
+
+	text_sanitize(&t, sum->title, strlen(sum->title), false);
+	buf_addf(&p, "%zu", sum->parts);
+	cells[0] = xstrdup(sum->slug);
+	cells[1] = buf_detach(&t);
+	cells[2] = buf_detach(&p);
+	cells[3] = xstrdup(sum->first);
+	cells[4] = xstrdup(sum->last);
+	cells[5] = xstrdup(sum->missing.s);
+	cells[6] = xstrdup(sum->dups.s);
+}
+
+/* A header and columns aligned by display width, or TSV without one. */
+static void
+print_rows(const struct summary *v, size_t n, bool table)
+{
+	static const char *const head[7] = {
+		"SERIES", "TITLE", "PARTS", "FIRST", "LAST", "MISSING",
+		"DUPLICATES"
+	};
+	char *(*cells)[7] = xreallocarray(NULL, n + 1, sizeof(*cells));
+	int w[7];
+	struct buf b = BUF_INIT;
+
+	for (int c = 0; c < 7; c++) {
+		cells[0][c] = xstrdup(head[c]);
+		w[c] = text_width(head[c], strlen(head[c]));
+	}
+	for (size_t i = 0; i < n; i++) {
+		row_cells(&v[i], cells[i + 1]);
+		for (int c = 0; c < 7; c++) {
+			int cw = text_width(cells[i + 1][c],
+			    strlen(cells[i + 1][c]));
+
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	}
+	for (size_t i = table ? 0 : 1; i <= n; i++) {
+		for (int c = 0; c < 7; c++) {
+			if (!table)
+				buf_addf(&b, "%s%s", c ? "\t" : "", cells[i][c]);
+			else if (c < 6)
+				text_pad(&b, cells[i][c], w[c] + 2);
+			else
+				buf_adds(&b, cells[i][c]);
+		}
+		while (table && b.len > 0 && b.s[b.len - 1] == ' ')
+			b.s[--b.len] = '\0';
+		buf_addc(&b, '\n');
+	}
+	for (size_t i = 0; i <= n; i++)
+		for (int c = 0; c < 7; c++)
+			free(cells[i][c]);
+	free(cells);
+	out_buf(&b);
+	buf_free(&b);
+}
+
+static int
+parse_format(int argc, char **argv, enum series_format *fmt)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	optind = 0;	/* glibc rescans the arguments from the start */
+	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
+		if (ch != 'f')
+			return option_error("series", argv, opts);
+		if (strcmp(optarg, "table") == 0)
+			*fmt = SERIES_TABLE;
+		else if (strcmp(optarg, "tsv") == 0)
+			*fmt = SERIES_TSV;
+		else if (strcmp(optarg, "json") == 0)
+			*fmt = SERIES_JSON;
+		else
+			return usage_error("series", "--format takes table, "
+			    "tsv or json, not '%s'", optarg);
+	}
+	if (optind < argc)
+		return usage_error("series", "unexpected argument '%s'",
+		    argv[optind]);
+	return 0;
+}
+
+int
+cmd_series(int argc, char **argv, const struct globals *g)
+{
+	enum series_format fmt = isatty(STDOUT_FILENO) ? SERIES_TABLE :
+	    SERIES_TSV;
+	struct summary *sums;
+	struct entry_list l;
+	struct store st;
+	const char **slugs;
+	size_t n;
+	int rc, bad, dup = 0;
+
+	if ((rc = parse_format(argc, argv, &fmt)) != 0)
+		return rc;
+	if ((rc = store_open(g, &st)) != 0)
+		return rc;
+	rc = store_load_all(&st, &l, &bad);
+	slugs = series_slugs(&l, &n);
+	sums = xreallocarray(NULL, n + 1, sizeof(*sums));
+	for (size_t i = 0; i < n; i++) {
+		struct series s;
+
+		if (series_settings_load(&st, slugs[i], &s.set) != 0)
+			bad = EXIT_DATAERR;
+		series_collect(&l, slugs[i], &s);
+		summarize(&s, &sums[i]);
+		if (s.has_duplicates)
+			dup = series_report_duplicates(&s);
+		series_free(&s);
+	}
+	if (fmt == SERIES_JSON)
+		print_json(sums, n);
+	else
+		print_rows(sums, n, fmt == SERIES_TABLE);
+	for (size_t i = 0; i < n; i++)
+		summary_free(&sums[i]);
+	free(sums);
+	free(slugs);
+	entry_list_free(&l);
+	store_close(&st);
+	if (rc == 0)
+		rc = out_finish();
+	return rc ? rc : dup ? dup : bad;
+}
