@@ -76,9 +76,12 @@ gmi_link(struct doc *d, struct target t, const char *label)
 	buf_addc(&d->out, '\n');
 }
 
+/* The series title heads every file; a part file's heading follows as "## ". */
 static void
 gmi_begin(struct doc *d, const char *title)
 {
+	if (d->series != NULL)
+		title = d->series->set.title;
 	buf_adds(&d->out, "# ");
 	gmi_escape(&d->out, title, GMI_ONE_LINE);
 	buf_adds(&d->out, "\n\n");

@@ -16,7 +16,7 @@
 #include "series.h"
 
 struct html {
-	char	*title;		/* for <title> and <h1> */
+	char	*title;		/* for <title> */
 	bool	 body;		/* the head is written */
 	size_t	 part;		/* the part being drawn */
 };
@@ -30,8 +30,8 @@ static const char style[] =
 "nav a, nav span { display: inline-block; min-width: 6em; margin-right: 0.5em; }\n"
 ".missing { color: #888; }\n"
 "dl { display: grid; grid-template-columns: max-content auto; gap: 0 1em; }\n"
-"dt { font-weight: bold; }\n"
-"dd { margin: 0; }\n"
+"dt { grid-column: 1; font-weight: bold; }\n"
+"dd { grid-column: 2; margin: 0; }\n"
 "</style>\n";
 
 /* The one escaping function for entry text; control characters become U+FFFD. */
@@ -93,11 +93,12 @@ head_link(struct doc *d, const char *rel, size_t part)
 }
 
 /*
- * The head and the page's <h1>.  A part file gets the part's heading as
- * its <title> and links to the parts before and after it.
+ * The head and the page's <h1>, the series title.  A part file (part is
+ * not NULL) links to the parts before and after it, and its <h1> to the
+ * index.
  */
 static void
-html_head(struct doc *d, const size_t *part, const char *heading)
+html_head(struct doc *d, const size_t *part)
 {
 	struct html *h = d->priv;
 
@@ -109,7 +110,7 @@ html_head(struct doc *d, const size_t *part, const char *heading)
 	buf_adds(&d->out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");
-	html_escape(&d->out, heading != NULL ? heading : h->title);
+	html_escape(&d->out, h->title);
 	buf_adds(&d->out, "</title>\n");
 	if (part != NULL && *part > 0)
 		head_link(d, "prev", *part - 1);
@@ -117,7 +118,12 @@ html_head(struct doc *d, const size_t *part, const char *heading)
 		head_link(d, "next", *part + 1);
 	buf_adds(&d->out, style);
 	buf_adds(&d->out, "</head>\n<body>\n<h1>");
-	html_escape(&d->out, h->title);
+	if (d->series == NULL)
+		html_escape(&d->out, h->title);
+	else if (part != NULL)
+		html_link(d, (struct target){ 0, true }, d->series->set.title);
+	else
+		html_escape(&d->out, d->series->set.title);
 	buf_adds(&d->out, "</h1>\n");
 }
 
@@ -135,7 +141,7 @@ html_end(struct doc *d)
 {
 	struct html *h = d->priv;
 
-	html_head(d, NULL, NULL);
+	html_head(d, NULL);
 	buf_adds(&d->out, "</body>\n</html>\n");
 	free(h->title);
 	free(h);
@@ -145,7 +151,7 @@ html_end(struct doc *d)
 static void
 html_index_begin(struct doc *d)
 {
-	html_head(d, NULL, NULL);
+	html_head(d, NULL);
 	buf_adds(&d->out, "<nav class=\"index\">\n<ul>\n");
 }
 
@@ -179,7 +185,7 @@ html_part_begin(struct doc *d, size_t part, const char *heading)
 {
 	struct html *h = d->priv;
 
-	html_head(d, d->split ? &part : NULL, d->split ? heading : NULL);
+	html_head(d, d->split ? &part : NULL);
 	h->part = part;
 	buf_adds(&d->out, "<section");
 	if (d->series != NULL) {

@@ -92,7 +92,10 @@ info_fill(struct doc *d, const char *s, int indent)
 	buf_free(&esc);
 }
 
-/* A title line underlined with ch, as makeinfo draws chapters and sections. */
+/*
+ * A title underlined with ch, as makeinfo draws chapters and sections;
+ * a title wider than the page is wrapped and underlined to its width.
+ */
 static void
 info_title(struct doc *d, const char *s, int ch)
 {
@@ -100,7 +103,7 @@ info_title(struct doc *d, const char *s, int ch)
 	int w;
 
 	info_escape(&esc, s, INFO_ONE_LINE);
-	buf_add(&d->out, esc.s, esc.len);
+	text_wrap(&d->out, buf_str(&esc), esc.len, info_width(d), 0, 0, NULL);
 	buf_addc(&d->out, '\n');
 	w = text_width(buf_str(&esc), esc.len);
 	if (w > info_width(d))

@@ -92,9 +92,12 @@ md_link(struct doc *d, struct target t, const char *label)
 	buf_addc(&d->out, ')');
 }
 
+/* The series title heads every file; a part file's heading follows as "## ". */
 static void
 md_begin(struct doc *d, const char *title)
 {
+	if (d->series != NULL)
+		title = d->series->set.title;
 	buf_adds(&d->out, "# ");
 	md_escape(&d->out, title, MD_ONE_LINE);
 	buf_adds(&d->out, "\n\n");
