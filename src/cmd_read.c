@@ -1,0 +1,198 @@
+/*
+ * dailylog read: a series in a reader.  With info(1) (or the program
+ * $DAILYLOG_INFO names), the series is rendered as Info into a private
+ * temporary file and opened at the part's node; otherwise it is
+ * rendered as text into $PAGER (default "less -R").  The reader's exit
+ * status is passed on; a reader killed by a signal gives 128 + signal.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "diag.h"
+#include "entry.h"
+#include "render.h"
+#include "series.h"
+#include "store.h"
+#include "term.h"
+
+static int
+exit_status(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_IOERR;
+}
+
+/* $DAILYLOG_INFO, else info found on $PATH; NULL when there is none. */
+static char *
+find_info(void)
+{
+	const char *env = getenv("DAILYLOG_INFO"), *path = getenv("PATH");
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	while (path != NULL && *path != '\0') {
+		size_t n = strcspn(path, ":");
+		struct buf p = BUF_INIT;
+
+		buf_addf(&p, "%.*s/info", (int)n, n ? path : ".");
+		if (access(p.s, X_OK) == 0)
+			return buf_detach(&p);
+		buf_free(&p);
+		path += n + (path[n] == ':');
+	}
+	return NULL;
+}
+
+static int
+run_info(const char *info, const struct series *s, size_t at)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	struct buf path = BUF_INIT, node = BUF_INIT;
+	struct doc doc;
+	pid_t pid;
+	int fd, status, rc;
+
+	buf_addf(&path, "%s/dailylog-XXXXXX", tmpdir && *tmpdir ? tmpdir :
+	    "/tmp");
+	if ((fd = mkstemp(path.s)) == -1) {
+		diag("cannot create a temporary file %s: %s", path.s,
+		    strerror(errno));
+		buf_free(&path);
+		return EXIT_CANTCREAT;
+	}
+	close(fd);
+	render_doc_init(&doc, renderer_find("info"), s);
+	render_series(&doc);
+	rc = store_write_file(path.s, buf_str(&doc.out), doc.out.len, true);
+	buf_free(&doc.out);
+	if (at < s->n)
+		render_part_name(&node, s, at);
+	else
+		buf_adds(&node, "Top");
+	if (rc == 0 && (pid = fork()) == 0) {
+		execl(info, info, "-f", path.s, "-n", node.s, (char *)NULL);
+		diag("cannot run %s: %s", info, strerror(errno));
+		_exit(127);
+	} else if (rc == 0 && pid == -1) {
+		diag("cannot start %s: %s", info, strerror(errno));
+		rc = EXIT_TEMPFAIL;
+	} else if (rc == 0) {
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+		rc = exit_status(status);
+	}
+	unlink(path.s);
+	buf_free(&path);
+	buf_free(&node);
+	return rc;
+}
+
+static int
+run_pager(const struct series *s)
+{
+	const char *pager = getenv("PAGER");
+	struct doc doc;
+	FILE *fp;
+	int rc;
+
+	if (pager == NULL || *pager == '\0')
+		pager = "less -R";
+	render_doc_init(&doc, &render_text, s);
+	doc.width = term_width(STDOUT_FILENO);
+	doc.hyperlinks = isatty(STDOUT_FILENO);
+	render_series(&doc);
+	fflush(stdout);
+	if ((fp = popen(pager, "w")) == NULL) {
+		diag("cannot run the pager '%s': %s", pager, strerror(errno));
+		buf_free(&doc.out);
+		return EXIT_TEMPFAIL;
+	}
+	/* A pager quit early closes the pipe: that is no error. */
+	fwrite(doc.out.s, 1, doc.out.len, fp);
+	rc = exit_status(pclose(fp));
+	buf_free(&doc.out);
+	return rc;
+}
+
+/* SERIES or SERIES:PART; *part is 0 without one. */
+static int
+parse_ref(const char *ref, char **slug, long *part)
+{
+	const char *colon = strchr(ref, ':');
+	char *end = NULL;
+
+	*slug = colon ? xstrndup(ref, (size_t)(colon - ref)) : xstrdup(ref);
+	*part = 0;
+	if (colon != NULL && colon[1] >= '1' && colon[1] <= '9')
+		*part = strtol(colon + 1, &end, 10);
+	if (slug_valid(*slug) && (colon == NULL || (end && *end == '\0')))
+		return 0;
+	free(*slug);
+	return usage_error("read", "expected SERIES or SERIES:PART, not '%s'",
+	    ref);
+}
+
+static int
+read_series(struct store *st, const struct entry_list *l, const char *slug,
+    long part)
+{
+	struct series s;
+	char *info;
+	size_t at = 0;
+	int rc;
+
+	if ((rc = series_settings_load(st, slug, &s.set)) != 0)
+		return rc;
+	series_collect(l, slug, &s);
+	while (part > 0 && at < s.n && s.parts[at]->part != part)
+		at++;
+	if (s.n == 0) {
+		diag("no series '%s'", slug);
+		rc = EXIT_NOTFOUND;
+	} else if (part > 0 && at == s.n) {
+		diag("no part %ld in series '%s'", part, slug);
+		rc = EXIT_NOTFOUND;
+	} else if (s.has_duplicates)
+		rc = series_report_duplicates(&s);
+	else if (renderer_find("info") != NULL && (info = find_info()) != NULL) {
+		rc = run_info(info, &s, part > 0 ? at : s.n);
+		free(info);
+	} else
+		rc = run_pager(&s);
+	series_free(&s);
+	return rc;
+}
+
+int
+cmd_read(int argc, char **argv, const struct globals *g)
+{
+	struct entry_list l;
+	struct store st;
+	char *slug;
+	long part;
+	int rc, bad;
+
+	if (argc < 2)
+		return usage_error("read", "name a series");
+	if (argc > 2 || argv[1][0] == '-')
+		return usage_error("read", "expected one SERIES[:PART], not "
+		    "'%s'", argv[argc - 1]);
+	if ((rc = parse_ref(argv[1], &slug, &part)) != 0)
+		return rc;
+	if ((rc = store_open(g, &st)) == 0) {
+		rc = store_load_all(&st, &l, &bad);
+		if (rc == 0)
+			rc = read_series(&st, &l, slug, part);
+		entry_list_free(&l);
+		store_close(&st);
+	}
+	free(slug);
+	return rc;
+}
