@@ -42,6 +42,12 @@ int	cmd_read(int, char **, const struct globals *);
 int	cmd_help(int, char **, const struct globals *);
 
 const struct command *command_find(const char *);
+
+#include <stdio.h>
+/* The global usage with every command's synopsis. */
+void	usage(FILE *);
+/* "unknown command", with a suggestion; returns EXIT_USAGE. */
+int	unknown_command(const char *);
 int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 struct option;
