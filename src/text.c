@@ -282,16 +282,19 @@ break_allowed(const struct wrap *w, size_t i, ucs4_t prev, ucs4_t next)
 
 /*
  * Where the output line that starts at byte pos ends, for a hard line
- * ending at byte end and avail columns: the last break that UAX #14,
- * glue and kinsoku allow and that fits; else, within an unbreakable
- * run, the last character boundary that kinsoku allows; else the last
- * character boundary; else, when not even one character fits, after
- * one character.  Spaces before a break do not count: they are dropped.
+ * ending at byte end and avail columns: the last break that fits and
+ * that UAX #14, glue and kinsoku allow; else, in an unbreakable run,
+ * the last character boundary that fits and that kinsoku allows; else
+ * before the first character that does not fit; else, when not even
+ * one fits, after one character.  Spaces never overflow a line: a
+ * break comes after them, and the caller drops them.  A break is never
+ * chosen before the line shows something, unless leading spaces alone
+ * fill it.
  */
 static size_t
 line_end(const struct wrap *w, size_t pos, size_t end, int avail)
 {
-	size_t i = pos, len = 0, best = pos, kinsoku = pos, any = pos;
+	size_t i = pos, len = 0, best = pos, kinsoku = pos;
 	int col = 0, cw;
 	bool ink = false;
 	ucs4_t uc, prev = 0;
@@ -299,20 +302,18 @@ line_end(const struct wrap *w, size_t pos, size_t end, int avail)
 	while (i < end) {
 		len = char_at(w->s + i, end - i, &uc);
 		cw = char_width(uc);
-		if (ink) {
-			if (break_allowed(w, i, prev, uc))
-				best = i;
-			if (cw > 0 && kinsoku_allows(prev, uc))
-				kinsoku = i;
-			if (cw > 0)
-				any = i;
-		}
+		if (ink && break_allowed(w, i, prev, uc))
+			best = i;
+		if (ink && cw > 0 && kinsoku_allows(prev, uc))
+			kinsoku = i;
 		if (uc != ' ' && cw > 0 && col + cw > avail)
 			break;
 		if (uc != ' ')
 			ink = true;
+		/* Kinsoku looks at what shows at the end of the line. */
+		if (uc != ' ' && cw > 0)
+			prev = uc;
 		col += cw;
-		prev = uc;
 		i += len;
 	}
 	if (i >= end)
@@ -321,8 +322,6 @@ line_end(const struct wrap *w, size_t pos, size_t end, int avail)
 		return best;
 	if (kinsoku > pos)
 		return kinsoku;
-	if (any > pos)
-		return any;
 	if (i > pos)
 		return i;
 	/* Not one character fits: take one, with its combining marks. */

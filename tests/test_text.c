@@ -252,11 +252,14 @@ START_TEST(wrap_exact)
 	wrapped("call back tomorrow   ", 10, 0, 0, "call back\ntomorrow");
 	/* Hard breaks stay; an empty line gets no indentation. */
 	wrapped("午前\n\n午後\n", 10, 0, 2, "午前\n\n  午後\n");
+	wrapped("午前\n   \n午後", 10, 0, 2, "午前\n\n  午後");
 	/* Width 0: copied, with the indentation after each newline. */
 	wrapped("one two three  \nfour", 0, 0, 3, "one two three  \n   four");
 	/* A word longer than the line is cut at the width. */
 	wrapped("abcdefghijklm", 5, 0, 0, "abcde\nfghij\nklm");
 	wrapped("ab cdefghijklm", 5, 0, 1, "ab\n cdef\n ghij\n klm");
+	/* Leading spaces stay and are not left alone on a line. */
+	wrapped("    abcdef", 8, 0, 0, "    abcd\nef");
 }
 END_TEST
 
@@ -279,6 +282,14 @@ START_TEST(wrap_kinsoku_exact)
 	wrapped("あいうえ「かきく」", 10, 0, 0, "あいうえ\n「かきく」");
 	wrapped("あいうえ『かきく』", 10, 0, 0, "あいうえ\n『かきく』");
 	wrapped("あいうえ（かきく）", 10, 0, 0, "あいうえ\n（かきく）");
+	/*
+	 * After U+200B UAX #14 allows any break (rule LB8); kinsoku still
+	 * keeps 、 off the line start and 「 off the line end.
+	 */
+	wrapped("あいうえお\u200b、かきく", 10, 0, 0,
+	    "あいうえ\nお\u200b、かきく");
+	wrapped("あいうえ「\u200bかきく」", 10, 0, 0,
+	    "あいうえ\n「\u200bかきく」");
 	/* Two in a row: 。」 both stay behind お. */
 	wrapped("あいうおか。」きく", 10, 0, 0, "あいうお\nか。」きく");
 }
@@ -289,6 +300,9 @@ START_TEST(wrap_narrow)
 	/* Narrower than one wide character: one character a line. */
 	wrapped("あいう", 1, 0, 0, "あ\nい\nう");
 	wrapped("あいう", 3, 0, 2, "あ\n  い\n  う");
+	/* An unbreakable run: cut where kinsoku allows, not before 、. */
+	wrapped_glue("あいうえお、かき", "\0\1\1\1\1\1\1\1\1\1\1\1"
+	    "\1\1\1\1\1\1\1\1\1\1\1\1", 10, 0, 0, "あいうえ\nお、かき");
 	/* Glue forbids every break: cut at character boundaries. */
 	wrapped_glue("あいうえお", "\0\1\1\1\1\1\1\1\1\1\1\1\1\1\1", 5,
 	    0, 0, "あい\nうえ\nお");
