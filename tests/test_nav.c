@@ -1,0 +1,293 @@
+/*
+ * nav.c: which parts a navigation block links, with which labels, in
+ * which rows.  The expected labels of part 16 of 17 are the ones in the
+ * reference text's block, typed out here by hand.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "entry.h"
+#include "nav.h"
+#include "series.h"
+#include "check_main.h"
+
+/* A series of entries numbered by parts[], held in static storage. */
+#define MAXPARTS 1000
+static struct entry store[MAXPARTS];
+static const struct entry *ptrs[MAXPARTS];
+static struct series s;
+static struct nav nav;
+
+static void
+make_series(const char *lang, const long *parts, size_t n)
+{
+	memset(&s, 0, sizeof(s));
+	series_settings_defaults(&s.set, "badge", lang);
+	for (size_t i = 0; i < n; i++) {
+		memset(&store[i], 0, sizeof(store[i]));
+		store[i].part = parts[i];
+		ptrs[i] = &store[i];
+	}
+	s.parts = ptrs;
+	s.n = n;
+}
+
+static void
+make_parts(const char *lang, long n)
+{
+	long *parts = xreallocarray(NULL, (size_t)n, sizeof(*parts));
+
+	for (long i = 0; i < n; i++)
+		parts[i] = i + 1;
+	make_series(lang, parts, (size_t)n);
+	free(parts);
+}
+
+static void
+teardown(void)
+{
+	nav_free(&nav);
+	series_settings_free(&s.set);
+}
+
+static const char *
+label(size_t i)
+{
+	ck_assert_uint_lt(i, nav.nlinks);
+	return nav.links[i].label;
+}
+
+START_TEST(reference_part16)
+{
+	static const char *const want[] = {
+		"←前編①", "←前編②", "←前編③", "←前編④", "←前編⑤",
+		"←前編⑥", "←前編⑦", "←前編⑧", "←前編⑨", "←前編⑩",
+		"←前編11", "←前編12", "←前編13", "←前編14", "←前編15",
+		"→続編17",
+	};
+
+	make_parts("ja", 17);
+	nav_build(&s, 15, &nav);
+	ck_assert_uint_eq(nav.nlinks, 16);
+	for (size_t i = 0; i < 16; i++) {
+		ck_assert_str_eq(label(i), want[i]);
+		ck_assert_int_eq(nav.links[i].kind, i < 15 ? NAV_PREV : NAV_NEXT);
+		ck_assert_int_eq(nav.links[i].part, i < 15 ? (long)i + 1 : 17);
+		ck_assert_uint_eq(nav.links[i].target, i < 15 ? i : 16);
+	}
+	/* Five rows of three, then the next part alone. */
+	ck_assert_uint_eq(nav.nrows, 6);
+	for (size_t r = 0; r < 5; r++) {
+		ck_assert_uint_eq(nav.rows[r].first, r * 3);
+		ck_assert_uint_eq(nav.rows[r].n, 3);
+	}
+	ck_assert_uint_eq(nav.rows[5].first, 15);
+	ck_assert_uint_eq(nav.rows[5].n, 1);
+	/* ← and ① are Ambiguous (1 column), 前編 two Wide ones. */
+	ck_assert_int_eq(nav.links[0].width, 6);
+	ck_assert_int_eq(nav.links[10].width, 7);
+	ck_assert_int_eq(nav.cell_width, 9);
+}
+END_TEST
+
+START_TEST(first_part)
+{
+	make_parts("ja", 17);
+	nav_build(&s, 0, &nav);
+	ck_assert_uint_eq(nav.nlinks, 1);
+	ck_assert_str_eq(label(0), "→続編②");
+	ck_assert_uint_eq(nav.nrows, 1);
+}
+END_TEST
+
+START_TEST(last_part)
+{
+	make_parts("ja", 17);
+	nav_build(&s, 16, &nav);
+	ck_assert_uint_eq(nav.nlinks, 16);
+	ck_assert_str_eq(label(15), "←前編16");
+	ck_assert_int_eq(nav.links[15].kind, NAV_PREV);
+	/* 16 earlier parts: five rows of three and one of one. */
+	ck_assert_uint_eq(nav.nrows, 6);
+	ck_assert_uint_eq(nav.rows[5].n, 1);
+}
+END_TEST
+
+START_TEST(middle_part_en)
+{
+	make_parts("en", 17);
+	nav_build(&s, 15, &nav);
+	ck_assert_uint_eq(nav.nlinks, 16);
+	ck_assert_str_eq(label(0), "← Part 1");
+	ck_assert_str_eq(label(14), "← Part 15");
+	ck_assert_str_eq(label(15), "Part 17 →");
+	ck_assert_int_eq(nav.cell_width, 11);
+}
+END_TEST
+
+START_TEST(gap_is_missing)
+{
+	static const long parts[] = { 1, 2, 4, 5 };
+
+	make_series("ja", parts, 4);
+	nav_build(&s, 3, &nav);
+	ck_assert_uint_eq(nav.nlinks, 4);
+	ck_assert_str_eq(label(2), "（③欠番）");
+	ck_assert_int_eq(nav.links[2].kind, NAV_MISSING);
+	ck_assert_int_eq(nav.links[2].part, 3);
+	ck_assert_str_eq(label(3), "←前編④");
+	ck_assert_uint_eq(nav.links[3].target, 2);
+	nav_free(&nav);
+	/* The part before a gap links the next part that exists. */
+	nav_build(&s, 1, &nav);
+	ck_assert_uint_eq(nav.nlinks, 2);
+	ck_assert_str_eq(label(1), "→続編④");
+	ck_assert_uint_eq(nav.links[1].target, 2);
+}
+END_TEST
+
+START_TEST(arabic_numbering)
+{
+	make_parts("ja", 12);
+	s.set.numbering = NUMBER_ARABIC;
+	nav_build(&s, 11, &nav);
+	ck_assert_str_eq(label(0), "←前編1");
+	ck_assert_str_eq(label(9), "←前編10");
+}
+END_TEST
+
+START_TEST(circled_stops_at_ten)
+{
+	struct buf b = BUF_INIT;
+
+	for (long n = 9; n <= 11; n++)
+		series_number(&b, NUMBER_CIRCLED, n);
+	ck_assert_str_eq(b.s, "⑨⑩11");
+	buf_reset(&b);
+	series_number(&b, NUMBER_CIRCLED, 20);
+	series_number(&b, NUMBER_CIRCLED, 21);
+	series_number(&b, NUMBER_CIRCLED, 51);
+	ck_assert_str_eq(b.s, "202151");
+	buf_reset(&b);
+	series_number(&b, NUMBER_ARABIC, 3);
+	ck_assert_str_eq(b.s, "3");
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(ten_to_eleven_rows)
+{
+	/* Part 12: the row with ⑩ and 11 mixes widths, the cell fits 11. */
+	make_parts("ja", 21);
+	nav_build(&s, 11, &nav);
+	ck_assert_uint_eq(nav.nlinks, 12);
+	ck_assert_str_eq(label(9), "←前編⑩");
+	ck_assert_str_eq(label(10), "←前編11");
+	ck_assert_str_eq(label(11), "→続編13");
+	ck_assert_int_eq(nav.cell_width, 9);
+	nav_free(&nav);
+	nav_build(&s, 20, &nav);
+	ck_assert_str_eq(label(19), "←前編20");
+	ck_assert_int_eq(nav.links[19].width, 7);
+}
+END_TEST
+
+START_TEST(per_row_setting)
+{
+	make_parts("ja", 17);
+	s.set.per_row = 5;
+	nav_build(&s, 15, &nav);
+	ck_assert_uint_eq(nav.nrows, 4);
+	ck_assert_uint_eq(nav.rows[2].n, 5);
+	ck_assert_uint_eq(nav.rows[3].first, 15);
+}
+END_TEST
+
+START_TEST(window_middle)
+{
+	static const long want[] = { 0, 1, 495, 496, 497, 498, 499, 501,
+	    502, 503, 504, 505, 1000 };
+	static const enum nav_kind kinds[] = { NAV_INDEX, NAV_FIRST,
+	    NAV_PREV, NAV_PREV, NAV_PREV, NAV_PREV, NAV_PREV, NAV_NEXT,
+	    NAV_NEXT, NAV_NEXT, NAV_NEXT, NAV_NEXT, NAV_LAST };
+
+	make_parts("ja", 1000);
+	s.set.layout = LAYOUT_WINDOW;
+	nav_build(&s, 499, &nav);
+	ck_assert_uint_eq(nav.nlinks, 13);
+	for (size_t i = 0; i < 13; i++) {
+		ck_assert_int_eq(nav.links[i].part, want[i]);
+		ck_assert_int_eq(nav.links[i].kind, kinds[i]);
+	}
+	ck_assert_str_eq(label(0), "目次");
+	ck_assert_str_eq(label(1), "←前編①");
+	ck_assert_str_eq(label(2), "←前編495");
+	ck_assert_str_eq(label(7), "→続編501");
+	ck_assert_str_eq(label(12), "→続編1000");
+	ck_assert_uint_eq(nav.links[12].target, 999);
+	/* Groups: index+first, earlier (3+2), later (3+2), last. */
+	ck_assert_uint_eq(nav.nrows, 6);
+	ck_assert_uint_eq(nav.rows[0].n, 2);
+	ck_assert_uint_eq(nav.rows[2].n, 2);
+	ck_assert_uint_eq(nav.rows[3].first, 7);
+	ck_assert_uint_eq(nav.rows[5].first, 12);
+}
+END_TEST
+
+START_TEST(window_near_ends)
+{
+	make_parts("en", 1000);
+	s.set.layout = LAYOUT_WINDOW;
+	nav_build(&s, 2, &nav);
+	/* Index, parts 1-2 (no separate first), 4-8, the last. */
+	ck_assert_uint_eq(nav.nlinks, 9);
+	ck_assert_str_eq(label(0), "Index");
+	ck_assert_str_eq(label(1), "← Part 1");
+	ck_assert_int_eq(nav.links[1].kind, NAV_PREV);
+	ck_assert_str_eq(label(8), "Part 1000 →");
+	nav_free(&nav);
+	nav_build(&s, 999, &nav);
+	/* Index, first, 995-999, and nothing after. */
+	ck_assert_uint_eq(nav.nlinks, 7);
+	ck_assert_int_eq(nav.links[6].part, 999);
+}
+END_TEST
+
+START_TEST(thousand_parts)
+{
+	make_parts("ja", 1000);
+	nav_build(&s, 999, &nav);
+	ck_assert_uint_eq(nav.nlinks, 999);
+	ck_assert_uint_eq(nav.nrows, 333);
+	ck_assert_str_eq(label(998), "←前編999");
+	/* "←前編999" is 1 + 4 + 3 columns. */
+	ck_assert_int_eq(nav.cell_width, 10);
+}
+END_TEST
+
+static Suite *
+nav_suite(void)
+{
+	Suite *su = suite_create("nav");
+	TCase *tc = tcase_create("nav");
+
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, reference_part16);
+	tcase_add_test(tc, first_part);
+	tcase_add_test(tc, last_part);
+	tcase_add_test(tc, middle_part_en);
+	tcase_add_test(tc, gap_is_missing);
+	tcase_add_test(tc, arabic_numbering);
+	tcase_add_test(tc, circled_stops_at_ten);
+	tcase_add_test(tc, ten_to_eleven_rows);
+	tcase_add_test(tc, per_row_setting);
+	tcase_add_test(tc, window_middle);
+	tcase_add_test(tc, window_near_ends);
+	tcase_add_test(tc, thousand_parts);
+	suite_add_tcase(su, tc);
+	return su;
+}
+
+CHECK_MAIN(nav_suite)
