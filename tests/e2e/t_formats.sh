@@ -1,0 +1,157 @@
+# dailylog render: the links of every format resolve.  Info is read back
+# by the real `info` reader; HTML is parsed with python3's html.parser;
+# Markdown and gemtext links are checked against the files and anchors.
+. "$(dirname "$0")/lib.sh"
+
+fixture() {
+	cp -R "$FIXTURES/series-store" "$T/fx"
+	chmod -R u+w "$T/fx"
+}
+
+render() {
+	"$DAILYLOG" -C "$T/fx" render "$@" 2>"$T/err" ||
+	    { fail "render $* failed: $(head -c 400 "$T/err")"; return 1; }
+}
+
+# check_links KIND FILE...: every relative link in each file resolves.
+check_links() {
+	python3 - "$@" <<'PY' 2>"$T/links" || fail "$(cat "$T/links")"
+import html.parser, os, re, sys
+
+kind, files = sys.argv[1], sys.argv[2:]
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs, self.rels = set(), [], []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag in ("a", "link") and "href" in a:
+            self.hrefs.append(a["href"])
+            if "rel" in a:
+                self.rels.append((tag, a["rel"], a["href"]))
+
+def parse(path):
+    text = open(path, encoding="utf-8").read()
+    if kind == "html":
+        p = Page()
+        p.feed(text)
+        p.close()
+        return p.ids, p.hrefs
+    if kind == "markdown":
+        ids = set(re.findall(r'<a id="([^"]+)"></a>', text))
+        return ids, re.findall(r'(?<!\\)\]\(([^)\s]*)\)', text)
+    return set(), re.findall(r'^=>[ \t]*(\S+)', text, re.M)
+
+pages = {os.path.abspath(f): parse(f) for f in files}
+count = 0
+for path, (ids, hrefs) in pages.items():
+    for href in hrefs:
+        count += 1
+        target, _, frag = href.partition("#")
+        dest = os.path.normpath(os.path.join(os.path.dirname(path), target)) \
+            if target else path
+        if not os.path.isfile(dest):
+            sys.exit("%s: link to a missing file: %s" % (path, href))
+        if frag:
+            if dest not in pages:
+                pages[dest] = parse(dest)
+            if frag not in pages[dest][0]:
+                sys.exit("%s: link to a missing anchor: %s" % (path, href))
+if count == 0:
+    sys.exit("no links found in %s" % " ".join(files))
+PY
+}
+
+test_html_one_document_links() {
+	fixture
+	render overtime -f html >"$T/o.html" || return
+	check_links html "$T/o.html"
+	# The gap is drawn, not linked; the parts that exist have sections.
+	expect_grep "$T/o.html" '<span class="missing">（④欠番）</span>'
+	expect_no_grep "$T/o.html" 'id="part-04"'
+}
+
+test_html_directory_links_and_rel() {
+	fixture
+	render overtime -f html -o "$T/site/" || return
+	check_links html "$T/site"/*.html
+	# Each part file's head and nav name its neighbours, skipping the gap.
+	expect_grep "$T/site/part-03.html" '<link rel="prev" href="part-02.html">'
+	expect_grep "$T/site/part-03.html" '<link rel="next" href="part-05.html">'
+	expect_grep "$T/site/part-03.html" '<a href="part-05.html" rel="next">→続編⑤</a>'
+	expect_grep "$T/site/part-05.html" '<a href="part-03.html" rel="prev">←前編③</a>'
+	expect_no_grep "$T/site/part-01.html" 'rel="prev"'
+	expect_no_grep "$T/site/part-06.html" 'rel="next"'
+}
+
+test_markdown_links() {
+	fixture
+	render overtime -f markdown >"$T/o.md" || return
+	check_links markdown "$T/o.md"
+	render kickoff -f markdown -o "$T/md/" || return
+	check_links markdown "$T/md"/*.md
+	expect_grep "$T/md/part-02.md" "[← Part 1](part-01.md)"
+}
+
+test_gemini_links() {
+	fixture
+	render kickoff -f gemini -o "$T/gmi/" || return
+	check_links gemini "$T/gmi"/*.gmi
+	expect_grep "$T/gmi/part-02.gmi" "=> part-03.gmi Part 3 →"
+	# One document: fragments mean nothing in gemtext, so no link lines.
+	render overtime -f gemini >"$T/o.gmi" || return
+	! grep -q '^=>' "$T/o.gmi" || fail "a link line in one document"
+	# A body line that would be a link starts with a zero width space.
+	expect_grep "$T/o.gmi" "$(printf '\342\200\213=> これは')"
+	expect_grep "$T/o.gmi" "←前編①   ←前編②   ←前編③"
+}
+
+# The node chain as the `info` reader sees it: Top, then every part by
+# Next, with Prev and Up pointing back; every menu item and *note exists.
+test_info_node_chain() {
+	fixture
+	render overtime -f info -o "$T/overtime.info" || return
+	command -v info >/dev/null || { fail "info is not installed"; return; }
+	LC_ALL=C.UTF-8 info -f "$T/overtime.info" --subnodes -o - \
+	    >"$T/dump" 2>"$T/info.err" || fail "info failed: $(cat "$T/info.err")"
+	expect_empty "$T/info.err"
+	expect_grep "$T/dump" "【続編5】【派遣先<A&B>社"
+	python3 - "$T/dump" <<'PY' 2>"$T/chain" || fail "$(cat "$T/chain")"
+import re, sys
+
+text = open(sys.argv[1], encoding="utf-8").read()
+nodes = {}
+for m in re.finditer(r"^File: [^,]+,  Node: ([^,\n]+)((?:,  \w+: [^,\n]+)*)$",
+                     text, re.M):
+    nodes[m.group(1)] = dict(re.findall(r",  (\w+): ([^,\n]+)", m.group(2)))
+want = ["Top", "part-01", "part-02", "part-03", "part-05", "part-06"]
+if sorted(nodes) != sorted(want):
+    sys.exit("nodes %s, expected %s" % (sorted(nodes), want))
+chain, node = [], "Top"
+while node is not None:
+    chain.append(node)
+    node = nodes[node].get("Next")
+if chain != want:
+    sys.exit("the Next chain is %s" % chain)
+for prev, node in zip(want, want[1:]):
+    p = nodes[node]
+    if p.get("Prev") != prev or p.get("Up") != "Top":
+        sys.exit("%s has Prev %s, Up %s" % (node, p.get("Prev"), p.get("Up")))
+if nodes["Top"].get("Up") != "(dir)":
+    sys.exit("Top is not under (dir)")
+menu = re.findall(r"^\* ([^:\n]+)::", text, re.M)
+if menu != want[1:]:
+    sys.exit("the menu is %s" % menu)
+notes = re.findall(r"\*note [^:]+: ([^.]+)\.", text)
+if not notes or set(notes) - set(want):
+    sys.exit("cross references to %s" % sorted(set(notes)))
+PY
+	# The escaped body lines are neither references nor a second menu.
+	expect_grep "$T/dump" "＊note これはInfoの相互参照"
+	expect_grep "$T/dump" "＊ Menu: もInfoの目次"
+}
+
+run_tests
