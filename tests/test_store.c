@@ -1,0 +1,722 @@
+/*
+ * The store, in a fresh temporary directory per test: creation and its
+ * modes, IDs, part numbers, references, atomic writes that never
+ * overwrite, and the small rule tables behind them.
+ */
+#include <dirent.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "entry.h"
+#include "store.h"
+#include "yaml_read.h"
+
+#include "check_main.h"
+
+static struct buf messages = BUF_INIT;
+static char tmp[64];
+static char *dir;		/* the store: tmp/a/store, not yet made */
+static struct store st;
+
+static void
+setup(void)
+{
+	buf_reset(&messages);
+	diag_sink = &messages;
+	umask(022);
+	strcpy(tmp, "/tmp/dl-test-store-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	dir = path_join(tmp, "a/store");
+	memset(&st, 0, sizeof(st));
+	st.lockfd = -1;
+}
+
+static void
+teardown(void)
+{
+	char cmd[96];
+
+	store_close(&st);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", tmp);
+	free(dir);
+	diag_sink = NULL;
+	buf_free(&messages);
+}
+
+/* A path inside the store: a new string. */
+static char *
+in_store(const char *rel)
+{
+	return path_join(dir, rel);
+}
+
+static void
+open_new_store(void)
+{
+	struct globals g = { dir, COLOR_NEVER };
+
+	ck_assert_int_eq(store_init(dir, "ja", NULL), 0);
+	ck_assert_int_eq(store_open(&g, &st), 0);
+	buf_reset(&messages);
+}
+
+static mode_t
+mode_of(const char *path)
+{
+	struct stat sb;
+
+	ck_assert_msg(lstat(path, &sb) == 0, "%s is missing", path);
+	return sb.st_mode;
+}
+
+static char *
+contents(const char *path)
+{
+	char *s;
+	size_t len;
+
+	ck_assert_int_eq(file_read(path, 1 << 20, &s, &len), 0);
+	return s;
+}
+
+static void
+put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Names in a directory, dot files included, "." and ".." not. */
+static int
+count_names(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void
+new_entry(struct entry *e, int day, const char *title)
+{
+	entry_init(e);
+	e->date.year = 2026;
+	e->date.mon = 11;
+	e->date.day = day;
+	e->title = xstrdup(title);
+}
+
+/* Add an entry of series (or none) with part (0: the next); its ID. */
+static char *
+add(const char *series, long part, long *got_part)
+{
+	struct entry e;
+	char *id;
+
+	new_entry(&e, 23, "訪問");
+	if (series != NULL)
+		e.series = xstrdup(series);
+	e.part = part;
+	ck_assert_msg(store_add(&st, &e) == 0, "add failed: %s",
+	    buf_str(&messages));
+	if (got_part != NULL)
+		*got_part = e.part;
+	id = xstrdup(e.id);
+	entry_free(&e);
+	return id;
+}
+
+static void
+messages_are(const char *want)
+{
+	ck_assert_str_eq(buf_str(&messages), want);
+	buf_reset(&messages);
+}
+
+/* --- init --- */
+
+START_TEST(init_creates_private_store)
+{
+	struct globals g = { dir, COLOR_NEVER };
+	struct buf want = BUF_INIT;
+	char *p;
+
+	ck_assert_int_eq(store_init(dir, "ja", "山田 \"太郎\" \\"), 0);
+	buf_addf(&want, "dailylog: created store %s\n", dir);
+	messages_are(want.s);
+	ck_assert_int_eq(mode_of(dir) & 07777, 0700);
+	ck_assert(S_ISDIR(mode_of(dir)));
+	p = in_store("entries");
+	ck_assert(S_ISDIR(mode_of(p)));
+	ck_assert_int_eq(mode_of(p) & 07777, 0700);
+	free(p);
+	p = in_store("series");
+	ck_assert_int_eq(mode_of(p) & 07777, 0700);
+	free(p);
+	p = in_store("dailylog.yaml");
+	ck_assert(S_ISREG(mode_of(p)));
+	ck_assert_int_eq(mode_of(p) & 07777, 0600);
+	free(p);
+	/* What init wrote reads back, quotes and backslash included. */
+	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_str_eq(st.lang, "ja");
+	ck_assert_str_eq(st.author, "山田 \"太郎\" \\");
+	ck_assert_str_eq(st.root, dir);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(init_english_without_author)
+{
+	struct globals g = { dir, COLOR_NEVER };
+
+	ck_assert_int_eq(store_init(dir, "en", NULL), 0);
+	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_str_eq(st.lang, "en");
+	ck_assert_ptr_null(st.author);
+}
+END_TEST
+
+START_TEST(init_existing_changes_nothing)
+{
+	static const char mine[] = "lang: en\nx-note: 手で書いた設定\n";
+	struct buf want = BUF_INIT;
+	char *settings = in_store("dailylog.yaml"), *text;
+
+	ck_assert_int_eq(store_init(dir, "ja", NULL), 0);
+	put_file(settings, mine);
+	buf_reset(&messages);
+	ck_assert_int_eq(store_init(dir, "ja", "別人"), 0);
+	buf_addf(&want, "dailylog: %s is already a dailylog store; nothing "
+	    "changed\n", dir);
+	messages_are(want.s);
+	text = contents(settings);
+	ck_assert_str_eq(text, mine);
+	/* dailylog.yaml, entries/, series/: nothing more. */
+	ck_assert_int_eq(count_names(dir), 3);
+	free(text);
+	free(settings);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(open_missing_store)
+{
+	struct globals g = { dir, COLOR_NEVER };
+	struct buf want = BUF_INIT;
+
+	ck_assert_int_eq(store_open(&g, &st), EXIT_NOINPUT);
+	buf_addf(&want, "dailylog: %s (from -C) is not a dailylog store: it "
+	    "has no dailylog.yaml; create one with 'dailylog init %s'\n",
+	    dir, dir);
+	messages_are(want.s);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(open_bad_settings)
+{
+	struct globals g = { dir, COLOR_NEVER };
+	struct buf want = BUF_INIT;
+	char *settings = in_store("dailylog.yaml");
+
+	ck_assert_int_eq(store_init(dir, "ja", NULL), 0);
+	put_file(settings, "lang: ja\nauther: 山田\n");
+	buf_reset(&messages);
+	ck_assert_int_eq(store_open(&g, &st), EXIT_DATAERR);
+	buf_addf(&want, "dailylog: %s:2:1: unknown key 'auther' (did you mean "
+	    "'author'?)\n", settings);
+	messages_are(want.s);
+	buf_free(&want);
+	free(settings);
+}
+END_TEST
+
+/* --- adding --- */
+
+START_TEST(add_makes_ids)
+{
+	enum { N = 64 };
+	regex_t re;
+	char *ids[N];
+
+	open_new_store();
+	/* The alphabet of make_id: digits and a-z without i, l, o, u. */
+	ck_assert_int_eq(regcomp(&re, "^20261123-[0-9a-hjkmnp-tv-z]{6}$",
+	    REG_EXTENDED | REG_NOSUB), 0);
+	for (int i = 0; i < N; i++) {
+		ids[i] = add(NULL, 0, NULL);
+		ck_assert_msg(regexec(&re, ids[i], 0, NULL, 0) == 0,
+		    "bad ID %s", ids[i]);
+		for (int j = 0; j < i; j++)
+			ck_assert_str_ne(ids[i], ids[j]);
+	}
+	messages_are("");
+	for (int i = 0; i < N; i++)
+		free(ids[i]);
+	regfree(&re);
+}
+END_TEST
+
+START_TEST(add_writes_private_file_by_date)
+{
+	struct entry e, back;
+	char *want;
+
+	open_new_store();
+	entry_init(&e);
+	e.date = (struct date){ 2027, 1, 5, 8, 15, true };
+	e.title = xstrdup("新年の挨拶回り");
+	e.client = xstrdup("T社");
+	ck_assert_int_eq(store_add(&st, &e), 0);
+	ck_assert_int_gt(asprintf(&want, "%s/entries/2027/01/%s.yaml", dir,
+	    e.id), 0);
+	ck_assert_str_eq(e.path, want);
+	ck_assert_int_eq(mode_of(e.path) & 07777, 0600);
+	ck_assert_int_eq(mode_of(dir) & 07777, 0700);
+	/* The file holds the entry, and nothing else is left beside it. */
+	entry_init(&back);
+	ck_assert_int_eq(entry_load(e.path, &back), 0);
+	ck_assert_str_eq(back.title, "新年の挨拶回り");
+	ck_assert_str_eq(back.client, "T社");
+	ck_assert_str_eq(back.id, e.id);
+	ck_assert_int_eq(back.date.hour, 8);
+	free(want);
+	want = in_store("entries/2027/01");
+	ck_assert_int_eq(count_names(want), 1);
+	ck_assert_int_eq(mode_of(want) & 07777, 0700);
+	free(want);
+	entry_free(&back);
+	entry_free(&e);
+}
+END_TEST
+
+START_TEST(add_numbers_parts)
+{
+	char *ids[3], *id, *month = in_store("entries/2026/11");
+	struct buf want = BUF_INIT;
+	struct entry e;
+	long part;
+
+	open_new_store();
+	for (int i = 0; i < 3; i++) {
+		ids[i] = add("badge", 0, &part);
+		ck_assert_int_eq(part, i + 1);
+	}
+	/* A taken part is refused and nothing is written. */
+	new_entry(&e, 24, "重複");
+	e.series = xstrdup("badge");
+	e.part = 2;
+	ck_assert_int_eq(store_add(&st, &e), EXIT_CANTCREAT);
+	ck_assert_ptr_null(e.id);
+	ck_assert_int_eq(count_names(month), 3);
+	buf_addf(&want, "dailylog: part 2 of series 'badge' is taken by %s\n",
+	    ids[1]);
+	messages_are(want.s);
+	entry_free(&e);
+	/* After a gap, the next part follows the highest. */
+	id = add("badge", 5, &part);
+	ck_assert_int_eq(part, 5);
+	free(id);
+	id = add("badge", 0, &part);
+	ck_assert_int_eq(part, 6);
+	free(id);
+	/* Another series counts on its own. */
+	id = add("other", 0, &part);
+	ck_assert_int_eq(part, 1);
+	free(id);
+	/* The lock is released after each add. */
+	ck_assert_int_eq(st.lockfd, -1);
+	for (int i = 0; i < 3; i++)
+		free(ids[i]);
+	free(month);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(part_free)
+{
+	char *id;
+
+	open_new_store();
+	id = add("badge", 3, NULL);
+	ck_assert_int_eq(store_part_free(&st, "badge", 4, NULL), 0);
+	ck_assert_int_eq(store_part_free(&st, "other", 3, NULL), 0);
+	messages_are("");
+	ck_assert_int_eq(store_part_free(&st, "badge", 3, NULL),
+	    EXIT_CANTCREAT);
+	free(id);
+}
+END_TEST
+
+/* --- references --- */
+
+static void
+put_entry(const char *id, const char *date, const char *series, int part)
+{
+	struct buf rel = BUF_INIT, text = BUF_INIT;
+	char *month, *path;
+
+	buf_addf(&rel, "entries/%.4s/%.2s", date, date + 5);
+	month = in_store(rel.s);
+	ck_assert_int_eq(store_mkdirs(month), 0);
+	buf_addf(&rel, "/%s.yaml", id);
+	path = in_store(rel.s);
+	buf_addf(&text, "date: %s\ntitle: %s の報告\n", date, id);
+	if (series != NULL)
+		buf_addf(&text, "series: %s\npart: %d\n", series, part);
+	put_file(path, text.s);
+	free(path);
+	free(month);
+	buf_free(&text);
+	buf_free(&rel);
+}
+
+static void
+three_entries(void)
+{
+	open_new_store();
+	put_entry("20261123-aaaaaa", "2026-11-23", "badge", 1);
+	put_entry("20261123-aaabbb", "2026-11-23", NULL, 0);
+	put_entry("20261201-cccccc", "2026-12-01", "badge", 2);
+}
+
+static void
+resolves_to(const char *ref, const char *id)
+{
+	struct entry *e;
+
+	ck_assert_msg(store_resolve(&st, ref, &e) == 0, "%s: %s", ref,
+	    buf_str(&messages));
+	ck_assert_str_eq(e->id, id);
+	entry_free(e);
+	free(e);
+	messages_are("");
+}
+
+static void
+refused_ref(const char *ref, int status, const char *want)
+{
+	struct entry *e;
+
+	ck_assert_int_eq(store_resolve(&st, ref, &e), status);
+	ck_assert_ptr_null(e);
+	messages_are(want);
+}
+
+START_TEST(resolve_ids)
+{
+	three_entries();
+	resolves_to("20261123-aaabbb", "20261123-aaabbb");
+	resolves_to("20261201", "20261201-cccccc");
+	resolves_to("20261123-aaaa", "20261123-aaaaaa");
+}
+END_TEST
+
+START_TEST(resolve_ambiguous)
+{
+	three_entries();
+	refused_ref("20261123-aa", EXIT_NOTFOUND, "dailylog: '20261123-aa' is "
+	    "ambiguous: 20261123-aaaaaa, 20261123-aaabbb\n");
+	refused_ref("2026", EXIT_NOTFOUND, "dailylog: '2026' is ambiguous: "
+	    "20261123-aaaaaa, 20261123-aaabbb, 20261201-cccccc\n");
+}
+END_TEST
+
+START_TEST(resolve_exact_beats_prefix)
+{
+	three_entries();
+	put_entry("20261123-aaa", "2026-11-23", NULL, 0);
+	resolves_to("20261123-aaa", "20261123-aaa");
+}
+END_TEST
+
+START_TEST(resolve_series_part)
+{
+	three_entries();
+	resolves_to("badge:1", "20261123-aaaaaa");
+	resolves_to("badge:2", "20261201-cccccc");
+	refused_ref("badge:3", EXIT_NOTFOUND,
+	    "dailylog: no part 3 in series 'badge'\n");
+	refused_ref("other:1", EXIT_NOTFOUND,
+	    "dailylog: no part 1 in series 'other'\n");
+}
+END_TEST
+
+START_TEST(resolve_duplicate_part)
+{
+	struct buf want = BUF_INIT;
+
+	three_entries();
+	put_entry("20261202-dddddd", "2026-12-02", "badge", 2);
+	/* The later file names the earlier: part is on line 4, column 7. */
+	buf_addf(&want, "dailylog: %s/entries/2026/12/20261202-dddddd.yaml:4:7: "
+	    "badge:2 is also 20261201-cccccc\n", dir);
+	refused_ref("badge:2", EXIT_DATAERR, want.s);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(resolve_unknown)
+{
+	three_entries();
+	refused_ref("zzz", EXIT_NOTFOUND, "dailylog: no entry 'zzz'\n");
+	refused_ref("20261123-aaaaaaa", EXIT_NOTFOUND,
+	    "dailylog: no entry '20261123-aaaaaaa'\n");
+}
+END_TEST
+
+START_TEST(resolve_bad_references)
+{
+	static const char *const bad[] = {
+		"", "../etc/passwd", "a/b", ".hidden", "Badge:1", "badge:0",
+		"badge:x", "badge:", "badge:1x", "badge:-1", ":1", "ba dge:1",
+		"報告", "badge: 1",
+	};
+	struct buf want = BUF_INIT;
+
+	three_entries();
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		buf_reset(&want);
+		buf_addf(&want, "dailylog: bad reference '%s': expected ID, ID "
+		    "prefix or SERIES:PART\n", bad[i]);
+		refused_ref(bad[i], EXIT_USAGE, want.s);
+	}
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(load_all_sorted_and_reports_bad)
+{
+	struct entry_list all;
+	int bad;
+
+	three_entries();
+	put_entry("20261122-eeeeee", "2026-11-22", NULL, 0);
+	put_entry("20261123-000000", "2026-11-23", NULL, 0);
+	put_entry("20261123-badbad", "2026-11-23", "Bad", 1);
+	ck_assert_int_eq(store_load_all(&st, &all, &bad), 0);
+	ck_assert_int_eq(bad, EXIT_DATAERR);
+	ck_assert_uint_eq(all.n, 5);
+	ck_assert_str_eq(all.v[0]->id, "20261122-eeeeee");
+	ck_assert_str_eq(all.v[1]->id, "20261123-000000");
+	ck_assert_str_eq(all.v[2]->id, "20261123-aaaaaa");
+	ck_assert_str_eq(all.v[3]->id, "20261123-aaabbb");
+	ck_assert_str_eq(all.v[4]->id, "20261201-cccccc");
+	entry_list_free(&all);
+}
+END_TEST
+
+/* --- atomic writes --- */
+
+START_TEST(write_never_overwrites)
+{
+	struct buf want = BUF_INIT;
+	char *path, *text;
+
+	ck_assert_int_eq(store_mkdirs(dir), 0);
+	path = in_store("f.yaml");
+	ck_assert_int_eq(store_write_file(path, "一\n", 4, false), 0);
+	ck_assert_int_eq(mode_of(path) & 07777, 0600);
+	ck_assert_int_eq(store_write_file(path, "二\n", 4, false),
+	    EXIT_CANTCREAT);
+	buf_addf(&want, "dailylog: %s: already exists; not overwritten\n", path);
+	messages_are(want.s);
+	text = contents(path);
+	ck_assert_str_eq(text, "一\n");
+	free(text);
+	/* No temporary file is left behind. */
+	ck_assert_int_eq(count_names(dir), 1);
+	ck_assert_int_eq(store_write_file(path, "三\n", 4, true), 0);
+	text = contents(path);
+	ck_assert_str_eq(text, "三\n");
+	ck_assert_int_eq(count_names(dir), 1);
+	ck_assert_int_eq(mode_of(path) & 07777, 0600);
+	free(text);
+	free(path);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(write_into_missing_directory)
+{
+	char *path = in_store("f.yaml");
+
+	ck_assert_int_ne(store_write_file(path, "x\n", 2, false), 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "cannot write: "));
+	ck_assert_int_eq(access(dir, F_OK), -1);
+	free(path);
+}
+END_TEST
+
+/* --- the rule tables --- */
+
+START_TEST(id_rules)
+{
+	static const struct {
+		const char	*id;
+		bool		 ok;
+	} t[] = {
+		{ "20261123-abc123", true }, { "a", true }, { "A.b_c-d", true },
+		{ "report.v2", true }, { "", false }, { ".hidden", false },
+		{ ".", false }, { "..", false }, { "a/b", false },
+		{ "../x", false }, { "a b", false }, { "a:b", false },
+		{ "日報", false }, { "a\nb", false }, { "a\\b", false },
+	};
+	char longid[130];
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		ck_assert_msg(id_valid(t[i].id) == t[i].ok, "id_valid(\"%s\")",
+		    t[i].id);
+	memset(longid, 'a', 128);
+	longid[128] = '\0';
+	ck_assert(id_valid(longid));
+	longid[128] = 'a';
+	longid[129] = '\0';
+	ck_assert(!id_valid(longid));
+}
+END_TEST
+
+START_TEST(slug_rules)
+{
+	static const struct {
+		const char	*slug;
+		bool		 ok;
+	} t[] = {
+		{ "badge", true }, { "a-1", true }, { "2026", true },
+		{ "", false }, { "Badge", false }, { "a_b", false },
+		{ "a/b", false }, { "..", false }, { "a.b", false },
+		{ "a b", false }, { "バッジ", false }, { "a:1", false },
+	};
+	char longslug[66];
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		ck_assert_msg(slug_valid(t[i].slug) == t[i].ok,
+		    "slug_valid(\"%s\")", t[i].slug);
+	memset(longslug, 'z', 64);
+	longslug[64] = '\0';
+	ck_assert(slug_valid(longslug));
+	longslug[64] = 'z';
+	longslug[65] = '\0';
+	ck_assert(!slug_valid(longslug));
+}
+END_TEST
+
+START_TEST(suggestions)
+{
+	static const struct {
+		const char	*word, *want;
+	} t[] = {
+		{ "titel", "title" }, { "tilte", "title" }, { "dat", "date" },
+		{ "bdoy", "body" }, { "tgas", "tags" }, { "clinet", "client" },
+		{ "sereis", "series" }, { "contcat", "contact" },
+		{ "nxet", "next" }, { "date", "date" }, { "results", "result" },
+		{ "xyz", NULL }, { "weather", NULL }, { "", NULL },
+		{ "bd", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		const char *got = suggest(t[i].word, field_names, F_COUNT);
+
+		if (t[i].want == NULL)
+			ck_assert_msg(got == NULL, "%s -> %s", t[i].word, got);
+		else
+			ck_assert_msg(got != NULL && strcmp(got, t[i].want) == 0,
+			    "%s -> %s, not %s", t[i].word, got ? got : "nothing",
+			    t[i].want);
+	}
+}
+END_TEST
+
+START_TEST(entry_order)
+{
+	struct entry e[5], *v[5];
+	static const char *const ids[] = { "b", "a", "0", "z", "c" };
+	static const struct date dates[] = {
+		{ 2026, 11, 23, 0, 0, false }, { 2026, 11, 23, 0, 0, false },
+		{ 2026, 11, 23, 8, 0, true }, { 2026, 11, 22, 23, 0, true },
+		{ 2026, 11, 23, 7, 59, true },
+	};
+
+	for (int i = 0; i < 5; i++) {
+		entry_init(&e[i]);
+		e[i].id = xstrdup(ids[i]);
+		e[i].date = dates[i];
+		v[i] = &e[i];
+	}
+	qsort(v, 5, sizeof(v[0]), entry_cmp);
+	ck_assert_str_eq(v[0]->id, "z");
+	ck_assert_str_eq(v[1]->id, "a");
+	ck_assert_str_eq(v[2]->id, "b");
+	ck_assert_str_eq(v[3]->id, "c");
+	ck_assert_str_eq(v[4]->id, "0");
+	for (int i = 0; i < 5; i++)
+		entry_free(&e[i]);
+}
+END_TEST
+
+static Suite *
+store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *init = tcase_create("init"), *adding = tcase_create("add"),
+	    *refs = tcase_create("references"), *files = tcase_create("files"),
+	    *rules = tcase_create("rules");
+
+	tcase_add_checked_fixture(init, setup, teardown);
+	tcase_add_test(init, init_creates_private_store);
+	tcase_add_test(init, init_english_without_author);
+	tcase_add_test(init, init_existing_changes_nothing);
+	tcase_add_test(init, open_missing_store);
+	tcase_add_test(init, open_bad_settings);
+	suite_add_tcase(s, init);
+
+	tcase_add_checked_fixture(adding, setup, teardown);
+	tcase_add_test(adding, add_makes_ids);
+	tcase_add_test(adding, add_writes_private_file_by_date);
+	tcase_add_test(adding, add_numbers_parts);
+	tcase_add_test(adding, part_free);
+	suite_add_tcase(s, adding);
+
+	tcase_add_checked_fixture(refs, setup, teardown);
+	tcase_add_test(refs, resolve_ids);
+	tcase_add_test(refs, resolve_ambiguous);
+	tcase_add_test(refs, resolve_exact_beats_prefix);
+	tcase_add_test(refs, resolve_series_part);
+	tcase_add_test(refs, resolve_duplicate_part);
+	tcase_add_test(refs, resolve_unknown);
+	tcase_add_test(refs, resolve_bad_references);
+	tcase_add_test(refs, load_all_sorted_and_reports_bad);
+	suite_add_tcase(s, refs);
+
+	tcase_add_checked_fixture(files, setup, teardown);
+	tcase_add_test(files, write_never_overwrites);
+	tcase_add_test(files, write_into_missing_directory);
+	suite_add_tcase(s, files);
+
+	tcase_add_test(rules, id_rules);
+	tcase_add_test(rules, slug_rules);
+	tcase_add_test(rules, suggestions);
+	tcase_add_test(rules, entry_order);
+	suite_add_tcase(s, rules);
+	return s;
+}
+
+CHECK_MAIN(store_suite)
