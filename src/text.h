@@ -5,7 +5,10 @@
  * Width rule, used everywhere a width is measured: East Asian Wide and
  * Fullwidth characters take two columns, Ambiguous ones (①, ←, …) one,
  * combining marks none, as libunistring's uc_width() with the "UTF-8"
- * encoding gives.  Invalid bytes count one column each.
+ * encoding gives.  Invalid bytes count one column each.  A character
+ * that text_sanitize() replaces counts as wide as its replacement (ESC
+ * and tab as ^[ and ^I: 2, C1 and bidi controls as <U+XXXX>: 8), so text
+ * measures the same before and after sanitizing; newline counts 0.
  */
 #ifndef DL_TEXT_H
 #define DL_TEXT_H
@@ -41,7 +44,10 @@ bool	text_valid_utf8(const char *s, size_t n);
  */
 void	text_sanitize(struct buf *out, const char *s, size_t n, bool keep_tab);
 
-/* The first unsafe character in s as above, or NULL. */
+/*
+ * The first character text_sanitize() would change in s, or NULL; tab
+ * and newline count as safe.  An invalid byte is unsafe.
+ */
 const char *text_find_control(const char *s, size_t n);
 
 /*
@@ -51,7 +57,14 @@ const char *text_find_control(const char *s, size_t n);
  * spaces.  Newlines in s are kept as hard breaks.  When glue is non-NULL,
  * glue[i] != 0 forbids a break before byte i (used to keep navigation
  * items whole).  Breaks follow UAX #14 with Japanese kinsoku: no line
- * starts with 、。」』）！？ and none ends with 「『（.
+ * starts with 、。」』）！？ー・々, a closing bracket or a small kana,
+ * and none ends with 「『（ or another opening bracket.  A run wider than
+ * the line with no such break is cut at a character boundary, where
+ * kinsoku allows if it can.  Spaces at a break and at the end of a line
+ * are dropped; an empty line gets no indentation.  No line is wider
+ * than width unless a single character (with the indentation) is: each
+ * line holds at least one.  With width <= 0, lines are copied as they
+ * are, with indent_rest after each newline.
  */
 void	text_wrap(struct buf *out, const char *s, size_t n, int width,
 	    int indent_first, int indent_rest, const char *glue);
