@@ -21,9 +21,10 @@
 
 /*
  * What a character starts at the beginning of a line: a list item (- +
- * and digits then . or )), a heading (#), a block quote (>), a fence (~
- * and `), a setext underline (= -), or an indented code block (leading
- * blanks, dropped here as CommonMark would drop them in a paragraph).
+ * and digits then ". " or ")"), a heading (#), a block quote (>), a
+ * fence (~ and `), a setext underline (= -), or an indented code block
+ * (leading blanks, dropped here as CommonMark drops them in a paragraph).
+ * # > ~ ` ) are escaped everywhere by md_escape.
  */
 static const char *
 md_line_start(struct buf *b, const char *s)
@@ -39,7 +40,7 @@ md_line_start(struct buf *b, const char *s)
 	}
 	for (d = s; isdigit((unsigned char)*d); d++)
 		continue;
-	if (d > s && *d == '.') {
+	if (d > s && *d == '.' && strchr(" \t\n", d[1]) != NULL) {
 		buf_add(b, s, d - s);
 		buf_adds(b, "\\.");
 		return d + 1;
