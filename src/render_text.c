@@ -71,13 +71,14 @@ add_uri_path(struct buf *b, const char *path)
 			buf_addf(b, "%%%02X", *p);
 }
 
-/* The file:// URI of a target, as ls --hyperlink writes them; 0 if none. */
-static int
+/* The file:// URI of a target, as ls --hyperlink writes them. */
+static bool
 target_uri(struct buf *b, const struct doc *doc, struct target t)
 {
 	const struct text_state *st = doc->priv;
 	struct buf path = BUF_INIT;
 	char real[PATH_MAX];
+	bool found;
 
 	if (doc->split) {
 		buf_addf(&path, "%s/", doc->dir);
@@ -85,12 +86,12 @@ target_uri(struct buf *b, const struct doc *doc, struct target t)
 	} else if (!t.index &&
 	    realpath(doc->series->parts[t.part]->path, real) != NULL)
 		buf_adds(&path, real);
-	if (path.len > 0) {
+	if ((found = path.len > 0)) {
 		buf_addf(b, "file://%s", st->host);
 		add_uri_path(b, path.s);
 	}
 	buf_free(&path);
-	return path.len > 0;
+	return found;
 }
 
 static void
