@@ -836,6 +836,48 @@ START_TEST(load_error_names_the_file)
 }
 END_TEST
 
+/* A hand-written file kept in tests/data (tests run from the top directory). */
+START_TEST(load_hand_written_file)
+{
+	static const char path[] = "tests/data/20261124-k7m2qp.yaml";
+	struct entry e;
+
+	entry_init(&e);
+	ck_assert_int_eq(entry_load(path, &e), 0);
+	ck_assert_str_eq(buf_str(&messages), "");
+	ck_assert_str_eq(e.id, "20261124-k7m2qp");
+	ck_assert_str_eq(e.path, path);
+	ck_assert_int_eq(e.date.hour, 16);
+	ck_assert_int_eq(e.date.min, 40);
+	ck_assert_str_eq(e.title, "入館証の返却についてT社総務へ連絡");
+	ck_assert_int_eq(e.part, 3);
+	ck_assert_uint_eq(e.tags.n, 2);
+	ck_assert_str_eq(e.tags.v[1], "入館証");
+	/* The block list under "tags:" starts at its first "-". */
+	ck_assert_int_eq(e.pos[F_TAGS].line, 10);
+	ck_assert_int_eq(e.pos[F_TAGS].col, 3);
+	ck_assert_str_eq(e.result, "返却期限は今週金曜: 郵送でも可");
+	ck_assert_uint_eq(e.next.n, 2);
+	ck_assert_str_eq(e.next.v[0], "Kさんへ再度電話");
+	ck_assert_uint_eq(e.nx, 1);
+	ck_assert_str_eq(e.x[0].key, "x-visit-minutes");
+	ck_assert_str_eq(e.x[0].value.s, "25");
+	/* Indentation beyond the block's own is kept. */
+	ck_assert_str_eq(e.body,
+	    "## 経緯\n"
+	    "\n"
+	    "Kさんとは月曜から連絡が取れていない。\n"
+	    "総務のSさんによれば、入館証は未返却のまま。\n"
+	    "\n"
+	    "## 本日の対応\n"
+	    "- 返却方法を確認した\n"
+	    "- 郵送でよいとの回答\n"
+	    "\n"
+	    "  (宛先は総務部。着払い可)\n");
+	entry_free(&e);
+}
+END_TEST
+
 /* --- entries made on the command line --- */
 
 START_TEST(validate_command_line_entry)
@@ -968,6 +1010,7 @@ entry_suite(void)
 	tcase_add_test(files, load_missing_file);
 	tcase_add_test(files, load_refuses_symlink);
 	tcase_add_test(files, load_error_names_the_file);
+	tcase_add_test(files, load_hand_written_file);
 	suite_add_tcase(s, files);
 
 	tcase_add_checked_fixture(cli, capture, release);
