@@ -5,6 +5,7 @@
  * output is checked by its invariants, computed on the output itself,
  * and a few short cases by exact text reasoned out line by line.
  */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,8 +340,23 @@ has_suffix(const char *s, size_t n, const char *p)
 	return n >= strlen(p) && memcmp(s + n - strlen(p), p, strlen(p)) == 0;
 }
 
-static void
-check_lines(const char *out, int width, int first, int rest, const char *in)
+/*
+ * The checks below run over every byte of long outputs, so they report
+ * through a message instead of one Check assertion per byte.
+ */
+static bool
+fault(struct buf *why, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(why, fmt, ap);
+	va_end(ap);
+	return true;
+}
+
+static bool
+bad_lines(struct buf *why, const char *out, int width, int first, int rest)
 {
 	const char *line = out, *nl;
 	size_t n;
@@ -351,73 +367,78 @@ check_lines(const char *out, int width, int first, int rest, const char *in)
 		n = nl ? (size_t)(nl - line) : strlen(line);
 		/* The first line's indentation is the caller's, not in out. */
 		w = (line == out ? first : 0) + text_width(line, n);
-		if (width > 0)
-			ck_assert_msg(w <= width,
-			    "line of %d columns at width %d: \"%.*s\"\n"
-			    "input: %s", w, width, (int)n, line, in);
-		ck_assert_msg(n == 0 || line[n - 1] != ' ',
-		    "line ends in a space: \"%.*s\"", (int)n, line);
+		if (width > 0 && w > width)
+			return fault(why, "a line of %d columns: \"%.*s\"", w,
+			    (int)n, line);
+		if (n > 0 && line[n - 1] == ' ')
+			return fault(why, "a line ends in a space: \"%.*s\"",
+			    (int)n, line);
 		if (line != out && n > 0) {
-			ck_assert_msg(strspn(line, " ") >= (size_t)rest,
-			    "line without its indentation: \"%.*s\"", (int)n,
-			    line);
+			if (strspn(line, " ") < (size_t)rest)
+				return fault(why, "a line without its "
+				    "indentation: \"%.*s\"", (int)n, line);
 			line += rest;
 			n -= (size_t)rest;
 		}
 		for (size_t i = 0; i < NELEM(no_start); i++)
-			ck_assert_msg(!has_prefix(line, n, no_start[i]),
-			    "line starts with %s: \"%.*s\"", no_start[i],
-			    (int)n, line);
+			if (has_prefix(line, n, no_start[i]))
+				return fault(why, "a line starts with %s",
+				    no_start[i]);
 		for (size_t i = 0; i < NELEM(no_end); i++)
-			ck_assert_msg(!has_suffix(line, n, no_end[i]),
-			    "line ends with %s: \"%.*s\"", no_end[i], (int)n,
-			    line);
+			if (has_suffix(line, n, no_end[i]))
+				return fault(why, "a line ends with %s",
+				    no_end[i]);
 		if (nl == NULL)
-			break;
+			return false;
 	}
 }
 
-static void
-check_same_text(const char *in, const char *out, int rest)
+static bool
+bad_text(struct buf *why, const char *in, const char *out, int rest)
 {
 	size_t i = 0, o = 0, n = strlen(in), m = strlen(out);
 
 	while (o < m) {
 		if (out[o] != '\n') {
-			ck_assert_msg(i < n && in[i] == out[o],
-			    "output differs at byte %zu of input, %zu of "
-			    "output:\n%s\n---\n%s", i, o, in, out);
+			if (i >= n || in[i] != out[o])
+				return fault(why, "output byte %zu differs from "
+				    "input byte %zu", o, i);
 			i++, o++;
 			continue;
 		}
 		/* A line end: spaces may go, then a hard or a soft break. */
 		while (i < n && in[i] == ' ')
 			i++;
-		ck_assert_msg(i < n, "a break after the end of the input");
+		if (i >= n)
+			return fault(why, "a break after the end of the input");
 		if (in[i] == '\n')
 			i++;
 		o++;
 		if (o < m && out[o] != '\n')
 			for (int k = 0; k < rest; k++, o++)
-				ck_assert_msg(out[o] == ' ',
-				    "indentation missing at byte %zu:\n%s", o,
-				    out);
+				if (out[o] != ' ')
+					return fault(why, "indentation missing "
+					    "at output byte %zu", o);
 	}
 	while (i < n && in[i] == ' ')
 		i++;
-	ck_assert_msg(i == n, "input lost after byte %zu:\n%s\n---\n%s", i,
-	    in, out);
+	if (i < n)
+		return fault(why, "input lost from byte %zu", i);
+	return false;
 }
 
 static void
 check_wrap(const char *in, const char *glue, int width, int first, int rest)
 {
-	struct buf b = BUF_INIT;
+	struct buf out = BUF_INIT, why = BUF_INIT;
 
-	text_wrap(&b, in, strlen(in), width, first, rest, glue);
-	check_lines(buf_str(&b), width, first, rest, in);
-	check_same_text(in, buf_str(&b), rest);
-	buf_free(&b);
+	text_wrap(&out, in, strlen(in), width, first, rest, glue);
+	ck_assert_msg(!bad_lines(&why, buf_str(&out), width, first, rest) &&
+	    !bad_text(&why, in, buf_str(&out), rest),
+	    "wrap at width %d, indent %d/%d: %s\ninput:\n%s\noutput:\n%s",
+	    width, first, rest, buf_str(&why), in, buf_str(&out));
+	buf_free(&out);
+	buf_free(&why);
 }
 
 static const char *const paragraphs[] = {
@@ -503,8 +524,7 @@ START_TEST(wrap_glue_keeps_items)
 	for (int width = 7; width <= 60; width++) {
 		buf_reset(&b);
 		text_wrap(&b, nav_row, strlen(nav_row), width, 0, 0, glue);
-		check_lines(buf_str(&b), width, 0, 0, nav_row);
-		check_same_text(nav_row, buf_str(&b), 0);
+		check_wrap(nav_row, glue, width, 0, 0);
 		ck_assert_msg(whole_items(buf_str(&b)) == 13,
 		    "width %d split an item:\n%s", width, buf_str(&b));
 	}
