@@ -1,0 +1,92 @@
+# dailylog series, and dailylog read with substitute readers.
+. "$(dirname "$0")/lib.sh"
+
+add_part() {
+	dl add -s "$1" -p "$2" -d "$3" -t "件名$2" "本文。" >/dev/null 2>&1 ||
+	    fail "add $1:$2 failed"
+}
+
+test_series_summary_formats() {
+	add_part badge 1 2026-10-05
+	add_part badge 2 2026-10-01
+	add_part badge 5 2026-10-09
+	add_part badge 7 2026-10-12
+	add_part memo 1 2026-11-01
+	printf 'title: 入館証の件\n' >"$S/series/badge.yaml"
+	expect_status 0 dl series --format tsv || return
+	printf 'badge\t入館証の件\t4\t2026-10-01\t2026-10-12\t3-4,6\t\nmemo\tmemo\t1\t2026-11-01\t2026-11-01\t\t\n' >"$T/want"
+	diff "$T/want" "$T/out" >/dev/null || fail "tsv: $(cat "$T/out")"
+	expect_status 0 dl series --format json || return
+	python3 - "$T/out" <<'PY' || fail "json: $(cat "$T/out")"
+import json, sys
+v = json.load(open(sys.argv[1], encoding="utf-8"))
+assert [s["slug"] for s in v] == ["badge", "memo"]
+assert v[0]["title"] == "入館証の件" and v[0]["parts"] == 4
+assert v[0]["missing"] == "3-4,6" and v[0]["duplicates"] == ""
+PY
+	expect_status 0 dl series --format table || return
+	# Columns: widest cell (入館証の件 is 10 columns) plus 2; no trailing space.
+	expect_eq "$(sed -n 2p "$T/out")" \
+	    "badge   入館証の件  4      2026-10-01  2026-10-12  3-4,6"
+}
+
+test_series_duplicates() {
+	add_part badge 1 2026-10-01
+	add_part badge 2 2026-10-02
+	printf 'date: 2026-10-03\ntitle: 二重\nseries: badge\npart: 2\n' \
+	    >"$S/entries/2026/10/twice.yaml"
+	expect_status 65 dl series --format tsv || return
+	expect_grep "$T/out" "$(printf 'badge\tbadge\t3\t2026-10-01\t2026-10-03\t\t2')"
+	expect_grep "$T/err" "twice.yaml:4:7: part 2 of series 'badge' is also"
+	expect_status 64 dl series --format xml || return
+}
+
+# fake_reader NAME: a script that records its arguments and the file
+# named after -f, then exits 3.
+fake_reader() {
+	cat >"$T/$1" <<EOS
+#!/bin/sh
+printf '%s\n' "\$@" >"$T/$1.args"
+[ "\$1" = -f ] && /bin/cp "\$2" "$T/$1.file"
+exit 3
+EOS
+	chmod +x "$T/$1"
+}
+
+test_read_with_info() {
+	add_part badge 1 2026-10-01
+	add_part badge 2 2026-10-02
+	add_part badge 3 2026-10-03
+	fake_reader info
+	DAILYLOG_INFO=$T/info TMPDIR=$T expect_status 3 dl read badge:2 || return
+	printf -- '-f\n%s\n-n\npart-02\n' "$(sed -n 2p "$T/info.args")" >"$T/want"
+	diff "$T/want" "$T/info.args" >/dev/null || fail "args: $(cat "$T/info.args")"
+	expect_grep "$T/info.file" "Node: part-02"
+	# The temporary file is gone once the reader returns.
+	[ ! -e "$(sed -n 2p "$T/info.args")" ] || fail "temporary file left"
+	# Found on PATH as well, opening the Top node without a part.
+	PATH=$T:$PATH TMPDIR=$T expect_status 3 dl read badge || return
+	expect_eq "$(sed -n 4p "$T/info.args")" "Top"
+}
+
+test_read_with_pager() {
+	add_part badge 1 2026-10-01
+	add_part badge 2 2026-10-02
+	mkdir "$T/bin"
+	printf '#!/bin/sh\n/bin/cat >"%s/paged"\nexit 5\n' "$T" >"$T/pager"
+	chmod +x "$T/pager"
+	PATH=$T/bin PAGER=$T/pager expect_status 5 dl read badge || return
+	expect_grep "$T/paged" "【続編2】【badge】件名2"
+	expect_grep "$T/paged" "←前編①"
+}
+
+test_read_errors() {
+	add_part badge 1 2026-10-01
+	expect_status 64 dl read || return
+	expect_status 64 dl read 'a/b' || return
+	DAILYLOG_INFO=/bin/true expect_status 1 dl read nosuch || return
+	DAILYLOG_INFO=/bin/true expect_status 1 dl read badge:4 || return
+	expect_grep "$T/err" "no part 4 in series 'badge'"
+}
+
+run_tests
