@@ -31,7 +31,7 @@ ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
 	libunistring-dev mandoc man-db texinfo info python3 clang
 
-.PHONY: all check check-unit check-e2e check-asan lint install uninstall clean deps demo
+.PHONY: all check check-unit check-e2e check-asan check-faults lint install uninstall clean deps demo
 
 all: dailylog
 
@@ -69,6 +69,10 @@ check-asan: build/asan/dailylog $(ATESTS)
 	    CK_DEFAULT_TIMEOUT=60 ASAN_OPTIONS=detect_leaks=1 ./$$t; done
 	@DAILYLOG=$(CURDIR)/build/asan/dailylog ASAN_OPTIONS=detect_leaks=1 \
 	    sh tests/e2e/run.sh
+
+# Many writers, SIGKILL during add, a full disk, permissions and the lock.
+check-faults: dailylog
+	@DAILYLOG=$(CURDIR)/dailylog sh tests/e2e/run.sh tests/faults
 
 lint:
 	mandoc -Tlint -Wwarning $(MANPAGES)

@@ -4,27 +4,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include "buf.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "series.h"
 #include "store.h"
 
 static const struct pos nopos = { 0, 0 };
 
-/* Files under entries/ that are not entries. */
+/* Files under entries/ that are not entries; temporary files are kept in
+ * arg (a struct strlist) to be judged under the lock. */
 static void
 report_other(const char *path, void *arg)
 {
 	const char *base = strrchr(path, '/');
 	size_t len;
 
-	(void)arg;
 	base = base ? base + 1 : path;
 	len = strlen(base);
 	if (base[0] == '.' && strstr(base, ".yaml.tmp-") != NULL)
-		diag_warn(path, nopos, "temporary file left by an interrupted "
-		    "write; it is not an entry and can be deleted");
+		strlist_add(arg, path);
 	else if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
 		diag_error(path, nopos, "not loaded: the file name is not a "
 		    "valid ID ([A-Za-z0-9._-], not starting with '.'), or the "
@@ -47,6 +50,64 @@ check_place(const struct entry *e)
 		diag_warn(e->path, e->pos[F_DATE], "dated %04d-%02d but not in "
 		    "entries/%04d/%02d/", e->date.year, e->date.mon,
 		    e->date.year, e->date.mon);
+}
+
+/*
+ * A temporary file may belong to a write in progress.  Writers hold the
+ * store's lock while theirs exists, so one still there once we hold the
+ * lock was left by a write that died.
+ */
+static void
+report_temporaries(struct store *st, const struct strlist *temps)
+{
+	struct stat sb;
+	bool locked;
+
+	if (temps->n == 0)
+		return;
+	locked = store_lock(st) == 0;
+	for (size_t i = 0; i < temps->n; i++)
+		if (lstat(temps->v[i], &sb) == 0)
+			diag_warn(temps->v[i], nopos, "temporary file left by "
+			    "an interrupted write; it is not an entry and can "
+			    "be deleted");
+	if (locked)
+		store_unlock(st);
+}
+
+/* Every series/SLUG.yaml must load; its errors carry their positions. */
+static void
+check_series_settings(struct store *st)
+{
+	char *dir = path_join(st->root, "series");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	free(dir);
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		struct series_settings set;
+		char *slug;
+
+		if (de->d_name[0] == '.' || len <= 5 ||
+		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		slug = xstrndup(de->d_name, len - 5);
+		if (!slug_valid(slug)) {
+			char *rel = path_join("series", de->d_name);
+			char *path = path_join(st->root, rel);
+
+			diag_error(path, nopos, "not a series slug ([a-z0-9-]+); "
+			    "the settings are not used");
+			free(rel);
+			free(path);
+		} else if (series_settings_load(st, slug, &set) == 0)
+			series_settings_free(&set);
+		free(slug);
+	}
+	closedir(d);
 }
 
 static int
@@ -100,6 +161,7 @@ cmd_check(int argc, char **argv, const struct globals *g)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct entry_list all = { NULL, 0 };
+	struct strlist temps = { NULL, 0 };
 	struct store st;
 	char **paths;
 	size_t n;
@@ -117,7 +179,10 @@ cmd_check(int argc, char **argv, const struct globals *g)
 	/* Bad settings are one more finding; go on with the entries. */
 	if ((rc = store_open(g, &st)) != 0 && rc != EXIT_DATAERR)
 		return rc;
-	rc = store_entry_paths(&st, &paths, &n, report_other, NULL);
+	check_series_settings(&st);
+	rc = store_entry_paths(&st, &paths, &n, report_other, &temps);
+	report_temporaries(&st, &temps);
+	strlist_free(&temps);
 	all.v = xreallocarray(NULL, n, sizeof(*all.v));
 	for (size_t i = 0; i < n; i++) {
 		struct entry *e = xmalloc(sizeof(*e));

@@ -1,5 +1,6 @@
-# Runs every tests/e2e/t_*.sh and prints one closing line.
-dir=$(cd "$(dirname "$0")" && pwd)
+# Runs every t_*.sh in DIR (default: this directory) and prints one
+# closing line.
+dir=$(cd "${1:-$(dirname "$0")}" && pwd)
 total_pass=0 total_fail=0
 res=$(mktemp)
 for f in "$dir"/t_*.sh; do
@@ -10,5 +11,5 @@ for f in "$dir"/t_*.sh; do
 	: >"$res"
 done
 rm -f "$res"
-echo "e2e: $total_pass passed, $total_fail failed"
+echo "$(basename "$dir"): $total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]
