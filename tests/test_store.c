@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -348,6 +349,53 @@ START_TEST(add_numbers_parts)
 		free(ids[i]);
 	free(month);
 	buf_free(&want);
+}
+END_TEST
+
+/* Writers in separate processes each get their own part: none is lost. */
+START_TEST(concurrent_adds_get_distinct_parts)
+{
+	enum { WRITERS = 4, EACH = 5, N = WRITERS * EACH };
+	struct globals g = { dir, COLOR_NEVER };
+	struct entry_list all;
+	int seen[N + 1] = { 0 }, bad, status;
+
+	open_new_store();
+	store_close(&st);
+	for (int w = 0; w < WRITERS; w++) {
+		pid_t pid = fork();
+
+		ck_assert_int_ne(pid, -1);
+		if (pid == 0) {
+			int rc = store_open(&g, &st);
+
+			for (int i = 0; rc == 0 && i < EACH; i++) {
+				struct entry e;
+
+				new_entry(&e, 23, "同時");
+				e.series = xstrdup("badge");
+				rc = store_add(&st, &e);
+				entry_free(&e);
+			}
+			store_close(&st);
+			_exit(rc);
+		}
+	}
+	for (int w = 0; w < WRITERS; w++) {
+		ck_assert_int_ne(wait(&status), -1);
+		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_int_eq(store_load_all(&st, &all, &bad), 0);
+	ck_assert_int_eq(bad, 0);
+	ck_assert_uint_eq(all.n, N);
+	for (size_t i = 0; i < all.n; i++) {
+		long part = all.v[i]->part;
+
+		ck_assert_msg(part >= 1 && part <= N && seen[part]++ == 0,
+		    "part %ld given twice or out of range", part);
+	}
+	entry_list_free(&all);
 }
 END_TEST
 
@@ -692,6 +740,7 @@ store_suite(void)
 	tcase_add_test(adding, add_makes_ids);
 	tcase_add_test(adding, add_writes_private_file_by_date);
 	tcase_add_test(adding, add_numbers_parts);
+	tcase_add_test(adding, concurrent_adds_get_distinct_parts);
 	tcase_add_test(adding, part_free);
 	suite_add_tcase(s, adding);
 
