@@ -26,11 +26,12 @@ size_t	text_fit(const char *s, size_t n, int width);
 
 /*
  * Append s to out cut to at most width columns, ending in "…" when it
- * was cut; never splits a character.  Width <= 0 appends nothing.
+ * was cut; never splits a character.  Width <= 0 or s NULL appends
+ * nothing.
  */
 void	text_truncate(struct buf *out, const char *s, int width);
 
-/* Append s padded with spaces to width columns. */
+/* Append s (NULL: empty) padded with spaces to width columns; never cuts. */
 void	text_pad(struct buf *out, const char *s, int width);
 
 /* True when the n bytes are well-formed UTF-8. */

@@ -136,6 +136,8 @@ START_TEST(pad_cases)
 	padded("id", 5, "id   ");
 	padded("①", 3, "①  ");
 	padded("", 2, "  ");
+	/* An empty struct buf's s is NULL: list pads such cells. */
+	padded(NULL, 3, "   ");
 }
 END_TEST
 
