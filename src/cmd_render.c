@@ -47,7 +47,6 @@ parse_options(int argc, char **argv, struct render_opts *o)
 	int ch, rc;
 
 	/* 0, not 1: glibc then rescans, so options may follow SERIES. */
-	optind = 0;
 	while ((ch = getopt_long(argc, argv, ":f:o:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':

@@ -168,7 +168,6 @@ parse_format(int argc, char **argv, enum series_format *fmt)
 	};
 	int ch;
 
-	optind = 0;	/* glibc rescans the arguments from the start */
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
 		if (ch != 'f')
 			return option_error("series", argv, opts);

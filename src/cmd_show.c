@@ -75,7 +75,6 @@ cmd_show(int argc, char **argv, const struct globals *g)
 	struct store st;
 	int ch, rc = 0, width = -1, bad;
 
-	optind = 0;	/* glibc rescans: options may follow a REF */
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
 		if (ch == 'f' && (r = renderer_find(optarg)) == NULL)
 			return usage_error("show", "unknown format '%s'; the "

@@ -251,25 +251,6 @@ field_lookup(const char *key)
 	return -1;
 }
 
-static int
-check_text(const char *name, const char *s)
-{
-	struct pos none = { 0, 0 };
-	size_t len = strlen(s);
-	const char *bad;
-
-	if (!text_valid_utf8(s, len)) {
-		diag_error(name, none, "text is not valid UTF-8");
-		return EXIT_DATAERR;
-	}
-	if ((bad = text_find_control(s, len)) != NULL) {
-		diag_error(name, none, "control character 0x%02X in text",
-		    (unsigned char)*bad);
-		return EXIT_DATAERR;
-	}
-	return 0;
-}
-
 /* Rules across fields, shared by files and the command line. */
 static int
 check_rules(const char *name, const struct entry *e, struct pos where)
@@ -313,11 +294,13 @@ entry_validate(const char *name, const struct entry *e)
 
 	/* What the file loader checks, for text from the command line. */
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
-		if (strs[i] != NULL && check_text(name, strs[i]) != 0)
+		if (strs[i] != NULL &&
+		    text_check(name, none, strs[i], strlen(strs[i])) != 0)
 			rc = EXIT_DATAERR;
 	for (size_t i = 0; i < 2; i++)
 		for (size_t j = 0; j < lists[i]->n; j++)
-			if (check_text(name, lists[i]->v[j]) != 0)
+			if (text_check(name, none, lists[i]->v[j],
+			    strlen(lists[i]->v[j])) != 0)
 				rc = EXIT_DATAERR;
 	return rc;
 }
@@ -344,6 +327,9 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 				continue;
 			if (take_field(name, (enum field)f, v, e) != 0)
 				rc = EXIT_DATAERR;
+		} else if (partial && strcmp(k->s, "id") == 0) {
+			/* export writes the ID; add -F makes a new one. */
+			continue;
 		} else if (strncmp(k->s, "x-", 2) == 0) {
 			e->x = xreallocarray(e->x, e->nx + 1, sizeof(*e->x));
 			e->x[e->nx].key = k->s;

@@ -79,7 +79,9 @@ main(int argc, char **argv)
 	}
 	if ((cmd = command_find(argv[0])) == NULL)
 		return unknown_command(argv[0]);
-	optind = 1;
+	/* 0, not 1: glibc starts afresh, so the command's own options may
+	 * follow its arguments (dailylog render badge --width 60). */
+	optind = 0;
 	opterr = 0;
 	return cmd->run(argc, argv, &g);
 }

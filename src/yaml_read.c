@@ -156,33 +156,41 @@ check_key(const char *name, const struct ynode *map, const struct ynode *key)
 	return 0;
 }
 
+int
+text_check(const char *name, struct pos where, const char *s, size_t len)
+{
+	const char *bad;
+
+	if (memchr(s, '\0', len) != NULL) {
+		diag_error(name, where, "NUL character in a value");
+		return EXIT_DATAERR;
+	}
+	if (!text_valid_utf8(s, len)) {
+		diag_error(name, where, "text is not valid UTF-8");
+		return EXIT_DATAERR;
+	}
+	if ((bad = text_find_control(s, len)) != NULL) {
+		ucs4_t uc;
+
+		u8_mbtouc(&uc, (const uint8_t *)bad, len - (size_t)(bad - s));
+		diag_error(name, where, "control character U+%04X in a value",
+		    (unsigned int)uc);
+		return EXIT_DATAERR;
+	}
+	return 0;
+}
+
 static int
 scalar_node(const char *name, const yaml_event_t *ev, struct ynode *n)
 {
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
-	const char *bad;
 
 	n->type = Y_SCALAR;
 	n->pos = mark_pos(ev->start_mark);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	if (memchr(s, '\0', len) != NULL) {
-		diag_error(name, n->pos, "NUL character in a value");
+	if (text_check(name, n->pos, s, len) != 0)
 		return EXIT_DATAERR;
-	}
-	if ((bad = text_find_control(s, len)) != NULL) {
-		unsigned int c = (unsigned char)bad[0];
-
-		if (c >= 0x80) {
-			ucs4_t uc;
-
-			u8_mbtouc(&uc, (const uint8_t *)bad, len - (size_t)(bad - s));
-			c = uc;
-		}
-		diag_error(name, n->pos,
-		    "control character U+%04X in a value", c);
-		return EXIT_DATAERR;
-	}
 	n->s = xstrndup(s, len);
 	n->len = len;
 	return 0;

@@ -41,6 +41,13 @@ int	file_read(const char *path, size_t max, char **buf, size_t *len);
 /* The same for an open descriptor (stdin); name is used in messages. */
 int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
 
+/*
+ * The text rules of every value: no NUL, well-formed UTF-8, no control
+ * characters but tab and newline.  Reports the first break and returns
+ * EXIT_DATAERR, or 0.
+ */
+int	text_check(const char *name, struct pos, const char *s, size_t len);
+
 void	ynode_free(struct ynode *);
 
 /* The value for key in a map, or NULL. */
