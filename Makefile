@@ -58,7 +58,7 @@ build/asan/test_%: tests/test_%.c tests/check_main.h $(AOBJS) $(HDRS)
 check: check-unit check-e2e
 
 check-unit: $(TESTS)
-	@set -e; for t in $(TESTS); do echo "== $$t"; ./$$t; done
+	@fail=0; for t in $(TESTS); do echo "== $$t"; ./$$t || fail=1; done; exit $$fail
 
 check-e2e: dailylog
 	@DAILYLOG=$(CURDIR)/dailylog sh tests/e2e/run.sh

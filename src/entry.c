@@ -174,7 +174,8 @@ take_list(const char *name, const char *key, struct ynode *v,
 		return EXIT_DATAERR;
 	}
 	for (size_t i = 0; i < v->nkids; i++)
-		if (v->kids[i].type != Y_SCALAR || is_null(&v->kids[i])) {
+		if (v->kids[i].type != Y_SCALAR || is_null(&v->kids[i]) ||
+		    v->kids[i].len == 0) {
 			diag_error(name, v->kids[i].pos,
 			    "each item of %s must be a non-empty string", key);
 			return EXIT_DATAERR;
@@ -261,11 +262,13 @@ check_rules(const char *name, const struct entry *e, struct pos where)
 		diag_error(name, where, "missing required key 'date'");
 		rc = EXIT_DATAERR;
 	}
-	if (e->title == NULL || e->title[strspn(e->title, " \t\n")] == '\0') {
-		if (e->title == NULL && e->pos[F_TITLE].line == 0)
-			diag_error(name, where, "missing required key 'title'");
-		else
-			diag_error(name, e->pos[F_TITLE], "title is empty");
+	if (e->title == NULL && e->pos[F_TITLE].line != 0)
+		rc = EXIT_DATAERR;	/* not a string: reported already */
+	else if (e->title == NULL) {
+		diag_error(name, where, "missing required key 'title'");
+		rc = EXIT_DATAERR;
+	} else if (e->title[strspn(e->title, " \t\n")] == '\0') {
+		diag_error(name, e->pos[F_TITLE], "title is empty");
 		rc = EXIT_DATAERR;
 	} else if (strchr(e->title, '\n') != NULL) {
 		diag_error(name, e->pos[F_TITLE], "title must be one line");

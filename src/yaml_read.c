@@ -71,12 +71,13 @@ check_encoding(const char *name, const char *buf, size_t len)
 }
 
 static void
-parse_error(const char *name, const yaml_parser_t *p)
+parse_error(const char *name, const char *buf, const yaml_parser_t *p)
 {
 	struct pos pos = mark_pos(p->problem_mark);
 
+	/* Reader errors carry only a byte offset. */
 	if (p->error == YAML_READER_ERROR)
-		pos.line = pos.col = 0;
+		pos = offset_pos(buf, p->problem_offset);
 	if (p->context != NULL)
 		diag_error(name, pos, "invalid YAML: %s %s", p->problem,
 		    p->context);
@@ -215,12 +216,13 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 		return EXIT_IOERR;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	/* Not set_encoding: check_encoding refused UTF-16 already, and
+	 * forcing UTF-8 stops libyaml from skipping a byte order mark. */
 	while (!done && rc == 0) {
 		struct ynode *n;
 
 		if (!yaml_parser_parse(&parser, &ev)) {
-			parse_error(name, &parser);
+			parse_error(name, buf, &parser);
 			rc = EXIT_DATAERR;
 			break;
 		}

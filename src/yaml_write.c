@@ -41,6 +41,7 @@ looks_special(const char *s)
 		".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN",
 	};
 	const char *p = s;
+	bool hex;
 
 	if (*s == '\0')
 		return true;
@@ -51,8 +52,12 @@ looks_special(const char *s)
 		p++;
 	if (!isdigit((unsigned char)*p) && *p != '.')
 		return false;
+	/* Hex digits make a number only after 0x: IDs stay unquoted. */
+	hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
 	for (; *p; p++)
-		if (!isdigit((unsigned char)*p) && strchr("._:eExXoObB+-abcdefABCDEF", *p) == NULL)
+		if (!isdigit((unsigned char)*p) &&
+		    strchr("._:eExXoObB+-", *p) == NULL &&
+		    !(hex && isxdigit((unsigned char)*p)))
 			return false;
 	return true;
 }

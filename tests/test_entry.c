@@ -893,7 +893,7 @@ START_TEST(validate_command_line_entry)
 	ck_assert_int_eq(entry_validate("command line", &e), EXIT_DATAERR);
 	ck_assert_str_eq(buf_str(&messages),
 	    "dailylog: command line: part without series\n"
-	    "dailylog: command line: control character 0x1B in text\n");
+	    "dailylog: command line: control character U+001B in a value\n");
 	entry_free(&e);
 }
 END_TEST
