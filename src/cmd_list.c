@@ -98,10 +98,22 @@ print_table(const struct entry_list *l)
 	}
 	if (wcli > 16)
 		wcli = 16;
-	wtitle = width - wdate - wid - (wser ? wser + 2 : 0) -
-	    (wcli ? wcli + 2 : 0) - 4;
-	if (wtitle < 10)
-		wtitle = 10;
+	/* A narrow terminal gives up CLIENT, then SERIES, before the title
+	 * gets fewer than 10 columns. */
+	for (;;) {
+		wtitle = width - wdate - wid - (wser ? wser + 2 : 0) -
+		    (wcli ? wcli + 2 : 0) - 4;
+		if (wtitle >= 10)
+			break;
+		if (wcli)
+			wcli = 0;
+		else if (wser)
+			wser = 0;
+		else {
+			wtitle = 10;
+			break;
+		}
+	}
 	for (size_t i = 0; i < l->n; i++) {
 		const struct entry *e = l->v[i];
 		char *s = series_cell(e);

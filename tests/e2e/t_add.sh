@@ -295,7 +295,7 @@ test_add_missing_file() {
 
 test_add_control_characters_refused() {
 	expect_status 65 dl add -d 2026-11-20 -t "$(printf 'a\033[31mb')" x || return
-	expect_grep "$T/err" "control character 0x1B"
+	expect_grep "$T/err" "control character U+001B"
 	# The message itself carries no raw escape.
 	! grep -q "$(printf '\033')" "$T/err" || fail "raw ESC on stderr"
 	expect_eq "$(count_entries)" 0
