@@ -174,8 +174,10 @@ cmd_render(int argc, char **argv, const struct globals *g)
 		series_collect(&l, slug, &s);
 		links = o.links == LINK_ALWAYS ||
 		    (o.links == LINK_AUTO && o.out == NULL && tty);
+		/* The terminal's width is for text; Info keeps its own 72. */
 		if (o.width < 0)
-			o.width = term_width(STDOUT_FILENO);
+			o.width = o.r == &render_text ?
+			    term_width(STDOUT_FILENO) : 0;
 		rc = s.has_duplicates ? series_report_duplicates(&s) :
 		    render_to(&o, &s, o.width, links);
 		series_free(&s);

@@ -97,8 +97,15 @@ render_href(struct buf *b, const struct doc *doc, struct target t)
 			buf_addf(b, ":%ld", s->parts[t.part]->part);
 		return;
 	}
-	if (strcmp(doc->r->name, "info") == 0) {
-		/* Info addresses nodes, in one file or many. */
+	if (doc->r == &render_info) {
+		/* Info addresses nodes; in another file as (FILE)NODE. */
+		if (doc->split && t.index)
+			buf_adds(b, "(index.info)");
+		else if (doc->split) {
+			buf_addc(b, '(');
+			render_part_name(b, s, t.part);
+			buf_adds(b, ".info)");
+		}
 		if (t.index)
 			buf_adds(b, "Top");
 		else
