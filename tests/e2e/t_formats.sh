@@ -154,4 +154,22 @@ PY
 	expect_grep "$T/dump" "＊ Menu: もInfoの目次"
 }
 
+# -o DIR/: one Info file per part; every pointer and *note names a node in
+# another file as (FILE)NODE, and the reader finds each one.
+test_info_directory_links() {
+	fixture
+	render overtime -f info -o "$T/info/" || return
+	cd "$T/info" || return
+	targets=$(cat ./*.info | grep -ao '([a-z0-9-]*\.info)[A-Za-z0-9-]*' |
+	    sort -u)
+	[ -n "$targets" ] || fail "no cross-file references"
+	for t in $targets; do
+		LC_ALL=C.UTF-8 info -f ./index.info -n "$t" -o - >/dev/null \
+		    2>"$T/info.err" && [ ! -s "$T/info.err" ] ||
+		    fail "info cannot follow $t: $(cat "$T/info.err")"
+	done
+	grep -aq 'Next: (part-02.info)part-02' part-01.info ||
+	    fail "part-01 does not point at part-02's file"
+}
+
 run_tests
