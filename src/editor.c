@@ -57,7 +57,7 @@ int
 draft_path(const struct store *st, const char *name, char **path)
 {
 	char *dir = path_join(st->root, "drafts");
-	int rc = store_mkdirs(dir);
+	int rc = store_mkdirs(st->root, "drafts");
 
 	*path = rc == 0 ? path_join(dir, name) : NULL;
 	free(dir);

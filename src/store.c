@@ -199,8 +199,9 @@ errno_status(int err)
 	}
 }
 
-int
-store_mkdirs(const char *path)
+/* mkdir -p of path (0700); the path above the store may hold links. */
+static int
+mkdirs(const char *path)
 {
 	char *p = xstrdup(path);
 	int rc = 0;
@@ -219,6 +220,46 @@ store_mkdirs(const char *path)
 			break;
 		*s = save;
 	}
+	free(p);
+	return rc;
+}
+
+int
+store_mkdirs(const char *root, const char *rel)
+{
+	char *p, *comp, *save = NULL;
+	int fd, rc = 0;
+
+	if (rel == NULL)
+		return mkdirs(root);
+	if ((fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		diag("cannot open %s: %s", root, strerror(errno));
+		return errno_status(errno);
+	}
+	p = xstrdup(rel);
+	/* Inside the store nothing is written through a symbolic link:
+	 * each directory is opened with O_NOFOLLOW before going down. */
+	for (comp = strtok_r(p, "/", &save); comp != NULL && rc == 0;
+	    comp = strtok_r(NULL, "/", &save)) {
+		int next;
+
+		if (mkdirat(fd, comp, 0700) == -1 && errno != EEXIST) {
+			diag("cannot create directory %s/%s: %s", root, rel,
+			    strerror(errno));
+			rc = errno_status(errno);
+		} else if ((next = openat(fd, comp, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC)) == -1) {
+			diag("cannot use %s/%s: %s%s", root, rel, strerror(errno),
+			    errno == ELOOP || errno == ENOTDIR ? " (a symbolic "
+			    "link or a file where a directory belongs; dailylog "
+			    "does not write through links in the store)" : "");
+			rc = EXIT_CANTCREAT;
+		} else {
+			close(fd);
+			fd = next;
+		}
+	}
+	close(fd);
 	free(p);
 	return rc;
 }
@@ -324,21 +365,18 @@ int
 store_init(const char *dir, const char *lang, const char *author)
 {
 	struct buf yaml = BUF_INIT;
-	char *path, *sub;
+	char *path;
 	int rc;
 
 	if (is_store(dir)) {
 		diag("%s is already a dailylog store; nothing changed", dir);
 		return 0;
 	}
-	if ((rc = store_mkdirs(dir)) != 0)
+	if ((rc = store_mkdirs(dir, NULL)) != 0)
 		return rc;
 	for (const char *const *d = (const char *const[]){ "entries",
-	    "series", NULL }; *d != NULL && rc == 0; d++) {
-		sub = path_join(dir, *d);
-		rc = store_mkdirs(sub);
-		free(sub);
-	}
+	    "series", NULL }; *d != NULL && rc == 0; d++)
+		rc = store_mkdirs(dir, *d);
 	if (rc != 0)
 		return rc;
 	buf_addf(&yaml, "# dailylog store settings: see dailylog(5)\n"
@@ -776,7 +814,7 @@ store_add(struct store *st, struct entry *e)
 	snprintf(rel, sizeof(rel), "entries/%04d/%02d", e->date.year,
 	    e->date.mon);
 	dir = path_join(st->root, rel);
-	if ((rc = store_mkdirs(dir)) != 0)
+	if ((rc = store_mkdirs(st->root, rel)) != 0)
 		goto out;
 	entry_to_yaml(e, false, false, &yaml);
 	for (int tries = 0; tries < 16 && err == EEXIST; tries++) {

@@ -74,8 +74,11 @@ int	store_write_file(const char *path, const char *data, size_t len,
 int	store_lock(struct store *);
 void	store_unlock(struct store *);
 
-/* Make directories below the store, mode 0700. */
-int	store_mkdirs(const char *path);
+/*
+ * Make root/rel, mode 0700, never through a symbolic link below root
+ * (73 then).  rel NULL: make root itself, like mkdir -p.
+ */
+int	store_mkdirs(const char *root, const char *rel);
 
 /* Join root and a relative path: a new string. */
 char	*path_join(const char *, const char *);

@@ -125,10 +125,11 @@ test_entries_subdirectory_symlink_not_followed() {
 		dl $args >"$T/out" 2>"$T/err"
 		expect_no_grep "$T/out" "外の秘密"
 	done
-	expect_status 0 dl add -d 2026-12-01 -s badge -t 三報 本文 || return
+	# add refuses to write through the linked month directory.
+	expect_status 73 dl add -d 2026-12-01 -s badge -t 三報 本文
+	expect_grep "$T/err" "does not write through links"
 	[ ! -e "$T/outside/2026" ] && [ -z "$(find "$T/outside" -newer "$T/snap.before" -type f)" ] ||
 	    fail "add wrote through the linked directory"
-	# add wrote entries/2026/12/ID.yaml: the link's target gained nothing.
 	unchanged
 }
 
