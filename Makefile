@@ -101,3 +101,6 @@ demo: dailylog
 
 clean:
 	rm -rf build dailylog demo-out
+
+# Fuzzing (mk/fuzz.mk) and benchmarks (mk/bench.mk) live in their own files.
+include $(wildcard mk/*.mk)
