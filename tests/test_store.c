@@ -424,7 +424,7 @@ put_entry(const char *id, const char *date, const char *series, int part)
 
 	buf_addf(&rel, "entries/%.4s/%.2s", date, date + 5);
 	month = in_store(rel.s);
-	ck_assert_int_eq(store_mkdirs(month), 0);
+	ck_assert_int_eq(store_mkdirs(month, NULL), 0);
 	buf_addf(&rel, "/%s.yaml", id);
 	path = in_store(rel.s);
 	buf_addf(&text, "date: %s\ntitle: %s の報告\n", date, id);
@@ -574,12 +574,33 @@ END_TEST
 
 /* --- atomic writes --- */
 
+/* Below the store root, a symbolic link is never gone through. */
+START_TEST(mkdirs_refuses_links_below_root)
+{
+	char *outside = path_join(tmp, "outside"), *link;
+
+	open_new_store();
+	ck_assert_int_eq(mkdir(outside, 0700), 0);
+	link = in_store("entries/2026");
+	ck_assert_int_eq(symlink(outside, link), 0);
+	ck_assert_int_eq(store_mkdirs(dir, "entries/2026/11"), EXIT_CANTCREAT);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "symbolic link"));
+	ck_assert_int_eq(access(outside, F_OK), 0);
+	free(link);
+	link = path_join(outside, "11");
+	ck_assert_int_ne(access(link, F_OK), 0);	/* nothing made there */
+	ck_assert_int_eq(store_mkdirs(dir, "entries/2025/01"), 0);
+	free(link);
+	free(outside);
+}
+END_TEST
+
 START_TEST(write_never_overwrites)
 {
 	struct buf want = BUF_INIT;
 	char *path, *text;
 
-	ck_assert_int_eq(store_mkdirs(dir), 0);
+	ck_assert_int_eq(store_mkdirs(dir, NULL), 0);
 	path = in_store("f.yaml");
 	ck_assert_int_eq(store_write_file(path, "一\n", 4, false), 0);
 	ck_assert_int_eq(mode_of(path) & 07777, 0600);
@@ -756,6 +777,7 @@ store_suite(void)
 	suite_add_tcase(s, refs);
 
 	tcase_add_checked_fixture(files, setup, teardown);
+	tcase_add_test(files, mkdirs_refuses_links_below_root);
 	tcase_add_test(files, write_never_overwrites);
 	tcase_add_test(files, write_into_missing_directory);
 	suite_add_tcase(s, files);
