@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "config.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -82,56 +83,13 @@ find_upwards(void)
 	}
 }
 
+/* The store's settings over the user's (config.h). */
 static int
 load_settings(struct store *st)
 {
-	static const char *const keys[] = { "author", "lang" };
-	char *path = path_join(st->root, SETTINGS_FILE), *buf;
-	struct ynode root;
-	size_t len;
-	int rc;
+	char *path = path_join(st->root, SETTINGS_FILE);
+	int rc = config_load(path, st);
 
-	if ((rc = file_read(path, ENTRY_MAX_FILE, &buf, &len)) != 0) {
-		free(path);
-		return rc;
-	}
-	rc = yaml_load(path, buf, len, &root);
-	free(buf);
-	if (rc == 0 && root.type != Y_MAP) {
-		diag_error(path, root.pos, "store settings must be a mapping");
-		rc = EXIT_DATAERR;
-	}
-	for (size_t i = 0; rc == 0 && i + 1 < root.nkids; i += 2) {
-		struct ynode *k = &root.kids[i], *v = &root.kids[i + 1];
-		const char *hint;
-
-		if (strncmp(k->s, "x-", 2) == 0)
-			continue;
-		if (strcmp(k->s, "author") == 0 || strcmp(k->s, "lang") == 0) {
-			if (v->type != Y_SCALAR) {
-				diag_error(path, v->pos, "%s must be a string",
-				    k->s);
-				rc = EXIT_DATAERR;
-			} else if (k->s[0] == 'l' && strcmp(v->s, "ja") != 0 &&
-			    strcmp(v->s, "en") != 0) {
-				diag_error(path, v->pos,
-				    "lang must be ja or en, not '%s'", v->s);
-				rc = EXIT_DATAERR;
-			} else if (k->s[0] == 'l') {
-				free(st->lang);
-				st->lang = xstrdup(v->s);
-			} else if (v->len > 0) {
-				st->author = xstrdup(v->s);
-			}
-			continue;
-		}
-		hint = suggest(k->s, keys, 2);
-		diag_error(path, k->pos, "unknown key '%s'%s%s%s", k->s,
-		    hint ? " (did you mean '" : "", hint ? hint : "",
-		    hint ? "'?)" : "");
-		rc = EXIT_DATAERR;
-	}
-	ynode_free(&root);
 	free(path);
 	return rc;
 }

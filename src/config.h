@@ -1,0 +1,56 @@
+/*
+ * Settings: the store's dailylog.yaml and the user's
+ * ${XDG_CONFIG_HOME:-~/.config}/dailylog/config.yaml, both with the keys
+ * of dailylog(5).  The store's file wins over the user's; the command
+ * line and the environment win over both where they say something.
+ */
+#ifndef DL_CONFIG_H
+#define DL_CONFIG_H
+
+#include <stddef.h>
+
+struct store;
+
+/* The columns list can show in a table. */
+enum list_column {
+	COL_DATE, COL_ID, COL_SERIES, COL_TITLE, COL_CLIENT, COL_CONTACT,
+	COL_STAFF, COL_TAGS, COL_COUNT
+};
+
+struct config {
+	char			*author;
+	char			*lang;		/* "ja" or "en" */
+	char			*editor;
+	char			*pager;		/* "" turns paging off */
+	int			 color;		/* enum color_mode, -1 when not set */
+	enum list_column	 columns[COL_COUNT];
+	size_t			 ncolumns;	/* 0: list's default */
+};
+
+/* The settings in effect, once store_open has run. */
+extern struct config config;
+
+/* The name of a column as the files spell it: "date", "client", ... */
+const char *config_column_name(enum list_column);
+
+/*
+ * Read one settings file into cfg; the keys it sets replace earlier
+ * values.  A missing file is not an error when optional.  Returns 0 or
+ * an exit status after FILE:LINE:COLUMN messages.
+ */
+int	config_read(const char *path, int optional, struct config *cfg);
+
+/* The user's file, a new string; NULL without XDG_CONFIG_HOME and HOME. */
+char	*config_user_path(void);
+
+/*
+ * The user's file, then the store's settings file over it, into config;
+ * fills st->author and st->lang, and offers the editor through $EDITOR
+ * when neither $VISUAL nor $EDITOR is set.
+ */
+int	config_load(const char *store_file, struct store *st);
+
+void	config_init(struct config *);
+void	config_free(struct config *);
+
+#endif
