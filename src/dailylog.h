@@ -20,6 +20,8 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 struct globals {
 	const char	*dir;		/* -C / --dir, or NULL */
 	enum color_mode	 color;
+	bool		 color_given;	/* --color was on the command line */
+	bool		 no_pager;	/* --no-pager */
 };
 
 /* One subcommand: git's builtins table, tmux's cmd_entry. */
@@ -40,6 +42,7 @@ int	cmd_render(int, char **, const struct globals *);
 int	cmd_series(int, char **, const struct globals *);
 int	cmd_read(int, char **, const struct globals *);
 int	cmd_help(int, char **, const struct globals *);
+int	cmd_complete(int, char **, const struct globals *);
 
 const struct command *command_find(const char *);
 

@@ -21,13 +21,13 @@ main(int argc, char **argv)
 		{ "dir", required_argument, NULL, 'C' },
 		{ "color", required_argument, NULL, 'c' },
 		{ "colour", required_argument, NULL, 'c' },
+		{ "no-pager", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct globals g = { NULL, COLOR_AUTO };
+	struct globals g = { NULL, COLOR_AUTO, false, false };
 	const struct command *cmd;
-	const char *nc;
 	int ch;
 
 	setlocale(LC_ALL, "");
@@ -50,6 +50,10 @@ main(int argc, char **argv)
 				    "not '%s'", optarg);
 				return EXIT_USAGE;
 			}
+			g.color_given = true;
+			break;
+		case 'P':
+			g.no_pager = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -68,9 +72,6 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0' &&
-	    g.color == COLOR_AUTO)
-		g.color = COLOR_NEVER;
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
