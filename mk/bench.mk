@@ -1,0 +1,17 @@
+# The benchmark (bench/): `make bench` builds dailylog and the libyaml
+# floor, generates stores of 1,000 and 20,000 entries in build/bench
+# (kept between runs) and prints the table of bench/bench.py.  The
+# binary is copied first, so a rebuild meanwhile cannot disturb it.
+
+BENCH_DIR	= build/bench
+
+.PHONY: bench
+
+$(BENCH_DIR)/floor: bench/floor.c
+	@mkdir -p $(BENCH_DIR)
+	$(CC) $(CFLAGS) $(WARN) $(DEPS_CFLAGS) -o $@ bench/floor.c $(DEPS_LIBS)
+
+bench: dailylog $(BENCH_DIR)/floor
+	cp dailylog $(BENCH_DIR)/dailylog
+	python3 bench/bench.py $(BENCH_DIR)/dailylog $(BENCH_DIR)/floor \
+	    $(BENCH_DIR)
