@@ -1,16 +1,20 @@
 /* dailylog list: one line per entry, oldest first. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
+#include "color.h"
+#include "config.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "filter.h"
 #include "json.h"
 #include "output.h"
+#include "pager.h"
 #include "store.h"
 #include "term.h"
 #include "text.h"
@@ -61,94 +65,188 @@ print_tsv(const struct entry_list *l)
 	buf_free(&b);
 }
 
-static char *
-series_cell(const struct entry *e)
-{
-	struct buf b = BUF_INIT;
+/* What a table draws: its columns, their widths, and whether in colour. */
+struct table {
+	enum list_column	 cols[COL_COUNT];
+	int			 w[COL_COUNT];
+	size_t			 n;
+	bool			 color;
+};
 
-	if (e->series != NULL)
-		buf_addf(&b, "%s:%ld", e->series, e->part);
-	return buf_detach(&b);
+static const enum list_column default_columns[] = {
+	COL_DATE, COL_ID, COL_SERIES, COL_TITLE, COL_CLIENT
+};
+
+/* The columns a narrow terminal gives up first, before the title's 10. */
+static const enum list_column drop_order[] = {
+	COL_TAGS, COL_STAFF, COL_CONTACT, COL_CLIENT, COL_SERIES
+};
+
+static void
+add_safe(struct buf *b, const char *s)
+{
+	if (s != NULL)
+		text_sanitize(b, s, strlen(s), false);
 }
 
-/* Columns DATE ID SERIES TITLE CLIENT, aligned by display width. */
+/* Column c of e as it is shown, made safe for a terminal. */
 static void
-print_table(const struct entry_list *l)
+cell_text(struct buf *b, const struct entry *e, enum list_column c)
 {
-	int width = term_width(STDOUT_FILENO), wdate = 10, wid = 2, wser = 0,
-	    wcli = 0, wtitle;
-	struct buf b = BUF_INIT, cell = BUF_INIT;
 	char date[17];
 
-	for (size_t i = 0; i < l->n; i++) {
-		const struct entry *e = l->v[i];
-		char *s = series_cell(e);
-		int w;
-
-		if (e->date.has_time)
-			wdate = 16;
-		if ((w = text_width(e->id, strlen(e->id))) > wid)
-			wid = w;
-		if ((w = text_width(s, strlen(s))) > wser)
-			wser = w;
-		if (e->client && (w = text_width(e->client,
-		    strlen(e->client))) > wcli)
-			wcli = w;
-		free(s);
-	}
-	if (wcli > 16)
-		wcli = 16;
-	/* A narrow terminal gives up CLIENT, then SERIES, before the title
-	 * gets fewer than 10 columns. */
-	for (;;) {
-		wtitle = width - wdate - wid - (wser ? wser + 2 : 0) -
-		    (wcli ? wcli + 2 : 0) - 4;
-		if (wtitle >= 10)
-			break;
-		if (wcli)
-			wcli = 0;
-		else if (wser)
-			wser = 0;
-		else {
-			wtitle = 10;
-			break;
+	switch (c) {
+	case COL_DATE:
+		buf_adds(b, date_format(&e->date, date));
+		break;
+	case COL_ID:
+		add_safe(b, e->id);
+		break;
+	case COL_SERIES:
+		if (e->series != NULL) {
+			add_safe(b, e->series);
+			buf_addf(b, ":%ld", e->part);
 		}
-	}
-	for (size_t i = 0; i < l->n; i++) {
-		const struct entry *e = l->v[i];
-		char *s = series_cell(e);
-
-		text_pad(&b, date_format(&e->date, date), wdate);
-		buf_adds(&b, "  ");
-		text_pad(&b, e->id, wid);
-		buf_adds(&b, "  ");
-		if (wser) {
-			text_pad(&b, s, wser);
-			buf_adds(&b, "  ");
+		break;
+	case COL_TITLE:
+		add_safe(b, e->title);
+		break;
+	case COL_CLIENT:
+		add_safe(b, e->client);
+		break;
+	case COL_CONTACT:
+		add_safe(b, e->contact);
+		break;
+	case COL_STAFF:
+		add_safe(b, e->staff);
+		break;
+	case COL_TAGS:
+		for (size_t i = 0; i < e->tags.n; i++) {
+			if (i > 0)
+				buf_adds(b, ", ");
+			add_safe(b, e->tags.v[i]);
 		}
-		/* Entry text is made safe before it is measured and cut. */
-		buf_reset(&cell);
-		text_sanitize(&cell, e->title, strlen(e->title), false);
-		if (wcli) {
-			struct buf t = BUF_INIT;
+		break;
+	case COL_COUNT:
+		break;
+	}
+}
 
-			text_truncate(&t, cell.s, wtitle);
-			text_pad(&b, t.s, wtitle);
-			buf_adds(&b, "  ");
+static void
+drop_column(struct table *t, size_t i)
+{
+	memmove(&t->cols[i], &t->cols[i + 1], (t->n - i - 1) * sizeof(t->cols[0]));
+	memmove(&t->w[i], &t->w[i + 1], (t->n - i - 1) * sizeof(t->w[0]));
+	t->n--;
+}
+
+/*
+ * The widest cell of each column (free text at most 16), without the
+ * columns that are empty everywhere; the title takes what the terminal
+ * has left, and a narrow one drops columns in drop_order first.
+ */
+static void
+table_layout(struct table *t, const struct entry_list *l, int width)
+{
+	struct buf cell = BUF_INIT;
+	size_t title = COL_COUNT;
+
+	for (size_t c = 0; c < t->n; c++) {
+		t->w[c] = 0;
+		for (size_t i = 0; i < l->n; i++) {
+			int w;
+
 			buf_reset(&cell);
-			if (e->client)
-				text_sanitize(&cell, e->client,
-				    strlen(e->client), false);
-			buf_reset(&t);
-			text_truncate(&t, buf_str(&cell), wcli);
-			buf_adds(&b, buf_str(&t));
-			buf_free(&t);
-		} else
-			text_truncate(&b, cell.s, wtitle);
+			cell_text(&cell, l->v[i], t->cols[c]);
+			if ((w = text_width(buf_str(&cell), cell.len)) > t->w[c])
+				t->w[c] = w;
+		}
+		if (t->cols[c] >= COL_CLIENT && t->w[c] > 16)
+			t->w[c] = 16;
+	}
+	buf_free(&cell);
+	for (size_t c = 0; c < t->n; )
+		if (t->w[c] == 0 && t->cols[c] != COL_TITLE)
+			drop_column(t, c);
+		else
+			c++;
+	for (size_t d = 0; ; ) {
+		int rest = width;
+
+		title = COL_COUNT;
+		for (size_t c = 0; c < t->n; c++)
+			if (t->cols[c] == COL_TITLE)
+				title = c;
+			else
+				rest -= t->w[c] + 2;
+		if (title == COL_COUNT)
+			return;
+		if ((t->w[title] = rest) >= 10)
+			return;
+		for (; d < sizeof(drop_order) / sizeof(drop_order[0]); d++) {
+			size_t c;
+
+			for (c = 0; c < t->n && t->cols[c] != drop_order[d]; c++)
+				;
+			if (c < t->n) {
+				drop_column(t, c);
+				break;
+			}
+		}
+		if (d == sizeof(drop_order) / sizeof(drop_order[0])) {
+			t->w[title] = 10;
+			return;
+		}
+	}
+}
+
+/* Cut, painted and padded: colour goes around text already measured. */
+static void
+table_cell(struct buf *b, const struct table *t, size_t c, const char *s,
+    bool last)
+{
+	struct buf cut = BUF_INIT;
+	int w;
+
+	text_truncate(&cut, s, t->w[c]);
+	w = text_width(buf_str(&cut), cut.len);
+	if (t->color && t->cols[c] == COL_DATE)
+		color_add(b, PAINT_DATE, buf_str(&cut), cut.len);
+	else if (t->color && t->cols[c] == COL_SERIES)
+		color_add(b, PAINT_REF, buf_str(&cut), cut.len);
+	else
+		buf_add(b, buf_str(&cut), cut.len);
+	for (; !last && w < t->w[c] + 2; w++)
+		buf_addc(b, ' ');
+	buf_free(&cut);
+}
+
+/* The columns setting, or DATE ID SERIES TITLE CLIENT, by display width. */
+static void
+print_table(const struct entry_list *l, int width, bool color)
+{
+	struct table t;
+	struct buf b = BUF_INIT, cell = BUF_INIT;
+
+	memset(&t, 0, sizeof(t));
+	t.color = color;
+	if (config.ncolumns > 0) {
+		t.n = config.ncolumns;
+		memcpy(t.cols, config.columns, t.n * sizeof(t.cols[0]));
+	} else {
+		t.n = sizeof(default_columns) / sizeof(default_columns[0]);
+		memcpy(t.cols, default_columns, sizeof(default_columns));
+	}
+	table_layout(&t, l, width);
+	for (size_t i = 0; i < l->n; i++) {
+		for (size_t c = 0; c < t.n; c++) {
+			buf_reset(&cell);
+			cell_text(&cell, l->v[i], t.cols[c]);
+			table_cell(&b, &t, c, buf_str(&cell), c + 1 == t.n);
+		}
 		while (b.len > 0 && b.s[b.len - 1] == ' ')
 			b.s[--b.len] = '\0';
 		buf_addc(&b, '\n');
-		free(s);
 		if (b.len > 65536)
 			out_buf(&b);
 	}
@@ -169,7 +267,8 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	struct filter f;
 	struct entry_list l;
 	struct store st;
-	int ch, rc, bad;
+	int ch, rc, bad, width;
+	bool color;
 
 	memset(&f, 0, sizeof(f));
 	while ((ch = getopt_long(argc, argv, ":" FILTER_SHORT "f:", opts,
@@ -200,9 +299,13 @@ cmd_list(int argc, char **argv, const struct globals *g)
 		return rc;
 	rc = store_load_all(&st, &l, &bad);
 	filter_apply(&f, &l);
+	/* Width and colour are the terminal's, asked before the pager. */
+	width = term_width(STDOUT_FILENO);
+	color = color_enabled(g, STDOUT_FILENO);
+	pager_start(g);
 	switch (fmt) {
 	case LIST_TABLE:
-		print_table(&l);
+		print_table(&l, width, color);
 		break;
 	case LIST_TSV:
 		print_tsv(&l);

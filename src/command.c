@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{ "check", cmd_check, "check [-q]" },
 	{ "export", cmd_export, "export [-f json|jsonl|yaml] [FILTERS]" },
 	{ "help", cmd_help, "help [COMMAND]" },
+	{ "__complete", cmd_complete, "__complete series|refs|ids|clients|tags" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
