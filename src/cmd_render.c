@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "color.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
 #include "output.h"
+#include "pager.h"
 #include "render.h"
 #include "series.h"
 #include "store.h"
@@ -178,6 +180,11 @@ cmd_render(int argc, char **argv, const struct globals *g)
 		if (o.width < 0)
 			o.width = o.r == &render_text ?
 			    term_width(STDOUT_FILENO) : 0;
+		/* Text on a terminal: painted, then paged. */
+		if (o.out == NULL && o.r == &render_text && !s.has_duplicates) {
+			o.r = color_renderer(g, o.r);
+			pager_start(g);
+		}
 		rc = s.has_duplicates ? series_report_duplicates(&s) :
 		    render_to(&o, &s, o.width, links);
 		series_free(&s);

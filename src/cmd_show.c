@@ -10,9 +10,11 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "color.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "output.h"
+#include "pager.h"
 #include "render.h"
 #include "series.h"
 #include "store.h"
@@ -92,6 +94,8 @@ cmd_show(int argc, char **argv, const struct globals *g)
 		return rc;
 	if (width < 0)
 		width = term_width(STDOUT_FILENO);
+	r = color_renderer(g, r);
+	pager_start(g);
 	(void)store_load_all(&st, &l, &bad);
 	for (int i = optind; i < argc; i++) {
 		int one = show_one(&st, &l, argv[i], r, width);

@@ -165,10 +165,12 @@ paint_nav(struct doc *doc, const struct nav *nav)
 }
 
 const struct renderer *
-render_text_painted(void)
+color_renderer(const struct globals *g, const struct renderer *base)
 {
 	static struct renderer r;
 
+	if (base != &render_text || !color_enabled(g, STDOUT_FILENO))
+		return base;
 	if (r.name == NULL) {
 		r = render_text;
 		r.begin = paint_begin;

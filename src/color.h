@@ -31,8 +31,12 @@ void	color_add(struct buf *, enum paint, const char *s, size_t n);
  */
 void	color_span(struct buf *, size_t from, enum paint);
 
-/* The text renderer with its headings, dates and navigation painted. */
+/*
+ * base, or when base is the text renderer and stdout gets colour, the
+ * text renderer with its headings, dates and navigation painted.
+ */
 struct renderer;
-const struct renderer *render_text_painted(void);
+const struct renderer *color_renderer(const struct globals *,
+	    const struct renderer *base);
 
 #endif
