@@ -29,6 +29,9 @@ static const struct command commands[] = {
 	{ "read", cmd_read, "read SERIES[:PART]" },
 	{ "check", cmd_check, "check [-q]" },
 	{ "export", cmd_export, "export [-f json|jsonl|yaml] [FILTERS]" },
+	{ "report", cmd_report, "report [--week [YYYY-Www] | --month [YYYY-MM] | "
+	    "--since DATE [--until DATE]] [-f text|markdown] [--width N]" },
+	{ "import", cmd_import, "import FILE|-" },
 	{ "help", cmd_help, "help [COMMAND]" },
 	{ "__complete", cmd_complete, "__complete series|refs|ids|clients|tags" },
 };

@@ -42,6 +42,8 @@ int	cmd_render(int, char **, const struct globals *);
 int	cmd_series(int, char **, const struct globals *);
 int	cmd_read(int, char **, const struct globals *);
 int	cmd_help(int, char **, const struct globals *);
+int	cmd_report(int, char **, const struct globals *);
+int	cmd_import(int, char **, const struct globals *);
 int	cmd_complete(int, char **, const struct globals *);
 
 const struct command *command_find(const char *);

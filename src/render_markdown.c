@@ -14,10 +14,8 @@
 #include "nav.h"
 #include "render.h"
 #include "render_fields.h"
+#include "render_markdown.h"
 #include "series.h"
-
-#define MD_LINE_START	0x1	/* s begins a line of the output */
-#define MD_ONE_LINE	0x2	/* newlines become spaces */
 
 /*
  * What a character starts at the beginning of a line: a list item (- +
@@ -55,7 +53,7 @@ md_line_start(struct buf *b, const char *s)
  * line's start are escaped there, & becomes &amp; where it could start
  * an entity, and control characters become U+FFFD.
  */
-static void
+void
 md_escape(struct buf *b, const char *s, int flags)
 {
 	unsigned char c;
@@ -113,7 +111,9 @@ md_end(struct doc *d)
 static void
 md_index_begin(struct doc *d)
 {
-	(void)d;
+	/* The window layout's index link lands here in one document. */
+	if (!d->split)
+		buf_adds(&d->out, "<a id=\"index\"></a>\n\n");
 }
 
 static void
