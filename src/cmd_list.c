@@ -21,21 +21,6 @@
 
 enum list_format { LIST_TABLE, LIST_TSV, LIST_JSON, LIST_JSONL };
 
-/* A TSV field: tab, newline, CR and backslash escaped, as dailylog-list(1) says. */
-static void
-tsv_field(struct buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '\t':	buf_adds(b, "\\t"); break;
-		case '\n':	buf_adds(b, "\\n"); break;
-		case '\r':	buf_adds(b, "\\r"); break;
-		case '\\':	buf_adds(b, "\\\\"); break;
-		default:	buf_addc(b, *s);
-		}
-	}
-}
-
 static void
 print_tsv(const struct entry_list *l)
 {
@@ -45,18 +30,18 @@ print_tsv(const struct entry_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct entry *e = l->v[i];
 
-		tsv_field(&b, e->id);
+		tsv_escape(&b, e->id);
 		buf_addc(&b, '\t');
-		tsv_field(&b, date_format(&e->date, date));
+		tsv_escape(&b, date_format(&e->date, date));
 		buf_addc(&b, '\t');
-		tsv_field(&b, e->series);
+		tsv_escape(&b, e->series);
 		buf_addc(&b, '\t');
 		if (e->part > 0)
 			buf_addf(&b, "%ld", e->part);
 		buf_addc(&b, '\t');
-		tsv_field(&b, e->title);
+		tsv_escape(&b, e->title);
 		buf_addc(&b, '\t');
-		tsv_field(&b, e->client);
+		tsv_escape(&b, e->client);
 		buf_addc(&b, '\n');
 		if (b.len > 65536)
 			out_buf(&b);

@@ -141,8 +141,8 @@ render_to(const struct render_opts *o, const struct series *s, int width,
 	doc.file = o->out;
 	render_series(&doc);
 	if (o->out != NULL)
-		rc = store_write_file(o->out, buf_str(&doc.out), doc.out.len,
-		    true);
+		rc = export_write_file(o->out, buf_str(&doc.out),
+		    doc.out.len);
 	else {
 		out_buf(&doc.out);
 		rc = out_finish();

@@ -95,13 +95,17 @@ print_json(const struct summary *v, size_t n)
 	buf_free(&b);
 }
 
-/* The cells of one row: the title made safe for a terminal. */
+/* The cells of one row: the title made safe for a terminal, or escaped
+ * for TSV as list does. */
 static void
-row_cells(const struct summary *sum, char *cells[7])
+row_cells(const struct summary *sum, char *cells[7], bool table)
 {
 	struct buf t = BUF_INIT, p = BUF_INIT;
 
-	text_sanitize(&t, sum->title, strlen(sum->title), false);
+	if (table)
+		text_sanitize(&t, sum->title, strlen(sum->title), false);
+	else
+		tsv_escape(&t, sum->title);
 	buf_addf(&p, "%zu", sum->parts);
 	cells[0] = xstrdup(sum->slug);
 	cells[1] = buf_detach(&t);
@@ -129,7 +133,7 @@ print_rows(const struct summary *v, size_t n, bool table)
 		w[c] = text_width(head[c], strlen(head[c]));
 	}
 	for (size_t i = 0; i < n; i++) {
-		row_cells(&v[i], cells[i + 1]);
+		row_cells(&v[i], cells[i + 1], table);
 		for (int c = 0; c < 7; c++) {
 			int cw = text_width(cells[i + 1][c],
 			    strlen(cells[i + 1][c]));

@@ -23,3 +23,17 @@ out_finish(void)
 	diag("error writing the output: %s", strerror(errno));
 	return EXIT_IOERR;
 }
+
+void
+tsv_escape(struct buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '\t':	buf_adds(b, "\\t"); break;
+		case '\n':	buf_adds(b, "\\n"); break;
+		case '\r':	buf_adds(b, "\\r"); break;
+		case '\\':	buf_adds(b, "\\\\"); break;
+		default:	buf_addc(b, *s);
+		}
+	}
+}

@@ -10,4 +10,7 @@ void	out_buf(struct buf *);
 /* Flush stdout: 0, or EXIT_IOERR after a message. */
 int	out_finish(void);
 
+/* Append s as a TSV field: tab, newline, CR and backslash as \t \n \r \\. */
+void	tsv_escape(struct buf *, const char *s);
+
 #endif

@@ -253,7 +253,7 @@ static int
 write_doc(const char *dir, const char *name, struct doc *doc)
 {
 	char *path = path_join(dir, name);
-	int rc = store_write_file(path, buf_str(&doc->out), doc->out.len, true);
+	int rc = export_write_file(path, buf_str(&doc->out), doc->out.len);
 
 	free(path);
 	buf_free(&doc->out);

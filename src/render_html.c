@@ -152,7 +152,7 @@ static void
 html_index_begin(struct doc *d)
 {
 	html_head(d, NULL);
-	buf_adds(&d->out, "<nav class=\"index\">\n<ul>\n");
+	buf_adds(&d->out, "<nav class=\"index\" id=\"index\">\n<ul>\n");
 }
 
 static void

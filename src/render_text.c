@@ -144,8 +144,11 @@ text_begin(struct doc *doc, const char *title)
 	if (gethostname(st->host, sizeof(st->host) - 1) == -1)
 		st->host[0] = '\0';
 	doc->priv = st;
+	/* Part files carry their heading already: the series title tops
+	 * every file, as in the Markdown and gemtext output. */
 	if (!doc->show) {
-		add_wrapped(doc, title, 0, 0);
+		add_wrapped(doc, doc->series ? doc->series->set.title : title,
+		    0, 0);
 		buf_adds(&doc->out, "\n\n");
 	}
 }

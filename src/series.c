@@ -179,8 +179,9 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 	if (strcmp(k->s, "title") == 0) {
 		if (want_string(path, "title", v) != 0)
 			return EXIT_DATAERR;
-		if (v->len == 0) {
-			diag_error(path, v->pos, "title must not be empty");
+		if (v->len == 0 || memchr(v->s, '\n', v->len) != NULL) {
+			diag_error(path, v->pos, "title must be one line, not "
+			    "empty");
 			return EXIT_DATAERR;
 		}
 		set_string(&set->title, v->s);

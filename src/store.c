@@ -257,7 +257,8 @@ write_all(int fd, const char *p, size_t n)
  * nothing behind on failure.
  */
 static int
-atomic_write(const char *path, const char *data, size_t len, bool replace)
+atomic_write(const char *path, const char *data, size_t len, bool replace,
+    mode_t mode)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
@@ -269,7 +270,7 @@ atomic_write(const char *path, const char *data, size_t len, bool replace)
 		err = errno;
 		goto out;
 	}
-	if (fchmod(fd, 0600) == -1 || (err = write_all(fd, data, len)) != 0 ||
+	if (fchmod(fd, mode) == -1 || (err = write_all(fd, data, len)) != 0 ||
 	    fsync(fd) == -1) {
 		err = err ? err : errno;
 		close(fd);
@@ -302,13 +303,10 @@ out:
 	return err;
 }
 
-int
-store_write_file(const char *path, const char *data, size_t len, bool replace)
+/* The messages and status of a failed atomic_write. */
+static int
+write_failed(const char *path, int err)
 {
-	int err = atomic_write(path, data, len, replace);
-
-	if (err == 0)
-		return 0;
 	if (err == EEXIST)
 		diag_error(path, nopos, "already exists; not overwritten");
 	else if (err == ENOSPC || err == EDQUOT)
@@ -317,6 +315,32 @@ store_write_file(const char *path, const char *data, size_t len, bool replace)
 	else
 		diag_error(path, nopos, "cannot write: %s", strerror(err));
 	return errno_status(err);
+}
+
+int
+store_write_file(const char *path, const char *data, size_t len, bool replace)
+{
+	int err = atomic_write(path, data, len, replace, 0600);
+
+	return err ? write_failed(path, err) : 0;
+}
+
+int
+export_write_file(const char *path, const char *data, size_t len)
+{
+	struct stat sb;
+	mode_t mask = umask(0);
+	int err;
+
+	umask(mask);
+	/* Replacing renames over the path: never over a device, a
+	 * directory or a symbolic link that happens to be there. */
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		diag_error(path, nopos, "not a regular file; not replaced");
+		return EXIT_CANTCREAT;
+	}
+	err = atomic_write(path, data, len, true, 0666 & ~mask);
+	return err ? write_failed(path, err) : 0;
 }
 
 int
@@ -414,22 +438,47 @@ store_unlock(struct store *st)
 
 /* --- scanning entries/ --- */
 
-struct pathvec {
-	char	**v;
-	size_t	  n;
+struct filevec {
+	struct entry_file	*v;
+	size_t			 n;
 };
 
 static void
-pathvec_add(struct pathvec *pv, char *p)
+filevec_add(struct filevec *fv, char *path, const struct stat *sb)
 {
-	if ((pv->n & (pv->n - 1)) == 0)
-		pv->v = xreallocarray(pv->v, pv->n ? pv->n * 2 : 16,
-		    sizeof(*pv->v));
-	pv->v[pv->n++] = p;
+	struct entry_file *f;
+
+	if ((fv->n & (fv->n - 1)) == 0)
+		fv->v = xreallocarray(fv->v, fv->n ? fv->n * 2 : 16,
+		    sizeof(*fv->v));
+	f = &fv->v[fv->n++];
+	f->path = path;
+	f->st.ino = sb->st_ino;
+	f->st.size = (uint64_t)sb->st_size;
+	f->st.mtime_s = sb->st_mtim.tv_sec;
+	f->st.mtime_ns = (uint32_t)sb->st_mtim.tv_nsec;
+	f->st.ctime_s = sb->st_ctim.tv_sec;
+	f->st.ctime_ns = (uint32_t)sb->st_ctim.tv_nsec;
 }
 
+static bool
+is_entry_name(const char *name)
+{
+	size_t len = strlen(name);
+	char *id;
+	bool ok;
+
+	if (name[0] == '.' || len <= 5 || strcmp(name + len - 5, ".yaml") != 0)
+		return false;
+	id = xstrndup(name, len - 5);
+	ok = id_valid(id);
+	free(id);
+	return ok;
+}
+
+/* The stat data comes from lstat: an entry that is a link is no entry. */
 static int
-walk(const char *dir, int depth, struct pathvec *pv,
+walk(const char *dir, int depth, struct filevec *fv,
     void (*other)(const char *, void *), void *arg)
 {
 	DIR *d;
@@ -445,66 +494,73 @@ walk(const char *dir, int depth, struct pathvec *pv,
 	}
 	while ((de = readdir(d)) != NULL) {
 		const char *name = de->d_name;
-		size_t len = strlen(name);
-		unsigned char type = de->d_type;
+		struct stat sb;
 		char *path;
 
 		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
 			continue;
 		path = path_join(dir, name);
-		if (type == DT_UNKNOWN) {
-			struct stat st;
-
-			if (lstat(path, &st) == 0)
-				type = S_ISDIR(st.st_mode) ? DT_DIR :
-				    S_ISREG(st.st_mode) ? DT_REG :
-				    S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
-		}
-		if (type == DT_DIR && name[0] != '.' && depth < 4) {
-			int r = walk(path, depth + 1, pv, other, arg);
+		if (fstatat(dirfd(d), name, &sb, AT_SYMLINK_NOFOLLOW) == -1)
+			sb.st_mode = 0;		/* gone meanwhile: not an entry */
+		if (S_ISDIR(sb.st_mode) && name[0] != '.' && depth < 4) {
+			int r = walk(path, depth + 1, fv, other, arg);
 
 			rc = rc ? rc : r;
 			free(path);
-			continue;
+		} else if (S_ISREG(sb.st_mode) && is_entry_name(name))
+			filevec_add(fv, path, &sb);
+		else {
+			if (other != NULL)
+				other(path, arg);
+			free(path);
 		}
-		if (type == DT_REG && name[0] != '.' && len > 5 &&
-		    strcmp(name + len - 5, ".yaml") == 0) {
-			char *id = xstrndup(name, len - 5);
-			bool ok = id_valid(id);
-
-			free(id);
-			if (ok) {
-				pathvec_add(pv, path);
-				continue;
-			}
-		}
-		if (other != NULL)
-			other(path, arg);
-		free(path);
 	}
 	closedir(d);
 	return rc;
 }
 
 static int
-cmp_str(const void *a, const void *b)
+cmp_file(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry_file *)a)->path,
+	    ((const struct entry_file *)b)->path);
+}
+
+int
+store_entry_files(struct store *st, struct entry_file **files, size_t *n,
+    void (*other)(const char *, void *), void *arg)
+{
+	struct filevec fv = { NULL, 0 };
+	char *dir = path_join(st->root, "entries");
+	int rc = walk(dir, 0, &fv, other, arg);
+
+	free(dir);
+	if (fv.n > 1)
+		qsort(fv.v, fv.n, sizeof(*fv.v), cmp_file);
+	*files = fv.v;
+	*n = fv.n;
+	return rc;
+}
+
+void
+entry_files_free(struct entry_file *files, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(files[i].path);
+	free(files);
 }
 
 int
 store_entry_paths(struct store *st, char ***paths, size_t *n,
     void (*other)(const char *, void *), void *arg)
 {
-	struct pathvec pv = { NULL, 0 };
-	char *dir = path_join(st->root, "entries");
-	int rc = walk(dir, 0, &pv, other, arg);
+	struct entry_file *files;
+	int rc = store_entry_files(st, &files, n, other, arg);
 
-	free(dir);
-	if (pv.n > 1)
-		qsort(pv.v, pv.n, sizeof(*pv.v), cmp_str);
-	*paths = pv.v;
-	*n = pv.n;
+	*paths = xreallocarray(NULL, *n, sizeof(**paths));
+	for (size_t i = 0; i < *n; i++)
+		(*paths)[i] = files[i].path;
+	free(files);
 	return rc;
 }
 
@@ -783,7 +839,7 @@ store_add(struct store *st, struct entry *e)
 		free(path);
 		path = path_join(dir, name.s);
 		buf_free(&name);
-		err = atomic_write(path, yaml.s, yaml.len, false);
+		err = atomic_write(path, yaml.s, yaml.len, false, 0600);
 	}
 	if (err != 0) {
 		diag_error(path, nopos, "cannot create the entry: %s%s",

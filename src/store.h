@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct entry;
 struct globals;
@@ -70,6 +71,12 @@ int	store_part_free(struct store *, const char *series, long part,
 int	store_write_file(const char *path, const char *data, size_t len,
 	    bool replace);
 
+/*
+ * Write rendered output to path (outside the store) atomically, replacing
+ * a regular file but nothing else (73), with the umask's permissions.
+ */
+int	export_write_file(const char *path, const char *data, size_t len);
+
 /* Take and release the store's advisory lock (75 after DAILYLOG_LOCK_TIMEOUT). */
 int	store_lock(struct store *);
 void	store_unlock(struct store *);
@@ -83,7 +90,28 @@ int	store_mkdirs(const char *root, const char *rel);
 /* Join root and a relative path: a new string. */
 char	*path_join(const char *, const char *);
 
-/* Walk the entry files (*.yaml under entries/); returns the paths sorted. */
+/* What the derived index compares to see that a file is unchanged. */
+struct file_stat {
+	uint64_t	ino, size;
+	int64_t		mtime_s, ctime_s;
+	uint32_t	mtime_ns, ctime_ns;
+};
+
+struct entry_file {
+	char		*path;
+	struct file_stat st;
+};
+
+/*
+ * Walk the entry files (*.yaml under entries/) with their stat data,
+ * sorted by path.  The callback, when given, sees every path that is
+ * not an entry.
+ */
+int	store_entry_files(struct store *, struct entry_file **, size_t *n,
+	    void (*other)(const char *path, void *), void *arg);
+void	entry_files_free(struct entry_file *, size_t);
+
+/* The same walk, only the paths. */
 int	store_entry_paths(struct store *, char ***paths, size_t *n,
 	    void (*other)(const char *path, void *), void *arg);
 

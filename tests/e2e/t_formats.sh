@@ -109,6 +109,18 @@ test_gemini_links() {
 	expect_grep "$T/o.gmi" "←前編①   ←前編②   ←前編③"
 }
 
+# The window layout links the index: it resolves in one document too.
+test_window_layout_links() {
+	fixture
+	sed -i 's/^layout: all$/layout: window\nwindow: 1/' \
+	    "$T/fx/series/overtime.yaml"
+	render overtime -f html >"$T/o.html" || return
+	render overtime -f markdown >"$T/o.md" || return
+	expect_grep "$T/o.html" 'href="#index"'
+	check_links html "$T/o.html"
+	check_links markdown "$T/o.md"
+}
+
 # The node chain as the `info` reader sees it: Top, then every part by
 # Next, with Prev and Up pointing back; every menu item and *note exists.
 test_info_node_chain() {

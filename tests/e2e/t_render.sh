@@ -96,6 +96,35 @@ test_render_output_file_and_directory() {
 	[ -f "$T/existing/part-12.txt" ] || fail "no part-12.txt in existing dir"
 }
 
+# -o replaces a regular file only: never a device, a FIFO or a link.
+# Output files get the umask's permissions: they are for publishing.
+test_render_output_replaces_only_regular_files() {
+	add_parts badge 2
+	mkfifo "$T/fifo"
+	expect_status 73 dl render badge -o "$T/fifo"
+	expect_grep "$T/err" "not a regular file"
+	[ -p "$T/fifo" ] || fail "the FIFO was replaced"
+	echo keep >"$T/target"
+	ln -s "$T/target" "$T/link"
+	expect_status 73 dl render badge -o "$T/link"
+	[ -L "$T/link" ] && [ "$(cat "$T/target")" = keep ] ||
+	    fail "the link or its target was replaced"
+	(umask 022 && dl render badge -o "$T/pub.txt" -f text) ||
+	    fail "render -o pub.txt"
+	expect_eq "$(stat -c %a "$T/pub.txt")" 644
+	(umask 022 && dl render badge -f html -o "$T/site/") || fail "render -o site/"
+	expect_eq "$(stat -c %a "$T/site/part-01.html")" 644
+}
+
+# A part file in -o DIR/ has its heading once, under the series title.
+test_render_directory_part_heading_once() {
+	add_parts badge 3
+	expect_status 0 dl render badge -o "$T/dir/" || return
+	n=$(grep -c '倉庫の件その2' "$T/dir/part-02.txt")
+	expect_eq "$n" 1
+	expect_eq "$(head -n 1 "$T/dir/part-02.txt")" badge
+}
+
 test_render_gap_is_visible() {
 	add_parts badge 4 3
 	expect_status 0 dl render badge --width 0 || return

@@ -89,4 +89,16 @@ test_read_errors() {
 	expect_grep "$T/err" "no part 4 in series 'badge'"
 }
 
+# TSV escapes a tab in a title as list does; a multi-line title is an error.
+test_series_tsv_escaping_and_title_rules() {
+	dl add -s tabs -t 一 本文 >/dev/null || fail "add"
+	printf 'title: "A\\tB"\n' >"$S/series/tabs.yaml"
+	expect_status 0 dl series --format tsv
+	expect_grep "$T/out" 'A\tB'
+	printf 'title: |\n  one\n  two\n' >"$S/series/tabs.yaml"
+	expect_status 65 dl series --format tsv
+	expect_grep "$T/err" "tabs.yaml:1:8: title must be one line"
+	expect_status 65 dl check
+}
+
 run_tests
