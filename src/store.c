@@ -18,6 +18,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "index.h"
 #include "store.h"
 #include "yaml_read.h"
 #include "yaml_write.h"
@@ -616,6 +617,7 @@ entry_list_free(struct entry_list *list)
 
 /* --- references --- */
 
+/* SERIES:PART from the summaries of the index; only that file is read whole. */
 static int
 resolve_part(struct store *st, const char *ref, const char *colon,
     struct entry **out)
@@ -633,7 +635,7 @@ resolve_part(struct store *st, const char *ref, const char *colon,
 		free(slug);
 		return EXIT_USAGE;
 	}
-	if ((rc = store_load_all(st, &all, &bad)) != 0) {
+	if ((rc = index_load(st, &all, &bad)) != 0) {
 		free(slug);
 		entry_list_free(&all);
 		return rc;
@@ -654,8 +656,13 @@ resolve_part(struct store *st, const char *ref, const char *colon,
 	} else if (found > 1)
 		rc = EXIT_DATAERR;
 	else {
-		*out = all.v[at];
-		all.v[at] = all.v[--all.n];
+		struct entry *e = xmalloc(sizeof(*e));
+
+		entry_init(e);
+		if ((rc = entry_load(all.v[at]->path, e)) != 0)
+			free(e);
+		else
+			*out = e;
 	}
 	free(slug);
 	entry_list_free(&all);
@@ -767,7 +774,7 @@ series_parts(struct store *st, const char *series, long part,
 
 	*max = 0;
 	*taken = false;
-	rc = store_load_all(st, &all, &bad);
+	rc = index_load(st, &all, &bad);
 	for (size_t i = 0; i < all.n; i++) {
 		struct entry *o = all.v[i];
 

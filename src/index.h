@@ -1,0 +1,48 @@
+/*
+ * The derived index, ROOT/.index: for every entry file its stat data
+ * and the summary fields that list, series and reference lookup need,
+ * so they need not parse every file.  Like git's index it is a cache,
+ * never the source of truth:
+ *
+ * - A file is taken from the index only when its size, inode, and
+ *   mtime and ctime to the nanosecond all match its record; any other
+ *   file is read, and the index is rewritten when anything changed.
+ * - Racy entries (git's term): a file changed again within the same
+ *   timestamp tick as the stat data recorded would look unchanged.  A
+ *   record whose mtime or ctime is less than INDEX_RACY_NS before the
+ *   index was written is marked racy and its file is always re-read,
+ *   until a later rewrite finds it old enough.  A clock that jumps, or
+ *   a file system whose timestamps run ahead of this machine's clock,
+ *   only makes more records racy.
+ * - It is written to a temporary file and renamed into place, without
+ *   the store lock and without fsync: readers never wait, concurrent
+ *   writers each leave a whole index, and a torn or stale file (a
+ *   crash, another machine's byte order, an older version) fails the
+ *   header or checksum and is rebuilt.  Deleting it is always safe.
+ */
+#ifndef DL_INDEX_H
+#define DL_INDEX_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct entry;
+struct entry_list;
+struct store;
+
+#define INDEX_FILE	".index"
+#define INDEX_RACY_NS	(2 * 1000000000LL)
+
+/*
+ * Every entry with its summary fields only (ID, path, date, title,
+ * series, part and its position, client, contact, staff, tags; no
+ * result, next, body or x- keys), sorted by entry_cmp.  Files that do
+ * not load are reported and skipped as store_load_all does, with *bad
+ * set.  Writing the index fails quietly (a read-only store is fine).
+ */
+int	index_load(struct store *, struct entry_list *, int *bad);
+
+/* Drop what index_load does not keep. */
+void	entry_summarize(struct entry *);
+
+#endif
