@@ -503,7 +503,8 @@ roll_back(struct batch *b, size_t written)
 			kept++;
 		}
 	if (kept == 0)
-		diag("import: nothing was imported");
+		diag("import: removed the %zu entries written before the "
+		    "failure; nothing was imported", written);
 	else
 		diag("import: %zu of %zu entries written could not be removed",
 		    kept, written);
@@ -518,6 +519,7 @@ store_batch(struct store *st, struct batch *b)
 		return rc;
 	if ((rc = assign_parts(st, b)) != 0) {
 		store_unlock(st);
+		diag("import: nothing was imported");
 		return rc;
 	}
 	for (size_t i = 0; i < b->n; i++) {
