@@ -3,6 +3,8 @@
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
 DESTDIR	?=
 
 CC	?= cc
@@ -82,11 +84,15 @@ install: dailylog
 	install -m 755 dailylog $(DESTDIR)$(BINDIR)/dailylog
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completion/dailylog.bash $(DESTDIR)$(BASHCOMPDIR)/dailylog
+	install -m 644 completion/_dailylog $(DESTDIR)$(ZSHCOMPDIR)/_dailylog
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dailylog
 	for p in $(notdir $(wildcard man/*.1)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$p; done
 	for p in $(notdir $(wildcard man/*.5)); do rm -f $(DESTDIR)$(MANDIR)/man5/$$p; done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/dailylog $(DESTDIR)$(ZSHCOMPDIR)/_dailylog
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
