@@ -1,3 +1,4 @@
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -6,6 +7,16 @@
 #include "json.h"
 #include "output.h"
 #include "store.h"
+
+/* U+2028, U+2029, U+202A-U+202E, U+2066-U+2069 at s (UTF-8, s[0] 0xE2). */
+static bool
+is_format_char(const char *s)
+{
+	unsigned char b1 = (unsigned char)s[1], b2 = (unsigned char)s[2];
+
+	return (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) ||
+	    (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
 
 void
 json_string(struct buf *b, const char *s)
@@ -23,7 +34,19 @@ json_string(struct buf *b, const char *s)
 		default:
 			if (c < 0x20 || c == 0x7F)
 				buf_addf(b, "\\u%04x", c);
-			else
+			else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+			    (unsigned char)s[1] <= 0x9F) {
+				/* C1 controls: escaped, never raw. */
+				buf_addf(b, "\\u%04x", (unsigned char)s[1]);
+				s++;
+			} else if (c == 0xE2 && is_format_char(s)) {
+				/* Line separators and bidi controls: a
+				 * viewer of the JSON must see them. */
+				buf_addf(b, "\\u%04x", 0x2000 |
+				    ((unsigned char)s[1] & 0x3) << 6 |
+				    ((unsigned char)s[2] & 0x3F));
+				s += 2;
+			} else
 				buf_addc(b, c);
 		}
 	}

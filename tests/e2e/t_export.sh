@@ -138,4 +138,23 @@ test_export_bad_format() {
 	expect_grep "$T/err" "did you mean '--format'?"
 }
 
+# JSON never carries C1 or bidirectional controls raw (here from the
+# store's path): they come out as \u escapes.
+test_export_json_escapes_format_characters() {
+	odd=$T/$(printf 'x\342\200\256y\302\233z')
+	"$DAILYLOG" init "$odd" >/dev/null 2>&1 || fail "init"
+	"$DAILYLOG" -C "$odd" add -t 題 本文 >/dev/null || fail "add"
+	for f in json jsonl; do
+		"$DAILYLOG" -C "$odd" export --format $f >"$T/out" 2>"$T/err" ||
+		    fail "export $f"
+		expect_grep "$T/out" 'x\u202ey\u009bz'
+		if grep -q "$(printf '\342\200\256')" "$T/out"; then
+			fail "raw U+202E in $f"
+		fi
+		python3 -c 'import json,sys
+for l in open(sys.argv[1]) if sys.argv[2] == "jsonl" else [open(sys.argv[1]).read()]:
+    json.loads(l)' "$T/out" $f || fail "$f does not parse"
+	done
+}
+
 run_tests
