@@ -266,45 +266,57 @@ same_client(const struct entry *a, const struct entry *b)
 	return strcmp(a->client, b->client) == 0;
 }
 
-/* "3件: T社 2件、B商事 1件": clients by count, then first appearance. */
+struct group {
+	const struct entry	*first;	/* its first entry, for the name */
+	size_t			 count;
+};
+
+/* More entries first; entries without a client last. */
+static bool
+group_before(const struct group *a, const struct group *b)
+{
+	if ((a->first->client == NULL) != (b->first->client == NULL))
+		return b->first->client == NULL;
+	return a->count > b->count;
+}
+
+/*
+ * "4件: T社 2件、B商事 1件": the clients by number of entries, ties in
+ * order of first appearance, entries without a client last.
+ */
 static void
 summary(struct report *r, struct entry **v, size_t n)
 {
+	struct group *g = xcalloc(n + 1, sizeof(*g)), t;
 	struct buf b = BUF_INIT;
-	size_t *count = xcalloc(n + 1, sizeof(*count)), *order;
-	size_t ngroups = 0;
+	size_t ng = 0;
 
-	order = xcalloc(n + 1, sizeof(*order));
 	for (size_t i = 0; i < n; i++) {
-		size_t g;
+		size_t k = 0;
 
-		for (g = 0; g < ngroups; g++)
-			if (same_client(v[order[g]], v[i]))
-				break;
-		if (g == ngroups)
-			order[ngroups++] = i;
-		count[g]++;
-		/* Keep the groups ordered by count, stable. */
-		for (; g > 0 && count[g] > count[g - 1]; g--) {
-			size_t t = count[g];
-
-			count[g] = count[g - 1];
-			count[g - 1] = t;
-			t = order[g];
-			order[g] = order[g - 1];
-			order[g - 1] = t;
-		}
+		while (k < ng && !same_client(g[k].first, v[i]))
+			k++;
+		if (k == ng)
+			g[ng++].first = v[i];
+		g[k].count++;
 	}
+	for (size_t i = 1; i < ng; i++)		/* stable: insertion */
+		for (size_t k = i; k > 0 && group_before(&g[k], &g[k - 1]); k--) {
+			t = g[k];
+			g[k] = g[k - 1];
+			g[k - 1] = t;
+		}
 	if (n == 0)
 		buf_adds(&b, r->ja ? "記録なし" : "No entries.");
+	else if (r->ja)
+		buf_addf(&b, "%zu件: ", n);
 	else
-		buf_addf(&b, r->ja ? "%zu件: " : "%zu %s: ", n,
-		    n == 1 ? "entry" : "entries");
-	for (size_t g = 0; g < ngroups; g++) {
-		if (g > 0)
+		buf_addf(&b, "%zu %s: ", n, n == 1 ? "entry" : "entries");
+	for (size_t k = 0; k < ng; k++) {
+		if (k > 0)
 			buf_adds(&b, r->ja ? "、" : ", ");
-		client_name(r, v[order[g]], &b);
-		buf_addf(&b, r->ja ? " %zu件" : " %zu", count[g]);
+		client_name(r, g[k].first, &b);
+		buf_addf(&b, r->ja ? " %zu件" : " %zu", g[k].count);
 	}
 	if (r->md)
 		buf_addf(&r->out, "%s\n\n", b.s);
@@ -312,8 +324,7 @@ summary(struct report *r, struct entry **v, size_t n)
 		text_wrap(&r->out, b.s, b.len, r->width, 0, 2, NULL);
 		buf_addc(&r->out, '\n');
 	}
-	free(count);
-	free(order);
+	free(g);
 	buf_free(&b);
 }
 
