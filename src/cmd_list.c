@@ -12,6 +12,7 @@
 #include "dailylog.h"
 #include "entry.h"
 #include "filter.h"
+#include "index.h"
 #include "json.h"
 #include "output.h"
 #include "pager.h"
@@ -282,7 +283,12 @@ cmd_list(int argc, char **argv, const struct globals *g)
 		    argv[optind]);
 	if ((rc = store_open(g, &st)) != 0)
 		return rc;
-	rc = store_load_all(&st, &l, &bad);
+	/* The table and TSV need only the summaries; --grep and JSON read
+	 * every file whole. */
+	if (f.grep != NULL || fmt == LIST_JSON || fmt == LIST_JSONL)
+		rc = store_load_all(&st, &l, &bad);
+	else
+		rc = index_load(&st, &l, &bad);
 	filter_apply(&f, &l);
 	/* Width and colour are the terminal's, asked before the pager. */
 	width = term_width(STDOUT_FILENO);

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "index.h"
 #include "json.h"
 #include "output.h"
 #include "series.h"
@@ -207,7 +208,7 @@ cmd_series(int argc, char **argv, const struct globals *g)
 		return rc;
 	if ((rc = store_open(g, &st)) != 0)
 		return rc;
-	rc = store_load_all(&st, &l, &bad);
+	rc = index_load(&st, &l, &bad);
 	slugs = series_slugs(&l, &n);
 	sums = xreallocarray(NULL, n + 1, sizeof(*sums));
 	for (size_t i = 0; i < n; i++) {

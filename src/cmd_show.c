@@ -13,6 +13,7 @@
 #include "color.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "index.h"
 #include "output.h"
 #include "pager.h"
 #include "render.h"
@@ -20,7 +21,7 @@
 #include "store.h"
 #include "term.h"
 
-/* The loaded entry with e's ID: the one the series' parts point into. */
+/* The summary with e's ID: the one the series' parts point into. */
 static const struct entry *
 find_loaded(const struct entry_list *l, const struct entry *e)
 {
@@ -43,18 +44,20 @@ show_one(struct store *st, const struct entry_list *l, const char *ref,
 	if ((rc = store_resolve(st, ref, &found)) != 0)
 		return rc;
 	memset(&s, 0, sizeof(s));
-	if ((e = find_loaded(l, found)) == NULL)
-		e = found;
-	else if (e->series != NULL) {
+	if ((e = find_loaded(l, found)) != NULL && e->series != NULL) {
 		if ((rc = series_settings_load(st, e->series, &s.set)) != 0)
 			goto out;
 		series_collect(l, e->series, &s);
+		/* The other parts are summaries; this one is shown whole. */
+		for (size_t i = 0; i < s.n; i++)
+			if (s.parts[i] == e)
+				s.parts[i] = found;
 	}
 	render_doc_init(&doc, r, s.parts != NULL ? &s : NULL);
 	if (s.parts == NULL)
 		doc.lang = st->lang;
 	doc.width = width;
-	render_entry(&doc, e);
+	render_entry(&doc, found);
 	out_buf(&doc.out);
 	buf_free(&doc.out);
 out:
@@ -96,7 +99,7 @@ cmd_show(int argc, char **argv, const struct globals *g)
 		width = term_width(STDOUT_FILENO);
 	r = color_renderer(g, r);
 	pager_start(g);
-	(void)store_load_all(&st, &l, &bad);
+	(void)index_load(&st, &l, &bad);
 	for (int i = optind; i < argc; i++) {
 		int one = show_one(&st, &l, argv[i], r, width);
 
