@@ -9,7 +9,7 @@
  *   file is read, and the index is rewritten when anything changed.
  * - Racy entries (git's term): a file changed again within the same
  *   timestamp tick as the stat data recorded would look unchanged.  A
- *   record whose mtime or ctime is less than INDEX_RACY_NS before the
+ *   record whose mtime or ctime is less than index_racy_ns before the
  *   index was written is marked racy and its file is always re-read,
  *   until a later rewrite finds it old enough.  A clock that jumps, or
  *   a file system whose timestamps run ahead of this machine's clock,
@@ -31,7 +31,9 @@ struct entry_list;
 struct store;
 
 #define INDEX_FILE	".index"
-#define INDEX_RACY_NS	(2 * 1000000000LL)
+
+/* Two seconds: beyond the timestamp tick of any file system but FAT. */
+extern int64_t index_racy_ns;
 
 /*
  * Every entry with its summary fields only (ID, path, date, title,

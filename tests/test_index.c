@@ -1,0 +1,390 @@
+/*
+ * The derived index: whatever happens to the entry files (edited in
+ * place with the same size and mtime, replaced, added, removed, broken)
+ * and to the index itself (torn, scribbled, unwritable), index_load
+ * returns what the files say.  No timing: racy records are tested by
+ * an edit that stat data alone cannot see.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dailylog.h"
+#include "entry.h"
+#include "index.h"
+#include "store.h"
+
+#include "check_main.h"
+
+static struct buf messages = BUF_INIT;
+static char tmp[64];
+static struct store st;
+static const int64_t racy_default = 2 * 1000000000LL;
+
+static void
+setup(void)
+{
+	struct globals g = { .dir = tmp };
+
+	buf_reset(&messages);
+	diag_sink = &messages;
+	index_racy_ns = racy_default;
+	strcpy(tmp, "/tmp/dl-test-index-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	rmdir(tmp);
+	ck_assert_int_eq(store_init(tmp, "ja", NULL), 0);
+	ck_assert_int_eq(store_open(&g, &st), 0);
+	buf_reset(&messages);
+}
+
+static void
+teardown(void)
+{
+	char cmd[96];
+
+	store_close(&st);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", tmp);
+	diag_sink = NULL;
+	buf_free(&messages);
+}
+
+static char *
+in_store(const char *rel)
+{
+	return path_join(tmp, rel);
+}
+
+/* Write text over path in place: the same inode when it exists. */
+static void
+overwrite(const char *rel, const char *text)
+{
+	char *path = in_store(rel);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	size_t len = strlen(text);
+
+	ck_assert_msg(fd != -1, "cannot open %s", path);
+	ck_assert_int_eq(write(fd, text, len), (ssize_t)len);
+	ck_assert_int_eq(close(fd), 0);
+	free(path);
+}
+
+static void
+set_mtime(const char *rel, time_t when)
+{
+	struct timespec ts[2] = { { when, 0 }, { when, 0 } };
+	char *path = in_store(rel);
+
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+	free(path);
+}
+
+static ino_t
+inode_of(const char *rel)
+{
+	struct stat sb;
+	char *path = in_store(rel);
+
+	ck_assert_msg(stat(path, &sb) == 0, "%s is missing", path);
+	free(path);
+	return sb.st_ino;
+}
+
+#define ENTRY_A	"entries/2026/11/20261123-aaaaaa.yaml"
+#define ENTRY_B	"entries/2026/11/20261124-bbbbbb.yaml"
+#define ENTRY_C	"entries/2026/12/20261201-cccccc.yaml"
+
+static void
+three_entries(void)
+{
+	ck_assert_int_eq(store_mkdirs(tmp, "entries/2026/11"), 0);
+	ck_assert_int_eq(store_mkdirs(tmp, "entries/2026/12"), 0);
+	overwrite(ENTRY_A, "date: 2026-11-23 09:30\ntitle: T社を訪問\n"
+	    "series: badge\npart: 1\nclient: T社\ncontact: O部長\n"
+	    "staff: Kさん\ntags: [クレーム, 入館証]\nbody: 本文A\n");
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: Visit\nbody: text B\n");
+	overwrite(ENTRY_C, "date: 2026-12-01\ntitle: 続報\nseries: badge\n"
+	    "part: 2\n");
+	/* Old files: no record is racy unless a test makes it so. */
+	set_mtime(ENTRY_A, 1700000000);
+	set_mtime(ENTRY_B, 1700000000);
+	set_mtime(ENTRY_C, 1700000000);
+}
+
+/* index_load's answer as one line per entry: id date series part title. */
+static char *
+loaded(int want_bad)
+{
+	struct entry_list l;
+	struct buf b = BUF_INIT;
+	char date[17];
+	int bad;
+
+	ck_assert_int_eq(index_load(&st, &l, &bad), 0);
+	ck_assert_int_eq(bad, want_bad);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct entry *e = l.v[i];
+
+		ck_assert_ptr_null(e->body);
+		buf_addf(&b, "%s %s %s %ld %s\n", e->id,
+		    date_format(&e->date, date), e->series ? e->series : "-",
+		    e->part, e->title);
+	}
+	entry_list_free(&l);
+	buf_adds(&b, "");
+	return buf_detach(&b);
+}
+
+static void
+loads_as(const char *want)
+{
+	char *got = loaded(0);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+static const char three[] =
+    "20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+    "20261124-bbbbbb 2026-11-24 - 0 Visit\n"
+    "20261201-cccccc 2026-12-01 badge 2 続報\n";
+
+START_TEST(summaries_from_files_then_from_the_index)
+{
+	struct entry_list l;
+	ino_t ino;
+	int bad;
+
+	index_racy_ns = 0;
+	three_entries();
+	loads_as(three);
+	ino = inode_of(INDEX_FILE);
+	/* Nothing changed: the same answer, and the index is not rewritten. */
+	loads_as(three);
+	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
+	/* Every summary field comes back from the index. */
+	ck_assert_int_eq(index_load(&st, &l, &bad), 0);
+	ck_assert_str_eq(l.v[0]->client, "T社");
+	ck_assert_str_eq(l.v[0]->contact, "O部長");
+	ck_assert_str_eq(l.v[0]->staff, "Kさん");
+	ck_assert_uint_eq(l.v[0]->tags.n, 2);
+	ck_assert_str_eq(l.v[0]->tags.v[1], "入館証");
+	ck_assert_int_eq(l.v[0]->pos[F_PART].line, 4);
+	ck_assert_ptr_null(l.v[1]->client);
+	ck_assert_int_eq(l.v[1]->date.has_time, 0);
+	ck_assert(strstr(l.v[2]->path, ENTRY_C) != NULL);
+	entry_list_free(&l);
+	ck_assert_str_eq(buf_str(&messages), "");
+}
+END_TEST
+
+/*
+ * Same size, same inode, mtime set back to what the index holds: only
+ * ctime tells, and within one tick not even that.  Fresh records are
+ * racy, so the file is read again anyway.
+ */
+START_TEST(same_size_same_mtime_edit_is_seen)
+{
+	three_entries();
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: Visit\nbody: text B\n");
+	set_mtime(ENTRY_B, 1700000000);
+	loads_as(three);
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: Vasit\nbody: text B\n");
+	set_mtime(ENTRY_B, 1700000000);
+	loads_as("20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+	    "20261124-bbbbbb 2026-11-24 - 0 Vasit\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+}
+END_TEST
+
+/* With no racy window at all, stat data alone still sees these. */
+START_TEST(stat_data_sees_replacement_and_size)
+{
+	char *a = in_store(ENTRY_A), *tmpf = in_store("entries/2026/11/x.tmp");
+
+	index_racy_ns = 0;
+	three_entries();
+	loads_as(three);
+	/* Replaced by rename, same size, same mtime: another inode. */
+	overwrite("entries/2026/11/x.tmp", "date: 2026-11-23 09:30\ntitle: "
+	    "T社を再訪\nseries: badge\npart: 1\nclient: T社\ncontact: O部長\n"
+	    "staff: Kさん\ntags: [クレーム, 入館証]\nbody: 本文A\n");
+	set_mtime("entries/2026/11/x.tmp", 1700000000);
+	ck_assert_int_eq(rename(tmpf, a), 0);
+	/* In place, another size, mtime set back. */
+	overwrite(ENTRY_C, "date: 2026-12-01\ntitle: 続報です\nseries: badge\n"
+	    "part: 3\n");
+	set_mtime(ENTRY_C, 1700000000);
+	loads_as("20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を再訪\n"
+	    "20261124-bbbbbb 2026-11-24 - 0 Visit\n"
+	    "20261201-cccccc 2026-12-01 badge 3 続報です\n");
+	free(a);
+	free(tmpf);
+}
+END_TEST
+
+START_TEST(added_and_removed_files_are_seen)
+{
+	char *b = in_store(ENTRY_B);
+
+	three_entries();
+	loads_as(three);
+	ck_assert_int_eq(unlink(b), 0);
+	overwrite("entries/2026/12/20261202-dddddd.yaml",
+	    "date: 2026-12-02\ntitle: 追加\n");
+	loads_as("20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n"
+	    "20261202-dddddd 2026-12-02 - 0 追加\n");
+	free(b);
+}
+END_TEST
+
+/* A bad file stays out of the index and is reported every time. */
+START_TEST(bad_file_reported_each_time)
+{
+	char *got;
+
+	three_entries();
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitel: Visit\n");
+	for (int i = 0; i < 2; i++) {
+		buf_reset(&messages);
+		got = loaded(EXIT_DATAERR);
+		ck_assert_str_eq(got,
+		    "20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+		    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+		ck_assert_msg(strstr(buf_str(&messages), "unknown key 'titel'"),
+		    "round %d: %s", i, buf_str(&messages));
+		free(got);
+	}
+}
+END_TEST
+
+/*
+ * Damage at the start, the middle and the end, and a torn write.  With
+ * no racy window every record would be trusted: only the header and
+ * checksum keep a scribbled title out.
+ */
+START_TEST(damaged_index_is_ignored)
+{
+	char *path = in_store(INDEX_FILE);
+	struct stat sb;
+
+	index_racy_ns = 0;
+	three_entries();
+	loads_as(three);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	for (off_t at = 0; at < sb.st_size; at += sb.st_size / 7 + 1) {
+		int fd = open(path, O_RDWR);
+		char c;
+
+		ck_assert_int_ne(fd, -1);
+		ck_assert_int_eq(pread(fd, &c, 1, at), 1);
+		c ^= 0x5a;
+		ck_assert_int_eq(pwrite(fd, &c, 1, at), 1);
+		close(fd);
+		loads_as(three);
+		ck_assert_int_eq(stat(path, &sb), 0);
+	}
+	ck_assert_int_eq(truncate(path, sb.st_size / 2), 0);
+	loads_as(three);
+	ck_assert_int_eq(truncate(path, 0), 0);
+	loads_as(three);
+	ck_assert_str_eq(buf_str(&messages), "");
+	free(path);
+}
+END_TEST
+
+/* An index that cannot be written is no error. */
+START_TEST(unwritable_index_is_quiet)
+{
+	char *path = in_store(INDEX_FILE);
+
+	three_entries();
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	loads_as(three);
+	loads_as(three);
+	ck_assert_str_eq(buf_str(&messages), "");
+	free(path);
+}
+END_TEST
+
+/* Writers add to a series while readers rebuild the index. */
+START_TEST(concurrent_adds_and_readers)
+{
+	enum { WRITERS = 3, READERS = 3, EACH = 6, N = WRITERS * EACH };
+	struct globals g = { .dir = tmp };
+	int seen[N + 1] = { 0 }, status, bad;
+	struct entry_list l;
+
+	store_close(&st);
+	for (int w = 0; w < WRITERS + READERS; w++) {
+		pid_t pid = fork();
+
+		ck_assert_int_ne(pid, -1);
+		if (pid != 0)
+			continue;
+		int rc = store_open(&g, &st);
+
+		for (int i = 0; rc == 0 && i < EACH; i++) {
+			if (w < WRITERS) {
+				struct entry e;
+
+				entry_init(&e);
+				e.date = (struct date){ 2026, 11, 23, 0, 0, false };
+				e.title = xstrdup("同時");
+				e.series = xstrdup("badge");
+				rc = store_add(&st, &e);
+				entry_free(&e);
+			} else {
+				rc = index_load(&st, &l, &bad);
+				entry_list_free(&l);
+				rc = rc ? rc : bad;
+			}
+		}
+		store_close(&st);
+		_exit(rc);
+	}
+	for (int w = 0; w < WRITERS + READERS; w++) {
+		ck_assert_int_ne(wait(&status), -1);
+		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_int_eq(index_load(&st, &l, &bad), 0);
+	ck_assert_int_eq(bad, 0);
+	ck_assert_uint_eq(l.n, N);
+	for (size_t i = 0; i < l.n; i++) {
+		long part = l.v[i]->part;
+
+		ck_assert_msg(part >= 1 && part <= N && seen[part]++ == 0,
+		    "part %ld given twice or out of range", part);
+	}
+	entry_list_free(&l);
+}
+END_TEST
+
+static Suite *
+index_suite(void)
+{
+	Suite *s = suite_create("index");
+	TCase *tc = tcase_create("index");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, summaries_from_files_then_from_the_index);
+	tcase_add_test(tc, same_size_same_mtime_edit_is_seen);
+	tcase_add_test(tc, stat_data_sees_replacement_and_size);
+	tcase_add_test(tc, added_and_removed_files_are_seen);
+	tcase_add_test(tc, bad_file_reported_each_time);
+	tcase_add_test(tc, damaged_index_is_ignored);
+	tcase_add_test(tc, unwritable_index_is_quiet);
+	tcase_add_test(tc, concurrent_adds_and_readers);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(index_suite)
