@@ -62,7 +62,7 @@ in_store(const char *rel)
 static void
 open_new_store(void)
 {
-	struct globals g = { dir, COLOR_NEVER };
+	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 
 	ck_assert_int_eq(store_init(dir, "ja", NULL), 0);
 	ck_assert_int_eq(store_open(&g, &st), 0);
@@ -155,7 +155,7 @@ messages_are(const char *want)
 
 START_TEST(init_creates_private_store)
 {
-	struct globals g = { dir, COLOR_NEVER };
+	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 	struct buf want = BUF_INIT;
 	char *p;
 
@@ -186,7 +186,7 @@ END_TEST
 
 START_TEST(init_english_without_author)
 {
-	struct globals g = { dir, COLOR_NEVER };
+	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 
 	ck_assert_int_eq(store_init(dir, "en", NULL), 0);
 	ck_assert_int_eq(store_open(&g, &st), 0);
@@ -220,7 +220,7 @@ END_TEST
 
 START_TEST(open_missing_store)
 {
-	struct globals g = { dir, COLOR_NEVER };
+	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 	struct buf want = BUF_INIT;
 
 	ck_assert_int_eq(store_open(&g, &st), EXIT_NOINPUT);
@@ -234,7 +234,7 @@ END_TEST
 
 START_TEST(open_bad_settings)
 {
-	struct globals g = { dir, COLOR_NEVER };
+	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 	struct buf want = BUF_INIT;
 	char *settings = in_store("dailylog.yaml");
 
@@ -356,7 +356,7 @@ END_TEST
 START_TEST(concurrent_adds_get_distinct_parts)
 {
 	enum { WRITERS = 4, EACH = 5, N = WRITERS * EACH };
-	struct globals g = { dir, COLOR_NEVER };
+	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 	struct entry_list all;
 	int seen[N + 1] = { 0 }, bad, status;
 
