@@ -617,12 +617,16 @@ entry_list_free(struct entry_list *list)
 
 /* --- references --- */
 
-/* SERIES:PART from the summaries of the index; only that file is read whole. */
+/*
+ * SERIES:PART among the summaries given, or those of the index; only
+ * that file is read whole.
+ */
 static int
-resolve_part(struct store *st, const char *ref, const char *colon,
-    struct entry **out)
+resolve_part(struct store *st, const struct entry_list *given,
+    const char *ref, const char *colon, struct entry **out)
 {
-	struct entry_list all;
+	struct entry_list all = { NULL, 0 };
+	const struct entry_list *l = given;
 	char *slug = xstrndup(ref, (size_t)(colon - ref)), *end;
 	long part = strtol(colon + 1, &end, 10);
 	size_t found = 0, at = 0;
@@ -635,18 +639,20 @@ resolve_part(struct store *st, const char *ref, const char *colon,
 		free(slug);
 		return EXIT_USAGE;
 	}
-	if ((rc = index_load(st, &all, &bad)) != 0) {
+	if (l == NULL && (rc = index_load(st, &all, &bad)) != 0) {
 		free(slug);
 		entry_list_free(&all);
 		return rc;
 	}
-	for (size_t i = 0; i < all.n; i++)
-		if (all.v[i]->series && strcmp(all.v[i]->series, slug) == 0 &&
-		    all.v[i]->part == part) {
+	if (l == NULL)
+		l = &all;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i]->series && strcmp(l->v[i]->series, slug) == 0 &&
+		    l->v[i]->part == part) {
 			if (found++ > 0)
-				diag_error(all.v[i]->path, all.v[i]->pos[F_PART],
+				diag_error(l->v[i]->path, l->v[i]->pos[F_PART],
 				    "%s:%ld is also %s", slug, part,
-				    all.v[at]->id);
+				    l->v[at]->id);
 			else
 				at = i;
 		}
@@ -659,7 +665,7 @@ resolve_part(struct store *st, const char *ref, const char *colon,
 		struct entry *e = xmalloc(sizeof(*e));
 
 		entry_init(e);
-		if ((rc = entry_load(all.v[at]->path, e)) != 0)
+		if ((rc = entry_load(l->v[at]->path, e)) != 0)
 			free(e);
 		else
 			*out = e;
@@ -680,6 +686,13 @@ basename_of(const char *path)
 int
 store_resolve(struct store *st, const char *ref, struct entry **out)
 {
+	return store_resolve_in(st, NULL, ref, out);
+}
+
+int
+store_resolve_in(struct store *st, const struct entry_list *summaries,
+    const char *ref, struct entry **out)
+{
 	const char *colon = strchr(ref, ':');
 	char **paths;
 	size_t n, rlen = strlen(ref), nmatch = 0, exact = SIZE_MAX, first = 0;
@@ -687,7 +700,7 @@ store_resolve(struct store *st, const char *ref, struct entry **out)
 
 	*out = NULL;
 	if (colon != NULL)
-		return resolve_part(st, ref, colon, out);
+		return resolve_part(st, summaries, ref, colon, out);
 	if (!id_valid(ref)) {
 		diag("bad reference '%s': expected ID, ID prefix or SERIES:PART",
 		    ref);

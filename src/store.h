@@ -47,6 +47,9 @@ void	entry_list_free(struct entry_list *);
  * status.
  */
 int	store_resolve(struct store *, const char *ref, struct entry **);
+/* The same, SERIES:PART among summaries the caller has (index_load). */
+int	store_resolve_in(struct store *, const struct entry_list *summaries,
+	    const char *ref, struct entry **);
 
 /*
  * Store a new entry.  Under the lock: gives it the next part of its
