@@ -164,6 +164,19 @@ print_rows(const struct summary *v, size_t n, bool table)
 	buf_free(&b);
 }
 
+static const char *
+series_of(const struct entry *e)
+{
+	return e->series != NULL ? e->series : "";
+}
+
+static int
+by_series(const void *a, const void *b)
+{
+	return strcmp(series_of(*(struct entry *const *)a),
+	    series_of(*(struct entry *const *)b));
+}
+
 static int
 parse_format(int argc, char **argv, enum series_format *fmt)
 {
@@ -211,12 +224,21 @@ cmd_series(int argc, char **argv, const struct globals *g)
 	rc = index_load(&st, &l, &bad);
 	slugs = series_slugs(&l, &n);
 	sums = xreallocarray(NULL, n + 1, sizeof(*sums));
-	for (size_t i = 0; i < n; i++) {
+	/* Grouped by series, so each series is collected from its own run. */
+	qsort(l.v, l.n, sizeof(*l.v), by_series);
+	for (size_t i = 0, at = 0; i < n; i++) {
+		struct entry_list run;
 		struct series s;
 
+		while (at < l.n && strcmp(series_of(l.v[at]), slugs[i]) < 0)
+			at++;
+		run.v = l.v + at;
+		for (run.n = 0; at < l.n &&
+		    strcmp(series_of(l.v[at]), slugs[i]) == 0; at++)
+			run.n++;
 		if (series_settings_load(&st, slugs[i], &s.set) != 0)
 			bad = EXIT_DATAERR;
-		series_collect(&l, slugs[i], &s);
+		series_collect(&run, slugs[i], &s);
 		summarize(&s, &sums[i]);
 		if (s.has_duplicates)
 			dup = series_report_duplicates(&s);
