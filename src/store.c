@@ -100,6 +100,7 @@ store_open(const struct globals *g, struct store *st)
 {
 	const char *env = getenv("DAILYLOG_DIR"), *how;
 	char *dir;
+	int rc;
 
 	memset(st, 0, sizeof(*st));
 	st->lockfd = -1;
@@ -127,7 +128,10 @@ store_open(const struct globals *g, struct store *st)
 	}
 	st->root = dir;
 	st->lang = xstrdup("ja");
-	return load_settings(st);
+	/* Callers close only a store that opened. */
+	if ((rc = load_settings(st)) != 0)
+		store_close(st);
+	return rc;
 }
 
 void
