@@ -127,8 +127,11 @@ cmd_complete(int argc, char **argv, const struct globals *g)
 	if (what == L_COUNT)
 		return usage_error("__complete", "name one of series, refs, "
 		    "ids, clients, tags");
-	if ((rc = store_open(g, &st)) != 0)
+	/* A store whose settings are bad is open (check reads on): close it. */
+	if ((rc = store_open(g, &st)) != 0) {
+		store_close(&st);
 		return rc;
+	}
 	if ((rc = store_load_all(&st, &l, &bad)) == 0) {
 		print_listing(&l, (enum listing)what);
 		rc = out_finish();

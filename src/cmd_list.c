@@ -281,8 +281,11 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	if (optind < argc)
 		return usage_error("list", "unexpected argument '%s'",
 		    argv[optind]);
-	if ((rc = store_open(g, &st)) != 0)
+	/* A store whose settings are bad is open (check reads on): close it. */
+	if ((rc = store_open(g, &st)) != 0) {
+		store_close(&st);
 		return rc;
+	}
 	/* The table and TSV need only the summaries; --grep and JSON read
 	 * every file whole. */
 	if (f.grep != NULL || fmt == LIST_JSON || fmt == LIST_JSONL)

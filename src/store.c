@@ -100,7 +100,6 @@ store_open(const struct globals *g, struct store *st)
 {
 	const char *env = getenv("DAILYLOG_DIR"), *how;
 	char *dir;
-	int rc;
 
 	memset(st, 0, sizeof(*st));
 	st->lockfd = -1;
@@ -128,10 +127,7 @@ store_open(const struct globals *g, struct store *st)
 	}
 	st->root = dir;
 	st->lang = xstrdup("ja");
-	/* Callers close only a store that opened. */
-	if ((rc = load_settings(st)) != 0)
-		store_close(st);
-	return rc;
+	return load_settings(st);
 }
 
 void
