@@ -16,6 +16,8 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "output.h"
+#include "pager.h"
 #include "render.h"
 #include "series.h"
 #include "store.h"
@@ -97,18 +99,21 @@ run_info(const char *info, const struct series *s, size_t at)
 static int
 run_pager(const struct series *s)
 {
-	const char *pager = getenv("PAGER");
+	const char *pager = pager_command();
 	struct doc doc;
 	FILE *fp;
 	int rc;
 
-	if (pager == NULL || *pager == '\0')
-		pager = "less -R";
 	render_doc_init(&doc, &render_text, s);
 	doc.width = term_width(STDOUT_FILENO);
 	doc.hyperlinks = isatty(STDOUT_FILENO);
 	render_series(&doc);
 	fflush(stdout);
+	if (pager == NULL) {		/* "cat" or empty: plain output */
+		out_buf(&doc.out);
+		buf_free(&doc.out);
+		return out_finish();
+	}
 	if ((fp = popen(pager, "w")) == NULL) {
 		diag("cannot run the pager '%s': %s", pager, strerror(errno));
 		buf_free(&doc.out);

@@ -52,7 +52,8 @@ usage(FILE *fp)
 	fputs("usage: dailylog [-C DIR] [--color=auto|always|never] "
 	    "COMMAND [ARGS]\n\ncommands:\n", fp);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %s\n", commands[i].usage);
+		if (commands[i].name[0] != '_')	/* internal: __complete */
+			fprintf(fp, "  %s\n", commands[i].usage);
 	fputs("\n'dailylog help COMMAND' shows a command's manual.\n", fp);
 }
 
@@ -77,10 +78,12 @@ int
 unknown_command(const char *name)
 {
 	const char *names[NCOMMANDS], *hint;
+	size_t n = 0;
 
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		names[i] = commands[i].name;
-	hint = suggest(name, names, NCOMMANDS);
+		if (commands[i].name[0] != '_')
+			names[n++] = commands[i].name;
+	hint = suggest(name, names, n);
 	if (hint != NULL)
 		diag("unknown command '%s' (did you mean '%s'?)", name, hint);
 	else

@@ -6,7 +6,8 @@
 set -u
 : "${DAILYLOG:?set DAILYLOG to the binary under test}"
 export LC_ALL=C.UTF-8 TZ=UTC
-unset DAILYLOG_DIR VISUAL EDITOR PAGER NO_COLOR XDG_DATA_HOME
+unset DAILYLOG_DIR VISUAL EDITOR PAGER NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME \
+    DAILYLOG_PAGER LESS
 export HOME=/nonexistent-home
 
 E2E_DIR=$(cd "$(dirname "$0")" && pwd)

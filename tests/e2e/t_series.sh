@@ -78,6 +78,13 @@ test_read_with_pager() {
 	PATH=$T/bin PAGER=$T/pager expect_status 5 dl read badge || return
 	expect_grep "$T/paged" "【続編2】【badge】件名2"
 	expect_grep "$T/paged" "←前編①"
+	# DAILYLOG_PAGER comes first; "cat" means plain standard output.
+	rm -f "$T/paged"
+	PATH=$T/bin PAGER=/bin/false DAILYLOG_PAGER=$T/pager \
+	    expect_status 5 dl read badge || return
+	expect_grep "$T/paged" "【続編2】【badge】件名2"
+	PATH=$T/bin DAILYLOG_PAGER=cat expect_status 0 dl read badge || return
+	expect_grep "$T/out" "【続編2】【badge】件名2"
 }
 
 test_read_errors() {
