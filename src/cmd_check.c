@@ -177,7 +177,7 @@ cmd_check(int argc, char **argv, const struct globals *g)
 		return usage_error("check", "unexpected argument '%s'",
 		    argv[optind]);
 	/* Bad settings are one more finding; go on with the entries. */
-	if ((rc = store_open(g, &st)) != 0 && rc != EXIT_DATAERR)
+	if ((rc = store_open_any(g, &st)) != 0 && rc != EXIT_DATAERR)
 		return rc;
 	check_series_settings(&st);
 	rc = store_entry_paths(&st, &paths, &n, report_other, &temps);

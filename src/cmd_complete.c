@@ -128,10 +128,8 @@ cmd_complete(int argc, char **argv, const struct globals *g)
 		return usage_error("__complete", "name one of series, refs, "
 		    "ids, clients, tags");
 	/* A store whose settings are bad is open (check reads on): close it. */
-	if ((rc = store_open(g, &st)) != 0) {
-		store_close(&st);
+	if ((rc = store_open(g, &st)) != 0)
 		return rc;
-	}
 	if ((rc = store_load_all(&st, &l, &bad)) == 0) {
 		print_listing(&l, (enum listing)what);
 		rc = out_finish();

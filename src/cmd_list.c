@@ -282,10 +282,8 @@ cmd_list(int argc, char **argv, const struct globals *g)
 		return usage_error("list", "unexpected argument '%s'",
 		    argv[optind]);
 	/* A store whose settings are bad is open (check reads on): close it. */
-	if ((rc = store_open(g, &st)) != 0) {
-		store_close(&st);
+	if ((rc = store_open(g, &st)) != 0)
 		return rc;
-	}
 	/* The table and TSV need only the summaries; --grep and JSON read
 	 * every file whole. */
 	if (f.grep != NULL || fmt == LIST_JSON || fmt == LIST_JSONL)

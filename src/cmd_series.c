@@ -236,8 +236,12 @@ cmd_series(int argc, char **argv, const struct globals *g)
 		for (run.n = 0; at < l.n &&
 		    strcmp(series_of(l.v[at]), slugs[i]) == 0; at++)
 			run.n++;
-		if (series_settings_load(&st, slugs[i], &s.set) != 0)
+		if (series_settings_load(&st, slugs[i], &s.set) != 0) {
+			/* Reported; the summary goes on with the defaults. */
 			bad = EXIT_DATAERR;
+			series_settings_defaults(&s.set, slugs[i],
+			    st.lang ? st.lang : "ja");
+		}
 		series_collect(&run, slugs[i], &s);
 		summarize(&s, &sums[i]);
 		if (s.has_duplicates)

@@ -279,6 +279,8 @@ series_settings_load(struct store *st, const char *slug,
 		rc = apply_settings(path, &root, set);
 	ynode_free(&root);
 	free(path);
+	if (rc != 0)
+		series_settings_free(set);	/* nothing for the caller to free */
 	return rc;
 }
 

@@ -47,7 +47,8 @@ struct series {
 
 /*
  * Read ROOT/series/SLUG.yaml when it exists, defaults otherwise.
- * Returns 0, or EXIT_DATAERR after FILE:LINE:COLUMN messages.
+ * Returns 0, or EXIT_DATAERR after FILE:LINE:COLUMN messages (set is
+ * then empty; freeing it again is harmless).
  */
 int	series_settings_load(struct store *, const char *slug,
 	    struct series_settings *);

@@ -96,7 +96,7 @@ load_settings(struct store *st)
 }
 
 int
-store_open(const struct globals *g, struct store *st)
+store_open_any(const struct globals *g, struct store *st)
 {
 	const char *env = getenv("DAILYLOG_DIR"), *how;
 	char *dir;
@@ -130,6 +130,16 @@ store_open(const struct globals *g, struct store *st)
 	return load_settings(st);
 }
 
+int
+store_open(const struct globals *g, struct store *st)
+{
+	int rc = store_open_any(g, st);
+
+	if (rc != 0)
+		store_close(st);	/* the caller only returns */
+	return rc;
+}
+
 void
 store_close(struct store *st)
 {
@@ -138,6 +148,7 @@ store_close(struct store *st)
 	free(st->author);
 	free(st->lang);
 	memset(st, 0, sizeof(*st));
+	st->lockfd = -1;	/* closing twice is harmless */
 	st->lockfd = -1;
 }
 

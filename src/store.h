@@ -24,8 +24,17 @@ struct entry_list {
 	size_t		  n;
 };
 
-/* Find the store by the lookup order of dailylog(1) and read its settings. */
+/*
+ * Find the store by the lookup order of dailylog(1) and read its settings.
+ * On failure the store is closed again.
+ */
 int	store_open(const struct globals *, struct store *);
+
+/*
+ * The same, but bad settings (EXIT_DATAERR, reported) leave the store
+ * open with defaults, for check to go on; close it in every case.
+ */
+int	store_open_any(const struct globals *, struct store *);
 void	store_close(struct store *);
 
 /* The directory init creates when given none. */

@@ -119,4 +119,19 @@ test_messages_are_sanitized() {
 	! grep -q "$(printf '\033')" "$T/err" || fail "raw ESC from a file name"
 }
 
+# Bad store settings stop every command with their position (and, under
+# check-asan, without a leak); check reports them and goes on.
+test_bad_settings_stop_every_command() {
+	echo "lnag: ja" >>"$S/dailylog.yaml"
+	for c in "add -t x y" "list" "show x" "render" "export" "series" \
+	    "report" "edit x" "import /dev/null"; do
+		# shellcheck disable=SC2086
+		expect_status 65 dl $c
+		expect_grep "$T/err" "dailylog.yaml:"
+		expect_grep "$T/err" "lnag"
+	done
+	expect_status 65 dl check
+	expect_grep "$T/err" "entries, 1 error"
+}
+
 run_tests
