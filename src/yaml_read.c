@@ -126,13 +126,16 @@ check_node_props(const char *name, const yaml_event_t *ev)
 	return 0;
 }
 
+/* Kids arrays double in size: a long list costs few reallocations. */
 static struct ynode *
 add_kid(struct ynode *parent)
 {
 	struct ynode *k;
+	size_t n = parent->nkids;
 
-	parent->kids = xreallocarray(parent->kids, parent->nkids + 1,
-	    sizeof(*parent->kids));
+	if ((n & (n - 1)) == 0)
+		parent->kids = xreallocarray(parent->kids, n ? n * 2 : 1,
+		    sizeof(*parent->kids));
 	k = &parent->kids[parent->nkids++];
 	memset(k, 0, sizeof(*k));
 	return k;
@@ -181,19 +184,56 @@ text_check(const char *name, struct pos where, const char *s, size_t len)
 	return 0;
 }
 
-static int
-scalar_node(const char *name, const yaml_event_t *ev, struct ynode *n)
+/*
+ * Whether a scalar may break text_check's rules.  check_encoding saw
+ * the whole file as valid UTF-8 without NUL, and libyaml's escapes only
+ * make valid UTF-8, so one pass over the bytes for the lead bytes of
+ * controls is enough here: NUL (from "\0") and the rest of C0 but tab
+ * and newline, DEL, C1 (C2 80..9F), and the bidirectional controls
+ * U+202A..202E (E2 80 AA..AE) and U+2066..2069 (E2 81 A6..A9).
+ */
+static bool
+scalar_suspect(const unsigned char *s, size_t len)
 {
-	const char *s = (const char *)ev->data.scalar.value;
+	/* A bit per byte value: 00..1F but 09 0A, 7F, C2, E2. */
+	static const uint32_t lead[8] = {
+		0xFFFFF9FF, 0, 0, 0x80000000, 0, 0, 0x4, 0x4
+	};
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if ((lead[c >> 5] >> (c & 31) & 1) == 0)
+			continue;
+		if (c < 0x80)
+			return true;	/* C0 or DEL */
+		if (c == 0xC2 && i + 1 < len && s[i + 1] <= 0x9F)
+			return true;
+		if (c == 0xE2 && i + 2 < len &&
+		    ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) ||
+		    (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9)))
+			return true;
+	}
+	return false;
+}
+
+/* The scalar's text moves from the event to the node: no copy. */
+static int
+scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
+{
+	char *s = (char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 
 	n->type = Y_SCALAR;
 	n->pos = mark_pos(ev->start_mark);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	if (text_check(name, n->pos, s, len) != 0)
+	/* The full check only for its message. */
+	if (scalar_suspect((const unsigned char *)s, len) &&
+	    text_check(name, n->pos, s, len) != 0)
 		return EXIT_DATAERR;
-	n->s = xstrndup(s, len);
+	n->s = s;
 	n->len = len;
+	ev->data.scalar.value = NULL;
 	return 0;
 }
 
