@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "color.h"
+#include "config.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -89,6 +90,8 @@ pick_series(const struct entry_list *l, const char *name, const char **slug)
 	int rc = 0;
 
 	slugs = series_slugs(l, &n);
+	if (name == NULL)
+		name = config.series;	/* the default series setting */
 	*slug = name;
 	if (name != NULL) {
 		size_t i;

@@ -23,7 +23,7 @@
 struct config config = { .color = -1 };
 
 static const char *const keys[] = {
-	"author", "lang", "editor", "pager", "color", "columns"
+	"author", "lang", "editor", "pager", "color", "columns", "series"
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -53,6 +53,7 @@ config_free(struct config *cfg)
 	free(cfg->lang);
 	free(cfg->editor);
 	free(cfg->pager);
+	free(cfg->series);
 	config_init(cfg);
 }
 
@@ -148,6 +149,17 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 
 	if (strcmp(k->s, "author") == 0)
 		return want_string(path, "author", v, true, &cfg->author);
+	if (strcmp(k->s, "series") == 0) {
+		if (want_string(path, "series", v, false, &cfg->series) != 0)
+			return EXIT_DATAERR;
+		if (!slug_valid(cfg->series)) {
+			diag_error(path, v->pos, "bad series '%s': a series "
+			    "name is lower-case letters, digits and '-'",
+			    cfg->series);
+			return EXIT_DATAERR;
+		}
+		return 0;
+	}
 	if (strcmp(k->s, "editor") == 0)
 		return want_string(path, "editor", v, false, &cfg->editor);
 	if (strcmp(k->s, "pager") == 0)

@@ -25,6 +25,7 @@ struct config {
 	int			 color;		/* enum color_mode, -1 when not set */
 	enum list_column	 columns[COL_COUNT];
 	size_t			 ncolumns;	/* 0: list's default */
+	char			*series;	/* render's series when none is named */
 };
 
 /* The settings in effect, once store_open has run. */

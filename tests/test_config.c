@@ -97,6 +97,15 @@ START_TEST(empty_file_and_empty_pager)
 }
 END_TEST
 
+START_TEST(default_series)
+{
+	ck_assert_int_eq(read_yaml("series: badge\n"), 0);
+	ck_assert_str_eq(cfg.series, "badge");
+	ck_assert_int_eq(read_yaml("series: ../x\n"), EXIT_DATAERR);
+	expect_msg(":1:9: bad series '../x'");
+}
+END_TEST
+
 START_TEST(missing_file)
 {
 	ck_assert_int_eq(config_read(path, 1, &cfg), 0);
@@ -117,8 +126,8 @@ END_TEST
 
 START_TEST(unknown_key_far_off)
 {
-	ck_assert_int_eq(read_yaml("series: badge\n"), EXIT_DATAERR);
-	expect_msg(":1:1: unknown key 'series'\n");
+	ck_assert_int_eq(read_yaml("client: T社\n"), EXIT_DATAERR);
+	expect_msg(":1:1: unknown key 'client'\n");
 }
 END_TEST
 
@@ -212,6 +221,7 @@ config_suite(void)
 	TCase *tc = tcase_create("read");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, default_series);
 	tcase_add_test(tc, every_key);
 	tcase_add_test(tc, later_file_wins_key_by_key);
 	tcase_add_test(tc, empty_file_and_empty_pager);

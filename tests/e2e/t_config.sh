@@ -149,4 +149,22 @@ test_broken_yaml_in_the_user_file() {
 	expect_grep "$T/err" "config.yaml:"
 }
 
+# The series setting names render's series; a bad slug is an error there.
+test_default_series() {
+	dl add -s aa -t 一 本文 >/dev/null && dl add -s bb -t 二 本文 >/dev/null ||
+	    fail "add"
+	expect_status 64 dl render
+	expect_grep "$T/err" "name a series: aa, bb"
+	echo 'series: bb' | store_setting
+	expect_status 0 dl render --width 0
+	expect_grep "$T/out" "二"
+	expect_no_grep "$T/out" "一"
+	expect_status 0 dl render aa --width 0
+	expect_grep "$T/out" "一"
+	user_config 'series: No/Good'
+	sed -i '/^series:/d' "$S/dailylog.yaml"
+	expect_status 65 dl render
+	expect_grep "$T/err" "config.yaml:1:9: bad series"
+}
+
 run_tests
