@@ -134,4 +134,13 @@ test_bad_settings_stop_every_command() {
 	expect_grep "$T/err" "entries, 1 error"
 }
 
+# A mistyped global option gets a suggestion too.
+test_global_option_suggestion() {
+	expect_status 64 "$DAILYLOG" --no-pagr list
+	expect_grep "$T/err" "unknown option '--no-pagr' (did you mean '--no-pager'?)"
+	expect_status 64 "$DAILYLOG" --colr=never list
+	expect_grep "$T/err" "(did you mean '--color'?)"
+	expect_empty "$T/out"
+}
+
 run_tests
