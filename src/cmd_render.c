@@ -12,6 +12,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "index.h"
 #include "output.h"
 #include "pager.h"
 #include "render.h"
@@ -145,7 +146,7 @@ render_to(const struct render_opts *o, const struct series *s, int width,
 	render_series(&doc);
 	if (o->out != NULL)
 		rc = export_write_file(o->out, buf_str(&doc.out),
-		    doc.out.len);
+		    doc.out.len, true);
 	else {
 		out_buf(&doc.out);
 		rc = out_finish();
@@ -154,11 +155,29 @@ render_to(const struct render_opts *o, const struct series *s, int width,
 	return rc;
 }
 
+/*
+ * The series' files read whole, found by the summaries of the index:
+ * rendering reads only what it shows.
+ */
+static void
+load_parts(const struct entry_list *sums, const char *slug,
+    struct entry_list *l, int *bad)
+{
+	l->v = xreallocarray(NULL, sums->n, sizeof(*l->v));
+	l->n = 0;
+	for (size_t i = 0; i < sums->n; i++)
+		if (sums->v[i]->series != NULL &&
+		    strcmp(sums->v[i]->series, slug) == 0 &&
+		    (l->v[l->n] = store_load_entry(sums->v[i]->path,
+		    bad)) != NULL)
+			l->n++;
+}
+
 int
 cmd_render(int argc, char **argv, const struct globals *g)
 {
 	struct render_opts o = { &render_text, NULL, -1, LINK_AUTO };
-	struct entry_list l;
+	struct entry_list sums, l = { NULL, 0 };
 	struct store st;
 	struct series s;
 	const char *slug;
@@ -172,10 +191,11 @@ cmd_render(int argc, char **argv, const struct globals *g)
 		    argv[optind + 1]);
 	if ((rc = store_open(g, &st)) != 0)
 		return rc;
-	if ((rc = store_load_all(&st, &l, &bad)) == 0 &&
-	    (rc = pick_series(&l, argc > optind ? argv[optind] : NULL,
+	if ((rc = index_load(&st, &sums, &bad)) == 0 &&
+	    (rc = pick_series(&sums, argc > optind ? argv[optind] : NULL,
 	    &slug)) == 0 &&
 	    (rc = series_settings_load(&st, slug, &s.set)) == 0) {
+		load_parts(&sums, slug, &l, &bad);
 		series_collect(&l, slug, &s);
 		links = o.links == LINK_ALWAYS ||
 		    (o.links == LINK_AUTO && o.out == NULL && tty);
@@ -193,6 +213,7 @@ cmd_render(int argc, char **argv, const struct globals *g)
 		series_free(&s);
 	}
 	entry_list_free(&l);
+	entry_list_free(&sums);
 	store_close(&st);
 	return rc ? rc : bad;
 }

@@ -406,17 +406,10 @@ stat_equal(const struct file_stat *a, const struct file_stat *b)
 static struct entry *
 load_summary(const char *path, int *bad)
 {
-	struct entry *e = xmalloc(sizeof(*e));
-	int r;
+	struct entry *e = store_load_entry(path, bad);
 
-	entry_init(e);
-	if ((r = entry_load(path, e)) != 0) {
-		free(e);
-		if (*bad == 0 || r != EXIT_DATAERR)
-			*bad = r;
-		return NULL;
-	}
-	entry_summarize(e);
+	if (e != NULL)
+		entry_summarize(e);
 	return e;
 }
 

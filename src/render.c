@@ -253,7 +253,8 @@ static int
 write_doc(const char *dir, const char *name, struct doc *doc)
 {
 	char *path = path_join(dir, name);
-	int rc = export_write_file(path, buf_str(&doc->out), doc->out.len);
+	int rc = export_write_file(path, buf_str(&doc->out), doc->out.len,
+	    false);
 
 	free(path);
 	buf_free(&doc->out);
@@ -284,7 +285,7 @@ render_series_dir(const struct renderer *r, const struct series *s,
 	struct buf name = BUF_INIT, heading = BUF_INIT;
 	struct doc doc;
 	char *abs;
-	int rc;
+	int rc, err;
 
 	if ((abs = output_dir(dir)) == NULL)
 		return EXIT_CANTCREAT;
@@ -312,6 +313,11 @@ render_series_dir(const struct renderer *r, const struct series *s,
 		render_part(&doc, i);
 		r->end(&doc);
 		rc = write_doc(abs, name.s, &doc);
+	}
+	/* The files are derived: synced once, all together, not each. */
+	if (rc == 0 && (err = fsync_dir(abs)) != 0) {
+		diag("%s: cannot sync: %s", abs, strerror(err));
+		rc = EXIT_IOERR;
 	}
 	buf_free(&name);
 	buf_free(&heading);

@@ -234,7 +234,7 @@ store_mkdirs(const char *root, const char *rel)
 	return rc;
 }
 
-static int
+int
 fsync_dir(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), err = 0;
@@ -266,11 +266,12 @@ write_all(int fd, const char *p, size_t n)
 /*
  * The atomic write behind every file the store makes.  Returns 0 or an
  * errno value (EEXIST when replace is false and path exists), leaving
- * nothing behind on failure.
+ * nothing behind on failure.  Without durable, neither the file nor
+ * its directory is synced: for derived files the caller syncs once.
  */
 static int
 atomic_write(const char *path, const char *data, size_t len, bool replace,
-    mode_t mode)
+    mode_t mode, bool durable)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
@@ -283,7 +284,7 @@ atomic_write(const char *path, const char *data, size_t len, bool replace,
 		goto out;
 	}
 	if (fchmod(fd, mode) == -1 || (err = write_all(fd, data, len)) != 0 ||
-	    fsync(fd) == -1) {
+	    (durable && fsync(fd) == -1)) {
 		err = err ? err : errno;
 		close(fd);
 		unlink(tmp.s);
@@ -308,7 +309,8 @@ atomic_write(const char *path, const char *data, size_t len, bool replace,
 		if (err)
 			goto out;
 	}
-	err = fsync_dir(dir);
+	if (durable)
+		err = fsync_dir(dir);
 out:
 	buf_free(&tmp);
 	free(dir);
@@ -332,13 +334,14 @@ write_failed(const char *path, int err)
 int
 store_write_file(const char *path, const char *data, size_t len, bool replace)
 {
-	int err = atomic_write(path, data, len, replace, 0600);
+	int err = atomic_write(path, data, len, replace, 0600, true);
 
 	return err ? write_failed(path, err) : 0;
 }
 
 int
-export_write_file(const char *path, const char *data, size_t len)
+export_write_file(const char *path, const char *data, size_t len,
+    bool durable)
 {
 	struct stat sb;
 	mode_t mask = umask(0);
@@ -351,7 +354,7 @@ export_write_file(const char *path, const char *data, size_t len)
 		diag_error(path, nopos, "not a regular file; not replaced");
 		return EXIT_CANTCREAT;
 	}
-	err = atomic_write(path, data, len, true, 0666 & ~mask);
+	err = atomic_write(path, data, len, true, 0666 & ~mask, durable);
 	return err ? write_failed(path, err) : 0;
 }
 
@@ -405,8 +408,16 @@ store_lock(struct store *st)
 
 	if (st->lockfd != -1)
 		return 0;
-	if (env != NULL && *env != '\0')
-		timeout = strtod(env, NULL);
+	if (env != NULL && *env != '\0') {
+		char *end;
+		double t = strtod(env, &end);
+
+		if (*end != '\0' || t < 0)
+			diag_warn("DAILYLOG_LOCK_TIMEOUT", nopos, "not a number "
+			    "of seconds: '%s'; waiting %d s", env, LOCK_TIMEOUT);
+		else
+			timeout = t;
+	}
 	path = path_join(st->root, LOCK_FILE);
 	st->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (st->lockfd == -1) {
@@ -584,6 +595,22 @@ free_paths(char **paths, size_t n)
 	free(paths);
 }
 
+struct entry *
+store_load_entry(const char *path, int *bad)
+{
+	struct entry *e = xmalloc(sizeof(*e));
+	int r;
+
+	entry_init(e);
+	if ((r = entry_load(path, e)) != 0) {
+		free(e);
+		if (*bad == 0 || r != EXIT_DATAERR)
+			*bad = r;
+		return NULL;
+	}
+	return e;
+}
+
 int
 store_load_all(struct store *st, struct entry_list *list, int *bad)
 {
@@ -596,19 +623,9 @@ store_load_all(struct store *st, struct entry_list *list, int *bad)
 	list->n = 0;
 	rc = store_entry_paths(st, &paths, &n, NULL, NULL);
 	list->v = xreallocarray(NULL, n, sizeof(*list->v));
-	for (size_t i = 0; i < n; i++) {
-		struct entry *e = xmalloc(sizeof(*e));
-		int r;
-
-		entry_init(e);
-		if ((r = entry_load(paths[i], e)) != 0) {
-			free(e);
-			if (*bad == 0 || r != EXIT_DATAERR)
-				*bad = r;
-			continue;
-		}
-		list->v[list->n++] = e;
-	}
+	for (size_t i = 0; i < n; i++)
+		if ((list->v[list->n] = store_load_entry(paths[i], bad)) != NULL)
+			list->n++;
 	free_paths(paths, n);
 	qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
 	return rc;
@@ -838,6 +855,7 @@ store_add(struct store *st, struct entry *e)
 {
 	struct buf yaml = BUF_INIT;
 	char id[64], rel[32], *dir = NULL, *path = NULL;
+	bool held = st->lockfd != -1;	/* import holds it for a batch */
 	int rc, err = EEXIST;
 
 	if ((rc = store_lock(st)) != 0)
@@ -870,7 +888,7 @@ store_add(struct store *st, struct entry *e)
 		free(path);
 		path = path_join(dir, name.s);
 		buf_free(&name);
-		err = atomic_write(path, yaml.s, yaml.len, false, 0600);
+		err = atomic_write(path, yaml.s, yaml.len, false, 0600, true);
 	}
 	if (err != 0) {
 		diag_error(path, nopos, "cannot create the entry: %s%s",
@@ -885,7 +903,8 @@ store_add(struct store *st, struct entry *e)
 	e->path = path;
 	path = NULL;
 out:
-	store_unlock(st);
+	if (!held)
+		store_unlock(st);
 	buf_free(&yaml);
 	free(dir);
 	free(path);

@@ -48,6 +48,12 @@ int	store_init(const char *dir, const char *lang, const char *author);
  * (temporary files, bad names) for check to report.
  */
 int	store_load_all(struct store *, struct entry_list *, int *bad);
+
+/*
+ * One entry file read whole into a new entry; NULL after a report, with
+ * *bad set as store_load_all sets it.
+ */
+struct entry *store_load_entry(const char *path, int *bad);
 void	entry_list_free(struct entry_list *);
 
 /*
@@ -86,8 +92,14 @@ int	store_write_file(const char *path, const char *data, size_t len,
 /*
  * Write rendered output to path (outside the store) atomically, replacing
  * a regular file but nothing else (73), with the umask's permissions.
+ * Not durable: no fsync, for many files in one directory that the
+ * caller then syncs once with fsync_dir.
  */
-int	export_write_file(const char *path, const char *data, size_t len);
+int	export_write_file(const char *path, const char *data, size_t len,
+	    bool durable);
+
+/* fsync(2) of a directory: 0 or an errno value. */
+int	fsync_dir(const char *dir);
 
 /* Take and release the store's advisory lock (75 after DAILYLOG_LOCK_TIMEOUT). */
 int	store_lock(struct store *);
