@@ -425,4 +425,10 @@ test_add_resume_refuses_other_input() {
 	expect_grep "$T/err" "--resume takes no other input"
 }
 
+# A lock timeout that is not a number is a warning, not "do not wait".
+test_add_bad_lock_timeout() {
+	DAILYLOG_LOCK_TIMEOUT=abc expect_status 0 dl add -t 題 本文
+	expect_grep "$T/err" "DAILYLOG_LOCK_TIMEOUT: warning: not a number of seconds: 'abc'"
+}
+
 run_tests
