@@ -16,6 +16,7 @@
  * A str is a u32 length and the bytes, or the length 0xFFFFFFFF alone
  * for an absent value.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -264,6 +265,58 @@ get_str(struct cursor *c)
 }
 
 static void
+skip(struct cursor *c, size_t n)
+{
+	if (c->bad || (size_t)(c->end - c->p) < n)
+		c->bad = true;
+	else
+		c->p += n;
+}
+
+static void
+skip_str(struct cursor *c)
+{
+	uint32_t len = get_u32(c);
+
+	if (len != NO_STRING)
+		skip(c, len);
+}
+
+/* The bytes of a record from its stat data to its title. */
+#define RECORD_FIXED	(8 + 8 + 8 + 4 + 8 + 4 + 4 + 6 * 4 + 8 + 4 + 4)
+
+/*
+ * Whether the record at c is of series slug; when not, c moves past it
+ * without allocating anything.
+ */
+static bool
+record_in_series(struct cursor *c, const char *slug)
+{
+	struct cursor at = *c;
+	size_t slen = strlen(slug);
+	uint32_t len;
+	bool in;
+
+	skip_str(c);
+	skip(c, RECORD_FIXED);
+	skip_str(c);
+	len = get_u32(c);
+	in = !c->bad && len == slen && (size_t)(c->end - c->p) >= slen &&
+	    memcmp(c->p, slug, slen) == 0;
+	if (in) {
+		*c = at;
+		return true;
+	}
+	if (len != NO_STRING)
+		skip(c, len);
+	for (int i = 0; i < 3; i++)	/* client, contact, staff */
+		skip_str(c);
+	for (uint32_t n = get_u32(c); !c->bad && n > 0; n--)
+		skip_str(c);
+	return false;
+}
+
+static void
 get_record(struct cursor *c, const char *root, struct record *r)
 {
 	struct entry *e = xmalloc(sizeof(*e));
@@ -353,9 +406,12 @@ read_file(const char *path, unsigned char **data, size_t *len)
 	return *len == (size_t)sb.st_size;
 }
 
-/* The records of ROOT/.index; none when it is missing or damaged. */
-static void
-index_read(const char *root, struct records *rs)
+/*
+ * The records of ROOT/.index (only those of series slug unless it is
+ * NULL); false and none when it is missing or damaged.
+ */
+static bool
+index_read(const char *root, const char *slug, struct records *rs)
 {
 	char *path = path_join(root, INDEX_FILE);
 	unsigned char *data;
@@ -363,6 +419,7 @@ index_read(const char *root, struct records *rs)
 	uint64_t sum;
 	uint32_t n;
 	size_t len;
+	bool ok = false;
 
 	rs->v = NULL;
 	rs->n = 0;
@@ -379,17 +436,84 @@ index_read(const char *root, struct records *rs)
 	if (c.bad || n > (size_t)(c.end - c.p) / 64)
 		goto out;
 	rs->v = xreallocarray(NULL, n, sizeof(*rs->v));
-	for (; rs->n < n && !c.bad; rs->n++) {
+	for (; n > 0 && !c.bad; n--) {
+		if (slug != NULL && !record_in_series(&c, slug))
+			continue;
 		get_record(&c, root, &rs->v[rs->n]);
 		if (!c.bad && rs->n > 0 &&
 		    strcmp(rs->v[rs->n - 1].rel, rs->v[rs->n].rel) >= 0)
 			c.bad = true;
+		rs->n++;
 	}
 	if (c.bad || c.p != c.end)
 		records_free(rs);
+	else
+		ok = true;
 out:
 	free(data);
 	free(path);
+	return ok;
+}
+
+/* --- the times of the directories --- */
+
+/* Whether directory name and its subdirectories to depth are older than cut. */
+static bool
+dir_older(int at, const char *name, int depth, int64_t cut)
+{
+	struct stat sb;
+	struct dirent *de;
+	DIR *d;
+	int fd;
+	bool old = true;
+
+	if (fstatat(at, name, &sb, AT_SYMLINK_NOFOLLOW) == -1)
+		return false;
+	if (!S_ISDIR(sb.st_mode))
+		return true;
+	if (ns_of(sb.st_mtim.tv_sec, (uint32_t)sb.st_mtim.tv_nsec) >= cut ||
+	    ns_of(sb.st_ctim.tv_sec, (uint32_t)sb.st_ctim.tv_nsec) >= cut)
+		return false;
+	if (depth == 0)
+		return true;
+	if ((fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return false;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return false;
+	}
+	while (old && (de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.' &&
+		    (de->d_type == DT_DIR || de->d_type == DT_UNKNOWN))
+			old = dir_older(dirfd(d), de->d_name, depth - 1, cut);
+	closedir(d);
+	return old;
+}
+
+/*
+ * Whether entries/, entries/YYYY and entries/YYYY/MM are all older than
+ * the index (by index_racy_ns): a file added, removed or renamed since
+ * the index was written changes its directory's times.
+ */
+static bool
+dirs_older_than_index(const char *root)
+{
+	char *path = path_join(root, INDEX_FILE);
+	struct stat ix;
+	int64_t cut;
+	bool old;
+
+	old = stat(path, &ix) == 0;
+	free(path);
+	if (!old)
+		return false;
+	cut = ns_of(ix.st_mtim.tv_sec, (uint32_t)ix.st_mtim.tv_nsec) -
+	    index_racy_ns;
+	path = path_join(root, "entries");
+	old = dir_older(AT_FDCWD, path, 2, cut);
+	free(path);
+	return old;
 }
 
 /* --- the merge of the walk and the index --- */
@@ -424,7 +548,7 @@ index_load(struct store *st, struct entry_list *list, int *bad)
 
 	*bad = 0;
 	rc = store_entry_files(st, &files, &n, NULL, NULL);
-	index_read(st->root, &old);
+	index_read(st->root, NULL, &old);
 	cur.v = xreallocarray(NULL, n, sizeof(*cur.v));
 	list->v = xreallocarray(NULL, n, sizeof(*list->v));
 	list->n = 0;
@@ -456,7 +580,9 @@ index_load(struct store *st, struct entry_list *list, int *bad)
 		cur.n++;
 	}
 	changed |= j < old.n;
-	if (changed)
+	/* A directory newer than the index stops index_load_series's
+	 * shortcut until the index is written again. */
+	if (changed || !dirs_older_than_index(st->root))
 		index_write(st->root, &cur);
 	for (size_t i = 0; i < cur.n; i++)
 		free(cur.v[i].rel);
@@ -465,4 +591,62 @@ index_load(struct store *st, struct entry_list *list, int *bad)
 	entry_files_free(files, n);
 	qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
 	return rc;
+}
+
+/* --- one series without the walk --- */
+
+/* Keep the entries of series slug only. */
+static void
+keep_series(struct entry_list *l, const char *slug)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i]->series != NULL && strcmp(l->v[i]->series, slug) == 0)
+			l->v[kept++] = l->v[i];
+		else {
+			entry_free(l->v[i]);
+			free(l->v[i]);
+		}
+	l->n = kept;
+}
+
+/* The record's summary, read again when its file changed; NULL when gone. */
+static struct entry *
+fresh_summary(struct record *r, int *bad)
+{
+	struct file_stat now;
+	struct entry *e = r->e;
+
+	if (!r->racy && entry_file_stat(e->path, &now) &&
+	    stat_equal(&r->st, &now)) {
+		r->e = NULL;
+		return e;
+	}
+	return load_summary(e->path, bad);
+}
+
+int
+index_load_series(struct store *st, const char *slug, struct entry_list *list,
+    int *bad)
+{
+	struct records rs;
+	int rc;
+
+	*bad = 0;
+	if (!dirs_older_than_index(st->root) ||
+	    !index_read(st->root, slug, &rs)) {
+		rc = index_load(st, list, bad);
+		keep_series(list, slug);
+		return rc;
+	}
+	list->v = xreallocarray(NULL, rs.n, sizeof(*list->v));
+	list->n = 0;
+	for (size_t i = 0; i < rs.n; i++)
+		if ((list->v[list->n] = fresh_summary(&rs.v[i], bad)) != NULL)
+			list->n++;
+	records_free(&rs);
+	keep_series(list, slug);	/* an edit may have moved one out */
+	qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
+	return 0;
 }

@@ -44,6 +44,19 @@ extern int64_t index_racy_ns;
  */
 int	index_load(struct store *, struct entry_list *, int *bad);
 
+/*
+ * The summaries of series slug only, as index_load gives them, without
+ * walking the store: the index's records of the series are taken when
+ * their files' stat data still match, and read again when not.  When
+ * the index is missing or damaged, or entries/ or a year or month
+ * directory in it changed after the index was written (a file added,
+ * removed or renamed there), this is index_load.  Not seen: a file
+ * outside the series edited in place to join it, until the next
+ * index_load; check always sees it.
+ */
+int	index_load_series(struct store *, const char *slug,
+	    struct entry_list *, int *bad);
+
 /* Drop what index_load does not keep. */
 void	entry_summarize(struct entry *);
 

@@ -467,6 +467,28 @@ struct filevec {
 };
 
 static void
+file_stat_from(struct file_stat *f, const struct stat *sb)
+{
+	f->ino = sb->st_ino;
+	f->size = (uint64_t)sb->st_size;
+	f->mtime_s = sb->st_mtim.tv_sec;
+	f->mtime_ns = (uint32_t)sb->st_mtim.tv_nsec;
+	f->ctime_s = sb->st_ctim.tv_sec;
+	f->ctime_ns = (uint32_t)sb->st_ctim.tv_nsec;
+}
+
+bool
+entry_file_stat(const char *path, struct file_stat *f)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb) == -1 || !S_ISREG(sb.st_mode))
+		return false;
+	file_stat_from(f, &sb);
+	return true;
+}
+
+static void
 filevec_add(struct filevec *fv, char *path, const struct stat *sb)
 {
 	struct entry_file *f;
@@ -476,12 +498,7 @@ filevec_add(struct filevec *fv, char *path, const struct stat *sb)
 		    sizeof(*fv->v));
 	f = &fv->v[fv->n++];
 	f->path = path;
-	f->st.ino = sb->st_ino;
-	f->st.size = (uint64_t)sb->st_size;
-	f->st.mtime_s = sb->st_mtim.tv_sec;
-	f->st.mtime_ns = (uint32_t)sb->st_mtim.tv_nsec;
-	f->st.ctime_s = sb->st_ctim.tv_sec;
-	f->st.ctime_ns = (uint32_t)sb->st_ctim.tv_nsec;
+	file_stat_from(&f->st, sb);
 }
 
 static bool
@@ -667,7 +684,7 @@ resolve_part(struct store *st, const struct entry_list *given,
 		free(slug);
 		return EXIT_USAGE;
 	}
-	if (l == NULL && (rc = index_load(st, &all, &bad)) != 0) {
+	if (l == NULL && (rc = index_load_series(st, slug, &all, &bad)) != 0) {
 		free(slug);
 		entry_list_free(&all);
 		return rc;

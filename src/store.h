@@ -121,6 +121,9 @@ struct file_stat {
 	uint32_t	mtime_ns, ctime_ns;
 };
 
+/* The stat data of a regular file (not a link); false when none. */
+bool	entry_file_stat(const char *path, struct file_stat *);
+
 struct entry_file {
 	char		*path;
 	struct file_stat st;

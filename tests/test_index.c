@@ -117,16 +117,20 @@ three_entries(void)
 	set_mtime(ENTRY_C, 1700000000);
 }
 
-/* index_load's answer as one line per entry: id date series part title. */
+/*
+ * index_load's answer (index_load_series's for a slug) as one line per
+ * entry: id date series part title.
+ */
 static char *
-loaded(int want_bad)
+summaries(const char *slug, int want_bad)
 {
 	struct entry_list l;
 	struct buf b = BUF_INIT;
 	char date[17];
 	int bad;
 
-	ck_assert_int_eq(index_load(&st, &l, &bad), 0);
+	ck_assert_int_eq(slug ? index_load_series(&st, slug, &l, &bad) :
+	    index_load(&st, &l, &bad), 0);
 	ck_assert_int_eq(bad, want_bad);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct entry *e = l.v[i];
@@ -139,6 +143,21 @@ loaded(int want_bad)
 	entry_list_free(&l);
 	buf_adds(&b, "");
 	return buf_detach(&b);
+}
+
+static char *
+loaded(int want_bad)
+{
+	return summaries(NULL, want_bad);
+}
+
+static void
+series_loads_as(const char *slug, const char *want)
+{
+	char *got = summaries(slug, 0);
+
+	ck_assert_str_eq(got, want);
+	free(got);
 }
 
 static void
@@ -368,6 +387,76 @@ START_TEST(concurrent_adds_and_readers)
 }
 END_TEST
 
+/* The index written at when, for index_load_series's directory test. */
+static void
+index_time(time_t when)
+{
+	set_mtime(INDEX_FILE, when);
+}
+
+static const char badge[] =
+    "20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+    "20261201-cccccc 2026-12-01 badge 2 続報\n";
+
+/*
+ * With directories older than the index, one series comes from the
+ * index's records and its own files' stat data: a bad file elsewhere
+ * goes unread, while in-place edits of the series' files are seen.
+ */
+START_TEST(series_without_the_walk)
+{
+	index_racy_ns = 0;
+	three_entries();
+	loads_as(three);
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitel: Visit\n");
+	index_time(time(NULL) + 3600);
+	buf_reset(&messages);
+	series_loads_as("badge", badge);
+	ck_assert_str_eq(buf_str(&messages), "");
+	series_loads_as("none", "");
+	/* Edited in place (the directory's times stay): read again. */
+	overwrite(ENTRY_C, "date: 2026-12-01\ntitle: 続報その二\n"
+	    "series: badge\npart: 2\n");
+	series_loads_as("badge",
+	    "20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報その二\n");
+	/* Edited out of the series. */
+	overwrite(ENTRY_A, "date: 2026-11-23\ntitle: 別件\n");
+	series_loads_as("badge",
+	    "20261201-cccccc 2026-12-01 badge 2 続報その二\n");
+	ck_assert_str_eq(buf_str(&messages), "");
+}
+END_TEST
+
+/*
+ * A file added after the index was written changes its directory: the
+ * whole store is read (the bad file is reported) and the new part seen.
+ * So does a missing index.
+ */
+START_TEST(series_sees_new_files_and_no_index)
+{
+	char *ix = in_store(INDEX_FILE), *got;
+
+	index_racy_ns = 0;
+	three_entries();
+	loads_as(three);
+	index_time(1700000100);
+	overwrite("entries/2026/12/20261202-dddddd.yaml",
+	    "date: 2026-12-02\ntitle: 三報\nseries: badge\npart: 3\n");
+	series_loads_as("badge", "20261123-aaaaaa 2026-11-23 09:30 badge 1 "
+	    "T社を訪問\n20261201-cccccc 2026-12-01 badge 2 続報\n"
+	    "20261202-dddddd 2026-12-02 badge 3 三報\n");
+	ck_assert_int_eq(unlink(ix), 0);
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitel: Visit\n");
+	got = summaries("badge", EXIT_DATAERR);
+	ck_assert_msg(strstr(got, "badge 3 三報"), "%s", got);
+	ck_assert_msg(strstr(buf_str(&messages), "unknown key 'titel'"),
+	    "%s", buf_str(&messages));
+	free(got);
+	free(ix);
+}
+END_TEST
+
 static Suite *
 index_suite(void)
 {
@@ -383,6 +472,8 @@ index_suite(void)
 	tcase_add_test(tc, damaged_index_is_ignored);
 	tcase_add_test(tc, unwritable_index_is_quiet);
 	tcase_add_test(tc, concurrent_adds_and_readers);
+	tcase_add_test(tc, series_without_the_walk);
+	tcase_add_test(tc, series_sees_new_files_and_no_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
