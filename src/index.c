@@ -471,8 +471,8 @@ dir_older(int at, const char *name, int depth, int64_t cut)
 		return false;
 	if (!S_ISDIR(sb.st_mode))
 		return true;
-	if (ns_of(sb.st_mtim.tv_sec, (uint32_t)sb.st_mtim.tv_nsec) >= cut ||
-	    ns_of(sb.st_ctim.tv_sec, (uint32_t)sb.st_ctim.tv_nsec) >= cut)
+	if (ns_of(sb.st_mtim.tv_sec, (uint32_t)sb.st_mtim.tv_nsec) > cut ||
+	    ns_of(sb.st_ctim.tv_sec, (uint32_t)sb.st_ctim.tv_nsec) > cut)
 		return false;
 	if (depth == 0)
 		return true;
