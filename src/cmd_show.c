@@ -78,6 +78,7 @@ cmd_show(int argc, char **argv, const struct globals *g)
 	const struct renderer *r = &render_text;
 	struct entry_list l;
 	struct store st;
+	const char *colon;
 	int ch, rc = 0, width = -1, bad;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
@@ -99,7 +100,20 @@ cmd_show(int argc, char **argv, const struct globals *g)
 		width = term_width(STDOUT_FILENO);
 	r = color_renderer(g, r);
 	pager_start(g);
-	(void)index_load(&st, &l, &bad);
+	/* One SERIES:PART needs only its series: no walk of the store
+	 * (index_load_series says what that lookup cannot see). */
+	colon = argc - optind == 1 ? strchr(argv[optind], ':') : NULL;
+	if (colon != NULL) {
+		char *slug = xstrndup(argv[optind],
+		    (size_t)(colon - argv[optind]));
+
+		if (slug_valid(slug))
+			(void)index_load_series(&st, slug, &l, &bad);
+		else
+			(void)index_load(&st, &l, &bad);
+		free(slug);
+	} else
+		(void)index_load(&st, &l, &bad);
 	for (int i = optind; i < argc; i++) {
 		int one = show_one(&st, &l, argv[i], r, width);
 

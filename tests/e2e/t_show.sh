@@ -49,4 +49,21 @@ test_show_usage() {
 	expect_grep "$T/err" "text, markdown"
 }
 
+# show SERIES:PART reads only its series through the index, and still
+# sees a hand edit of a part in place and a part file added by hand.
+test_show_series_part_sees_hand_edits() {
+	add_parts visit 2
+	dl show visit:2 >/dev/null || fail "first show"
+	f=$(grep -l '面談その2' -r "$S/entries")
+	sed -i 's/面談その2/差し替えた題/' "$f"
+	expect_status 0 dl show visit:2
+	expect_grep "$T/out" "差し替えた題"
+	printf 'date: 2026-10-03\ntitle: 手で足した回\nseries: visit\npart: 3\n' \
+	    >"$S/entries/2026/10/by-hand.yaml"
+	expect_status 0 dl show visit:3
+	expect_grep "$T/out" "手で足した回"
+	rm "$S/entries/2026/10/by-hand.yaml"
+	expect_status 1 dl show visit:3
+}
+
 run_tests
