@@ -21,19 +21,26 @@ static const struct pos nopos = { 0, 0 };
 static void
 report_other(const char *path, void *arg)
 {
-	const char *base = strrchr(path, '/');
-	size_t len;
-
-	base = base ? base + 1 : path;
-	len = strlen(base);
-	if (base[0] == '.' && strstr(base, ".yaml.tmp-") != NULL)
+	switch (store_not_entry(path)) {
+	case NOT_ENTRY_TEMPORARY:
 		strlist_add(arg, path);
-	else if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
+		break;
+	case NOT_ENTRY_LINK:
+		diag_error(path, nopos, "a symbolic link; dailylog does not "
+		    "follow links in the store");
+		break;
+	case NOT_ENTRY_NAME:
 		diag_error(path, nopos, "not loaded: the file name is not a "
-		    "valid ID ([A-Za-z0-9._-], not starting with '.'), or the "
-		    "file is not a regular file");
-	else
+		    "valid ID ([A-Za-z0-9._-], not starting with '.')");
+		break;
+	case NOT_ENTRY_DIRECTORY:
+		diag_warn(path, nopos, "a hidden or too deep directory; not "
+		    "read");
+		break;
+	case NOT_ENTRY_OTHER:
 		diag_warn(path, nopos, "not an entry (no .yaml suffix); ignored");
+		break;
+	}
 }
 
 /* The directory entries/YYYY/MM that the date chooses. */

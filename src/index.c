@@ -547,7 +547,7 @@ index_load(struct store *st, struct entry_list *list, int *bad)
 	int rc;
 
 	*bad = 0;
-	rc = store_entry_files(st, &files, &n, NULL, NULL);
+	rc = store_entry_files(st, &files, &n, store_warn_not_entry, NULL);
 	index_read(st->root, NULL, &old);
 	cur.v = xreallocarray(NULL, n, sizeof(*cur.v));
 	list->v = xreallocarray(NULL, n, sizeof(*list->v));

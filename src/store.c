@@ -566,6 +566,44 @@ cmp_file(const void *a, const void *b)
 	    ((const struct entry_file *)b)->path);
 }
 
+enum not_entry
+store_not_entry(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	struct stat sb;
+	size_t len;
+
+	base = base ? base + 1 : path;
+	len = strlen(base);
+	if (base[0] == '.' && strstr(base, ".yaml.tmp-") != NULL)
+		return NOT_ENTRY_TEMPORARY;
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
+		return NOT_ENTRY_LINK;
+	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return NOT_ENTRY_DIRECTORY;
+	if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
+		return NOT_ENTRY_NAME;
+	return NOT_ENTRY_OTHER;
+}
+
+void
+store_warn_not_entry(const char *path, void *arg)
+{
+	(void)arg;
+	switch (store_not_entry(path)) {
+	case NOT_ENTRY_LINK:
+		diag_warn(path, nopos, "a symbolic link; not followed, not "
+		    "loaded");
+		break;
+	case NOT_ENTRY_NAME:
+		diag_warn(path, nopos, "not loaded: the file name is not a "
+		    "valid ID ([A-Za-z0-9._-], not starting with '.')");
+		break;
+	default:
+		break;	/* temporary files and others: check reports them */
+	}
+}
+
 int
 store_entry_files(struct store *st, struct entry_file **files, size_t *n,
     void (*other)(const char *, void *), void *arg)

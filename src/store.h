@@ -129,6 +129,19 @@ struct entry_file {
 	struct file_stat st;
 };
 
+/* Why a path under entries/ that the walk passed over is not an entry. */
+enum not_entry {
+	NOT_ENTRY_TEMPORARY,	/* .ID.yaml.tmp-XXXXXX of a write */
+	NOT_ENTRY_LINK,		/* a symbolic link: never followed */
+	NOT_ENTRY_DIRECTORY,	/* hidden, or deeper than YYYY/MM/... */
+	NOT_ENTRY_NAME,		/* *.yaml whose name is not a valid ID */
+	NOT_ENTRY_OTHER		/* anything else */
+};
+enum not_entry store_not_entry(const char *path);
+
+/* A walk callback for readers: warn about links and badly named *.yaml. */
+void	store_warn_not_entry(const char *path, void *arg);
+
 /*
  * Walk the entry files (*.yaml under entries/) with their stat data,
  * sorted by path.  The callback, when given, sees every path that is

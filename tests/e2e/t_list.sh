@@ -235,4 +235,20 @@ test_list_table_sanitizes() {
 	! grep -q "$(printf '\t')" "$T/out" || fail "a raw tab in the table"
 }
 
+# A symbolic link or a badly named *.yaml under entries/ is never loaded,
+# and list says so instead of skipping it silently; check calls it an error.
+test_list_warns_about_links_and_bad_names() {
+	dl add -d 2026-11-02 -t 本物 本文 >/dev/null || fail "add"
+	printf 'date: 2026-11-02\ntitle: 外\n' >"$T/outside.yaml"
+	ln -s "$T/outside.yaml" "$S/entries/2026/11/20261102-linked.yaml"
+	cp "$T/outside.yaml" "$S/entries/2026/11/bad name.yaml"
+	expect_status 0 dl list --format tsv
+	expect_grep "$T/out" 本物
+	expect_no_grep "$T/out" 外
+	expect_grep "$T/err" "20261102-linked.yaml: warning: a symbolic link; not followed"
+	expect_grep "$T/err" "bad name.yaml: warning: not loaded: the file name is not a valid ID"
+	expect_status 65 dl check
+	expect_grep "$T/err" "20261102-linked.yaml: a symbolic link; dailylog does not follow links"
+}
+
 run_tests
