@@ -91,6 +91,23 @@ unknown_command(const char *name)
 	return EXIT_USAGE;
 }
 
+const char *
+option_suggest(const char *arg, const struct option *opts)
+{
+	const char *names[64], *hint;
+	size_t n = 0;
+	char *word;
+
+	if (strncmp(arg, "--", 2) != 0)
+		return NULL;
+	for (const struct option *o = opts; o && o->name && n < 64; o++)
+		names[n++] = o->name;
+	word = xstrndup(arg + 2, strcspn(arg + 2, "="));
+	hint = suggest(word, names, n);
+	free(word);
+	return hint;
+}
+
 /*
  * After getopt_long returned '?' or ':' in a command: say which option
  * was wrong, with a suggestion among the command's long options.
@@ -98,8 +115,7 @@ unknown_command(const char *name)
 int
 option_error(const char *cmd, char **argv, const struct option *longopts)
 {
-	const char *arg = argv[optind - 1], *names[64], *hint;
-	size_t n = 0;
+	const char *arg = argv[optind - 1], *hint;
 
 	if (optopt != 0) {
 		for (const struct option *o = longopts; o && o->name; o++)
@@ -111,16 +127,8 @@ option_error(const char *cmd, char **argv, const struct option *longopts)
 			return usage_error(cmd, "unknown option '-%c'", optopt);
 		return usage_error(cmd, "option '%s' needs a value", arg);
 	}
-	for (const struct option *o = longopts; o && o->name && n < 64; o++)
-		names[n++] = o->name;
-	if (strncmp(arg, "--", 2) == 0) {
-		char *word = xstrndup(arg + 2, strcspn(arg + 2, "="));
-
-		hint = suggest(word, names, n);
-		free(word);
-		if (hint != NULL)
-			return usage_error(cmd, "unknown option '%s' (did you "
-			    "mean '--%s'?)", arg, hint);
-	}
+	if ((hint = option_suggest(arg, longopts)) != NULL)
+		return usage_error(cmd, "unknown option '%s' (did you mean "
+		    "'--%s'?)", arg, hint);
 	return usage_error(cmd, "unknown option '%s'", arg);
 }

@@ -56,6 +56,9 @@ int	unknown_command(const char *);
 int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 struct option;
+/* For an unknown "--word": the long option of opts it nearly is, or NULL. */
+const char *option_suggest(const char *arg, const struct option *opts);
+
 /* Report getopt_long's '?' or ':' for cmd; returns EXIT_USAGE. */
 int	option_error(const char *cmd, char **argv, const struct option *);
 

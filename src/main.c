@@ -14,27 +14,6 @@
 #include "diag.h"
 #include "entry.h"
 
-/* A mistyped global option, with a suggestion when it is a near miss. */
-static void
-unknown_global_option(const char *arg, const struct option *opts)
-{
-	const char *names[16], *hint = NULL;
-	size_t n = 0;
-
-	for (const struct option *o = opts; o->name != NULL && n < 16; o++)
-		names[n++] = o->name;
-	if (strncmp(arg, "--", 2) == 0) {
-		char *word = xstrndup(arg + 2, strcspn(arg + 2, "="));
-
-		hint = suggest(word, names, n);
-		free(word);
-	}
-	if (hint != NULL)
-		diag("unknown option '%s' (did you mean '--%s'?)", arg, hint);
-	else
-		diag("unknown option '%s'", arg);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -49,6 +28,7 @@ main(int argc, char **argv)
 	};
 	struct globals g = { NULL, COLOR_AUTO, false, false };
 	const struct command *cmd;
+	const char *hint;
 	int ch;
 
 	setlocale(LC_ALL, "");
@@ -87,8 +67,12 @@ main(int argc, char **argv)
 				diag("option -C needs a directory");
 			else if (optopt != 0)
 				diag("unknown option '-%c'", optopt);
+			else if ((hint = option_suggest(argv[optind - 1],
+			    opts)) != NULL)
+				diag("unknown option '%s' (did you mean "
+				    "'--%s'?)", argv[optind - 1], hint);
 			else
-				unknown_global_option(argv[optind - 1], opts);
+				diag("unknown option '%s'", argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
