@@ -44,11 +44,14 @@ offset_pos(const char *buf, size_t off)
 	return p;
 }
 
-/* The stream must be UTF-8 with no NUL byte: libyaml would take UTF-16. */
+/*
+ * The stream must be UTF-8 with no NUL byte: libyaml would take UTF-16.
+ * Malformed UTF-8 is left to libyaml's reader, which decodes every byte
+ * anyway (see parse_error).
+ */
 static int
 check_encoding(const char *name, const char *buf, size_t len)
 {
-	const uint8_t *bad;
 	const char *nul;
 
 	if (len >= 2 && ((buf[0] == '\xFE' && buf[1] == '\xFF') ||
@@ -62,12 +65,35 @@ check_encoding(const char *name, const char *buf, size_t len)
 		    "NUL byte in the file");
 		return EXIT_DATAERR;
 	}
-	if ((bad = u8_check((const uint8_t *)buf, len)) != NULL) {
-		diag_error(name, offset_pos(buf, (size_t)((const char *)bad - buf)),
-		    "invalid UTF-8 byte 0x%02X", *bad);
-		return EXIT_DATAERR;
-	}
 	return 0;
+}
+
+/*
+ * The byte offset where a malformed UTF-8 sequence that libyaml's reader
+ * refused begins, or SIZE_MAX for its other reader errors.  It points a
+ * bad trailing byte out at the offset of that byte; the sequence starts
+ * at the lead byte before it.
+ */
+static size_t
+utf8_error_offset(const char *buf, const yaml_parser_t *p)
+{
+	static const char *const malformed[] = {
+		"invalid leading UTF-8 octet",
+		"incomplete UTF-8 octet sequence",
+		"invalid length of a UTF-8 sequence",
+		"invalid Unicode character",
+	};
+	size_t off = p->problem_offset;
+
+	if (strcmp(p->problem, "invalid trailing UTF-8 octet") == 0) {
+		while (off > 0 && ((unsigned char)buf[--off] & 0xC0) == 0x80)
+			continue;
+		return off;
+	}
+	for (size_t i = 0; i < sizeof(malformed) / sizeof(malformed[0]); i++)
+		if (strcmp(p->problem, malformed[i]) == 0)
+			return off;
+	return SIZE_MAX;
 }
 
 static void
@@ -76,8 +102,17 @@ parse_error(const char *name, const char *buf, const yaml_parser_t *p)
 	struct pos pos = mark_pos(p->problem_mark);
 
 	/* Reader errors carry only a byte offset. */
-	if (p->error == YAML_READER_ERROR)
+	if (p->error == YAML_READER_ERROR) {
+		size_t bad = utf8_error_offset(buf, p);
+
+		if (bad != SIZE_MAX) {
+			diag_error(name, offset_pos(buf, bad),
+			    "invalid UTF-8 byte 0x%02X",
+			    (unsigned char)buf[bad]);
+			return;
+		}
 		pos = offset_pos(buf, p->problem_offset);
+	}
 	if (p->context != NULL)
 		diag_error(name, pos, "invalid YAML: %s %s", p->problem,
 		    p->context);
@@ -186,8 +221,8 @@ text_check(const char *name, struct pos where, const char *s, size_t len)
 
 /*
  * Whether a scalar may break text_check's rules.  check_encoding saw
- * the whole file as valid UTF-8 without NUL, and libyaml's escapes only
- * make valid UTF-8, so one pass over the bytes for the lead bytes of
+ * no NUL in the file, libyaml's reader let only valid UTF-8 through,
+ * and its escapes only make valid UTF-8, so one pass over the bytes for the lead bytes of
  * controls is enough here: NUL (from "\0") and the rest of C0 but tab
  * and newline, DEL, C1 (C2 80..9F), and the bidirectional controls
  * U+202A..202E (E2 80 AA..AE) and U+2066..2069 (E2 81 A6..A9).
