@@ -16,14 +16,30 @@
 
 static const struct pos nopos = { 0, 0 };
 
-/* Files under entries/ that are not entries; temporary files are kept in
- * arg (a struct strlist) to be judged under the lock. */
+/* What duplicate-part detection keeps of an entry: not the entry. */
+struct part_ref {
+	char		*series;
+	long		 part;
+	char		*path;
+	struct pos	 pos;
+};
+
+struct checking {
+	struct strlist	 temps;		/* judged under the lock */
+	struct part_ref	*parts;
+	size_t		 nparts;
+};
+
+/* Files under entries/ that are not entries; temporary files are kept
+ * to be judged under the lock. */
 static void
 report_other(const char *path, void *arg)
 {
+	struct checking *c = arg;
+
 	switch (store_not_entry(path)) {
 	case NOT_ENTRY_TEMPORARY:
-		strlist_add(arg, path);
+		strlist_add(&c->temps, path);
 		break;
 	case NOT_ENTRY_LINK:
 		diag_error(path, nopos, "a symbolic link; dailylog does not "
@@ -117,11 +133,32 @@ check_series_settings(struct store *st)
 	closedir(d);
 }
 
+static void
+check_entry(struct entry *e, void *arg)
+{
+	struct checking *c = arg;
+	struct part_ref *r;
+
+	check_place(e);
+	if (e->series != NULL && e->part > 0) {
+		if ((c->nparts & (c->nparts - 1)) == 0)
+			c->parts = xreallocarray(c->parts, c->nparts ?
+			    c->nparts * 2 : 16, sizeof(*c->parts));
+		r = &c->parts[c->nparts++];
+		r->series = e->series;
+		r->part = e->part;
+		r->path = e->path;
+		r->pos = e->pos[F_PART];
+		e->series = e->path = NULL;
+	}
+	entry_free(e);
+	free(e);
+}
+
 static int
 cmp_series_part(const void *a, const void *b)
 {
-	const struct entry *x = *(struct entry *const *)a;
-	const struct entry *y = *(struct entry *const *)b;
+	const struct part_ref *x = a, *y = b;
 	int c = strcmp(x->series, y->series);
 
 	return c ? c : (x->part > y->part) - (x->part < y->part);
@@ -129,35 +166,39 @@ cmp_series_part(const void *a, const void *b)
 
 /* Duplicate parts are errors, gaps are warnings. */
 static void
-check_parts(const struct entry_list *all)
+check_parts(struct part_ref *v, size_t n)
 {
-	struct entry **v = xreallocarray(NULL, all->n, sizeof(*v));
-	size_t n = 0;
-
-	for (size_t i = 0; i < all->n; i++)
-		if (all->v[i]->series != NULL && all->v[i]->part > 0)
-			v[n++] = all->v[i];
 	qsort(v, n, sizeof(*v), cmp_series_part);
 	for (size_t i = 0; i < n; i++) {
-		bool first = i == 0 || strcmp(v[i]->series, v[i - 1]->series);
+		bool first = i == 0 || strcmp(v[i].series, v[i - 1].series);
 
-		if (!first && v[i]->part == v[i - 1]->part)
-			diag_error(v[i]->path, v[i]->pos[F_PART], "duplicate "
-			    "part: %s:%ld is also %s", v[i]->series,
-			    v[i]->part, v[i - 1]->path);
-		else if (!first && v[i]->part > v[i - 1]->part + 1)
-			diag_warn(v[i]->path, v[i]->pos[F_PART], "series %s: "
+		if (!first && v[i].part == v[i - 1].part)
+			diag_error(v[i].path, v[i].pos, "duplicate "
+			    "part: %s:%ld is also %s", v[i].series,
+			    v[i].part, v[i - 1].path);
+		else if (!first && v[i].part > v[i - 1].part + 1)
+			diag_warn(v[i].path, v[i].pos, "series %s: "
 			    "part%s %ld%s%.0ld missing before part %ld",
-			    v[i]->series, v[i]->part - v[i - 1]->part > 2 ?
-			    "s" : "", v[i - 1]->part + 1,
-			    v[i]->part - v[i - 1]->part > 2 ? "-" : "",
-			    v[i]->part - v[i - 1]->part > 2 ? v[i]->part - 1 : 0,
-			    v[i]->part);
-		else if (first && v[i]->part > 1)
-			diag_warn(v[i]->path, v[i]->pos[F_PART], "series %s "
-			    "starts at part %ld", v[i]->series, v[i]->part);
+			    v[i].series, v[i].part - v[i - 1].part > 2 ?
+			    "s" : "", v[i - 1].part + 1,
+			    v[i].part - v[i - 1].part > 2 ? "-" : "",
+			    v[i].part - v[i - 1].part > 2 ? v[i].part - 1 : 0,
+			    v[i].part);
+		else if (first && v[i].part > 1)
+			diag_warn(v[i].path, v[i].pos, "series %s "
+			    "starts at part %ld", v[i].series, v[i].part);
 	}
-	free(v);
+}
+
+static void
+checking_free(struct checking *c)
+{
+	for (size_t i = 0; i < c->nparts; i++) {
+		free(c->parts[i].series);
+		free(c->parts[i].path);
+	}
+	free(c->parts);
+	strlist_free(&c->temps);
 }
 
 int
@@ -167,13 +208,11 @@ cmd_check(int argc, char **argv, const struct globals *g)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct entry_list all = { NULL, 0 };
-	struct strlist temps = { NULL, 0 };
+	struct checking c = { { NULL, 0 }, NULL, 0 };
 	struct store st;
-	char **paths;
 	size_t n;
 	bool quiet = false;
-	int ch, rc;
+	int ch, rc, bad;
 
 	while ((ch = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
 		if (ch != 'q')
@@ -187,28 +226,15 @@ cmd_check(int argc, char **argv, const struct globals *g)
 	if ((rc = store_open_any(g, &st)) != 0 && rc != EXIT_DATAERR)
 		return rc;
 	check_series_settings(&st);
-	rc = store_entry_paths(&st, &paths, &n, report_other, &temps);
-	report_temporaries(&st, &temps);
-	strlist_free(&temps);
-	all.v = xreallocarray(NULL, n, sizeof(*all.v));
-	for (size_t i = 0; i < n; i++) {
-		struct entry *e = xmalloc(sizeof(*e));
-
-		entry_init(e);
-		if (entry_load(paths[i], e) == 0) {
-			check_place(e);
-			all.v[all.n++] = e;
-		} else
-			free(e);
-		free(paths[i]);
-	}
-	free(paths);
-	check_parts(&all);
+	/* One entry at a time: only what check_parts needs is kept. */
+	rc = store_each_entry(&st, check_entry, report_other, &c, &n, &bad);
+	report_temporaries(&st, &c.temps);
+	check_parts(c.parts, c.nparts);
 	if (!quiet)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
 		    diag_nerrors, diag_nerrors == 1 ? "" : "s", diag_nwarnings,
 		    diag_nwarnings == 1 ? "" : "s");
-	entry_list_free(&all);
+	checking_free(&c);
 	store_close(&st);
 	if (rc != 0)
 		return rc;

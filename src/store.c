@@ -501,69 +501,157 @@ filevec_add(struct filevec *fv, char *path, const struct stat *sb)
 	file_stat_from(&f->st, sb);
 }
 
+/* NAME.yaml with a valid ID for NAME; no allocation, it runs per file. */
 static bool
 is_entry_name(const char *name)
 {
 	size_t len = strlen(name);
-	char *id;
-	bool ok;
+	char id[130];
 
-	if (name[0] == '.' || len <= 5 || strcmp(name + len - 5, ".yaml") != 0)
+	if (name[0] == '.' || len <= 5 || len - 5 >= sizeof(id) ||
+	    strcmp(name + len - 5, ".yaml") != 0)
 		return false;
-	id = xstrndup(name, len - 5);
-	ok = id_valid(id);
-	free(id);
-	return ok;
+	memcpy(id, name, len - 5);
+	id[len - 5] = '\0';
+	return id_valid(id);
 }
 
-/* The stat data comes from lstat: an entry that is a link is no entry. */
+/*
+ * The walk of entries/: each directory read through its descriptor and
+ * its names sorted, so that files come in the order of their full paths
+ * and can be opened relative to their directory.  Stat data come from
+ * fstatat without following links (a link is no entry), or only the
+ * type from d_type when the caller needs no stat data.
+ */
+struct walker {
+	bool	 want_stat;
+	void	(*file)(struct walker *, int dirfd, const char *name,
+		    const struct stat *);
+	void	(*other)(const char *path, void *);
+	void	*arg;		/* for other, and for the caller's callback */
+	void	*arg2;		/* for file */
+	struct buf path;	/* of the name at hand */
+};
+
+struct dirent_sb {
+	char		*name;
+	struct stat	 sb;
+};
+
+/*
+ * Sibling order that matches strcmp of the full paths below them: a
+ * directory sorts as its name followed by '/'.
+ */
 static int
-walk(const char *dir, int depth, struct filevec *fv,
-    void (*other)(const char *, void *), void *arg)
+cmp_dirent_sb(const void *a, const void *b)
 {
-	DIR *d;
+	const struct dirent_sb *x = a, *y = b;
+	const unsigned char *p = (const unsigned char *)x->name;
+	const unsigned char *q = (const unsigned char *)y->name;
+
+	while (*p != '\0' && *p == *q)
+		p++, q++;
+	return (*p ? *p : S_ISDIR(x->sb.st_mode) ? '/' : 0) -
+	    (*q ? *q : S_ISDIR(y->sb.st_mode) ? '/' : 0);
+}
+
+/* The names in d with their stat data (or type), sorted. */
+static struct dirent_sb *
+read_names(const struct walker *w, DIR *d, size_t *n)
+{
+	struct dirent_sb *v = NULL;
 	struct dirent *de;
+
+	*n = 0;
+	while ((de = readdir(d)) != NULL) {
+		struct dirent_sb *e;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if ((*n & (*n - 1)) == 0)
+			v = xreallocarray(v, *n ? *n * 2 : 16, sizeof(*v));
+		e = &v[(*n)++];
+		e->name = xstrdup(de->d_name);
+		memset(&e->sb, 0, sizeof(e->sb));
+		if (w->want_stat || de->d_type == DT_UNKNOWN) {
+			if (fstatat(dirfd(d), de->d_name, &e->sb,
+			    AT_SYMLINK_NOFOLLOW) == -1)
+				e->sb.st_mode = 0;	/* gone: not an entry */
+		} else
+			e->sb.st_mode = DTTOIF(de->d_type);
+	}
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), cmp_dirent_sb);
+	return v;
+}
+
+/* Walk the directory w->path, open as fd (closed here). */
+static int
+walk(struct walker *w, int fd, int depth)
+{
+	struct dirent_sb *v;
+	size_t n, plen = w->path.len;
+	DIR *d;
 	int rc = 0;
 
-	if ((d = opendir(dir)) == NULL) {
-		if (errno == ENOENT && depth == 0)
-			return 0;
-		diag_error(dir, nopos, "cannot read directory: %s",
+	if ((d = fdopendir(fd)) == NULL) {
+		diag_error(w->path.s, nopos, "cannot read directory: %s",
 		    strerror(errno));
+		close(fd);
 		return errno_status(errno);
 	}
-	while ((de = readdir(d)) != NULL) {
-		const char *name = de->d_name;
-		struct stat sb;
-		char *path;
+	v = read_names(w, d, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = v[i].name;
+		mode_t mode = v[i].sb.st_mode;
+		int sub;
 
-		if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-			continue;
-		path = path_join(dir, name);
-		if (fstatat(dirfd(d), name, &sb, AT_SYMLINK_NOFOLLOW) == -1)
-			sb.st_mode = 0;		/* gone meanwhile: not an entry */
-		if (S_ISDIR(sb.st_mode) && name[0] != '.' && depth < 4) {
-			int r = walk(path, depth + 1, fv, other, arg);
+		buf_addc(&w->path, '/');
+		buf_adds(&w->path, name);
+		if (S_ISDIR(mode) && name[0] != '.' && depth < 4) {
+			if ((sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC)) == -1) {
+				diag_error(w->path.s, nopos, "cannot read "
+				    "directory: %s", strerror(errno));
+				rc = rc ? rc : errno_status(errno);
+			} else {
+				int r = walk(w, sub, depth + 1);
 
-			rc = rc ? rc : r;
-			free(path);
-		} else if (S_ISREG(sb.st_mode) && is_entry_name(name))
-			filevec_add(fv, path, &sb);
-		else {
-			if (other != NULL)
-				other(path, arg);
-			free(path);
-		}
+				rc = rc ? rc : r;
+			}
+		} else if (S_ISREG(mode) && is_entry_name(name))
+			w->file(w, dirfd(d), name, &v[i].sb);
+		else if (w->other != NULL)
+			w->other(w->path.s, w->arg);
+		w->path.len = plen;
+		w->path.s[plen] = '\0';
+		free(v[i].name);
 	}
+	free(v);
 	closedir(d);
 	return rc;
 }
 
+/* Walk ROOT/entries; a store without it has no entries. */
 static int
-cmp_file(const void *a, const void *b)
+walk_entries(struct store *st, struct walker *w)
 {
-	return strcmp(((const struct entry_file *)a)->path,
-	    ((const struct entry_file *)b)->path);
+	int fd, rc = 0;
+
+	w->path = (struct buf)BUF_INIT;
+	buf_adds(&w->path, st->root);
+	if (w->path.len == 0 || w->path.s[w->path.len - 1] != '/')
+		buf_addc(&w->path, '/');
+	buf_adds(&w->path, "entries");
+	if ((fd = open(w->path.s, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1)
+		rc = walk(w, fd, 0);
+	else if (errno != ENOENT) {
+		diag_error(w->path.s, nopos, "cannot read directory: %s",
+		    strerror(errno));
+		rc = errno_status(errno);
+	}
+	buf_free(&w->path);
+	return rc;
 }
 
 enum not_entry
@@ -604,17 +692,22 @@ store_warn_not_entry(const char *path, void *arg)
 	}
 }
 
+static void
+add_file(struct walker *w, int dirfd, const char *name, const struct stat *sb)
+{
+	(void)dirfd;
+	(void)name;
+	filevec_add(w->arg2, xstrdup(w->path.s), sb);
+}
+
 int
 store_entry_files(struct store *st, struct entry_file **files, size_t *n,
     void (*other)(const char *, void *), void *arg)
 {
 	struct filevec fv = { NULL, 0 };
-	char *dir = path_join(st->root, "entries");
-	int rc = walk(dir, 0, &fv, other, arg);
+	struct walker w = { true, add_file, other, arg, &fv, BUF_INIT };
+	int rc = walk_entries(st, &w);
 
-	free(dir);
-	if (fv.n > 1)
-		qsort(fv.v, fv.n, sizeof(*fv.v), cmp_file);
 	*files = fv.v;
 	*n = fv.n;
 	return rc;
@@ -628,17 +721,26 @@ entry_files_free(struct entry_file *files, size_t n)
 	free(files);
 }
 
+static void
+add_path(struct walker *w, int dirfd, const char *name, const struct stat *sb)
+{
+	(void)dirfd;
+	(void)name;
+	(void)sb;
+	strlist_add(w->arg2, w->path.s);
+}
+
+/* The walk without stat data: the types from d_type will do. */
 int
 store_entry_paths(struct store *st, char ***paths, size_t *n,
     void (*other)(const char *, void *), void *arg)
 {
-	struct entry_file *files;
-	int rc = store_entry_files(st, &files, n, other, arg);
+	struct strlist l = { NULL, 0 };
+	struct walker w = { false, add_path, other, arg, &l, BUF_INIT };
+	int rc = walk_entries(st, &w);
 
-	*paths = xreallocarray(NULL, *n, sizeof(**paths));
-	for (size_t i = 0; i < *n; i++)
-		(*paths)[i] = files[i].path;
-	free(files);
+	*paths = l.v;
+	*n = l.n;
 	return rc;
 }
 
@@ -650,6 +752,14 @@ free_paths(char **paths, size_t n)
 	free(paths);
 }
 
+/* A file that does not load sets *bad: EXIT_DATAERR unless worse. */
+static void
+set_bad(int *bad, int r)
+{
+	if (*bad == 0 || r != EXIT_DATAERR)
+		*bad = r;
+}
+
 struct entry *
 store_load_entry(const char *path, int *bad)
 {
@@ -659,29 +769,84 @@ store_load_entry(const char *path, int *bad)
 	entry_init(e);
 	if ((r = entry_load(path, e)) != 0) {
 		free(e);
-		if (*bad == 0 || r != EXIT_DATAERR)
-			*bad = r;
+		set_bad(bad, r);
 		return NULL;
 	}
 	return e;
 }
 
-int
-store_load_all(struct store *st, struct entry_list *list, int *bad)
+struct each {
+	void	(*fn)(struct entry *, void *);
+	size_t	 nfiles;
+	int	*bad;
+};
+
+/* One entry file, read through its directory's descriptor. */
+static void
+load_file(struct walker *w, int dirfd, const char *name, const struct stat *sb)
 {
-	char **paths;
-	size_t n;
+	struct each *each = w->arg2;
+	struct entry *e;
+	char *buf;
+	size_t len;
+	int r;
+
+	(void)sb;
+	each->nfiles++;
+	if ((r = file_read_at(dirfd, name, w->path.s, ENTRY_MAX_FILE, &buf,
+	    &len)) != 0) {
+		set_bad(each->bad, r);
+		return;
+	}
+	e = xmalloc(sizeof(*e));
+	entry_init(e);
+	r = entry_load_buf(w->path.s, buf, len, e, false);
+	free(buf);
+	if (r != 0) {
+		entry_free(e);
+		free(e);
+		set_bad(each->bad, r);
+		return;
+	}
+	e->path = xstrdup(w->path.s);
+	e->id = xstrndup(name, strlen(name) - 5);
+	each->fn(e, w->arg);
+}
+
+int
+store_each_entry(struct store *st, void (*fn)(struct entry *, void *),
+    void (*other)(const char *, void *), void *arg, size_t *nfiles, int *bad)
+{
+	struct each each = { fn, 0, bad };
+	struct walker w = { false, load_file, other, arg, &each, BUF_INIT };
 	int rc;
 
 	*bad = 0;
+	rc = walk_entries(st, &w);
+	if (nfiles != NULL)
+		*nfiles = each.nfiles;
+	return rc;
+}
+
+static void
+append_entry(struct entry *e, void *arg)
+{
+	struct entry_list *list = arg;
+
+	if ((list->n & (list->n - 1)) == 0)
+		list->v = xreallocarray(list->v, list->n ? list->n * 2 : 16,
+		    sizeof(*list->v));
+	list->v[list->n++] = e;
+}
+
+int
+store_load_all(struct store *st, struct entry_list *list, int *bad)
+{
+	int rc;
+
 	list->v = NULL;
 	list->n = 0;
-	rc = store_entry_paths(st, &paths, &n, NULL, NULL);
-	list->v = xreallocarray(NULL, n, sizeof(*list->v));
-	for (size_t i = 0; i < n; i++)
-		if ((list->v[list->n] = store_load_entry(paths[i], bad)) != NULL)
-			list->n++;
-	free_paths(paths, n);
+	rc = store_each_entry(st, append_entry, NULL, list, NULL, bad);
 	qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
 	return rc;
 }

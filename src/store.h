@@ -155,4 +155,15 @@ void	entry_files_free(struct entry_file *, size_t);
 int	store_entry_paths(struct store *, char ***paths, size_t *n,
 	    void (*other)(const char *path, void *), void *arg);
 
+/*
+ * Every entry file read whole, one at a time, in the order of the walk:
+ * fn gets each entry that loads and owns it.  Files that do not load are
+ * reported and skipped with *bad set as store_load_all sets it; other,
+ * when given, sees every path that is not an entry.  arg goes to both.
+ * *nfiles (unless NULL) counts the entry files, loaded or not.
+ */
+int	store_each_entry(struct store *, void (*fn)(struct entry *, void *),
+	    void (*other)(const char *path, void *), void *arg,
+	    size_t *nfiles, int *bad);
+
 #endif

@@ -377,15 +377,18 @@ fd_read(int fd, const char *name, size_t max, char **bufp, size_t *lenp)
 {
 	struct stat st;
 	struct buf b = BUF_INIT;
-	char chunk[65536];
 	ssize_t n;
 
 	*bufp = NULL;
 	*lenp = 0;
+	/* Room for the whole file and the read that finds its end. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		buf_grow(&b, (size_t)st.st_size < max ? (size_t)st.st_size : max);
+		buf_grow(&b, ((size_t)st.st_size < max ? (size_t)st.st_size :
+		    max) + 1);
 	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
+		if (b.cap <= b.len + 1)
+			buf_grow(&b, 65536);
+		n = read(fd, b.s + b.len, b.cap - b.len - 1);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
@@ -401,22 +404,25 @@ fd_read(int fd, const char *name, size_t max, char **bufp, size_t *lenp)
 			buf_free(&b);
 			return EXIT_DATAERR;
 		}
-		buf_add(&b, chunk, (size_t)n);
+		b.len += (size_t)n;
 	}
+	b.s[b.len] = '\0';
 	*lenp = b.len;
 	*bufp = buf_detach(&b);
 	return 0;
 }
 
 int
-file_read(const char *path, size_t max, char **bufp, size_t *lenp)
+file_read_at(int dirfd, const char *name, const char *path, size_t max,
+    char **bufp, size_t *lenp)
 {
 	struct stat st;
 	int fd, rc;
 
 	*bufp = NULL;
 	*lenp = 0;
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)) == -1) {
+	if ((fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+	    O_NONBLOCK)) == -1) {
 		if (errno == ELOOP) {
 			diag_error(path, nopos, "refusing to follow a symbolic link");
 			return EXIT_NOINPUT;
@@ -433,6 +439,12 @@ file_read(const char *path, size_t max, char **bufp, size_t *lenp)
 	rc = fd_read(fd, path, max, bufp, lenp);
 	close(fd);
 	return rc;
+}
+
+int
+file_read(const char *path, size_t max, char **bufp, size_t *lenp)
+{
+	return file_read_at(AT_FDCWD, path, path, max, bufp, lenp);
 }
 
 void

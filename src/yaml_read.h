@@ -37,6 +37,9 @@ int	yaml_load(const char *name, const char *buf, size_t len, struct ynode *);
  * EXIT_DATAERR (too large) after reporting it.
  */
 int	file_read(const char *path, size_t max, char **buf, size_t *len);
+/* The same for name relative to the directory dirfd; path for messages. */
+int	file_read_at(int dirfd, const char *name, const char *path,
+	    size_t max, char **buf, size_t *len);
 
 /* The same for an open descriptor (stdin); name is used in messages. */
 int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
