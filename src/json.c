@@ -18,13 +18,34 @@ is_format_char(const char *s)
 	    (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
 }
 
+/*
+ * Whether byte c starts something json_string escapes: '"', '\\', C0
+ * and DEL, and the lead bytes C2 (of C1 controls) and E2 (of line
+ * separators and bidi controls), which are escaped only after a look
+ * at what follows.
+ */
+static bool
+is_special(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xC2 ||
+	    c == 0xE2;
+}
+
 void
 json_string(struct buf *b, const char *s)
 {
 	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*s) {
+		const char *run = s;
+		unsigned char c;
 
+		/* Most text needs no escape: copy it a run at a time. */
+		while (*s && !is_special((unsigned char)*s))
+			s++;
+		if (s > run)
+			buf_add(b, run, (size_t)(s - run));
+		if ((c = (unsigned char)*s) == '\0')
+			break;
 		switch (c) {
 		case '"':	buf_adds(b, "\\\""); break;
 		case '\\':	buf_adds(b, "\\\\"); break;
@@ -49,6 +70,7 @@ json_string(struct buf *b, const char *s)
 			} else
 				buf_addc(b, c);
 		}
+		s++;
 	}
 	buf_addc(b, '"');
 }
