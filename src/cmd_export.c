@@ -1,14 +1,16 @@
 /* dailylog export: every entry, for other tools. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "dailylog.h"
+#include "diag.h"
 #include "entry.h"
 #include "filter.h"
-#include "index.h"
 #include "json.h"
 #include "output.h"
 #include "store.h"
@@ -16,102 +18,170 @@
 
 enum export_format { EXPORT_JSON, EXPORT_JSONL, EXPORT_YAML };
 
-/* One entry in the format; i counts the entries written before it. */
+/*
+ * Export reads every file once, in the order of the walk, and writes
+ * each entry that matches to a temporary file (the spool) at once; only
+ * its place there and its listing order stay in memory.  Sorted, the
+ * entries are copied from the spool in listing order.
+ */
+struct spooled {
+	struct date	 date;
+	char		*id;
+	off_t		 off;
+	size_t		 len;
+};
+
+struct spool {
+	const struct filter	*f;
+	enum export_format	 fmt;
+	int			 fd;
+	struct buf		 pending;	/* not yet written to fd */
+	off_t			 flushed;	/* bytes in fd */
+	struct spooled		*v;
+	size_t			 n;
+	int			 err;		/* errno of a failed write */
+};
+
 static void
-write_entry(struct buf *b, const struct entry *e, enum export_format fmt,
-    size_t i)
+spool_flush(struct spool *sp)
 {
-	switch (fmt) {
-	case EXPORT_YAML:
-		entry_to_yaml(e, true, true, b);
-		break;
-	case EXPORT_JSON:
-		buf_adds(b, i > 0 ? ",\n" : "\n");
-		entry_to_json(e, b);
-		break;
-	case EXPORT_JSONL:
-		entry_to_json(e, b);
-		buf_addc(b, '\n');
-		break;
+	const char *p = sp->pending.s;
+	size_t left = sp->pending.len;
+
+	while (left > 0 && sp->err == 0) {
+		ssize_t w = write(sp->fd, p, left);
+
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			sp->err = errno;
+		else {
+			p += w;
+			left -= (size_t)w;
+			sp->flushed += w;
+		}
 	}
+	buf_reset(&sp->pending);
 }
 
-/* Read one entry whole: 0, or the status after a report. */
+static void
+spool_entry(struct entry *e, void *arg)
+{
+	struct spool *sp = arg;
+	struct spooled *r;
+	size_t start = sp->pending.len;
+
+	if (filter_match(sp->f, e)) {
+		if (sp->fmt == EXPORT_YAML)
+			entry_to_yaml(e, true, true, &sp->pending);
+		else
+			entry_to_json(e, &sp->pending);
+		if ((sp->n & (sp->n - 1)) == 0)
+			sp->v = xreallocarray(sp->v, sp->n ? sp->n * 2 : 16,
+			    sizeof(*sp->v));
+		r = &sp->v[sp->n++];
+		r->date = e->date;
+		r->id = e->id;
+		e->id = NULL;
+		r->off = sp->flushed + (off_t)start;
+		r->len = sp->pending.len - start;
+		if (sp->pending.len > 65536)
+			spool_flush(sp);
+	}
+	entry_free(e);
+	free(e);
+}
+
+/* Listing order, as entry_cmp. */
 static int
-load_whole(const struct entry *summary, struct entry *e, int *bad)
+cmp_spooled(const void *a, const void *b)
 {
-	int r;
+	const struct spooled *x = a, *y = b;
+	int c = date_cmp(&x->date, &y->date);
 
-	entry_init(e);
-	if ((r = entry_load(summary->path, e)) != 0 && *bad == 0)
-		*bad = r;
-	return r;
+	return c ? c : strcmp(x->id, y->id);
 }
 
-/*
- * With --grep and -n: drop the head of l before the last N entries that
- * match, reading from the end.
- */
+/* The spooled entry r appended to b, with what goes around it. */
+static int
+copy_entry(struct spool *sp, const struct spooled *r, size_t i, struct buf *b)
+{
+	size_t got = 0;
+
+	if (sp->fmt == EXPORT_JSON)
+		buf_adds(b, i > 0 ? ",\n" : "\n");
+	buf_grow(b, r->len);
+	while (got < r->len) {
+		ssize_t n = pread(sp->fd, b->s + b->len + got, r->len - got,
+		    r->off + (off_t)got);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			sp->err = n == 0 ? EIO : errno;
+			return -1;
+		}
+		got += (size_t)n;
+	}
+	b->len += r->len;
+	if (sp->fmt == EXPORT_JSONL)
+		buf_addc(b, '\n');
+	return 0;
+}
+
+/* The spooled entries in listing order, the last N of them with -n. */
 static void
-keep_last_matching(struct entry_list *l, const struct filter *f, int *bad)
+write_spooled(struct spool *sp)
 {
-	size_t first = l->n;
-	long found = 0;
+	struct buf b = BUF_INIT;
+	size_t first = 0;
 
-	while (first > 0 && found < f->last) {
-		struct entry e;
-
-		if (load_whole(l->v[--first], &e, bad) == 0 &&
-		    filter_match(f, &e))
-			found++;
-		entry_free(&e);
+	qsort(sp->v, sp->n, sizeof(*sp->v), cmp_spooled);
+	if (sp->f->last > 0 && (size_t)sp->f->last < sp->n)
+		first = sp->n - (size_t)sp->f->last;
+	if (sp->fmt == EXPORT_JSON)
+		buf_addc(&b, '[');
+	for (size_t i = first; i < sp->n && sp->err == 0; i++) {
+		if (copy_entry(sp, &sp->v[i], i - first, &b) == -1)
+			break;
+		if (b.len > 65536)
+			out_buf(&b);
 	}
-	for (size_t i = 0; i < first; i++) {
-		entry_free(l->v[i]);
-		free(l->v[i]);
-	}
-	memmove(l->v, l->v + first, (l->n - first) * sizeof(*l->v));
-	l->n -= first;
+	if (sp->fmt == EXPORT_JSON)
+		buf_adds(&b, sp->n > first ? "\n]\n" : "]\n");
+	if (sp->err == 0)
+		out_buf(&b);
+	buf_free(&b);
 }
 
-/*
- * The entries in listing order, one at a time: the summaries of the
- * index give the order and the filters but --grep, then each file is
- * read whole, written and freed, so memory does not grow with the store.
- */
 static int
 export_stream(struct store *st, const struct filter *f,
     enum export_format fmt, int *bad)
 {
-	struct filter cheap = *f;
-	struct entry_list l;
-	struct buf b = BUF_INIT;
-	size_t written = 0;
+	struct spool sp = { f, fmt, -1, BUF_INIT, 0, NULL, 0, 0 };
+	FILE *tmp;
 	int rc;
 
-	cheap.grep = NULL;
-	if (f->grep != NULL)
-		cheap.last = 0;
-	rc = index_load(st, &l, bad);
-	filter_apply(&cheap, &l);
-	if (f->grep != NULL && f->last > 0)
-		keep_last_matching(&l, f, bad);
-	if (fmt == EXPORT_JSON)
-		buf_addc(&b, '[');
-	for (size_t i = 0; i < l.n; i++) {
-		struct entry e;
-
-		if (load_whole(l.v[i], &e, bad) == 0 && filter_match(f, &e))
-			write_entry(&b, &e, fmt, written++);
-		entry_free(&e);
-		if (b.len > 65536)
-			out_buf(&b);
+	if ((tmp = tmpfile()) == NULL) {
+		diag("cannot make a temporary file to sort the entries: %s",
+		    strerror(errno));
+		return EXIT_CANTCREAT;
 	}
-	if (fmt == EXPORT_JSON)
-		buf_adds(&b, written ? "\n]\n" : "]\n");
-	out_buf(&b);
-	buf_free(&b);
-	entry_list_free(&l);
+	sp.fd = fileno(tmp);
+	rc = store_each_entry(st, spool_entry, store_warn_not_entry, &sp,
+	    NULL, bad);
+	spool_flush(&sp);
+	if (sp.err == 0)
+		write_spooled(&sp);
+	if (sp.err != 0) {
+		diag("temporary file: %s", strerror(sp.err));
+		rc = rc ? rc : EXIT_IOERR;
+	}
+	fclose(tmp);
+	for (size_t i = 0; i < sp.n; i++)
+		free(sp.v[i].id);
+	free(sp.v);
+	buf_free(&sp.pending);
 	return rc;
 }
 
