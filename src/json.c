@@ -1,4 +1,5 @@
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,16 +20,19 @@ is_format_char(const char *s)
 }
 
 /*
- * Whether byte c starts something json_string escapes: '"', '\\', C0
- * and DEL, and the lead bytes C2 (of C1 controls) and E2 (of line
- * separators and bidi controls), which are escaped only after a look
- * at what follows.
+ * Whether byte c starts something json_string escapes, a bit per byte
+ * value: C0 and DEL, '"', '\\', and the lead bytes C2 (of C1 controls)
+ * and E2 (of line separators and bidi controls), which are escaped only
+ * after a look at what follows.
  */
 static bool
 is_special(unsigned char c)
 {
-	return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xC2 ||
-	    c == 0xE2;
+	static const uint32_t special[8] = {
+		0xFFFFFFFF, 0x4, 0x10000000, 0x80000000, 0, 0, 0x4, 0x4
+	};
+
+	return special[c >> 5] >> (c & 31) & 1;
 }
 
 void

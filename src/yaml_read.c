@@ -372,19 +372,20 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 	return rc;
 }
 
-int
-fd_read(int fd, const char *name, size_t max, char **bufp, size_t *lenp)
+/* fd_read with the file's stat data, or NULL when it has none. */
+static int
+read_whole(int fd, const struct stat *st, const char *name, size_t max,
+    char **bufp, size_t *lenp)
 {
-	struct stat st;
 	struct buf b = BUF_INIT;
 	ssize_t n;
 
 	*bufp = NULL;
 	*lenp = 0;
 	/* Room for the whole file and the read that finds its end. */
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		buf_grow(&b, ((size_t)st.st_size < max ? (size_t)st.st_size :
-		    max) + 1);
+	if (st != NULL && S_ISREG(st->st_mode))
+		buf_grow(&b, ((size_t)st->st_size < max ?
+		    (size_t)st->st_size : max) + 1);
 	for (;;) {
 		if (b.cap <= b.len + 1)
 			buf_grow(&b, 65536);
@@ -413,6 +414,15 @@ fd_read(int fd, const char *name, size_t max, char **bufp, size_t *lenp)
 }
 
 int
+fd_read(int fd, const char *name, size_t max, char **bufp, size_t *lenp)
+{
+	struct stat st;
+
+	return read_whole(fd, fstat(fd, &st) == 0 ? &st : NULL, name, max,
+	    bufp, lenp);
+}
+
+int
 file_read_at(int dirfd, const char *name, const char *path, size_t max,
     char **bufp, size_t *lenp)
 {
@@ -436,7 +446,7 @@ file_read_at(int dirfd, const char *name, const char *path, size_t max,
 		close(fd);
 		return EXIT_NOINPUT;
 	}
-	rc = fd_read(fd, path, max, bufp, lenp);
+	rc = read_whole(fd, &st, path, max, bufp, lenp);
 	close(fd);
 	return rc;
 }
