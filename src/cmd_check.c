@@ -168,7 +168,8 @@ cmp_series_part(const void *a, const void *b)
 static void
 check_parts(struct part_ref *v, size_t n)
 {
-	qsort(v, n, sizeof(*v), cmp_series_part);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_series_part);
 	for (size_t i = 0; i < n; i++) {
 		bool first = i == 0 || strcmp(v[i].series, v[i - 1].series);
 

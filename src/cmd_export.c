@@ -136,7 +136,8 @@ write_spooled(struct spool *sp)
 	struct buf b = BUF_INIT;
 	size_t first = 0;
 
-	qsort(sp->v, sp->n, sizeof(*sp->v), cmp_spooled);
+	if (sp->n > 1)
+		qsort(sp->v, sp->n, sizeof(*sp->v), cmp_spooled);
 	if (sp->f->last > 0 && (size_t)sp->f->last < sp->n)
 		first = sp->n - (size_t)sp->f->last;
 	if (sp->fmt == EXPORT_JSON)

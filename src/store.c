@@ -847,7 +847,8 @@ store_load_all(struct store *st, struct entry_list *list, int *bad)
 	list->v = NULL;
 	list->n = 0;
 	rc = store_each_entry(st, append_entry, NULL, list, NULL, bad);
-	qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
+	if (list->n > 1)
+		qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
 	return rc;
 }
 
