@@ -123,6 +123,9 @@ def cases(dl, root, work):
          None, tree),
         ("render window, dir", c + ["render", "long", "-o", tree + "/"], window,
          lambda _: layout(root, "all"), tree),
+        # The same over the files the run before left: replaced, not created.
+        ("render window, dir kept", c + ["render", "long", "-o", tree + "/"],
+         lambda: layout(root, "window"), lambda _: layout(root, "all"), tree),
         ("add -s long", c + ["add", "-s", "long", "-t", "bench", "text"], warm,
          drop_added, None),
     ]
