@@ -11,7 +11,11 @@ $(BENCH_DIR)/floor: bench/floor.c
 	@mkdir -p $(BENCH_DIR)
 	$(CC) $(CFLAGS) $(WARN) $(DEPS_CFLAGS) -o $@ bench/floor.c $(DEPS_LIBS)
 
-bench: dailylog $(BENCH_DIR)/floor
+$(BENCH_DIR)/peak: bench/peak.c
+	@mkdir -p $(BENCH_DIR)
+	$(CC) $(CFLAGS) $(WARN) -o $@ bench/peak.c
+
+bench: dailylog $(BENCH_DIR)/floor $(BENCH_DIR)/peak
 	cp dailylog $(BENCH_DIR)/dailylog
 	python3 bench/bench.py $(BENCH_DIR)/dailylog $(BENCH_DIR)/floor \
 	    $(BENCH_DIR)
