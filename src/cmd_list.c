@@ -11,9 +11,9 @@
 #include "config.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "export.h"
 #include "filter.h"
 #include "index.h"
-#include "json.h"
 #include "output.h"
 #include "pager.h"
 #include "store.h"
@@ -241,6 +241,26 @@ print_table(const struct entry_list *l, int width, bool color)
 	buf_free(&cell);
 }
 
+/* --grep: every file read whole, only the matches kept, as summaries. */
+struct grep_run {
+	const struct filter	*f;
+	struct entry_list	*l;
+};
+
+static void
+keep_match(struct entry *e, void *arg)
+{
+	struct grep_run *run = arg;
+
+	if (!filter_match(run->f, e)) {
+		entry_free(e);
+		free(e);
+		return;
+	}
+	entry_summarize(e);
+	entry_list_add(run->l, e);
+}
+
 int
 cmd_list(int argc, char **argv, const struct globals *g)
 {
@@ -284,29 +304,39 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	/* A store whose settings are bad is open (check reads on): close it. */
 	if ((rc = store_open(g, &st)) != 0)
 		return rc;
-	/* The table and TSV need only the summaries; --grep and JSON read
-	 * every file whole. */
-	if (f.grep != NULL || fmt == LIST_JSON || fmt == LIST_JSONL)
-		rc = store_load_all(&st, &l, &bad);
-	else
-		rc = index_load(&st, &l, &bad);
-	filter_apply(&f, &l);
 	/* Width and colour are the terminal's, asked before the pager. */
 	width = term_width(STDOUT_FILENO);
 	color = color_enabled(g, STDOUT_FILENO);
-	pager_start(g);
-	switch (fmt) {
-	case LIST_TABLE:
-		print_table(&l, width, color);
-		break;
-	case LIST_TSV:
-		print_tsv(&l);
-		break;
-	case LIST_JSON:
-	case LIST_JSONL:
-		json_write_entries(&l, fmt == LIST_JSONL);
-		break;
+	if (fmt == LIST_JSON || fmt == LIST_JSONL) {
+		/* Every field: streamed as export streams it. */
+		pager_start(g);
+		rc = export_stream(&st, &f, fmt == LIST_JSON ? EXPORT_JSON :
+		    EXPORT_JSONL, &bad);
+		store_close(&st);
+		if (rc == 0)
+			rc = out_finish();
+		return rc ? rc : bad;
 	}
+	/* The table and TSV need only the summaries; --grep reads every
+	 * file whole and keeps the summaries of the matches. */
+	if (f.grep != NULL) {
+		struct grep_run run = { &f, &l };
+
+		l.v = NULL;
+		l.n = 0;
+		rc = store_each_entry(&st, keep_match, store_warn_not_entry,
+		    &run, NULL, &bad);
+		if (l.n > 1)
+			qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
+		f.grep = NULL;	/* matched already; the bodies are gone */
+	} else
+		rc = index_load(&st, &l, &bad);
+	filter_apply(&f, &l);
+	pager_start(g);
+	if (fmt == LIST_TABLE)
+		print_table(&l, width, color);
+	else
+		print_tsv(&l);
 	entry_list_free(&l);
 	store_close(&st);
 	if (rc == 0)

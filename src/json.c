@@ -169,27 +169,3 @@ entry_to_json(const struct entry *e, struct buf *b)
 	}
 	buf_addc(b, '}');
 }
-
-void
-json_write_entries(const struct entry_list *l, bool lines)
-{
-	struct buf b = BUF_INIT;
-
-	if (!lines)
-		buf_addc(&b, '[');
-	for (size_t i = 0; i < l->n; i++) {
-		if (!lines && i > 0)
-			buf_addc(&b, ',');
-		if (!lines)
-			buf_addc(&b, '\n');
-		entry_to_json(l->v[i], &b);
-		if (lines)
-			buf_addc(&b, '\n');
-		if (b.len > 65536)
-			out_buf(&b);
-	}
-	if (!lines)
-		buf_adds(&b, l->n ? "\n]\n" : "]\n");
-	out_buf(&b);
-	buf_free(&b);
-}

@@ -14,7 +14,4 @@ void	json_string(struct buf *, const char *s);
 /* One entry as a JSON object on one line: id, path, then every field. */
 void	entry_to_json(const struct entry *, struct buf *);
 
-/* Entries to stdout: one array (json) or one object a line (jsonl). */
-void	json_write_entries(const struct entry_list *, bool lines);
-
 #endif

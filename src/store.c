@@ -828,15 +828,21 @@ store_each_entry(struct store *st, void (*fn)(struct entry *, void *),
 	return rc;
 }
 
+void
+entry_list_add(struct entry_list *list, struct entry *e)
+{
+	/* Capacity is the next power of two, at least 16. */
+	if (list->n >= 16 && (list->n & (list->n - 1)) == 0)
+		list->v = xreallocarray(list->v, list->n * 2, sizeof(*list->v));
+	else if (list->n == 0)
+		list->v = xreallocarray(list->v, 16, sizeof(*list->v));
+	list->v[list->n++] = e;
+}
+
 static void
 append_entry(struct entry *e, void *arg)
 {
-	struct entry_list *list = arg;
-
-	if ((list->n & (list->n - 1)) == 0)
-		list->v = xreallocarray(list->v, list->n ? list->n * 2 : 16,
-		    sizeof(*list->v));
-	list->v[list->n++] = e;
+	entry_list_add(arg, e);
 }
 
 int

@@ -55,6 +55,8 @@ int	store_load_all(struct store *, struct entry_list *, int *bad);
  */
 struct entry *store_load_entry(const char *path, int *bad);
 void	entry_list_free(struct entry_list *);
+/* Append e (owned by the list from now on). */
+void	entry_list_add(struct entry_list *, struct entry *);
 
 /*
  * An entry by full ID, unique ID prefix, or SERIES:PART.  Returns 0,

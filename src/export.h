@@ -1,0 +1,19 @@
+/* Entries streamed out for other tools: export, and list's JSON formats. */
+#ifndef DL_EXPORT_H
+#define DL_EXPORT_H
+
+struct filter;
+struct store;
+
+enum export_format { EXPORT_JSON, EXPORT_JSONL, EXPORT_YAML };
+
+/*
+ * Every entry of the store that f matches, in listing order, to stdout.
+ * Each file is read once and written to a temporary file at once, so
+ * memory holds only the order, never the bodies.  Returns 0 or an exit
+ * status; *bad as store_load_all sets it.
+ */
+int	export_stream(struct store *, const struct filter *,
+	    enum export_format, int *bad);
+
+#endif
