@@ -159,22 +159,6 @@ is_racy(const struct file_stat *st, int64_t now)
 	    ns_of(st->ctime_s, st->ctime_ns) > now - index_racy_ns;
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /*
  * A new index beside the old one, renamed over it.  No fsync: after a
  * crash the checksum finds a torn file.  Failures are quiet; the next
@@ -200,7 +184,7 @@ index_write(const char *root, struct records *rs)
 	put_u64(&b, checksum((const unsigned char *)b.s, b.len));
 	tmp = path_join(root, INDEX_FILE ".tmp-XXXXXX");
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) != -1) {
-		if (write_all(fd, b.s, b.len) == -1 || close(fd) == -1 ||
+		if (fd_write_all(fd, b.s, b.len) != 0 || close(fd) == -1 ||
 		    rename(tmp, path) == -1)
 			unlink(tmp);
 	}

@@ -247,8 +247,8 @@ fsync_dir(const char *dir)
 	return err;
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
+int
+fd_write_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
@@ -283,7 +283,7 @@ atomic_write(const char *path, const char *data, size_t len, bool replace,
 		err = errno;
 		goto out;
 	}
-	if (fchmod(fd, mode) == -1 || (err = write_all(fd, data, len)) != 0 ||
+	if (fchmod(fd, mode) == -1 || (err = fd_write_all(fd, data, len)) != 0 ||
 	    (durable && fsync(fd) == -1)) {
 		err = err ? err : errno;
 		close(fd);

@@ -103,6 +103,9 @@ int	export_write_file(const char *path, const char *data, size_t len,
 /* fsync(2) of a directory: 0 or an errno value. */
 int	fsync_dir(const char *dir);
 
+/* Write all n bytes to fd (again after EINTR): 0 or an errno. */
+int	fd_write_all(int fd, const char *p, size_t n);
+
 /* Take and release the store's advisory lock (75 after DAILYLOG_LOCK_TIMEOUT). */
 int	store_lock(struct store *);
 void	store_unlock(struct store *);
