@@ -3,6 +3,7 @@
  * formats write them.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,20 +157,35 @@ write_spooled(struct spool *sp)
 	buf_free(&b);
 }
 
+/* An unnamed private file in $TMPDIR (tmpfile(3) ignores TMPDIR). */
+static int
+spool_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf path = BUF_INIT;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	buf_addf(&path, "%s/dailylog-export-XXXXXX", dir);
+	if ((fd = mkostemp(path.s, O_CLOEXEC)) == -1)
+		diag("cannot make a temporary file in %s to sort the entries: "
+		    "%s", dir, strerror(errno));
+	else
+		unlink(path.s);
+	buf_free(&path);
+	return fd;
+}
+
 int
 export_stream(struct store *st, const struct filter *f,
     enum export_format fmt, int *bad)
 {
 	struct spool sp = { f, fmt, -1, BUF_INIT, 0, NULL, 0, 0 };
-	FILE *tmp;
 	int rc;
 
-	if ((tmp = tmpfile()) == NULL) {
-		diag("cannot make a temporary file to sort the entries: %s",
-		    strerror(errno));
+	if ((sp.fd = spool_open()) == -1)
 		return EXIT_CANTCREAT;
-	}
-	sp.fd = fileno(tmp);
 	rc = store_each_entry(st, spool_entry, store_warn_not_entry, &sp,
 	    NULL, bad);
 	spool_flush(&sp);
@@ -179,7 +195,7 @@ export_stream(struct store *st, const struct filter *f,
 		diag("temporary file: %s", strerror(sp.err));
 		rc = rc ? rc : EXIT_IOERR;
 	}
-	fclose(tmp);
+	close(sp.fd);
 	for (size_t i = 0; i < sp.n; i++)
 		free(sp.v[i].id);
 	free(sp.v);

@@ -157,4 +157,17 @@ for l in open(sys.argv[1]) if sys.argv[2] == "jsonl" else [open(sys.argv[1]).rea
 	done
 }
 
+# Export sorts through a temporary file in TMPDIR; none there is 73, and
+# nothing is left behind in it.
+test_export_temporary_file() {
+	dl add -t 題 本文 >/dev/null || fail "add"
+	mkdir "$T/tmp"
+	TMPDIR=$T/tmp expect_status 0 dl export --format jsonl
+	expect_grep "$T/out" '"title":"題"'
+	expect_eq "$(ls -A "$T/tmp")" ""
+	TMPDIR=$T/missing expect_status 73 dl export
+	expect_grep "$T/err" "cannot make a temporary file in $T/missing"
+	expect_empty "$T/out"
+}
+
 run_tests
