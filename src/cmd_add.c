@@ -45,6 +45,17 @@ replace_list(struct strlist *dst, struct strlist *src)
 	src->n = 0;
 }
 
+/* Whether any field was given on the command line. */
+static bool
+has_field_options(const struct add_opts *o)
+{
+	const struct entry *e = &o->set;
+
+	return o->has_date || e->title || e->series || e->part || e->client ||
+	    e->contact || e->staff || e->tags.n || e->result || e->next.n ||
+	    e->body;
+}
+
 static void
 apply_options(struct entry *e, struct add_opts *o)
 {
@@ -382,8 +393,10 @@ cmd_add(int argc, char **argv, const struct globals *g)
 	entry_init(&e);
 	if ((rc = parse_options(argc, argv, &o)) != 0)
 		goto done;
-	if (o.resume && (o.file || o.edit || optind < argc)) {
-		rc = usage_error("add", "--resume takes no other input");
+	if (o.resume && (o.file || o.edit || optind < argc ||
+	    has_field_options(&o))) {
+		rc = usage_error("add", "--resume takes no other input: the "
+		    "draft holds every field");
 		goto done;
 	}
 	if ((rc = store_open(g, &st)) != 0)

@@ -15,6 +15,10 @@ filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 
 	switch (ch) {
 	case 0x100:
+		if (!slug_valid(arg))
+			return usage_error(cmd, "--series takes a series name "
+			    "(lower-case letters, digits and '-'), not '%s'",
+			    arg);
 		f->series = arg;
 		return 0;
 	case 0x101:

@@ -431,4 +431,12 @@ test_add_bad_lock_timeout() {
 	expect_grep "$T/err" "DAILYLOG_LOCK_TIMEOUT: warning: not a number of seconds: 'abc'"
 }
 
+# --resume takes the draft's fields, never others beside it.
+test_add_resume_refuses_fields() {
+	expect_status 64 dl add --resume -t 別の題
+	expect_grep "$T/err" "--resume takes no other input"
+	expect_status 64 dl add --resume --client A社
+	expect_eq "$(find "$S/entries" -name '*.yaml' | wc -l | tr -d ' ')" 0
+}
+
 run_tests

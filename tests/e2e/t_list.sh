@@ -251,4 +251,12 @@ test_list_warns_about_links_and_bad_names() {
 	expect_grep "$T/err" "20261102-linked.yaml: a symbolic link; dailylog does not follow links"
 }
 
+# A series name that cannot exist is a usage error, not an empty list.
+test_list_bad_series_name() {
+	expect_status 64 dl list --series Badge
+	expect_grep "$T/err" "--series takes a series name"
+	expect_status 64 dl export --series ../x
+	expect_empty "$T/out"
+}
+
 run_tests
