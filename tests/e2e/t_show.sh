@@ -66,4 +66,14 @@ test_show_series_part_sees_hand_edits() {
 	expect_status 1 dl show visit:3
 }
 
+# A broken entry is reported once, though show meets it twice (reading
+# the store, then resolving the reference).
+test_show_broken_entry_reported_once() {
+	id=$(dl add -t 題 本文) || fail "add"
+	f=$(find "$S/entries" -name "$id.yaml")
+	echo "titel: x" >>"$f"
+	expect_status 65 dl show "$id"
+	expect_eq "$(grep -c "unknown key 'titel'" "$T/err")" 1
+}
+
 run_tests
