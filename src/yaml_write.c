@@ -104,7 +104,12 @@ list_value(yaml_emitter_t *em, const struct strlist *l, bool flow)
 	emit(em, &ev);
 }
 
-/* An x- field's value, as it was read. */
+/*
+ * An x- field's value, as it was read.  A scalar that was quoted is
+ * written single-quoted, the style libyaml itself falls back to for a
+ * plain scalar it cannot write plain, so a second rewrite changes
+ * nothing.
+ */
 static void
 node_value(yaml_emitter_t *em, const struct ynode *n)
 {
@@ -114,7 +119,7 @@ node_value(yaml_emitter_t *em, const struct ynode *n)
 	case Y_SCALAR:
 		scalar(em, n->s ? n->s : "", n->len, n->plain ?
 		    YAML_PLAIN_SCALAR_STYLE : (strchr(n->s, '\n') ?
-		    YAML_LITERAL_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE));
+		    YAML_LITERAL_SCALAR_STYLE : YAML_SINGLE_QUOTED_SCALAR_STYLE));
 		return;
 	case Y_SEQ:
 		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,

@@ -495,6 +495,35 @@ START_TEST(x_fields)
 }
 END_TEST
 
+/* Writing what was written changes nothing, whatever the x- quoting. */
+START_TEST(x_fields_rewrite_stable)
+{
+	static const char text[] =
+	    "date: 2026-11-23\n"
+	    "title: 訪問\n"
+	    "x-odd:\n"
+	    "  - Wtx:: 1\n"
+	    "  - \"double\": \"a\\tb\"\n"
+	    "  - 'single': plain\n";
+	struct buf once = BUF_INIT, twice = BUF_INIT;
+	struct entry a, b;
+
+	entry_init(&a);
+	entry_init(&b);
+	ck_assert_int_eq(entry_load_buf("in.yaml", text, sizeof(text) - 1, &a,
+	    false), 0);
+	entry_to_yaml(&a, false, false, &once);
+	ck_assert_int_eq(entry_load_buf("once.yaml", once.s, once.len, &b,
+	    false), 0);
+	entry_to_yaml(&b, false, false, &twice);
+	ck_assert_str_eq(buf_str(&twice), buf_str(&once));
+	buf_free(&once);
+	buf_free(&twice);
+	entry_free(&a);
+	entry_free(&b);
+}
+END_TEST
+
 START_TEST(optional_fields_absent)
 {
 	struct buf yaml = BUF_INIT;
@@ -551,6 +580,7 @@ yaml_suite(void)
 	tcase_add_test(trip, indicator_titles);
 	tcase_add_test(trip, lists);
 	tcase_add_test(trip, x_fields);
+	tcase_add_test(trip, x_fields_rewrite_stable);
 	tcase_add_test(trip, hand_written_file);
 	suite_add_tcase(s, trip);
 	return s;
