@@ -113,13 +113,13 @@ paint_index_begin(struct doc *doc)
 }
 
 static void
-paint_index_item(struct doc *doc, long part, const struct entry *e,
-    struct target t)
+paint_index_item(struct doc *doc, long part, long last,
+    const struct entry *e, struct target t)
 {
 	size_t at = doc->out.len;
 	char date[32];
 
-	render_text.index_item(doc, part, e, t);
+	render_text.index_item(doc, part, last, e, t);
 	if (e != NULL)
 		color_word(&doc->out, at, date_format(&e->date, date),
 		    PAINT_DATE);

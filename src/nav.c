@@ -30,9 +30,10 @@ struct builder {
 	size_t			 group;		/* first link of the open group */
 };
 
+/* An item for part (a gap: the run part..last), labelled by tmpl. */
 static void
-add_link(struct builder *b, enum nav_kind kind, long part, size_t target,
-    const char *tmpl)
+add_link(struct builder *b, enum nav_kind kind, long part, long last,
+    size_t target, const char *tmpl)
 {
 	const struct series_settings *set = &b->s->set;
 	struct nav *nav = b->nav;
@@ -47,10 +48,11 @@ add_link(struct builder *b, enum nav_kind kind, long part, size_t target,
 	if (kind == NAV_INDEX)
 		buf_adds(&label, tmpl);
 	else
-		series_label(&label, set, tmpl, part);
+		series_label_range(&label, set, tmpl, part, last);
 	l = &nav->links[nav->nlinks++];
 	l->kind = kind;
 	l->part = part;
+	l->last = last;
 	l->target = target;
 	l->width = text_width(buf_str(&label), label.len);
 	l->label = buf_detach(&label);
@@ -80,20 +82,38 @@ close_group(struct builder *b)
 }
 
 /*
- * Link part number k (asked for in increasing order), or mark it
- * missing.  Of duplicate parts the first (by date) is linked.
+ * Link part numbers from..to (asked for in increasing order); a missing
+ * number is a NAV_MISSING item, a run of SERIES_GAP_RUN or more missing
+ * numbers one item, so that a typo such as part 100000 cannot make a
+ * block of a hundred thousand items.  Of duplicate parts the first (by
+ * date) is linked.
  */
 static void
-add_part(struct builder *b, long k, enum nav_kind kind, const char *tmpl)
+add_parts(struct builder *b, long from, long to, enum nav_kind kind,
+    const char *tmpl)
 {
 	const struct series *s = b->s;
 
-	while (b->cursor < s->n && s->parts[b->cursor]->part < k)
-		b->cursor++;
-	if (b->cursor < s->n && s->parts[b->cursor]->part == k)
-		add_link(b, kind, k, b->cursor, tmpl);
-	else
-		add_link(b, NAV_MISSING, k, 0, s->set.label_missing);
+	for (long k = from; k <= to;) {
+		long end;
+
+		while (b->cursor < s->n && s->parts[b->cursor]->part < k)
+			b->cursor++;
+		if (b->cursor < s->n && s->parts[b->cursor]->part == k) {
+			add_link(b, kind, k, k, b->cursor, tmpl);
+			k++;
+			continue;
+		}
+		end = b->cursor < s->n && s->parts[b->cursor]->part <= to ?
+		    s->parts[b->cursor]->part - 1 : to;
+		if (end - k + 1 >= SERIES_GAP_RUN) {
+			add_link(b, NAV_MISSING, k, end, 0, s->set.label_missing);
+			k = end + 1;
+		} else
+			for (; k <= end; k++)
+				add_link(b, NAV_MISSING, k, k, 0,
+				    s->set.label_missing);
+	}
 }
 
 /* The index of the first part numbered above part, or s->n. */
@@ -113,12 +133,11 @@ build_all(struct builder *b, size_t at)
 	const struct series *s = b->s;
 	size_t next = after(s, at);
 
-	for (long k = 1; k < s->parts[at]->part; k++)
-		add_part(b, k, NAV_PREV, s->set.label_prev);
+	add_parts(b, 1, s->parts[at]->part - 1, NAV_PREV, s->set.label_prev);
 	close_group(b);
 	if (next < s->n)
-		add_link(b, NAV_NEXT, s->parts[next]->part, next,
-		    s->set.label_next);
+		add_link(b, NAV_NEXT, s->parts[next]->part,
+		    s->parts[next]->part, next, s->set.label_next);
 	close_group(b);
 }
 
@@ -129,19 +148,18 @@ build_window(struct builder *b, size_t at)
 	long p = s->parts[at]->part, w = s->set.window, last = series_last(s);
 	long lo = p - w > 1 ? p - w : 1, hi = p + w < last ? p + w : last;
 
-	add_link(b, NAV_INDEX, 0, 0, s->set.label_index);
+	add_link(b, NAV_INDEX, 0, 0, 0, s->set.label_index);
 	if (s->parts[0]->part < lo)
-		add_link(b, NAV_FIRST, s->parts[0]->part, 0, s->set.label_prev);
+		add_link(b, NAV_FIRST, s->parts[0]->part, s->parts[0]->part, 0,
+		    s->set.label_prev);
 	close_group(b);
-	for (long k = lo; k < p; k++)
-		add_part(b, k, NAV_PREV, s->set.label_prev);
+	add_parts(b, lo, p - 1, NAV_PREV, s->set.label_prev);
 	close_group(b);
 	b->cursor = after(s, at);
-	for (long k = p + 1; k <= hi; k++)
-		add_part(b, k, NAV_NEXT, s->set.label_next);
+	add_parts(b, p + 1, hi, NAV_NEXT, s->set.label_next);
 	close_group(b);
 	if (last > hi)
-		add_link(b, NAV_LAST, last, s->n - 1, s->set.label_next);
+		add_link(b, NAV_LAST, last, last, s->n - 1, s->set.label_next);
 	close_group(b);
 }
 

@@ -16,12 +16,13 @@ enum nav_kind {
 	NAV_FIRST,	/* window layout: the first part, outside the window */
 	NAV_LAST,	/* window layout: the last part, outside the window */
 	NAV_INDEX,	/* window layout: the series index */
-	NAV_MISSING	/* a part number with no entry: drawn, never linked */
+	NAV_MISSING	/* part numbers with no entry: drawn, never linked */
 };
 
 struct nav_link {
 	enum nav_kind	 kind;
 	long		 part;		/* 0 for NAV_INDEX */
+	long		 last;		/* NAV_MISSING: the run part..last; else part */
 	size_t		 target;	/* index into series->parts; unused for INDEX and MISSING */
 	char		*label;		/* e.g. "←前編③", "Part 17 →" */
 	int		 width;		/* display width of label */

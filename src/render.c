@@ -224,14 +224,26 @@ render_index(struct doc *doc)
 	size_t i = 0;
 
 	r->index_begin(doc);
-	for (long k = 1; k <= series_last(s); k++) {
+	for (long k = 1, last = series_last(s); k <= last;) {
 		struct target t = { 0, false };
+		long end;
 
 		while (i < s->n && s->parts[i]->part < k)
 			i++;
 		t.part = i;
-		r->index_item(doc, k, i < s->n && s->parts[i]->part == k ?
-		    s->parts[i] : NULL, t);
+		if (i < s->n && s->parts[i]->part == k) {
+			r->index_item(doc, k, k, s->parts[i], t);
+			k++;
+			continue;
+		}
+		/* A gap: as nav.c draws it, one item for a long run. */
+		end = s->parts[i]->part - 1;
+		if (end - k + 1 >= SERIES_GAP_RUN) {
+			r->index_item(doc, k, end, NULL, t);
+			k = end + 1;
+		} else
+			for (; k <= end; k++)
+				r->index_item(doc, k, k, NULL, t);
 	}
 	r->index_end(doc);
 }

@@ -50,10 +50,13 @@ struct renderer {
 	void	(*begin)(struct doc *, const char *title);
 	void	(*end)(struct doc *);
 
-	/* The index: a heading, then one item per part (NULL entry: a gap). */
+	/*
+	 * The index: a heading, then one item per part; a NULL entry is a
+	 * gap, the missing numbers part..last (last == part otherwise).
+	 */
 	void	(*index_begin)(struct doc *);
-	void	(*index_item)(struct doc *, long part, const struct entry *,
-		    struct target);
+	void	(*index_item)(struct doc *, long part, long last,
+		    const struct entry *, struct target);
 	void	(*index_end)(struct doc *);
 
 	/* A part: its heading line (already composed), its fields, its end. */

@@ -100,14 +100,14 @@ gmi_index_begin(struct doc *d)
 }
 
 static void
-gmi_index_item(struct doc *d, long part, const struct entry *e,
-    struct target t)
+gmi_index_item(struct doc *d, long part, long last,
+    const struct entry *e, struct target t)
 {
 	struct buf label = BUF_INIT;
 
 	if (e == NULL) {
-		series_label(&label, &d->series->set,
-		    d->series->set.label_missing, part);
+		series_label_range(&label, &d->series->set,
+		    d->series->set.label_missing, part, last);
 		buf_adds(&d->out, "* ");
 		gmi_escape(&d->out, buf_str(&label), GMI_ONE_LINE);
 		buf_addc(&d->out, '\n');

@@ -156,15 +156,15 @@ html_index_begin(struct doc *d)
 }
 
 static void
-html_index_item(struct doc *d, long part, const struct entry *e,
-    struct target t)
+html_index_item(struct doc *d, long part, long last,
+    const struct entry *e, struct target t)
 {
 	struct buf label = BUF_INIT;
 
 	buf_adds(&d->out, "<li>");
 	if (e == NULL) {
-		series_label(&label, &d->series->set,
-		    d->series->set.label_missing, part);
+		series_label_range(&label, &d->series->set,
+		    d->series->set.label_missing, part, last);
 		html_missing(d, buf_str(&label));
 	} else {
 		render_heading(&label, d->series, t.part);

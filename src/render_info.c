@@ -193,14 +193,14 @@ info_index_begin(struct doc *d)
 }
 
 static void
-info_index_item(struct doc *d, long part, const struct entry *e,
-    struct target t)
+info_index_item(struct doc *d, long part, long last,
+    const struct entry *e, struct target t)
 {
 	struct buf label = BUF_INIT;
 
 	if (e == NULL) {
-		series_label(&label, &d->series->set,
-		    d->series->set.label_missing, part);
+		series_label_range(&label, &d->series->set,
+		    d->series->set.label_missing, part, last);
 		buf_adds(&d->out, "  ");
 	} else {
 		render_heading(&label, d->series, t.part);

@@ -117,15 +117,15 @@ md_index_begin(struct doc *d)
 }
 
 static void
-md_index_item(struct doc *d, long part, const struct entry *e,
-    struct target t)
+md_index_item(struct doc *d, long part, long last,
+    const struct entry *e, struct target t)
 {
 	struct buf label = BUF_INIT;
 
 	buf_adds(&d->out, "- ");
 	if (e == NULL) {
-		series_label(&label, &d->series->set,
-		    d->series->set.label_missing, part);
+		series_label_range(&label, &d->series->set,
+		    d->series->set.label_missing, part, last);
 		md_escape(&d->out, buf_str(&label), MD_ONE_LINE);
 	} else {
 		render_heading(&label, d->series, t.part);

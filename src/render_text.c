@@ -213,8 +213,8 @@ text_index_begin(struct doc *doc)
 
 /* "③  2026-11-03  TITLE [3]", or "⑦  （⑦欠番）" for a gap. */
 static void
-text_index_item(struct doc *doc, long part, const struct entry *e,
-    struct target t)
+text_index_item(struct doc *doc, long part, long last,
+    const struct entry *e, struct target t)
 {
 	const struct series_settings *set = &doc->series->set;
 	struct buf cell = BUF_INIT, line = BUF_INIT;
@@ -222,14 +222,15 @@ text_index_item(struct doc *doc, long part, const struct entry *e,
 	bool opened;
 	char date[17];
 
-	for (long last = series_last(doc->series); last >= 10; last /= 10)
+	for (long top = series_last(doc->series); top >= 10; top /= 10)
 		numw++;
 	series_number(&cell, set->numbering, part);
 	text_pad(&doc->out, buf_str(&cell), numw + 1);
 	col = numw + 1;
 	if (e == NULL) {
 		buf_reset(&cell);
-		series_label(&cell, set, set->label_missing, part);
+		series_label_range(&cell, set, set->label_missing, part,
+		    last);
 		add_wrapped(doc, cell.s, col, col);
 	} else {
 		buf_addf(&doc->out, "%s  ", date_format(&e->date, date));

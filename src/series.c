@@ -382,16 +382,35 @@ void
 series_label(struct buf *b, const struct series_settings *set,
     const char *tmpl, long n)
 {
+	series_label_range(b, set, tmpl, n, n);
+}
+
+/* n, or the run from-to: "③〜⑨" in ja, "3–9" in en. */
+static void
+add_number(struct buf *b, const struct series_settings *set, long from,
+    long to)
+{
+	series_number(b, set->numbering, from);
+	if (to > from) {
+		buf_adds(b, strcmp(set->lang, "ja") == 0 ? "〜" : "–");
+		series_number(b, set->numbering, to);
+	}
+}
+
+void
+series_label_range(struct buf *b, const struct series_settings *set,
+    const char *tmpl, long from, long to)
+{
 	const char *at = strstr(tmpl, "{n}");
 
 	if (at == NULL) {
 		buf_adds(b, tmpl);
-		series_number(b, set->numbering, n);
+		add_number(b, set, from, to);
 		return;
 	}
 	for (; at != NULL; at = strstr(tmpl, "{n}")) {
 		buf_add(b, tmpl, (size_t)(at - tmpl));
-		series_number(b, set->numbering, n);
+		add_number(b, set, from, to);
 		tmpl = at + 3;
 	}
 	buf_adds(b, tmpl);

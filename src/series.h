@@ -84,4 +84,11 @@ void	series_number(struct buf *, enum numbering, long n);
 void	series_label(struct buf *, const struct series_settings *,
 	    const char *tmpl, long n);
 
+/* The same for the run of part numbers from-to (a gap): "（③〜⑨欠番）". */
+void	series_label_range(struct buf *, const struct series_settings *,
+	    const char *tmpl, long from, long to);
+
+/* Gaps this long or longer are one item, not one per number. */
+#define SERIES_GAP_RUN	3
+
 #endif

@@ -148,6 +148,37 @@ START_TEST(gap_is_missing)
 }
 END_TEST
 
+/* Two missing numbers stay two items; three or more are one item. */
+START_TEST(long_gap_is_one_item)
+{
+	static const long parts[] = { 1, 4, 5, 10, 100000 };
+
+	make_series("ja", parts, 5);
+	nav_build(&s, 2, &nav);		/* part 5: 1, ②, ③, 4 */
+	ck_assert_uint_eq(nav.nlinks, 5);
+	ck_assert_str_eq(label(1), "（②欠番）");
+	ck_assert_str_eq(label(2), "（③欠番）");
+	ck_assert_int_eq(nav.links[2].last, 3);
+	nav_free(&nav);
+	/* part 100000, a typo: ①, ②, ③, ④, ⑤, ⑥-⑨, ⑩, 11-99999 */
+	nav_build(&s, 4, &nav);
+	ck_assert_uint_eq(nav.nlinks, 8);
+	ck_assert_str_eq(label(1), "（②欠番）");
+	ck_assert_str_eq(label(4), "←前編⑤");
+	ck_assert_str_eq(label(5), "（⑥〜⑨欠番）");
+	ck_assert_int_eq(nav.links[5].part, 6);
+	ck_assert_int_eq(nav.links[5].last, 9);
+	ck_assert_str_eq(label(6), "←前編⑩");
+	ck_assert_str_eq(label(7), "（11〜99999欠番）");
+	ck_assert_int_eq(nav.links[7].kind, NAV_MISSING);
+	nav_free(&nav);
+	series_settings_free(&s.set);
+	make_series("en", parts, 5);
+	nav_build(&s, 4, &nav);
+	ck_assert_str_eq(label(7), "(Part 11–99999 missing)");
+}
+END_TEST
+
 START_TEST(arabic_numbering)
 {
 	make_parts("ja", 12);
@@ -279,6 +310,7 @@ nav_suite(void)
 	tcase_add_test(tc, last_part);
 	tcase_add_test(tc, middle_part_en);
 	tcase_add_test(tc, gap_is_missing);
+	tcase_add_test(tc, long_gap_is_one_item);
 	tcase_add_test(tc, arabic_numbering);
 	tcase_add_test(tc, circled_stops_at_ten);
 	tcase_add_test(tc, ten_to_eleven_rows);

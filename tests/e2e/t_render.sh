@@ -177,4 +177,20 @@ test_render_sanitizes_control_characters() {
 	expect_no_grep "$T/out" "$(printf '\033')"
 }
 
+# A long gap (here a typo, part 100000) is one item in the index and in
+# every navigation block, in every format, not a hundred thousand.
+test_render_long_gap_is_one_item() {
+	add_parts badge 2
+	dl add -s badge -p 100000 -d 2026-10-30 -t 番号違い 本文 >/dev/null ||
+	    fail "add part 100000"
+	expect_status 0 dl render badge --width 0 || return
+	expect_eq "$(grep -c '（③〜99999欠番）' "$T/out")" 3
+	[ "$(wc -l <"$T/out")" -lt 80 ] || fail "$(wc -l <"$T/out") lines"
+	for f in markdown html info gemini; do
+		expect_status 0 dl render badge -f $f || return
+		grep -q '③〜99999' "$T/out" || fail "$f lacks the gap item"
+		[ "$(wc -c <"$T/out")" -lt 20000 ] || fail "$f is $(wc -c <"$T/out") bytes"
+	done
+}
+
 run_tests
