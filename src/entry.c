@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <limits.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -373,14 +374,15 @@ entry_load_buf(const char *name, const char *buf, size_t len, struct entry *e,
 }
 
 int
-entry_load(const char *path, struct entry *e)
+entry_load_at(int dirfd, const char *name, const char *path, struct entry *e)
 {
-	const char *base = strrchr(path, '/');
+	const char *base = strrchr(name, '/');
 	char *buf;
 	size_t len, blen;
 	int rc;
 
-	if ((rc = file_read(path, ENTRY_MAX_FILE, &buf, &len)) != 0)
+	if ((rc = file_read_at(dirfd, name, path, ENTRY_MAX_FILE, &buf,
+	    &len)) != 0)
 		return rc;
 	rc = entry_load_buf(path, buf, len, e, false);
 	free(buf);
@@ -389,12 +391,18 @@ entry_load(const char *path, struct entry *e)
 		return rc;
 	}
 	e->path = xstrdup(path);
-	base = base ? base + 1 : path;
+	base = base ? base + 1 : name;
 	blen = strlen(base);
 	if (blen > 5 && strcmp(base + blen - 5, ".yaml") == 0)
 		blen -= 5;
 	e->id = xstrndup(base, blen);
 	return 0;
+}
+
+int
+entry_load(const char *path, struct entry *e)
+{
+	return entry_load_at(AT_FDCWD, path, path, e);
 }
 
 int

@@ -63,6 +63,10 @@ int	entry_from_node(const char *name, struct ynode *, struct entry *,
 
 /* Read and validate one entry file.  Returns 0 or an exit status. */
 int	entry_load(const char *path, struct entry *);
+
+/* The same for name relative to dirfd; path is used in messages. */
+int	entry_load_at(int dirfd, const char *name, const char *path,
+	    struct entry *);
 /* The same from memory; name is used in messages. */
 int	entry_load_buf(const char *name, const char *buf, size_t len,
 	    struct entry *, bool partial);

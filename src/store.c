@@ -786,30 +786,17 @@ static void
 load_file(struct walker *w, int dirfd, const char *name, const struct stat *sb)
 {
 	struct each *each = w->arg2;
-	struct entry *e;
-	char *buf;
-	size_t len;
+	struct entry *e = xmalloc(sizeof(*e));
 	int r;
 
 	(void)sb;
 	each->nfiles++;
-	if ((r = file_read_at(dirfd, name, w->path.s, ENTRY_MAX_FILE, &buf,
-	    &len)) != 0) {
-		set_bad(each->bad, r);
-		return;
-	}
-	e = xmalloc(sizeof(*e));
 	entry_init(e);
-	r = entry_load_buf(w->path.s, buf, len, e, false);
-	free(buf);
-	if (r != 0) {
-		entry_free(e);
+	if ((r = entry_load_at(dirfd, name, w->path.s, e)) != 0) {
 		free(e);
 		set_bad(each->bad, r);
 		return;
 	}
-	e->path = xstrdup(w->path.s);
-	e->id = xstrndup(name, strlen(name) - 5);
 	each->fn(e, w->arg);
 }
 
