@@ -70,7 +70,7 @@ run_info(const char *info, const struct series *s, size_t at)
 		return EXIT_CANTCREAT;
 	}
 	close(fd);
-	render_doc_init(&doc, renderer_find("info"), s);
+	render_doc_init(&doc, &render_info, s);
 	render_series(&doc);
 	rc = store_write_file(path.s, buf_str(&doc.out), doc.out.len, true);
 	buf_free(&doc.out);
@@ -166,7 +166,7 @@ read_series(struct store *st, const struct entry_list *l, const char *slug,
 		rc = EXIT_NOTFOUND;
 	} else if (s.has_duplicates)
 		rc = series_report_duplicates(&s);
-	else if (renderer_find("info") != NULL && (info = find_info()) != NULL) {
+	else if ((info = find_info()) != NULL) {
 		rc = run_info(info, &s, part > 0 ? at : s.n);
 		free(info);
 	} else

@@ -30,15 +30,6 @@ struct render_opts {
 };
 
 static int
-parse_format(const char *cmd, const char *arg, const struct renderer **r)
-{
-	if ((*r = renderer_find(arg)) == NULL)
-		return usage_error(cmd, "unknown format '%s'; the formats are "
-		    "%s", arg, renderer_names());
-	return 0;
-}
-
-static int
 parse_options(int argc, char **argv, struct render_opts *o)
 {
 	static const struct option opts[] = {
@@ -50,18 +41,19 @@ parse_options(int argc, char **argv, struct render_opts *o)
 	};
 	int ch, rc;
 
-	/* 0, not 1: glibc then rescans, so options may follow SERIES. */
 	while ((ch = getopt_long(argc, argv, ":f:o:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if ((rc = parse_format("render", optarg, &o->r)) != 0)
+			rc = render_parse_format("render", optarg, &o->r);
+			if (rc != 0)
 				return rc;
 			break;
 		case 'o':
 			o->out = optarg;
 			break;
 		case 'w':
-			if ((rc = render_parse_width("render", optarg, &o->width)) != 0)
+			rc = render_parse_width("render", optarg, &o->width);
+			if (rc != 0)
 				return rc;
 			break;
 		case 'H':

@@ -82,9 +82,9 @@ cmd_show(int argc, char **argv, const struct globals *g)
 	int ch, rc = 0, width = -1, bad;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
-		if (ch == 'f' && (r = renderer_find(optarg)) == NULL)
-			return usage_error("show", "unknown format '%s'; the "
-			    "formats are %s", optarg, renderer_names());
+		if (ch == 'f' &&
+		    (rc = render_parse_format("show", optarg, &r)) != 0)
+			return rc;
 		else if (ch == 'w' &&
 		    (rc = render_parse_width("show", optarg, &width)) != 0)
 			return rc;

@@ -51,6 +51,16 @@ renderer_names(void)
 }
 
 int
+render_parse_format(const char *cmd, const char *arg,
+    const struct renderer **r)
+{
+	if ((*r = renderer_find(arg)) == NULL)
+		return usage_error(cmd, "unknown format '%s'; the formats are "
+		    "%s", arg, renderer_names());
+	return 0;
+}
+
+int
 render_parse_width(const char *cmd, const char *arg, int *width)
 {
 	char *end;
