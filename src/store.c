@@ -665,9 +665,11 @@ store_not_entry(const char *path)
 	len = strlen(base);
 	if (base[0] == '.' && strstr(base, ".yaml.tmp-") != NULL)
 		return NOT_ENTRY_TEMPORARY;
-	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
+	if (lstat(path, &sb) == -1)
+		sb.st_mode = 0;		/* gone meanwhile */
+	if (S_ISLNK(sb.st_mode))
 		return NOT_ENTRY_LINK;
-	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+	if (S_ISDIR(sb.st_mode))
 		return NOT_ENTRY_DIRECTORY;
 	if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
 		return NOT_ENTRY_NAME;
