@@ -9,8 +9,16 @@ DESTDIR	?=
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-WARN	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wpedantic -Werror \
-	   -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+# Warnings are errors in the checks and in CI (WERROR=1), never in a
+# user's plain `make`: a newer compiler must not break the build.  The
+# flags are kept in build/flags, so a change of them rebuilds everything.
+WERROR	?=
+ifneq ($(filter check check-% fuzz,$(MAKECMDGOALS)),)
+WERROR	 = 1
+endif
+WARN	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wpedantic \
+	   -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla \
+	   $(if $(WERROR),-Werror)
 PKGS	 = yaml-0.1
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml) -lunistring
@@ -33,18 +41,25 @@ ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
 	libunistring-dev mandoc man-db texinfo info python3 clang cmark
 
-.PHONY: all check check-unit check-e2e check-asan check-faults lint install uninstall clean deps demo
+.PHONY: FORCE all check check-unit check-e2e check-asan check-faults lint install uninstall clean deps demo
 
 all: dailylog
 
 dailylog: build/obj/main.o $(OBJS)
 	$(CC) $(CFLAGS) -o $@ build/obj/main.o $(OBJS) $(DEPS_LIBS) $(LDFLAGS)
 
-build/obj/%.o: src/%.c $(HDRS)
+build/flags: FORCE
+	@mkdir -p build
+	@echo '$(CC) $(CFLAGS) $(WARN)' | cmp -s - $@ || \
+	    echo '$(CC) $(CFLAGS) $(WARN)' >$@
+
+FORCE:
+
+build/obj/%.o: src/%.c $(HDRS) build/flags
 	@mkdir -p build/obj
 	$(CC) $(CFLAGS) $(WARN) $(DEPS_CFLAGS) -c -o $@ $<
 
-build/asan/%.o: src/%.c $(HDRS)
+build/asan/%.o: src/%.c $(HDRS) build/flags
 	@mkdir -p build/asan
 	$(CC) -O1 -g $(ASAN) $(WARN) $(DEPS_CFLAGS) -c -o $@ $<
 
@@ -108,5 +123,6 @@ demo: dailylog
 clean:
 	rm -rf build dailylog demo-out
 
-# Fuzzing (mk/fuzz.mk) and benchmarks (mk/bench.mk) live in their own files.
-include $(wildcard mk/*.mk)
+# Fuzzing and benchmarks live in their own files.
+include mk/fuzz.mk
+include mk/bench.mk
