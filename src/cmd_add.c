@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "editor.h"
 #include "entry.h"
+#include "fsio.h"
 #include "store.h"
 #include "yaml_read.h"
 #include "yaml_write.h"
@@ -240,7 +241,7 @@ add_with_editor(struct store *st, const struct entry *e)
 	buf_addf(&name, "add-%ld-%d.yaml", (long)time(NULL), (int)getpid());
 	if ((rc = draft_path(st, name.s, &draft)) == 0) {
 		make_template(e, &t);
-		if ((rc = store_write_file(draft, t.s, t.len, false)) == 0)
+		if ((rc = fsio_store_file(draft, t.s, t.len, FSIO_NEW)) == 0)
 			rc = edit_draft(st, draft, t.s);
 		free(draft);
 	}

@@ -11,6 +11,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "fsio.h"
 #include "series.h"
 #include "store.h"
 

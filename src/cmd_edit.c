@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "editor.h"
 #include "entry.h"
+#include "fsio.h"
 #include "store.h"
 #include "yaml_read.h"
 
@@ -43,7 +44,7 @@ replace_entry(struct store *st, const struct entry *old, const char *base,
 	    strcmp(old->series, new->series) != 0 || old->part != new->part))
 		rc = store_part_free(st, new->series, new->part, old->path);
 	if (rc == 0)
-		rc = store_write_file(old->path, text, len, true);
+		rc = fsio_store_file(old->path, text, len, FSIO_REPLACE);
 	free(now);
 out:
 	store_unlock(st);
@@ -80,7 +81,7 @@ cmd_edit(int argc, char **argv, const struct globals *g)
 	resumed = access(draft, F_OK) == 0;
 	if (resumed)
 		diag("resuming your earlier draft %s", draft);
-	else if ((rc = store_write_file(draft, orig, origlen, false)) != 0)
+	else if ((rc = fsio_store_file(draft, orig, origlen, FSIO_NEW)) != 0)
 		goto out;
 	if ((rc = editor_run(draft)) != 0) {
 		diag("the draft is kept in %s; 'dailylog edit %s' reopens it",

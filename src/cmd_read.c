@@ -16,6 +16,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "fsio.h"
 #include "output.h"
 #include "pager.h"
 #include "render.h"
@@ -55,31 +56,28 @@ find_info(void)
 static int
 run_info(const char *info, const struct series *s, size_t at)
 {
-	const char *tmpdir = getenv("TMPDIR");
-	struct buf path = BUF_INIT, node = BUF_INIT;
+	struct buf node = BUF_INIT;
 	struct doc doc;
+	char *path;
 	pid_t pid;
-	int fd, status, rc;
+	int fd, status, rc = 0, err;
 
-	buf_addf(&path, "%s/dailylog-XXXXXX", tmpdir && *tmpdir ? tmpdir :
-	    "/tmp");
-	if ((fd = mkstemp(path.s)) == -1) {
-		diag("cannot create a temporary file %s: %s", path.s,
-		    strerror(errno));
-		buf_free(&path);
+	if ((fd = fsio_tmpfile(fsio_tmpdir(), "dailylog", &path)) == -1)
 		return EXIT_CANTCREAT;
-	}
-	close(fd);
 	render_doc_init(&doc, &render_info, s);
 	render_series(&doc);
-	rc = store_write_file(path.s, buf_str(&doc.out), doc.out.len, true);
+	if ((err = fd_write_all(fd, buf_str(&doc.out), doc.out.len)) != 0) {
+		diag("%s: %s", path, strerror(err));
+		rc = fsio_status(err);
+	}
+	close(fd);
 	buf_free(&doc.out);
 	if (at < s->n)
 		render_part_name(&node, s, at);
 	else
 		buf_adds(&node, "Top");
 	if (rc == 0 && (pid = fork()) == 0) {
-		execl(info, info, "-f", path.s, "-n", node.s, (char *)NULL);
+		execl(info, info, "-f", path, "-n", node.s, (char *)NULL);
 		diag("cannot run %s: %s", info, strerror(errno));
 		_exit(127);
 	} else if (rc == 0 && pid == -1) {
@@ -90,8 +88,8 @@ run_info(const char *info, const struct series *s, size_t at)
 			;
 		rc = exit_status(status);
 	}
-	unlink(path.s);
-	buf_free(&path);
+	unlink(path);
+	free(path);
 	buf_free(&node);
 	return rc;
 }

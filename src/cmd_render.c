@@ -12,6 +12,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "fsio.h"
 #include "index.h"
 #include "output.h"
 #include "pager.h"
@@ -137,7 +138,7 @@ render_to(const struct render_opts *o, const struct series *s, int width,
 	doc.file = o->out;
 	render_series(&doc);
 	if (o->out != NULL)
-		rc = export_write_file(o->out, buf_str(&doc.out),
+		rc = fsio_output_file(o->out, buf_str(&doc.out),
 		    doc.out.len, true);
 	else {
 		out_buf(&doc.out);

@@ -15,6 +15,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "fsio.h"
 #include "store.h"
 #include "yaml_read.h"
 

@@ -11,6 +11,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "editor.h"
+#include "fsio.h"
 #include "store.h"
 
 int
@@ -57,7 +58,7 @@ int
 draft_path(const struct store *st, const char *name, char **path)
 {
 	char *dir = path_join(st->root, "drafts");
-	int rc = store_mkdirs(st->root, "drafts");
+	int rc = fsio_mkdirs(st->root, "drafts");
 
 	*path = rc == 0 ? path_join(dir, name) : NULL;
 	free(dir);

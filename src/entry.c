@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "fsio.h"
 #include "text.h"
 
 const char *const field_names[F_COUNT] = {

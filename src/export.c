@@ -15,6 +15,7 @@
 #include "entry.h"
 #include "export.h"
 #include "filter.h"
+#include "fsio.h"
 #include "json.h"
 #include "output.h"
 #include "store.h"
@@ -157,26 +158,6 @@ write_spooled(struct spool *sp)
 	buf_free(&b);
 }
 
-/* An unnamed private file in $TMPDIR (tmpfile(3) ignores TMPDIR). */
-static int
-spool_open(void)
-{
-	const char *dir = getenv("TMPDIR");
-	struct buf path = BUF_INIT;
-	int fd;
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	buf_addf(&path, "%s/dailylog-export-XXXXXX", dir);
-	if ((fd = mkostemp(path.s, O_CLOEXEC)) == -1)
-		diag("cannot make a temporary file in %s to sort the entries: "
-		    "%s", dir, strerror(errno));
-	else
-		unlink(path.s);
-	buf_free(&path);
-	return fd;
-}
-
 int
 export_stream(struct store *st, const struct filter *f,
     enum export_format fmt, int *bad)
@@ -184,7 +165,7 @@ export_stream(struct store *st, const struct filter *f,
 	struct spool sp = { f, fmt, -1, BUF_INIT, 0, NULL, 0, 0 };
 	int rc;
 
-	if ((sp.fd = spool_open()) == -1)
+	if ((sp.fd = fsio_tmpfile(fsio_tmpdir(), "dailylog-export", NULL)) == -1)
 		return EXIT_CANTCREAT;
 	rc = store_each_entry(st, spool_entry, store_warn_not_entry, &sp,
 	    NULL, bad);

@@ -30,6 +30,7 @@
 #include "buf.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "fsio.h"
 #include "index.h"
 #include "store.h"
 
@@ -169,8 +170,7 @@ index_write(const char *root, struct records *rs)
 {
 	struct buf b = BUF_INIT;
 	struct timespec now;
-	char *path = path_join(root, INDEX_FILE), *tmp;
-	int fd;
+	char *path = path_join(root, INDEX_FILE);
 
 	clock_gettime(CLOCK_REALTIME, &now);
 	buf_add(&b, MAGIC, 8);
@@ -182,13 +182,7 @@ index_write(const char *root, struct records *rs)
 		put_record(&b, &rs->v[i]);
 	}
 	put_u64(&b, checksum((const unsigned char *)b.s, b.len));
-	tmp = path_join(root, INDEX_FILE ".tmp-XXXXXX");
-	if ((fd = mkostemp(tmp, O_CLOEXEC)) != -1) {
-		if (fd_write_all(fd, b.s, b.len) != 0 || close(fd) == -1 ||
-		    rename(tmp, path) == -1)
-			unlink(tmp);
-	}
-	free(tmp);
+	(void)fsio_write(path, b.s, b.len, FSIO_REPLACE, 0600, false);
 	free(path);
 	buf_free(&b);
 }

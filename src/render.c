@@ -13,6 +13,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "fsio.h"
 #include "markup.h"
 #include "nav.h"
 #include "render.h"
@@ -275,29 +276,12 @@ static int
 write_doc(const char *dir, const char *name, struct doc *doc)
 {
 	char *path = path_join(dir, name);
-	int rc = export_write_file(path, buf_str(&doc->out), doc->out.len,
+	int rc = fsio_output_file(path, buf_str(&doc->out), doc->out.len,
 	    false);
 
 	free(path);
 	buf_free(&doc->out);
 	return rc;
-}
-
-/* dir, created when missing, as an absolute path. */
-static char *
-output_dir(const char *dir)
-{
-	char real[PATH_MAX];
-
-	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
-		diag("cannot create directory %s: %s", dir, strerror(errno));
-		return NULL;
-	}
-	if (realpath(dir, real) == NULL) {
-		diag("%s: %s", dir, strerror(errno));
-		return NULL;
-	}
-	return xstrdup(real);
 }
 
 int
@@ -309,8 +293,8 @@ render_series_dir(const struct renderer *r, const struct series *s,
 	char *abs;
 	int rc, err;
 
-	if ((abs = output_dir(dir)) == NULL)
-		return EXIT_CANTCREAT;
+	if ((rc = fsio_output_dir(dir, &abs)) != 0)
+		return rc;
 	render_doc_init(&doc, r, s);
 	doc.split = true;
 	doc.dir = abs;

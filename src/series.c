@@ -8,6 +8,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "fsio.h"
 #include "series.h"
 #include "store.h"
 #include "yaml_read.h"

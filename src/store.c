@@ -18,6 +18,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "fsio.h"
 #include "index.h"
 #include "store.h"
 #include "yaml_read.h"
@@ -28,18 +29,6 @@
 #define LOCK_TIMEOUT	10
 
 static const struct pos nopos = { 0, 0 };
-
-char *
-path_join(const char *a, const char *b)
-{
-	struct buf p = BUF_INIT;
-
-	buf_adds(&p, a);
-	if (p.len > 0 && p.s[p.len - 1] != '/')
-		buf_addc(&p, '/');
-	buf_adds(&p, b);
-	return buf_detach(&p);
-}
 
 static bool
 is_store(const char *dir)
@@ -152,212 +141,6 @@ store_close(struct store *st)
 	st->lockfd = -1;
 }
 
-static int
-errno_status(int err)
-{
-	switch (err) {
-	case ENOSPC:
-	case EDQUOT:
-	case EIO:
-	case EFBIG:
-		return EXIT_IOERR;
-	case ENOENT:
-	case ENOTDIR:
-		return EXIT_NOINPUT;
-	default:
-		return EXIT_CANTCREAT;
-	}
-}
-
-/* mkdir -p of path (0700); the path above the store may hold links. */
-static int
-mkdirs(const char *path)
-{
-	char *p = xstrdup(path);
-	int rc = 0;
-
-	for (char *s = p + 1; rc == 0; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char save = *s;
-
-		*s = '\0';
-		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
-			diag("cannot create directory %s: %s", p, strerror(errno));
-			rc = errno_status(errno);
-		}
-		if (save == '\0')
-			break;
-		*s = save;
-	}
-	free(p);
-	return rc;
-}
-
-int
-store_mkdirs(const char *root, const char *rel)
-{
-	char *p, *comp, *save = NULL;
-	int fd, rc = 0;
-
-	if (rel == NULL)
-		return mkdirs(root);
-	if ((fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		diag("cannot open %s: %s", root, strerror(errno));
-		return errno_status(errno);
-	}
-	p = xstrdup(rel);
-	/* Inside the store nothing is written through a symbolic link:
-	 * each directory is opened with O_NOFOLLOW before going down. */
-	for (comp = strtok_r(p, "/", &save); comp != NULL && rc == 0;
-	    comp = strtok_r(NULL, "/", &save)) {
-		int next;
-
-		if (mkdirat(fd, comp, 0700) == -1 && errno != EEXIST) {
-			diag("cannot create directory %s/%s: %s", root, rel,
-			    strerror(errno));
-			rc = errno_status(errno);
-		} else if ((next = openat(fd, comp, O_RDONLY | O_DIRECTORY |
-		    O_NOFOLLOW | O_CLOEXEC)) == -1) {
-			diag("cannot use %s/%s: %s%s", root, rel, strerror(errno),
-			    errno == ELOOP || errno == ENOTDIR ? " (a symbolic "
-			    "link or a file where a directory belongs; dailylog "
-			    "does not write through links in the store)" : "");
-			rc = EXIT_CANTCREAT;
-		} else {
-			close(fd);
-			fd = next;
-		}
-	}
-	close(fd);
-	free(p);
-	return rc;
-}
-
-int
-fsync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), err = 0;
-
-	if (fd == -1)
-		return errno;
-	if (fsync(fd) == -1 && errno != EINVAL)
-		err = errno;
-	close(fd);
-	return err;
-}
-
-int
-fd_write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1)
-			return errno;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/*
- * The atomic write behind every file the store makes.  Returns 0 or an
- * errno value (EEXIST when replace is false and path exists), leaving
- * nothing behind on failure.  Without durable, neither the file nor
- * its directory is synced: for derived files the caller syncs once.
- */
-static int
-atomic_write(const char *path, const char *data, size_t len, bool replace,
-    mode_t mode, bool durable)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
-	struct buf tmp = BUF_INIT;
-	int fd, err = 0;
-
-	buf_addf(&tmp, "%s/.%s.tmp-XXXXXX", dir, slash ? slash + 1 : path);
-	if ((fd = mkostemp(tmp.s, O_CLOEXEC)) == -1) {
-		err = errno;
-		goto out;
-	}
-	if (fchmod(fd, mode) == -1 || (err = fd_write_all(fd, data, len)) != 0 ||
-	    (durable && fsync(fd) == -1)) {
-		err = err ? err : errno;
-		close(fd);
-		unlink(tmp.s);
-		goto out;
-	}
-	if (close(fd) == -1) {
-		err = errno;
-		unlink(tmp.s);
-		goto out;
-	}
-	if (replace) {
-		if (rename(tmp.s, path) == -1) {
-			err = errno;
-			unlink(tmp.s);
-			goto out;
-		}
-	} else {
-		/* link(2) never replaces: a racing writer gets EEXIST. */
-		if (link(tmp.s, path) == -1)
-			err = errno;
-		unlink(tmp.s);
-		if (err)
-			goto out;
-	}
-	if (durable)
-		err = fsync_dir(dir);
-out:
-	buf_free(&tmp);
-	free(dir);
-	return err;
-}
-
-/* The messages and status of a failed atomic_write. */
-static int
-write_failed(const char *path, int err)
-{
-	if (err == EEXIST)
-		diag_error(path, nopos, "already exists; not overwritten");
-	else if (err == ENOSPC || err == EDQUOT)
-		diag_error(path, nopos, "cannot write: %s; nothing was "
-		    "written", strerror(err));
-	else
-		diag_error(path, nopos, "cannot write: %s", strerror(err));
-	return errno_status(err);
-}
-
-int
-store_write_file(const char *path, const char *data, size_t len, bool replace)
-{
-	int err = atomic_write(path, data, len, replace, 0600, true);
-
-	return err ? write_failed(path, err) : 0;
-}
-
-int
-export_write_file(const char *path, const char *data, size_t len,
-    bool durable)
-{
-	struct stat sb;
-	mode_t mask = umask(0);
-	int err;
-
-	umask(mask);
-	/* Replacing renames over the path: never over a device, a
-	 * directory or a symbolic link that happens to be there. */
-	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		diag_error(path, nopos, "not a regular file; not replaced");
-		return EXIT_CANTCREAT;
-	}
-	err = atomic_write(path, data, len, true, 0666 & ~mask, durable);
-	return err ? write_failed(path, err) : 0;
-}
-
 int
 store_init(const char *dir, const char *lang, const char *author)
 {
@@ -369,11 +152,11 @@ store_init(const char *dir, const char *lang, const char *author)
 		diag("%s is already a dailylog store; nothing changed", dir);
 		return 0;
 	}
-	if ((rc = store_mkdirs(dir, NULL)) != 0)
+	if ((rc = fsio_mkdirs(dir, NULL)) != 0)
 		return rc;
 	for (const char *const *d = (const char *const[]){ "entries",
 	    "series", NULL }; *d != NULL && rc == 0; d++)
-		rc = store_mkdirs(dir, *d);
+		rc = fsio_mkdirs(dir, *d);
 	if (rc != 0)
 		return rc;
 	buf_addf(&yaml, "# dailylog store settings: see dailylog(5)\n"
@@ -388,7 +171,7 @@ store_init(const char *dir, const char *lang, const char *author)
 		buf_adds(&yaml, "\"\n");
 	}
 	path = path_join(dir, SETTINGS_FILE);
-	rc = store_write_file(path, yaml.s, yaml.len, false);
+	rc = fsio_store_file(path, yaml.s, yaml.len, FSIO_NEW);
 	free(path);
 	buf_free(&yaml);
 	if (rc == 0)
@@ -426,7 +209,7 @@ store_lock(struct store *st)
 		diag_error(path, nopos, "cannot open the lock file: %s",
 		    strerror(err));
 		free(path);
-		return errno_status(err);
+		return fsio_status(err);
 	}
 	while (flock(st->lockfd, LOCK_EX | LOCK_NB) == -1) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
@@ -598,7 +381,7 @@ walk(struct walker *w, int fd, int depth)
 		diag_error(w->path.s, nopos, "cannot read directory: %s",
 		    strerror(errno));
 		close(fd);
-		return errno_status(errno);
+		return fsio_status(errno);
 	}
 	v = read_names(w, d, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -613,7 +396,7 @@ walk(struct walker *w, int fd, int depth)
 			    O_NOFOLLOW | O_CLOEXEC)) == -1) {
 				diag_error(w->path.s, nopos, "cannot read "
 				    "directory: %s", strerror(errno));
-				rc = rc ? rc : errno_status(errno);
+				rc = rc ? rc : fsio_status(errno);
 			} else {
 				int r = walk(w, sub, depth + 1);
 
@@ -648,7 +431,7 @@ walk_entries(struct store *st, struct walker *w)
 	else if (errno != ENOENT) {
 		diag_error(w->path.s, nopos, "cannot read directory: %s",
 		    strerror(errno));
-		rc = errno_status(errno);
+		rc = fsio_status(errno);
 	}
 	buf_free(&w->path);
 	return rc;
@@ -1093,7 +876,7 @@ store_add(struct store *st, struct entry *e)
 	snprintf(rel, sizeof(rel), "entries/%04d/%02d", e->date.year,
 	    e->date.mon);
 	dir = path_join(st->root, rel);
-	if ((rc = store_mkdirs(st->root, rel)) != 0)
+	if ((rc = fsio_mkdirs(st->root, rel)) != 0)
 		goto out;
 	entry_to_yaml(e, false, false, &yaml);
 	for (int tries = 0; tries < 16 && err == EEXIST; tries++) {
@@ -1104,13 +887,13 @@ store_add(struct store *st, struct entry *e)
 		free(path);
 		path = path_join(dir, name.s);
 		buf_free(&name);
-		err = atomic_write(path, yaml.s, yaml.len, false, 0600, true);
+		err = fsio_write(path, yaml.s, yaml.len, FSIO_NEW, 0600, true);
 	}
 	if (err != 0) {
 		diag_error(path, nopos, "cannot create the entry: %s%s",
 		    strerror(err), err == ENOSPC ?
 		    "; nothing was written" : "");
-		rc = errno_status(err);
+		rc = fsio_status(err);
 		goto out;
 	}
 	free(e->id);

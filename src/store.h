@@ -83,41 +83,9 @@ int	store_add(struct store *, struct entry *);
 int	store_part_free(struct store *, const char *series, long part,
 	    const char *except);
 
-/*
- * Write data to path atomically: a temporary file beside it, fsync,
- * then link (replace false: never overwrite, 73 if it exists) or rename
- * (replace true), then fsync of the directory.
- */
-int	store_write_file(const char *path, const char *data, size_t len,
-	    bool replace);
-
-/*
- * Write rendered output to path (outside the store) atomically, replacing
- * a regular file but nothing else (73), with the umask's permissions.
- * Not durable: no fsync, for many files in one directory that the
- * caller then syncs once with fsync_dir.
- */
-int	export_write_file(const char *path, const char *data, size_t len,
-	    bool durable);
-
-/* fsync(2) of a directory: 0 or an errno value. */
-int	fsync_dir(const char *dir);
-
-/* Write all n bytes to fd (again after EINTR): 0 or an errno. */
-int	fd_write_all(int fd, const char *p, size_t n);
-
 /* Take and release the store's advisory lock (75 after DAILYLOG_LOCK_TIMEOUT). */
 int	store_lock(struct store *);
 void	store_unlock(struct store *);
-
-/*
- * Make root/rel, mode 0700, never through a symbolic link below root
- * (73 then).  rel NULL: make root itself, like mkdir -p.
- */
-int	store_mkdirs(const char *root, const char *rel);
-
-/* Join root and a relative path: a new string. */
-char	*path_join(const char *, const char *);
 
 /* What the derived index compares to see that a file is unchanged. */
 struct file_stat {

@@ -18,8 +18,6 @@
 
 #define STD_TAG_PREFIX	"tag:yaml.org,2002:"
 
-static const struct pos nopos = { 0, 0 };
-
 static struct pos
 mark_pos(yaml_mark_t m)
 {
@@ -370,91 +368,6 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 		root->type = Y_MAP;
 	}
 	return rc;
-}
-
-/* fd_read with the file's stat data, or NULL when it has none. */
-static int
-read_whole(int fd, const struct stat *st, const char *name, size_t max,
-    char **bufp, size_t *lenp)
-{
-	struct buf b = BUF_INIT;
-	ssize_t n;
-
-	*bufp = NULL;
-	*lenp = 0;
-	/* Room for the whole file and the read that finds its end. */
-	if (st != NULL && S_ISREG(st->st_mode))
-		buf_grow(&b, ((size_t)st->st_size < max ?
-		    (size_t)st->st_size : max) + 1);
-	for (;;) {
-		if (b.cap <= b.len + 1)
-			buf_grow(&b, 65536);
-		n = read(fd, b.s + b.len, b.cap - b.len - 1);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			diag_error(name, nopos, "read error: %s", strerror(errno));
-			buf_free(&b);
-			return EXIT_IOERR;
-		}
-		if (n == 0)
-			break;
-		if (b.len + (size_t)n > max) {
-			diag_error(name, nopos, "larger than the limit of %zu KiB",
-			    max / 1024);
-			buf_free(&b);
-			return EXIT_DATAERR;
-		}
-		b.len += (size_t)n;
-	}
-	b.s[b.len] = '\0';
-	*lenp = b.len;
-	*bufp = buf_detach(&b);
-	return 0;
-}
-
-int
-fd_read(int fd, const char *name, size_t max, char **bufp, size_t *lenp)
-{
-	struct stat st;
-
-	return read_whole(fd, fstat(fd, &st) == 0 ? &st : NULL, name, max,
-	    bufp, lenp);
-}
-
-int
-file_read_at(int dirfd, const char *name, const char *path, size_t max,
-    char **bufp, size_t *lenp)
-{
-	struct stat st;
-	int fd, rc;
-
-	*bufp = NULL;
-	*lenp = 0;
-	if ((fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
-	    O_NONBLOCK)) == -1) {
-		if (errno == ELOOP) {
-			diag_error(path, nopos, "refusing to follow a symbolic link");
-			return EXIT_NOINPUT;
-		}
-		diag_error(path, nopos, "%s", strerror(errno));
-		return errno == ENOENT || errno == ENOTDIR || errno == EACCES ?
-		    EXIT_NOINPUT : EXIT_IOERR;
-	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag_error(path, nopos, "not a regular file");
-		close(fd);
-		return EXIT_NOINPUT;
-	}
-	rc = read_whole(fd, &st, path, max, bufp, lenp);
-	close(fd);
-	return rc;
-}
-
-int
-file_read(const char *path, size_t max, char **bufp, size_t *lenp)
-{
-	return file_read_at(AT_FDCWD, path, path, max, bufp, lenp);
 }
 
 void

@@ -32,19 +32,6 @@ struct ynode {
 int	yaml_load(const char *name, const char *buf, size_t len, struct ynode *);
 
 /*
- * Read a whole regular file (never following a symlink; at most max
- * bytes) into *buf.  Returns 0 or EXIT_NOINPUT, EXIT_IOERR,
- * EXIT_DATAERR (too large) after reporting it.
- */
-int	file_read(const char *path, size_t max, char **buf, size_t *len);
-/* The same for name relative to the directory dirfd; path for messages. */
-int	file_read_at(int dirfd, const char *name, const char *path,
-	    size_t max, char **buf, size_t *len);
-
-/* The same for an open descriptor (stdin); name is used in messages. */
-int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
-
-/*
  * The text rules of every value: no NUL, well-formed UTF-8, no control
  * characters but tab and newline.  Reports the first break and returns
  * EXIT_DATAERR, or 0.

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "fsio.h"
 #include "index.h"
 #include "store.h"
 
@@ -103,8 +104,8 @@ inode_of(const char *rel)
 static void
 three_entries(void)
 {
-	ck_assert_int_eq(store_mkdirs(tmp, "entries/2026/11"), 0);
-	ck_assert_int_eq(store_mkdirs(tmp, "entries/2026/12"), 0);
+	ck_assert_int_eq(fsio_mkdirs(tmp, "entries/2026/11"), 0);
+	ck_assert_int_eq(fsio_mkdirs(tmp, "entries/2026/12"), 0);
 	overwrite(ENTRY_A, "date: 2026-11-23 09:30\ntitle: T社を訪問\n"
 	    "series: badge\npart: 1\nclient: T社\ncontact: O部長\n"
 	    "staff: Kさん\ntags: [クレーム, 入館証]\nbody: 本文A\n");

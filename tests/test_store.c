@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "fsio.h"
 #include "store.h"
 #include "yaml_read.h"
 
@@ -424,7 +425,7 @@ put_entry(const char *id, const char *date, const char *series, int part)
 
 	buf_addf(&rel, "entries/%.4s/%.2s", date, date + 5);
 	month = in_store(rel.s);
-	ck_assert_int_eq(store_mkdirs(month, NULL), 0);
+	ck_assert_int_eq(fsio_mkdirs(month, NULL), 0);
 	buf_addf(&rel, "/%s.yaml", id);
 	path = in_store(rel.s);
 	buf_addf(&text, "date: %s\ntitle: %s の報告\n", date, id);
@@ -583,13 +584,13 @@ START_TEST(mkdirs_refuses_links_below_root)
 	ck_assert_int_eq(mkdir(outside, 0700), 0);
 	link = in_store("entries/2026");
 	ck_assert_int_eq(symlink(outside, link), 0);
-	ck_assert_int_eq(store_mkdirs(dir, "entries/2026/11"), EXIT_CANTCREAT);
+	ck_assert_int_eq(fsio_mkdirs(dir, "entries/2026/11"), EXIT_CANTCREAT);
 	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "symbolic link"));
 	ck_assert_int_eq(access(outside, F_OK), 0);
 	free(link);
 	link = path_join(outside, "11");
 	ck_assert_int_ne(access(link, F_OK), 0);	/* nothing made there */
-	ck_assert_int_eq(store_mkdirs(dir, "entries/2025/01"), 0);
+	ck_assert_int_eq(fsio_mkdirs(dir, "entries/2025/01"), 0);
 	free(link);
 	free(outside);
 }
@@ -600,11 +601,11 @@ START_TEST(write_never_overwrites)
 	struct buf want = BUF_INIT;
 	char *path, *text;
 
-	ck_assert_int_eq(store_mkdirs(dir, NULL), 0);
+	ck_assert_int_eq(fsio_mkdirs(dir, NULL), 0);
 	path = in_store("f.yaml");
-	ck_assert_int_eq(store_write_file(path, "一\n", 4, false), 0);
+	ck_assert_int_eq(fsio_store_file(path, "一\n", 4, FSIO_NEW), 0);
 	ck_assert_int_eq(mode_of(path) & 07777, 0600);
-	ck_assert_int_eq(store_write_file(path, "二\n", 4, false),
+	ck_assert_int_eq(fsio_store_file(path, "二\n", 4, FSIO_NEW),
 	    EXIT_CANTCREAT);
 	buf_addf(&want, "dailylog: %s: already exists; not overwritten\n", path);
 	messages_are(want.s);
@@ -613,7 +614,7 @@ START_TEST(write_never_overwrites)
 	free(text);
 	/* No temporary file is left behind. */
 	ck_assert_int_eq(count_names(dir), 1);
-	ck_assert_int_eq(store_write_file(path, "三\n", 4, true), 0);
+	ck_assert_int_eq(fsio_store_file(path, "三\n", 4, FSIO_REPLACE), 0);
 	text = contents(path);
 	ck_assert_str_eq(text, "三\n");
 	ck_assert_int_eq(count_names(dir), 1);
@@ -628,7 +629,7 @@ START_TEST(write_into_missing_directory)
 {
 	char *path = in_store("f.yaml");
 
-	ck_assert_int_ne(store_write_file(path, "x\n", 2, false), 0);
+	ck_assert_int_ne(fsio_store_file(path, "x\n", 2, FSIO_NEW), 0);
 	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "cannot write: "));
 	ck_assert_int_eq(access(dir, F_OK), -1);
 	free(path);

@@ -1,0 +1,98 @@
+/*
+ * Files and directories, for the store and for output: paths, reading
+ * with a size cap, atomic writes, durable directories and temporary
+ * files.  The rules of dailylog(5) "Files and safety" live here:
+ *
+ * - A write goes to a temporary file beside its target, is flushed with
+ *   fsync, then gets its name by link(2) (never replacing anything) or
+ *   rename(2) (replacing), and the directory is flushed after it.
+ * - Inside the store nothing is read or created through a symbolic link.
+ *
+ * Every function reports its own failure (diag.h) and returns 0 or an
+ * exit status, unless it says it returns an errno value.
+ */
+#ifndef DL_FSIO_H
+#define DL_FSIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Join a and b with one '/': a new string. */
+char	*path_join(const char *a, const char *b);
+
+/* The exit status for a failed system call's errno (disk full: 74, ...). */
+int	fsio_status(int err);
+
+/*
+ * Read a whole regular file (never following a symbolic link; at most
+ * max bytes) into *buf, NUL-terminated.  Returns 0 or EXIT_NOINPUT,
+ * EXIT_IOERR, EXIT_DATAERR (too large).
+ */
+int	file_read(const char *path, size_t max, char **buf, size_t *len);
+/* The same for name relative to the directory dirfd; path for messages. */
+int	file_read_at(int dirfd, const char *name, const char *path,
+	    size_t max, char **buf, size_t *len);
+/* The same for an open descriptor (stdin); name is used in messages. */
+int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
+
+/* Write all n bytes to fd (again after EINTR): 0 or an errno value. */
+int	fd_write_all(int fd, const char *p, size_t n);
+
+/* fsync(2) of a directory: 0 or an errno value. */
+int	fsync_dir(const char *dir);
+
+/*
+ * Make root/rel, mode 0700, never through a symbolic link below root
+ * (73 then).  rel NULL: make root itself, like mkdir -p.
+ */
+int	fsio_mkdirs(const char *root, const char *rel);
+
+/* How fsio_write gives a file its name. */
+enum fsio_mode {
+	FSIO_NEW,	/* link: never replace; EEXIST when path exists */
+	FSIO_REPLACE	/* rename over what is there */
+};
+
+/*
+ * The atomic write behind every file: a temporary file .NAME.tmp-XXXXXX
+ * beside path, with mode, then its name.  With durable, the file is
+ * synced before it gets its name and the directory after.  Returns 0 or
+ * an errno value, with nothing left behind; no message.
+ */
+int	fsio_write(const char *path, const char *data, size_t len,
+	    enum fsio_mode, unsigned mode, bool durable);
+
+/* Report a failed fsio_write of path; returns its exit status. */
+int	fsio_write_failed(const char *path, int err);
+
+/* A private file of the store (0600), durable: 0 or a status. */
+int	fsio_store_file(const char *path, const char *data, size_t len,
+	    enum fsio_mode);
+
+/*
+ * Write output to path (outside the store), replacing a regular file
+ * but nothing else (73), with the umask's permissions.  Without
+ * durable, no fsync: for many files in one directory that the caller
+ * syncs once.
+ */
+int	fsio_output_file(const char *path, const char *data, size_t len,
+	    bool durable);
+
+/*
+ * dir, made when missing (mode 0755: output is not the store), as an
+ * absolute path in *abs (a new string).
+ */
+int	fsio_output_dir(const char *dir, char **abs);
+
+/* $TMPDIR, else /tmp. */
+const char *fsio_tmpdir(void);
+
+/*
+ * A new private temporary file dir/PREFIX-XXXXXX, open for reading and
+ * writing (close-on-exec): its descriptor, with its name in *path (a new
+ * string) unless path is NULL, when the file is unlinked at once.
+ * Returns -1 after a message.
+ */
+int	fsio_tmpfile(const char *dir, const char *prefix, char **path);
+
+#endif
