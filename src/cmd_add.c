@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "editor.h"
@@ -189,7 +190,7 @@ store_entry(struct store *st, struct entry *e)
 	int rc;
 
 	normalize_body(e);
-	if ((rc = store_add(st, e)) != 0)
+	if ((rc = catalog_add(st, e)) != 0)
 		return rc;
 	printf("%s\n", e->id);
 	return fflush(stdout) == 0 ? 0 : EXIT_IOERR;

@@ -14,6 +14,7 @@
 #include "fsio.h"
 #include "series.h"
 #include "store.h"
+#include "walk.h"
 
 static const struct pos nopos = { 0, 0 };
 
@@ -38,7 +39,7 @@ report_other(const char *path, void *arg)
 {
 	struct checking *c = arg;
 
-	switch (store_not_entry(path)) {
+	switch (walk_not_entry(path)) {
 	case NOT_ENTRY_TEMPORARY:
 		strlist_add(&c->temps, path);
 		break;
@@ -229,7 +230,7 @@ cmd_check(int argc, char **argv, const struct globals *g)
 		return rc;
 	check_series_settings(&st);
 	/* One entry at a time: only what check_parts needs is kept. */
-	rc = store_each_entry(&st, check_entry, report_other, &c, &n, &bad);
+	rc = walk_entries(st.root, check_entry, report_other, &c, &n, &bad);
 	report_temporaries(&st, &c.temps);
 	check_parts(c.parts, c.nparts);
 	if (!quiet)

@@ -15,6 +15,7 @@
 #include "output.h"
 #include "store.h"
 #include "text.h"
+#include "walk.h"
 
 #define RECENT_IDS	100
 
@@ -130,7 +131,7 @@ cmd_complete(int argc, char **argv, const struct globals *g)
 	/* A store whose settings are bad is open (check reads on): close it. */
 	if ((rc = store_open(g, &st)) != 0)
 		return rc;
-	if ((rc = store_load_all(&st, &l, &bad)) == 0) {
+	if ((rc = walk_load_all(st.root, &l, &bad)) == 0) {
 		print_listing(&l, (enum listing)what);
 		rc = out_finish();
 	}

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "editor.h"
@@ -42,7 +43,7 @@ replace_entry(struct store *st, const struct entry *old, const char *base,
 		rc = EXIT_TEMPFAIL;
 	} else if (new->series != NULL && (old->series == NULL ||
 	    strcmp(old->series, new->series) != 0 || old->part != new->part))
-		rc = store_part_free(st, new->series, new->part, old->path);
+		rc = catalog_part_free(st, new->series, new->part, old->path);
 	if (rc == 0)
 		rc = fsio_store_file(old->path, text, len, FSIO_REPLACE);
 	free(now);
@@ -71,7 +72,7 @@ cmd_edit(int argc, char **argv, const struct globals *g)
 	if ((rc = store_open(g, &st)) != 0)
 		return rc;
 	entry_init(&new);
-	if ((rc = store_resolve(&st, argv[optind], &old)) != 0)
+	if ((rc = catalog_resolve(&st, argv[optind], &old)) != 0)
 		goto out;
 	buf_addf(&name, "%s.yaml", old->id);
 	if ((rc = draft_path(&st, name.s, &draft)) != 0)

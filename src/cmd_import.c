@@ -12,12 +12,14 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
 #include "json_read.h"
 #include "store.h"
+#include "walk.h"
 #include "yaml_read.h"
 
 #define IMPORT_MAX	(64 * 1024 * 1024)	/* bytes of input */
@@ -457,7 +459,7 @@ assign_parts(struct store *st, struct batch *b)
 	struct entry_list l;
 	int bad, rc;
 
-	if ((rc = store_load_all(st, &l, &bad)) != 0)
+	if ((rc = walk_load_all(st->root, &l, &bad)) != 0)
 		return rc;
 	for (size_t i = 0; i < b->n; i++) {
 		struct entry *e = b->v[i];
@@ -525,7 +527,7 @@ store_batch(struct store *st, struct batch *b)
 	}
 	for (size_t i = 0; i < b->n; i++) {
 		/* store_add checks each part again, under the lock. */
-		if ((rc = store_add(st, b->v[i])) != 0) {
+		if ((rc = catalog_add(st, b->v[i])) != 0) {
 			roll_back(b, i);
 			break;
 		}

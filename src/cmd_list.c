@@ -19,6 +19,7 @@
 #include "store.h"
 #include "term.h"
 #include "text.h"
+#include "walk.h"
 
 enum list_format { LIST_TABLE, LIST_TSV, LIST_JSON, LIST_JSONL };
 
@@ -324,7 +325,7 @@ cmd_list(int argc, char **argv, const struct globals *g)
 
 		l.v = NULL;
 		l.n = 0;
-		rc = store_each_entry(&st, keep_match, store_warn_not_entry,
+		rc = walk_entries(st.root, keep_match, walk_warn_not_entry,
 		    &run, NULL, &bad);
 		if (l.n > 1)
 			qsort(l.v, l.n, sizeof(*l.v), entry_cmp);

@@ -23,6 +23,7 @@
 #include "series.h"
 #include "store.h"
 #include "term.h"
+#include "walk.h"
 
 static int
 exit_status(int status)
@@ -190,7 +191,7 @@ cmd_read(int argc, char **argv, const struct globals *g)
 	if ((rc = parse_ref(argv[1], &slug, &part)) != 0)
 		return rc;
 	if ((rc = store_open(g, &st)) == 0) {
-		rc = store_load_all(&st, &l, &bad);
+		rc = walk_load_all(st.root, &l, &bad);
 		if (rc == 0)
 			rc = read_series(&st, &l, slug, part);
 		entry_list_free(&l);

@@ -161,7 +161,7 @@ load_parts(const struct entry_list *sums, const char *slug,
 	for (size_t i = 0; i < sums->n; i++)
 		if (sums->v[i]->series != NULL &&
 		    strcmp(sums->v[i]->series, slug) == 0 &&
-		    (l->v[l->n] = store_load_entry(sums->v[i]->path,
+		    (l->v[l->n] = entry_read(sums->v[i]->path,
 		    bad)) != NULL)
 			l->n++;
 }

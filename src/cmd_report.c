@@ -19,6 +19,7 @@
 #include "store.h"
 #include "term.h"
 #include "text.h"
+#include "walk.h"
 
 enum period_kind { P_WEEK, P_MONTH, P_RANGE };
 
@@ -571,7 +572,7 @@ cmd_report(int argc, char **argv, const struct globals *g)
 	r.ja = strcmp(st.lang, "en") != 0;
 	r.width = o.md ? 0 : o.width >= 0 ? o.width :
 	    term_width(STDOUT_FILENO);
-	rc = store_load_all(&st, &l, &bad);
+	rc = walk_load_all(st.root, &l, &bad);
 	keep_period(&l, &o.period);
 	draw(&r, &o.period, &l);
 	out_buf(&r.out);

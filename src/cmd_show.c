@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "color.h"
 #include "dailylog.h"
 #include "entry.h"
@@ -41,7 +42,7 @@ show_one(struct store *st, const struct entry_list *l, const char *ref,
 	struct doc doc;
 	int rc;
 
-	if ((rc = store_resolve_in(st, l, ref, &found)) != 0)
+	if ((rc = catalog_resolve_in(st, l, ref, &found)) != 0)
 		return rc;
 	memset(&s, 0, sizeof(s));
 	if ((e = find_loaded(l, found)) != NULL && e->series != NULL) {

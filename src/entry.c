@@ -417,3 +417,49 @@ entry_cmp(const void *a, const void *b)
 		return c;
 	return strcmp(x->id ? x->id : "", y->id ? y->id : "");
 }
+
+/* A file that does not load sets *bad: EXIT_DATAERR unless worse. */
+void
+entry_set_bad(int *bad, int r)
+{
+	if (*bad == 0 || r != EXIT_DATAERR)
+		*bad = r;
+}
+
+struct entry *
+entry_read(const char *path, int *bad)
+{
+	struct entry *e = xmalloc(sizeof(*e));
+	int r;
+
+	entry_init(e);
+	if ((r = entry_load(path, e)) != 0) {
+		free(e);
+		entry_set_bad(bad, r);
+		return NULL;
+	}
+	return e;
+}
+
+void
+entry_list_add(struct entry_list *list, struct entry *e)
+{
+	/* Capacity is the next power of two, at least 16. */
+	if (list->n >= 16 && (list->n & (list->n - 1)) == 0)
+		list->v = xreallocarray(list->v, list->n * 2, sizeof(*list->v));
+	else if (list->n == 0)
+		list->v = xreallocarray(list->v, 16, sizeof(*list->v));
+	list->v[list->n++] = e;
+}
+
+void
+entry_list_free(struct entry_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		entry_free(list->v[i]);
+		free(list->v[i]);
+	}
+	free(list->v);
+	list->v = NULL;
+	list->n = 0;
+}

@@ -88,6 +88,25 @@ bool	slug_valid(const char *);
 /* The candidate within a small edit distance of word, or NULL. */
 const char *suggest(const char *word, const char *const *cands, size_t n);
 
+/*
+ * One entry file read whole into a new entry; NULL after a report, with
+ * *bad set by entry_set_bad.
+ */
+struct entry *entry_read(const char *path, int *bad);
+
+/* A file that does not load sets *bad to r: EXIT_DATAERR unless worse. */
+void	entry_set_bad(int *bad, int r);
+
+/* Entries, each owned by the list. */
+struct entry_list {
+	struct entry	**v;
+	size_t		  n;
+};
+
+/* Append e (owned by the list from now on). */
+void	entry_list_add(struct entry_list *, struct entry *);
+void	entry_list_free(struct entry_list *);
+
 /* Order for listing: date, time, then ID. */
 int	entry_cmp(const void *, const void *);
 

@@ -19,6 +19,7 @@
 #include "json.h"
 #include "output.h"
 #include "store.h"
+#include "walk.h"
 #include "yaml_write.h"
 
 /*
@@ -167,7 +168,7 @@ export_stream(struct store *st, const struct filter *f,
 
 	if ((sp.fd = fsio_tmpfile(fsio_tmpdir(), "dailylog-export", NULL)) == -1)
 		return EXIT_CANTCREAT;
-	rc = store_each_entry(st, spool_entry, store_warn_not_entry, &sp,
+	rc = walk_entries(st->root, spool_entry, walk_warn_not_entry, &sp,
 	    NULL, bad);
 	spool_flush(&sp);
 	if (sp.err == 0)

@@ -33,6 +33,7 @@
 #include "fsio.h"
 #include "index.h"
 #include "store.h"
+#include "walk.h"
 
 #define MAGIC		"DLINDEX1"
 #define BYTE_ORDER_MARK	0x01020304u
@@ -508,7 +509,7 @@ stat_equal(const struct file_stat *a, const struct file_stat *b)
 static struct entry *
 load_summary(const char *path, int *bad)
 {
-	struct entry *e = store_load_entry(path, bad);
+	struct entry *e = entry_read(path, bad);
 
 	if (e != NULL)
 		entry_summarize(e);
@@ -525,7 +526,7 @@ index_load(struct store *st, struct entry_list *list, int *bad)
 	int rc;
 
 	*bad = 0;
-	rc = store_entry_files(st, &files, &n, store_warn_not_entry, NULL);
+	rc = walk_files(st->root, &files, &n, walk_warn_not_entry, NULL);
 	index_read(st->root, NULL, &old);
 	cur.v = xreallocarray(NULL, n, sizeof(*cur.v));
 	list->v = xreallocarray(NULL, n, sizeof(*list->v));

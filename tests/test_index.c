@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "fsio.h"
@@ -359,7 +360,7 @@ START_TEST(concurrent_adds_and_readers)
 				e.date = (struct date){ 2026, 11, 23, 0, 0, false };
 				e.title = xstrdup("同時");
 				e.series = xstrdup("badge");
-				rc = store_add(&st, &e);
+				rc = catalog_add(&st, &e);
 				entry_free(&e);
 			} else {
 				rc = index_load(&st, &l, &bad);

@@ -13,10 +13,12 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "fsio.h"
 #include "store.h"
+#include "walk.h"
 #include "yaml_read.h"
 
 #include "check_main.h"
@@ -136,7 +138,7 @@ add(const char *series, long part, long *got_part)
 	if (series != NULL)
 		e.series = xstrdup(series);
 	e.part = part;
-	ck_assert_msg(store_add(&st, &e) == 0, "add failed: %s",
+	ck_assert_msg(catalog_add(&st, &e) == 0, "add failed: %s",
 	    buf_str(&messages));
 	if (got_part != NULL)
 		*got_part = e.part;
@@ -287,7 +289,7 @@ START_TEST(add_writes_private_file_by_date)
 	e.date = (struct date){ 2027, 1, 5, 8, 15, true };
 	e.title = xstrdup("新年の挨拶回り");
 	e.client = xstrdup("T社");
-	ck_assert_int_eq(store_add(&st, &e), 0);
+	ck_assert_int_eq(catalog_add(&st, &e), 0);
 	ck_assert_int_gt(asprintf(&want, "%s/entries/2027/01/%s.yaml", dir,
 	    e.id), 0);
 	ck_assert_str_eq(e.path, want);
@@ -326,7 +328,7 @@ START_TEST(add_numbers_parts)
 	new_entry(&e, 24, "重複");
 	e.series = xstrdup("badge");
 	e.part = 2;
-	ck_assert_int_eq(store_add(&st, &e), EXIT_CANTCREAT);
+	ck_assert_int_eq(catalog_add(&st, &e), EXIT_CANTCREAT);
 	ck_assert_ptr_null(e.id);
 	ck_assert_int_eq(count_names(month), 3);
 	buf_addf(&want, "dailylog: part 2 of series 'badge' is taken by %s\n",
@@ -375,7 +377,7 @@ START_TEST(concurrent_adds_get_distinct_parts)
 
 				new_entry(&e, 23, "同時");
 				e.series = xstrdup("badge");
-				rc = store_add(&st, &e);
+				rc = catalog_add(&st, &e);
 				entry_free(&e);
 			}
 			store_close(&st);
@@ -387,7 +389,7 @@ START_TEST(concurrent_adds_get_distinct_parts)
 		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
 	ck_assert_int_eq(store_open(&g, &st), 0);
-	ck_assert_int_eq(store_load_all(&st, &all, &bad), 0);
+	ck_assert_int_eq(walk_load_all(st.root, &all, &bad), 0);
 	ck_assert_int_eq(bad, 0);
 	ck_assert_uint_eq(all.n, N);
 	for (size_t i = 0; i < all.n; i++) {
@@ -406,10 +408,10 @@ START_TEST(part_free)
 
 	open_new_store();
 	id = add("badge", 3, NULL);
-	ck_assert_int_eq(store_part_free(&st, "badge", 4, NULL), 0);
-	ck_assert_int_eq(store_part_free(&st, "other", 3, NULL), 0);
+	ck_assert_int_eq(catalog_part_free(&st, "badge", 4, NULL), 0);
+	ck_assert_int_eq(catalog_part_free(&st, "other", 3, NULL), 0);
 	messages_are("");
-	ck_assert_int_eq(store_part_free(&st, "badge", 3, NULL),
+	ck_assert_int_eq(catalog_part_free(&st, "badge", 3, NULL),
 	    EXIT_CANTCREAT);
 	free(id);
 }
@@ -452,7 +454,7 @@ resolves_to(const char *ref, const char *id)
 {
 	struct entry *e;
 
-	ck_assert_msg(store_resolve(&st, ref, &e) == 0, "%s: %s", ref,
+	ck_assert_msg(catalog_resolve(&st, ref, &e) == 0, "%s: %s", ref,
 	    buf_str(&messages));
 	ck_assert_str_eq(e->id, id);
 	entry_free(e);
@@ -465,7 +467,7 @@ refused_ref(const char *ref, int status, const char *want)
 {
 	struct entry *e;
 
-	ck_assert_int_eq(store_resolve(&st, ref, &e), status);
+	ck_assert_int_eq(catalog_resolve(&st, ref, &e), status);
 	ck_assert_ptr_null(e);
 	messages_are(want);
 }
@@ -561,7 +563,7 @@ START_TEST(load_all_sorted_and_reports_bad)
 	put_entry("20261122-eeeeee", "2026-11-22", NULL, 0);
 	put_entry("20261123-000000", "2026-11-23", NULL, 0);
 	put_entry("20261123-badbad", "2026-11-23", "Bad", 1);
-	ck_assert_int_eq(store_load_all(&st, &all, &bad), 0);
+	ck_assert_int_eq(walk_load_all(st.root, &all, &bad), 0);
 	ck_assert_int_eq(bad, EXIT_DATAERR);
 	ck_assert_uint_eq(all.n, 5);
 	ck_assert_str_eq(all.v[0]->id, "20261122-eeeeee");

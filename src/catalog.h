@@ -1,0 +1,39 @@
+/*
+ * The catalog: the store's entries as commands ask for them, above the
+ * index and the walk.  References are resolved here, series parts are
+ * numbered here, and every entry is added or replaced here, under the
+ * store's lock.
+ */
+#ifndef DL_CATALOG_H
+#define DL_CATALOG_H
+
+struct entry;
+struct entry_list;
+struct store;
+
+/*
+ * An entry by full ID, unique ID prefix, or SERIES:PART.  Returns 0,
+ * EXIT_NOTFOUND (reported, with candidates when ambiguous) or another
+ * status.
+ */
+int	catalog_resolve(struct store *, const char *ref, struct entry **);
+/* The same, SERIES:PART among summaries the caller has (index_load). */
+int	catalog_resolve_in(struct store *, const struct entry_list *summaries,
+	    const char *ref, struct entry **);
+
+/*
+ * Store a new entry.  Under the lock: gives it the next part of its
+ * series when e->part is 0, refuses a taken part (73), makes an ID,
+ * writes entries/YYYY/MM/ID.yaml atomically without ever replacing a
+ * file.  Sets e->id and e->path.  A lock the caller holds is kept.
+ */
+int	catalog_add(struct store *, struct entry *);
+
+/*
+ * 0 when part of series is free (files other than except), else 73
+ * after a message.  Call under the lock.
+ */
+int	catalog_part_free(struct store *, const char *series, long part,
+	    const char *except);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * The walk of ROOT/entries: every *.yaml file with a valid ID for a
+ * name, at most four directory levels down (YYYY/MM/...), sorted by full
+ * path, read through directory descriptors without following symbolic
+ * links.  What is not an entry is passed to an optional callback so
+ * that check can report it and readers can warn.
+ */
+#ifndef DL_WALK_H
+#define DL_WALK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct entry;
+struct entry_list;
+
+/* What the derived index compares to see that a file is unchanged. */
+struct file_stat {
+	uint64_t	ino, size;
+	int64_t		mtime_s, ctime_s;
+	uint32_t	mtime_ns, ctime_ns;
+};
+
+/* The stat data of a regular file (not a link); false when none. */
+bool	entry_file_stat(const char *path, struct file_stat *);
+
+struct entry_file {
+	char		*path;
+	struct file_stat st;
+};
+
+/* Why a path under entries/ that the walk passed over is not an entry. */
+enum not_entry {
+	NOT_ENTRY_TEMPORARY,	/* .ID.yaml.tmp-XXXXXX of a write */
+	NOT_ENTRY_LINK,		/* a symbolic link: never followed */
+	NOT_ENTRY_DIRECTORY,	/* hidden, or deeper than YYYY/MM/... */
+	NOT_ENTRY_NAME,		/* *.yaml whose name is not a valid ID */
+	NOT_ENTRY_OTHER		/* anything else */
+};
+enum not_entry walk_not_entry(const char *path);
+
+/* A callback for readers: warn about links and badly named *.yaml. */
+void	walk_warn_not_entry(const char *path, void *arg);
+
+/* The entry files of the store at root with their stat data. */
+int	walk_files(const char *root, struct entry_file **, size_t *n,
+	    void (*other)(const char *path, void *), void *arg);
+void	entry_files_free(struct entry_file *, size_t);
+
+/* The same walk, only the paths (no stat calls: d_type will do). */
+int	walk_paths(const char *root, char ***paths, size_t *n,
+	    void (*other)(const char *path, void *), void *arg);
+void	walk_paths_free(char **paths, size_t n);
+
+/*
+ * Every entry file read whole, one at a time, in the order of the walk:
+ * fn gets each entry that loads and owns it.  Files that do not load are
+ * reported and skipped with *bad set (entry_set_bad); other, when given,
+ * sees every path that is not an entry.  arg goes to both.  *nfiles
+ * (unless NULL) counts the entry files, loaded or not.
+ */
+int	walk_entries(const char *root, void (*fn)(struct entry *, void *),
+	    void (*other)(const char *path, void *), void *arg,
+	    size_t *nfiles, int *bad);
+
+/* Every entry read whole, sorted by entry_cmp. */
+int	walk_load_all(const char *root, struct entry_list *, int *bad);
+
+#endif
