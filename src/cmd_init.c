@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dailylog.h"
+#include "lang.h"
 #include "store.h"
 
 int
@@ -14,17 +15,17 @@ cmd_init(int argc, char **argv, const struct globals *g)
 		{ "author", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *lang = "ja", *author = NULL;
+	enum lang lang = LANG_DEFAULT;
+	const char *author = NULL;
 	char *dir;
 	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'l':
-			if (strcmp(optarg, "ja") != 0 && strcmp(optarg, "en") != 0)
+			if (!lang_parse(optarg, &lang))
 				return usage_error("init", "--lang takes ja or "
 				    "en, not '%s'", optarg);
-			lang = optarg;
 			break;
 		case 'a':
 			author = optarg;

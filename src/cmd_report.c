@@ -569,7 +569,7 @@ cmd_report(int argc, char **argv, const struct globals *g)
 		return rc;
 	memset(&r, 0, sizeof(r));
 	r.md = o.md;
-	r.ja = strcmp(st.lang, "en") != 0;
+	r.ja = st.lang != LANG_EN;
 	r.width = o.md ? 0 : o.width >= 0 ? o.width :
 	    term_width(STDOUT_FILENO);
 	rc = walk_load_all(st.root, &l, &bad);

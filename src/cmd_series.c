@@ -239,8 +239,7 @@ cmd_series(int argc, char **argv, const struct globals *g)
 		if (series_settings_load(&st, slugs[i], &s.set) != 0) {
 			/* Reported; the summary goes on with the defaults. */
 			bad = EXIT_DATAERR;
-			series_settings_defaults(&s.set, slugs[i],
-			    st.lang ? st.lang : "ja");
+			series_settings_defaults(&s.set, slugs[i], st.lang);
 		}
 		series_collect(&run, slugs[i], &s);
 		summarize(&s, &sums[i]);

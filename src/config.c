@@ -16,12 +16,13 @@
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
+#include "lang.h"
 #include "store.h"
 #include "yaml_read.h"
 
 #define CONFIG_MAX_FILE	(64 * 1024)
 
-struct config config = { .color = -1 };
+struct config config = { .color = -1, .lang = -1 };
 
 static const char *const keys[] = {
 	"author", "lang", "editor", "pager", "color", "columns", "series"
@@ -45,13 +46,13 @@ config_init(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->color = -1;
+	cfg->lang = -1;
 }
 
 void
 config_free(struct config *cfg)
 {
 	free(cfg->author);
-	free(cfg->lang);
 	free(cfg->editor);
 	free(cfg->pager);
 	free(cfg->series);
@@ -168,12 +169,10 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 	if (strcmp(k->s, "columns") == 0)
 		return want_columns(path, v, cfg);
 	if (strcmp(k->s, "lang") == 0) {
-		static const char *const langs[] = { "ja", "en" };
-
-		if ((which = want_word(path, "lang", v, langs, 2)) < 0)
+		if ((which = want_word(path, "lang", v, lang_names,
+		    LANG_COUNT)) < 0)
 			return EXIT_DATAERR;
-		free(cfg->lang);
-		cfg->lang = xstrdup(langs[which]);
+		cfg->lang = which;
 		return 0;
 	}
 	if (strcmp(k->s, "color") == 0) {
@@ -270,10 +269,8 @@ config_load(const char *store_file, struct store *st)
 		free(st->author);
 		st->author = xstrdup(config.author);
 	}
-	if (config.lang != NULL) {
-		free(st->lang);
-		st->lang = xstrdup(config.lang);
-	}
+	if (config.lang >= 0)
+		st->lang = (enum lang)config.lang;
 	/* The environment wins: the setting only fills in for it. */
 	if (config.editor != NULL && (visual == NULL || *visual == '\0') &&
 	    (editor == NULL || *editor == '\0'))

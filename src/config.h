@@ -19,7 +19,7 @@ enum list_column {
 
 struct config {
 	char			*author;
-	char			*lang;		/* "ja" or "en" */
+	int			 lang;		/* enum lang, -1 when not set */
 	char			*editor;
 	char			*pager;		/* "" turns paging off */
 	int			 color;		/* enum color_mode, -1 when not set */

@@ -84,7 +84,7 @@ render_doc_init(struct doc *doc, const struct renderer *r,
 	memset(doc, 0, sizeof(*doc));
 	doc->r = r;
 	doc->series = s;
-	doc->lang = s != NULL ? s->set.lang : "ja";
+	doc->lang = s != NULL ? s->set.lang : LANG_DEFAULT;
 }
 
 void
@@ -143,8 +143,9 @@ render_heading(struct buf *b, const struct series *s, size_t i)
 	digits.numbering = NUMBER_ARABIC;
 	if (e->part != 1)
 		series_label(b, &digits, s->set.label_heading, e->part);
-	if (strcmp(s->set.lang, "ja") == 0)
-		buf_addf(b, "【%s】", s->set.title);
+	if (*lang_label(s->set.lang, LB_SERIES_TITLE) != '\0')
+		buf_addf(b, lang_label(s->set.lang, LB_SERIES_TITLE),
+		    s->set.title);
 	buf_adds(b, e->title);
 }
 

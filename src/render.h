@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "lang.h"
 
 struct entry;
 struct nav;
@@ -29,7 +30,7 @@ struct doc {
 	const struct renderer	*r;
 	const struct series	*series;
 	struct buf		 out;		/* the renderer appends here */
-	const char		*lang;		/* "ja" or "en": field names, marks */
+	enum lang		 lang;		/* field names, marks */
 	bool			 split;		/* -o DIR/: one file per part */
 	bool			 show;		/* show: links name parts as SERIES:PART */
 	const char		*dir;		/* split mode: the directory, absolute */

@@ -106,7 +106,7 @@ html_head(struct doc *d, const size_t *part)
 		return;
 	h->body = true;
 	buf_adds(&d->out, "<!doctype html>\n<html lang=\"");
-	html_escape(&d->out, d->lang);
+	html_escape(&d->out, lang_name(d->lang));
 	buf_adds(&d->out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");

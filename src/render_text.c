@@ -28,12 +28,6 @@ struct text_state {
 	char	 host[HOST_NAME_MAX + 1];
 };
 
-static bool
-is_ja(const struct doc *doc)
-{
-	return strcmp(doc->lang, "en") != 0;
-}
-
 static void
 add_clean(struct buf *b, const char *s)
 {
@@ -162,7 +156,7 @@ add_reference(struct doc *doc, const char *key, struct target t)
 	if (!doc->split && !doc->show && !t.index)
 		render_heading(&target, doc->series, t.part);
 	else if (!doc->split && !doc->show)
-		buf_adds(&target, is_ja(doc) ? "目次" : "Contents");
+		buf_adds(&target, lang_label(doc->lang, LB_CONTENTS));
 	else
 		render_href(&target, doc, t);
 	add_wrapped(doc, buf_str(&target), text_width(key, strlen(key)) + 3,
@@ -183,7 +177,7 @@ text_end(struct doc *doc)
 	for (size_t i = 0; s != NULL && i < s->n; i++)
 		any = any || st->used[i];
 	if (any)
-		buf_adds(&doc->out, is_ja(doc) ? "リンク\n\n" : "Links\n\n");
+		buf_addf(&doc->out, "%s\n\n", lang_label(doc->lang, LB_LINKS));
 	if (st->index_used) {
 		struct target t = { 0, true };
 
@@ -208,7 +202,7 @@ text_end(struct doc *doc)
 static void
 text_index_begin(struct doc *doc)
 {
-	buf_adds(&doc->out, is_ja(doc) ? "目次\n\n" : "Contents\n\n");
+	buf_addf(&doc->out, "%s\n\n", lang_label(doc->lang, LB_CONTENTS));
 }
 
 /* "③  2026-11-03  TITLE [3]", or "⑦  （⑦欠番）" for a gap. */
@@ -280,7 +274,7 @@ text_part_end(struct doc *doc, size_t part)
 static void
 add_items(struct doc *doc, char *const *items, size_t n)
 {
-	const char *mark = is_ja(doc) ? "・ " : "- ";
+	const char *mark = lang_label(doc->lang, LB_BULLET);
 	int indent = text_width(mark, strlen(mark));
 
 	for (size_t i = 0; i < n; i++) {

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
+#include "lang.h"
 #include "series.h"
 #include "store.h"
 #include "yaml_read.h"
@@ -46,25 +47,21 @@ set_string(char **dst, const char *s)
 
 void
 series_settings_defaults(struct series_settings *set, const char *slug,
-    const char *lang)
+    enum lang lang)
 {
-	static const char *const ja[NLABELS] = {
-		"←前編", "→続編", "【続編{n}】", "（{n}欠番）", "目次"
+	static const enum label nav[NLABELS] = {
+		LB_NAV_PREV, LB_NAV_NEXT, LB_NAV_HEADING, LB_NAV_MISSING,
+		LB_NAV_INDEX
 	};
-	static const char *const en[NLABELS] = {
-		"← Part {n}", "Part {n} →", "Part {n}: ", "(Part {n} missing)",
-		"Index"
-	};
-	bool is_en = strcmp(lang, "en") == 0;
 
 	if (set->slug == NULL)
 		set->slug = xstrdup(slug);
 	if (set->title == NULL)
 		set->title = xstrdup(slug);
-	set_string(&set->lang, is_en ? "en" : "ja");
+	set->lang = lang;
 	for (size_t i = 0; i < NLABELS; i++)
-		set_string(label_field(set, i), is_en ? en[i] : ja[i]);
-	set->numbering = is_en ? NUMBER_ARABIC : NUMBER_CIRCLED;
+		set_string(label_field(set, i), lang_label(lang, nav[i]));
+	set->numbering = lang == LANG_EN ? NUMBER_ARABIC : NUMBER_CIRCLED;
 	set->per_row = 3;
 	set->layout = LAYOUT_ALL;
 	set->window = 5;
@@ -75,7 +72,6 @@ series_settings_free(struct series_settings *set)
 {
 	free(set->slug);
 	free(set->title);
-	free(set->lang);
 	for (size_t i = 0; i < NLABELS; i++)
 		free(*label_field(set, i));
 	memset(set, 0, sizeof(*set));
@@ -217,7 +213,8 @@ apply_settings(const char *path, const struct ynode *root,
 		if (want_word(path, "lang", lang, "ja", "en", &which) != 0)
 			rc = EXIT_DATAERR;
 		else
-			series_settings_defaults(set, set->slug, lang->s);
+			series_settings_defaults(set, set->slug,
+			    (enum lang)which);
 	}
 	for (size_t i = 0; i + 1 < root->nkids; i += 2) {
 		const struct ynode *k = &root->kids[i], *v = &root->kids[i + 1];
@@ -252,7 +249,7 @@ series_settings_load(struct store *st, const char *slug,
 	int rc;
 
 	memset(set, 0, sizeof(*set));
-	series_settings_defaults(set, slug, st->lang ? st->lang : "ja");
+	series_settings_defaults(set, slug, st->lang);
 	/* The slug names a file: never let it leave series/. */
 	if (!slug_valid(slug))
 		return 0;
@@ -393,7 +390,7 @@ add_number(struct buf *b, const struct series_settings *set, long from,
 {
 	series_number(b, set->numbering, from);
 	if (to > from) {
-		buf_adds(b, strcmp(set->lang, "ja") == 0 ? "〜" : "–");
+		buf_adds(b, lang_label(set->lang, LB_RANGE));
 		series_number(b, set->numbering, to);
 	}
 }

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lang.h"
+
 struct entry;
 struct entry_list;
 struct store;
@@ -26,7 +28,7 @@ enum nav_layout { LAYOUT_ALL, LAYOUT_WINDOW };
 struct series_settings {
 	char		*slug;
 	char		*title;		/* the slug when not set */
-	char		*lang;		/* "ja" or "en": the store's when not set */
+	enum lang	 lang;		/* the store's when not set */
 	char		*label_prev;
 	char		*label_next;
 	char		*label_heading;	/* before the series title; part 1 has none */
@@ -54,9 +56,9 @@ int	series_settings_load(struct store *, const char *slug,
 	    struct series_settings *);
 void	series_settings_free(struct series_settings *);
 
-/* The defaults of lang ("ja" or "en") for slug, as above. */
+/* The defaults of lang for slug, as above. */
 void	series_settings_defaults(struct series_settings *, const char *slug,
-	    const char *lang);
+	    enum lang);
 
 /*
  * The parts of slug among l's entries, sorted by part then date; sets

@@ -115,7 +115,7 @@ store_open_any(const struct globals *g, struct store *st)
 		return EXIT_NOINPUT;
 	}
 	st->root = dir;
-	st->lang = xstrdup("ja");
+	st->lang = LANG_DEFAULT;
 	return load_settings(st);
 }
 
@@ -135,14 +135,13 @@ store_close(struct store *st)
 	store_unlock(st);
 	free(st->root);
 	free(st->author);
-	free(st->lang);
 	memset(st, 0, sizeof(*st));
 	st->lockfd = -1;	/* closing twice is harmless */
 	st->lockfd = -1;
 }
 
 int
-store_init(const char *dir, const char *lang, const char *author)
+store_init(const char *dir, enum lang lang, const char *author)
 {
 	struct buf yaml = BUF_INIT;
 	char *path;
@@ -160,7 +159,7 @@ store_init(const char *dir, const char *lang, const char *author)
 	if (rc != 0)
 		return rc;
 	buf_addf(&yaml, "# dailylog store settings: see dailylog(5)\n"
-	    "lang: %s\n", lang);
+	    "lang: %s\n", lang_name(lang));
 	if (author != NULL) {
 		buf_addf(&yaml, "author: \"");
 		for (const char *s = author; *s; s++) {

@@ -9,13 +9,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lang.h"
+
 struct entry;
 struct globals;
 
 struct store {
 	char	*root;		/* the store directory */
 	char	*author;	/* from dailylog.yaml, or NULL */
-	char	*lang;		/* "ja" or "en" */
+	enum lang lang;
 	int	 lockfd;	/* -1 unless locked */
 };
 
@@ -34,7 +36,7 @@ void	store_close(struct store *);
 
 /* The directory init creates when given none. */
 char	*store_default_dir(const struct globals *);
-int	store_init(const char *dir, const char *lang, const char *author);
+int	store_init(const char *dir, enum lang, const char *author);
 
 /* Take and release the store's advisory lock (75 after DAILYLOG_LOCK_TIMEOUT). */
 int	store_lock(struct store *);

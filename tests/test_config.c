@@ -9,6 +9,7 @@
 #include "config.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "lang.h"
 #include "store.h"
 #include "check_main.h"
 
@@ -63,7 +64,7 @@ START_TEST(every_key)
 	    "pager: \"less -S\"\ncolor: never\n"
 	    "columns: [title, date, tags]\nx-mine: kept out\n"), 0);
 	ck_assert_str_eq(cfg.author, "佐藤");
-	ck_assert_str_eq(cfg.lang, "en");
+	ck_assert_int_eq(cfg.lang, LANG_EN);
 	ck_assert_str_eq(cfg.editor, "nano -w");
 	ck_assert_str_eq(cfg.pager, "less -S");
 	ck_assert_int_eq(cfg.color, COLOR_NEVER);

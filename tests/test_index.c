@@ -19,6 +19,7 @@
 #include "entry.h"
 #include "fsio.h"
 #include "index.h"
+#include "lang.h"
 #include "store.h"
 
 #include "check_main.h"
@@ -39,7 +40,7 @@ setup(void)
 	strcpy(tmp, "/tmp/dl-test-index-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(tmp));
 	rmdir(tmp);
-	ck_assert_int_eq(store_init(tmp, "ja", NULL), 0);
+	ck_assert_int_eq(store_init(tmp, LANG_JA, NULL), 0);
 	ck_assert_int_eq(store_open(&g, &st), 0);
 	buf_reset(&messages);
 }

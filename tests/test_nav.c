@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "entry.h"
+#include "lang.h"
 #include "nav.h"
 #include "series.h"
 #include "check_main.h"
@@ -21,7 +22,7 @@ static struct series s;
 static struct nav nav;
 
 static void
-make_series(const char *lang, const long *parts, size_t n)
+make_series(enum lang lang, const long *parts, size_t n)
 {
 	memset(&s, 0, sizeof(s));
 	series_settings_defaults(&s.set, "badge", lang);
@@ -35,7 +36,7 @@ make_series(const char *lang, const long *parts, size_t n)
 }
 
 static void
-make_parts(const char *lang, long n)
+make_parts(enum lang lang, long n)
 {
 	long *parts = xreallocarray(NULL, (size_t)n, sizeof(*parts));
 
@@ -68,7 +69,7 @@ START_TEST(reference_part16)
 		"→続編17",
 	};
 
-	make_parts("ja", 17);
+	make_parts(LANG_JA, 17);
 	nav_build(&s, 15, &nav);
 	ck_assert_uint_eq(nav.nlinks, 16);
 	for (size_t i = 0; i < 16; i++) {
@@ -94,7 +95,7 @@ END_TEST
 
 START_TEST(first_part)
 {
-	make_parts("ja", 17);
+	make_parts(LANG_JA, 17);
 	nav_build(&s, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 1);
 	ck_assert_str_eq(label(0), "→続編②");
@@ -104,7 +105,7 @@ END_TEST
 
 START_TEST(last_part)
 {
-	make_parts("ja", 17);
+	make_parts(LANG_JA, 17);
 	nav_build(&s, 16, &nav);
 	ck_assert_uint_eq(nav.nlinks, 16);
 	ck_assert_str_eq(label(15), "←前編16");
@@ -117,7 +118,7 @@ END_TEST
 
 START_TEST(middle_part_en)
 {
-	make_parts("en", 17);
+	make_parts(LANG_EN, 17);
 	nav_build(&s, 15, &nav);
 	ck_assert_uint_eq(nav.nlinks, 16);
 	ck_assert_str_eq(label(0), "← Part 1");
@@ -131,7 +132,7 @@ START_TEST(gap_is_missing)
 {
 	static const long parts[] = { 1, 2, 4, 5 };
 
-	make_series("ja", parts, 4);
+	make_series(LANG_JA, parts, 4);
 	nav_build(&s, 3, &nav);
 	ck_assert_uint_eq(nav.nlinks, 4);
 	ck_assert_str_eq(label(2), "（③欠番）");
@@ -153,7 +154,7 @@ START_TEST(long_gap_is_one_item)
 {
 	static const long parts[] = { 1, 4, 5, 10, 100000 };
 
-	make_series("ja", parts, 5);
+	make_series(LANG_JA, parts, 5);
 	nav_build(&s, 2, &nav);		/* part 5: 1, ②, ③, 4 */
 	ck_assert_uint_eq(nav.nlinks, 5);
 	ck_assert_str_eq(label(1), "（②欠番）");
@@ -173,7 +174,7 @@ START_TEST(long_gap_is_one_item)
 	ck_assert_int_eq(nav.links[7].kind, NAV_MISSING);
 	nav_free(&nav);
 	series_settings_free(&s.set);
-	make_series("en", parts, 5);
+	make_series(LANG_EN, parts, 5);
 	nav_build(&s, 4, &nav);
 	ck_assert_str_eq(label(7), "(Part 11–99999 missing)");
 }
@@ -181,7 +182,7 @@ END_TEST
 
 START_TEST(arabic_numbering)
 {
-	make_parts("ja", 12);
+	make_parts(LANG_JA, 12);
 	s.set.numbering = NUMBER_ARABIC;
 	nav_build(&s, 11, &nav);
 	ck_assert_str_eq(label(0), "←前編1");
@@ -211,7 +212,7 @@ END_TEST
 START_TEST(ten_to_eleven_rows)
 {
 	/* Part 12: the row with ⑩ and 11 mixes widths, the cell fits 11. */
-	make_parts("ja", 21);
+	make_parts(LANG_JA, 21);
 	nav_build(&s, 11, &nav);
 	ck_assert_uint_eq(nav.nlinks, 12);
 	ck_assert_str_eq(label(9), "←前編⑩");
@@ -227,7 +228,7 @@ END_TEST
 
 START_TEST(per_row_setting)
 {
-	make_parts("ja", 17);
+	make_parts(LANG_JA, 17);
 	s.set.per_row = 5;
 	nav_build(&s, 15, &nav);
 	ck_assert_uint_eq(nav.nrows, 4);
@@ -244,7 +245,7 @@ START_TEST(window_middle)
 	    NAV_PREV, NAV_PREV, NAV_PREV, NAV_PREV, NAV_PREV, NAV_NEXT,
 	    NAV_NEXT, NAV_NEXT, NAV_NEXT, NAV_NEXT, NAV_LAST };
 
-	make_parts("ja", 1000);
+	make_parts(LANG_JA, 1000);
 	s.set.layout = LAYOUT_WINDOW;
 	nav_build(&s, 499, &nav);
 	ck_assert_uint_eq(nav.nlinks, 13);
@@ -269,7 +270,7 @@ END_TEST
 
 START_TEST(window_near_ends)
 {
-	make_parts("en", 1000);
+	make_parts(LANG_EN, 1000);
 	s.set.layout = LAYOUT_WINDOW;
 	nav_build(&s, 2, &nav);
 	/* Index, parts 1-2 (no separate first), 4-8, the last. */
@@ -288,7 +289,7 @@ END_TEST
 
 START_TEST(thousand_parts)
 {
-	make_parts("ja", 1000);
+	make_parts(LANG_JA, 1000);
 	nav_build(&s, 999, &nav);
 	ck_assert_uint_eq(nav.nlinks, 999);
 	ck_assert_uint_eq(nav.nrows, 333);

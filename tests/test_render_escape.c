@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "entry.h"
+#include "lang.h"
 #include "render.h"
 #include "series.h"
 
@@ -48,7 +49,7 @@ setup(struct fixture *f, const char *series_title, const char *title,
 	make_entry(&f->e[1], 2, "次の日", NULL);
 	f->parts[0] = &f->e[0];
 	f->parts[1] = &f->e[1];
-	series_settings_defaults(&f->s.set, "t", "ja");
+	series_settings_defaults(&f->s.set, "t", LANG_JA);
 	free(f->s.set.title);
 	f->s.set.title = xstrdup(series_title);
 	f->s.parts = f->parts;

@@ -10,6 +10,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "lang.h"
 #include "series.h"
 #include "store.h"
 #include "check_main.h"
@@ -25,7 +26,7 @@ setup(void)
 	ck_assert_ptr_nonnull(mkdtemp(root));
 	memset(&st, 0, sizeof(st));
 	st.root = root;
-	st.lang = "ja";
+	st.lang = LANG_JA;
 	buf_reset(&msgs);
 	diag_sink = &msgs;
 }
@@ -71,7 +72,7 @@ START_TEST(defaults_without_file)
 {
 	ck_assert_int_eq(series_settings_load(&st, "badge", &set), 0);
 	ck_assert_str_eq(set.title, "badge");
-	ck_assert_str_eq(set.lang, "ja");
+	ck_assert_int_eq(set.lang, LANG_JA);
 	ck_assert_str_eq(set.label_prev, "←前編");
 	ck_assert_str_eq(set.label_next, "→続編");
 	ck_assert_str_eq(set.label_heading, "【続編{n}】");
@@ -89,7 +90,7 @@ START_TEST(english_defaults_then_overrides)
 	    "window: 2\nlang: en\nlabels:\n  next: \"Next ({n})\"\n"
 	    "x-note: kept\n"), 0);
 	ck_assert_str_eq(set.title, "Onboarding");
-	ck_assert_str_eq(set.lang, "en");
+	ck_assert_int_eq(set.lang, LANG_EN);
 	/* lang comes last in the file yet does not undo the others. */
 	ck_assert_int_eq(set.per_row, 4);
 	ck_assert_int_eq(set.layout, LAYOUT_WINDOW);
@@ -145,7 +146,7 @@ START_TEST(labels_expand)
 {
 	struct buf b = BUF_INIT;
 
-	series_settings_defaults(&set, "badge", "ja");
+	series_settings_defaults(&set, "badge", LANG_JA);
 	series_label(&b, &set, "【続編{n}】", 7);
 	ck_assert_str_eq(b.s, "【続編⑦】");
 	buf_reset(&b);

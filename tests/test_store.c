@@ -17,6 +17,7 @@
 #include "dailylog.h"
 #include "entry.h"
 #include "fsio.h"
+#include "lang.h"
 #include "store.h"
 #include "walk.h"
 #include "yaml_read.h"
@@ -67,7 +68,7 @@ open_new_store(void)
 {
 	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 
-	ck_assert_int_eq(store_init(dir, "ja", NULL), 0);
+	ck_assert_int_eq(store_init(dir, LANG_JA, NULL), 0);
 	ck_assert_int_eq(store_open(&g, &st), 0);
 	buf_reset(&messages);
 }
@@ -162,7 +163,7 @@ START_TEST(init_creates_private_store)
 	struct buf want = BUF_INIT;
 	char *p;
 
-	ck_assert_int_eq(store_init(dir, "ja", "山田 \"太郎\" \\"), 0);
+	ck_assert_int_eq(store_init(dir, LANG_JA, "山田 \"太郎\" \\"), 0);
 	buf_addf(&want, "dailylog: created store %s\n", dir);
 	messages_are(want.s);
 	ck_assert_int_eq(mode_of(dir) & 07777, 0700);
@@ -180,7 +181,7 @@ START_TEST(init_creates_private_store)
 	free(p);
 	/* What init wrote reads back, quotes and backslash included. */
 	ck_assert_int_eq(store_open(&g, &st), 0);
-	ck_assert_str_eq(st.lang, "ja");
+	ck_assert_int_eq(st.lang, LANG_JA);
 	ck_assert_str_eq(st.author, "山田 \"太郎\" \\");
 	ck_assert_str_eq(st.root, dir);
 	buf_free(&want);
@@ -191,9 +192,9 @@ START_TEST(init_english_without_author)
 {
 	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 
-	ck_assert_int_eq(store_init(dir, "en", NULL), 0);
+	ck_assert_int_eq(store_init(dir, LANG_EN, NULL), 0);
 	ck_assert_int_eq(store_open(&g, &st), 0);
-	ck_assert_str_eq(st.lang, "en");
+	ck_assert_int_eq(st.lang, LANG_EN);
 	ck_assert_ptr_null(st.author);
 }
 END_TEST
@@ -204,10 +205,10 @@ START_TEST(init_existing_changes_nothing)
 	struct buf want = BUF_INIT;
 	char *settings = in_store("dailylog.yaml"), *text;
 
-	ck_assert_int_eq(store_init(dir, "ja", NULL), 0);
+	ck_assert_int_eq(store_init(dir, LANG_JA, NULL), 0);
 	put_file(settings, mine);
 	buf_reset(&messages);
-	ck_assert_int_eq(store_init(dir, "ja", "別人"), 0);
+	ck_assert_int_eq(store_init(dir, LANG_JA, "別人"), 0);
 	buf_addf(&want, "dailylog: %s is already a dailylog store; nothing "
 	    "changed\n", dir);
 	messages_are(want.s);
@@ -241,7 +242,7 @@ START_TEST(open_bad_settings)
 	struct buf want = BUF_INIT;
 	char *settings = in_store("dailylog.yaml");
 
-	ck_assert_int_eq(store_init(dir, "ja", NULL), 0);
+	ck_assert_int_eq(store_init(dir, LANG_JA, NULL), 0);
 	put_file(settings, "lang: ja\nauther: 山田\n");
 	buf_reset(&messages);
 	ck_assert_int_eq(store_open(&g, &st), EXIT_DATAERR);

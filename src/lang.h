@@ -1,0 +1,44 @@
+/*
+ * The languages of a store or a series (ja, en) and every word that
+ * dailylog writes into a document in each: one table, so that no other
+ * module compares language names.
+ */
+#ifndef DL_LANG_H
+#define DL_LANG_H
+
+#include <stdbool.h>
+
+enum lang { LANG_JA, LANG_EN, LANG_COUNT };
+
+/* A store without a lang setting writes Japanese. */
+#define LANG_DEFAULT	LANG_JA
+
+/* The words, each with its use. */
+enum label {
+	/* Field labels of a part (render_fields.c). */
+	LB_DATE, LB_CLIENT, LB_CONTACT, LB_STAFF, LB_TAGS, LB_RESULT,
+	LB_NEXT,
+	LB_CONTENTS,		/* text: the index's heading */
+	LB_LINKS,		/* text: the reference list's heading */
+	LB_BULLET,		/* text: a list item's mark */
+	LB_RANGE,		/* between the ends of a run of parts: 〜 */
+	LB_SERIES_TITLE,	/* a part heading's series title: 【%s】 */
+	/* A series' default navigation labels (series.h says how). */
+	LB_NAV_PREV, LB_NAV_NEXT, LB_NAV_HEADING, LB_NAV_MISSING,
+	LB_NAV_INDEX,
+	LB_COUNT
+};
+
+/* The word for label in lang. */
+const char *lang_label(enum lang, enum label);
+
+/* "ja" or "en". */
+const char *lang_name(enum lang);
+
+/* The language named s; false when s names none. */
+bool	lang_parse(const char *s, enum lang *);
+
+/* The names of the languages, as settings spell them. */
+extern const char *const lang_names[LANG_COUNT];
+
+#endif
