@@ -17,6 +17,7 @@
 #include "entry.h"
 #include "fsio.h"
 #include "lang.h"
+#include "settings.h"
 #include "store.h"
 #include "yaml_read.h"
 
@@ -59,61 +60,6 @@ config_free(struct config *cfg)
 	config_init(cfg);
 }
 
-/* An unknown key, with a suggestion when it is a near miss. */
-static int
-unknown_key(const char *path, const struct ynode *k)
-{
-	const char *hint = suggest(k->s, keys, NKEYS);
-
-	diag_error(path, k->pos, "unknown key '%s'%s%s%s", k->s,
-	    hint ? " (did you mean '" : "", hint ? hint : "",
-	    hint ? "'?)" : "");
-	return EXIT_DATAERR;
-}
-
-/* The index of v's text among words, or -1 after a message. */
-static int
-want_word(const char *path, const char *key, const struct ynode *v,
-    const char *const *words, size_t n)
-{
-	struct buf all = BUF_INIT;
-	const char *hint = NULL;
-
-	for (size_t i = 0; v->type == Y_SCALAR && i < n; i++)
-		if (strcmp(v->s, words[i]) == 0)
-			return (int)i;
-	for (size_t i = 0; i < n; i++)
-		buf_addf(&all, "%s%s", i ? ", " : "", words[i]);
-	if (v->type == Y_SCALAR)
-		hint = suggest(v->s, words, n);
-	diag_error(path, v->pos, "%s must be one of %s, not '%s'%s%s%s", key,
-	    all.s, v->type == Y_SCALAR ? v->s : "a collection",
-	    hint ? " (did you mean '" : "", hint ? hint : "",
-	    hint ? "'?)" : "");
-	buf_free(&all);
-	return -1;
-}
-
-/* A string setting; empty is allowed only when may_be_empty. */
-static int
-want_string(const char *path, const char *key, const struct ynode *v,
-    bool may_be_empty, char **dst)
-{
-	if (v->type != Y_SCALAR) {
-		diag_error(path, v->pos, "%s must be a string", key);
-		return EXIT_DATAERR;
-	}
-	if (v->len == 0 && !may_be_empty) {
-		diag_error(path, v->pos, "%s must not be empty", key);
-		return EXIT_DATAERR;
-	}
-	if (text_check(path, v->pos, v->s, v->len) != 0)
-		return EXIT_DATAERR;
-	free(*dst);
-	*dst = xstrdup(v->s);
-	return 0;
-}
-
 static int
 want_columns(const char *path, const struct ynode *v, struct config *cfg)
 {
@@ -127,9 +73,10 @@ want_columns(const char *path, const struct ynode *v, struct config *cfg)
 	}
 	for (size_t i = 0; i < v->nkids; i++) {
 		const struct ynode *c = &v->kids[i];
-		int col = want_word(path, "column", c, column_names, COL_COUNT);
+		int col;
 
-		if (col < 0)
+		if (settings_word(path, "column", c, column_names, COL_COUNT,
+		    &col) != 0)
 			return EXIT_DATAERR;
 		if (seen[col]) {
 			diag_error(path, c->pos, "column '%s' is listed twice",
@@ -150,9 +97,10 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 	int which;
 
 	if (strcmp(k->s, "author") == 0)
-		return want_string(path, "author", v, true, &cfg->author);
+		return settings_string(path, "author", v, SETTING_MAY_BE_EMPTY,
+		    &cfg->author);
 	if (strcmp(k->s, "series") == 0) {
-		if (want_string(path, "series", v, false, &cfg->series) != 0)
+		if (settings_string(path, "series", v, 0, &cfg->series) != 0)
 			return EXIT_DATAERR;
 		if (!slug_valid(cfg->series)) {
 			diag_error(path, v->pos, "bad series '%s': a series "
@@ -163,55 +111,36 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 		return 0;
 	}
 	if (strcmp(k->s, "editor") == 0)
-		return want_string(path, "editor", v, false, &cfg->editor);
+		return settings_string(path, "editor", v, 0, &cfg->editor);
 	if (strcmp(k->s, "pager") == 0)
-		return want_string(path, "pager", v, true, &cfg->pager);
+		return settings_string(path, "pager", v, SETTING_MAY_BE_EMPTY,
+		    &cfg->pager);
 	if (strcmp(k->s, "columns") == 0)
 		return want_columns(path, v, cfg);
 	if (strcmp(k->s, "lang") == 0) {
-		if ((which = want_word(path, "lang", v, lang_names,
-		    LANG_COUNT)) < 0)
+		if (settings_word(path, "lang", v, lang_names, LANG_COUNT,
+		    &which) != 0)
 			return EXIT_DATAERR;
 		cfg->lang = which;
 		return 0;
 	}
 	if (strcmp(k->s, "color") == 0) {
-		if ((which = want_word(path, "color", v, color_names, 3)) < 0)
+		if (settings_word(path, "color", v, color_names, 3,
+		    &which) != 0)
 			return EXIT_DATAERR;
 		cfg->color = which;	/* color_names follows enum color_mode */
 		return 0;
 	}
-	return unknown_key(path, k);
+	return settings_unknown_key(path, k, keys, NKEYS);
 }
 
 int
 config_read(const char *path, int optional, struct config *cfg)
 {
 	struct ynode root;
-	struct stat sb;
-	char *buf;
-	size_t len;
-	int rc;
+	int rc = settings_read(path, CONFIG_MAX_FILE, optional, &root);
 
-	if (optional && stat(path, &sb) == -1 && errno == ENOENT)
-		return 0;
-	if ((rc = file_read(path, CONFIG_MAX_FILE, &buf, &len)) != 0)
-		return rc;
-	rc = yaml_load(path, buf, len, &root);
-	free(buf);
-	if (rc != 0)
-		return rc;
-	/* An empty file is an empty mapping: nothing set. */
-	if (root.type == Y_SCALAR && root.len == 0 && root.plain) {
-		ynode_free(&root);
-		return 0;
-	}
-	if (root.type != Y_MAP) {
-		diag_error(path, root.pos, "settings must be a mapping of keys "
-		    "to values");
-		rc = EXIT_DATAERR;
-	}
-	for (size_t i = 0; root.type == Y_MAP && i + 1 < root.nkids; i += 2) {
+	for (size_t i = 0; i + 1 < root.nkids; i += 2) {
 		const struct ynode *k = &root.kids[i], *v = &root.kids[i + 1];
 
 		if (strncmp(k->s, "x-", 2) == 0)

@@ -11,6 +11,7 @@
 #include "fsio.h"
 #include "lang.h"
 #include "series.h"
+#include "settings.h"
 #include "store.h"
 #include "yaml_read.h"
 
@@ -78,67 +79,6 @@ series_settings_free(struct series_settings *set)
 }
 
 static int
-unknown_key(const char *path, const struct ynode *k,
-    const char *const *cands, size_t n)
-{
-	const char *hint = suggest(k->s, cands, n);
-
-	if (hint != NULL)
-		diag_error(path, k->pos, "unknown key '%s' (did you mean "
-		    "'%s'?)", k->s, hint);
-	else
-		diag_error(path, k->pos, "unknown key '%s'", k->s);
-	return EXIT_DATAERR;
-}
-
-static int
-want_string(const char *path, const char *key, const struct ynode *v)
-{
-	if (v->type == Y_SCALAR)
-		return 0;
-	diag_error(path, v->pos, "%s must be a string", key);
-	return EXIT_DATAERR;
-}
-
-/* A scalar that must be one of two words; *which is 0 or 1. */
-static int
-want_word(const char *path, const char *key, const struct ynode *v,
-    const char *w0, const char *w1, int *which)
-{
-	if (v->type == Y_SCALAR && strcmp(v->s, w0) == 0)
-		*which = 0;
-	else if (v->type == Y_SCALAR && strcmp(v->s, w1) == 0)
-		*which = 1;
-	else {
-		diag_error(path, v->pos, "%s must be %s or %s, not '%s'", key,
-		    w0, w1, v->type == Y_SCALAR ? v->s : "a collection");
-		return EXIT_DATAERR;
-	}
-	return 0;
-}
-
-static int
-want_int(const char *path, const char *key, const struct ynode *v,
-    int lo, int hi, int *dst)
-{
-	char *end;
-	long n = 0;
-
-	if (v->type == Y_SCALAR && v->plain && v->s[0] >= '0' &&
-	    v->s[0] <= '9') {
-		errno = 0;
-		n = strtol(v->s, &end, 10);
-		if (*end == '\0' && errno == 0 && n >= lo && n <= hi) {
-			*dst = (int)n;
-			return 0;
-		}
-	}
-	diag_error(path, v->pos, "%s must be a whole number from %d to %d, "
-	    "not '%s'", key, lo, hi, v->type == Y_SCALAR ? v->s : "a collection");
-	return EXIT_DATAERR;
-}
-
-static int
 apply_labels(const char *path, const struct ynode *map,
     struct series_settings *set)
 {
@@ -157,11 +97,10 @@ apply_labels(const char *path, const struct ynode *map,
 			if (strcmp(k->s, label_keys[f]) == 0)
 				break;
 		if (f == NLABELS)
-			rc = unknown_key(path, k, label_keys, NLABELS);
-		else if (want_string(path, k->s, v) != 0)
+			rc = settings_unknown_key(path, k, label_keys, NLABELS);
+		else if (settings_string(path, k->s, v, SETTING_MAY_BE_EMPTY,
+		    label_field(set, f)) != 0)
 			rc = EXIT_DATAERR;
-		else
-			set_string(label_field(set, f), v->s);
 	}
 	return rc;
 }
@@ -171,30 +110,26 @@ static int
 apply_key(const char *path, const struct ynode *k, const struct ynode *v,
     struct series_settings *set)
 {
+	static const char *const numberings[] = { "circled", "arabic" };
+	static const char *const layouts[] = { "all", "window" };
 	int which;
 
-	if (strcmp(k->s, "title") == 0) {
-		if (want_string(path, "title", v) != 0)
-			return EXIT_DATAERR;
-		if (v->len == 0 || memchr(v->s, '\n', v->len) != NULL) {
-			diag_error(path, v->pos, "title must be one line, not "
-			    "empty");
-			return EXIT_DATAERR;
-		}
-		set_string(&set->title, v->s);
-	} else if (strcmp(k->s, "numbering") == 0) {
-		if (want_word(path, "numbering", v, "circled", "arabic",
+	if (strcmp(k->s, "title") == 0)
+		return settings_string(path, "title", v, SETTING_ONE_LINE,
+		    &set->title);
+	if (strcmp(k->s, "numbering") == 0) {
+		if (settings_word(path, "numbering", v, numberings, 2,
 		    &which) != 0)
 			return EXIT_DATAERR;
 		set->numbering = which ? NUMBER_ARABIC : NUMBER_CIRCLED;
 	} else if (strcmp(k->s, "layout") == 0) {
-		if (want_word(path, "layout", v, "all", "window", &which) != 0)
+		if (settings_word(path, "layout", v, layouts, 2, &which) != 0)
 			return EXIT_DATAERR;
 		set->layout = which ? LAYOUT_WINDOW : LAYOUT_ALL;
 	} else if (strcmp(k->s, "per_row") == 0)
-		return want_int(path, "per_row", v, 1, 20, &set->per_row);
+		return settings_int(path, "per_row", v, 1, 20, &set->per_row);
 	else if (strcmp(k->s, "window") == 0)
-		return want_int(path, "window", v, 1, 100, &set->window);
+		return settings_int(path, "window", v, 1, 100, &set->window);
 	return 0;
 }
 
@@ -210,7 +145,8 @@ apply_settings(const char *path, const struct ynode *root,
 	int rc = 0, which = 0;
 
 	if (lang != NULL) {
-		if (want_word(path, "lang", lang, "ja", "en", &which) != 0)
+		if (settings_word(path, "lang", lang, lang_names, LANG_COUNT,
+		    &which) != 0)
 			rc = EXIT_DATAERR;
 		else
 			series_settings_defaults(set, set->slug,
@@ -226,7 +162,7 @@ apply_settings(const char *path, const struct ynode *root,
 		if (strncmp(k->s, "x-", 2) == 0 || strcmp(k->s, "lang") == 0)
 			continue;
 		if (f == NKEYS)
-			rc = unknown_key(path, k, keys, NKEYS);
+			rc = settings_unknown_key(path, k, keys, NKEYS);
 		else if (strcmp(k->s, "labels") == 0)
 			labels = v;
 		else if (apply_key(path, k, v, set) != 0)
@@ -243,9 +179,7 @@ series_settings_load(struct store *st, const char *slug,
 {
 	struct buf rel = BUF_INIT;
 	struct ynode root;
-	struct stat sb;
-	char *path, *text;
-	size_t len;
+	char *path;
 	int rc;
 
 	memset(set, 0, sizeof(*set));
@@ -256,24 +190,10 @@ series_settings_load(struct store *st, const char *slug,
 	buf_addf(&rel, SERIES_DIR "/%s.yaml", slug);
 	path = path_join(st->root, rel.s);
 	buf_free(&rel);
-	if (lstat(path, &sb) == -1 && errno == ENOENT) {
-		free(path);
-		return 0;
-	}
-	if ((rc = file_read(path, ENTRY_MAX_FILE, &text, &len)) != 0) {
-		free(path);
-		return rc == EXIT_NOINPUT ? EXIT_DATAERR : rc;
-	}
-	rc = yaml_load(path, text, len, &root);
-	free(text);
-	if (rc == 0 && root.type == Y_SCALAR && root.plain && root.len == 0)
-		;	/* an empty file: the defaults */
-	else if (rc == 0 && root.type != Y_MAP) {
-		diag_error(path, root.pos, "series settings must be a mapping "
-		    "of title, lang, labels, numbering, per_row, layout and "
-		    "window");
-		rc = EXIT_DATAERR;
-	} else if (rc == 0)
+	rc = settings_read(path, ENTRY_MAX_FILE, true, &root);
+	if (rc == EXIT_NOINPUT)
+		rc = EXIT_DATAERR;	/* there, but not a file to read */
+	else if (rc == 0)
 		rc = apply_settings(path, &root, set);
 	ynode_free(&root);
 	free(path);

@@ -122,11 +122,11 @@ START_TEST(bad_values)
 	    "lang: fr\nlayout: [all]\n"), EXIT_DATAERR);
 	expect_msg("badge.yaml:1:10:", "per_row must be a whole number from "
 	    "1 to 20, not '0'");
-	expect_msg("badge.yaml:2:12:", "numbering must be circled or arabic");
+	expect_msg("badge.yaml:2:12:", "numbering must be one of circled, arabic");
 	expect_msg("badge.yaml:3:9:", "window must be a whole number from 1 "
 	    "to 100");
-	expect_msg("badge.yaml:4:7:", "lang must be ja or en, not 'fr'");
-	expect_msg("badge.yaml:5:9:", "layout must be all or window");
+	expect_msg("badge.yaml:4:7:", "lang must be one of ja, en, not 'fr'");
+	expect_msg("badge.yaml:5:9:", "layout must be one of all, window");
 }
 END_TEST
 
