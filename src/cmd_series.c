@@ -39,26 +39,25 @@ static void
 summarize(const struct series *s, struct summary *sum)
 {
 	const struct entry *first = s->parts[0], *last = s->parts[0];
-	long want = 1;
+	struct series_walk w;
+	struct series_item it;
 
 	memset(sum, 0, sizeof(*sum));
 	sum->slug = xstrdup(s->set.slug);
 	sum->title = xstrdup(s->set.title);
 	sum->parts = s->n;
 	for (size_t i = 0; i < s->n; i++) {
-		const struct entry *e = s->parts[i];
-
-		if (date_cmp(&e->date, &first->date) < 0)
-			first = e;
-		if (date_cmp(&e->date, &last->date) > 0)
-			last = e;
-		if (e->part > want)
-			add_range(&sum->missing, want, e->part - 1);
-		if (i > 0 && e->part == s->parts[i - 1]->part &&
-		    (i < 2 || s->parts[i - 2]->part != e->part))
-			add_range(&sum->dups, e->part, e->part);
-		want = e->part + 1;
+		if (date_cmp(&s->parts[i]->date, &first->date) < 0)
+			first = s->parts[i];
+		if (date_cmp(&s->parts[i]->date, &last->date) > 0)
+			last = s->parts[i];
 	}
+	series_walk_init(&w, s, 1, series_last(s), 1);
+	while (series_walk_next(&w, &it))
+		if (it.missing)
+			add_range(&sum->missing, it.part, it.last);
+		else if (it.copies > 1)
+			add_range(&sum->dups, it.part, it.part);
 	date_format(&first->date, sum->first);
 	date_format(&last->date, sum->last);
 	buf_adds(&sum->missing, "");

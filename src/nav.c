@@ -26,7 +26,6 @@ struct builder {
 	const struct series	*s;
 	struct nav		*nav;
 	size_t			 cap, rowcap;
-	size_t			 cursor;	/* parts before it have smaller numbers */
 	size_t			 group;		/* first link of the open group */
 };
 
@@ -81,39 +80,21 @@ close_group(struct builder *b)
 	b->group = nav->nlinks;
 }
 
-/*
- * Link part numbers from..to (asked for in increasing order); a missing
- * number is a NAV_MISSING item, a run of SERIES_GAP_RUN or more missing
- * numbers one item, so that a typo such as part 100000 cannot make a
- * block of a hundred thousand items.  Of duplicate parts the first (by
- * date) is linked.
- */
+/* Link part numbers from..to; a gap is drawn as series_walk gives it. */
 static void
 add_parts(struct builder *b, long from, long to, enum nav_kind kind,
     const char *tmpl)
 {
-	const struct series *s = b->s;
+	struct series_walk w;
+	struct series_item it;
 
-	for (long k = from; k <= to;) {
-		long end;
-
-		while (b->cursor < s->n && s->parts[b->cursor]->part < k)
-			b->cursor++;
-		if (b->cursor < s->n && s->parts[b->cursor]->part == k) {
-			add_link(b, kind, k, k, b->cursor, tmpl);
-			k++;
-			continue;
-		}
-		end = b->cursor < s->n && s->parts[b->cursor]->part <= to ?
-		    s->parts[b->cursor]->part - 1 : to;
-		if (end - k + 1 >= SERIES_GAP_RUN) {
-			add_link(b, NAV_MISSING, k, end, 0, s->set.label_missing);
-			k = end + 1;
-		} else
-			for (; k <= end; k++)
-				add_link(b, NAV_MISSING, k, k, 0,
-				    s->set.label_missing);
-	}
+	series_walk_init(&w, b->s, from, to, SERIES_GAP_RUN);
+	while (series_walk_next(&w, &it))
+		if (it.missing)
+			add_link(b, NAV_MISSING, it.part, it.last, 0,
+			    b->s->set.label_missing);
+		else
+			add_link(b, kind, it.part, it.part, it.at, tmpl);
 }
 
 /* The index of the first part numbered above part, or s->n. */
@@ -155,7 +136,6 @@ build_window(struct builder *b, size_t at)
 	close_group(b);
 	add_parts(b, lo, p - 1, NAV_PREV, s->set.label_prev);
 	close_group(b);
-	b->cursor = after(s, at);
 	add_parts(b, p + 1, hi, NAV_NEXT, s->set.label_next);
 	close_group(b);
 	if (last > hi)

@@ -233,29 +233,17 @@ render_index(struct doc *doc)
 {
 	const struct series *s = doc->series;
 	const struct renderer *r = doc->r;
-	size_t i = 0;
+	struct series_walk w;
+	struct series_item it;
 
 	r->index_begin(doc);
-	for (long k = 1, last = series_last(s); k <= last;) {
-		struct target t = { 0, false };
-		long end;
+	series_walk_init(&w, s, 1, series_last(s), SERIES_GAP_RUN);
+	while (series_walk_next(&w, &it)) {
+		/* A gap's target is the part after it, as nav.c points. */
+		struct target t = { it.missing ? w.cursor : it.at, false };
 
-		while (i < s->n && s->parts[i]->part < k)
-			i++;
-		t.part = i;
-		if (i < s->n && s->parts[i]->part == k) {
-			r->index_item(doc, k, k, s->parts[i], t);
-			k++;
-			continue;
-		}
-		/* A gap: as nav.c draws it, one item for a long run. */
-		end = s->parts[i]->part - 1;
-		if (end - k + 1 >= SERIES_GAP_RUN) {
-			r->index_item(doc, k, end, NULL, t);
-			k = end + 1;
-		} else
-			for (; k <= end; k++)
-				r->index_item(doc, k, k, NULL, t);
+		r->index_item(doc, it.part, it.last,
+		    it.missing ? NULL : s->parts[it.at], t);
 	}
 	r->index_end(doc);
 }

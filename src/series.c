@@ -244,8 +244,8 @@ series_report_duplicates(const struct series *s)
 	for (size_t i = 1; i < s->n; i++)
 		if (s->parts[i]->part == s->parts[i - 1]->part)
 			diag_error(s->parts[i]->path, s->parts[i]->pos[F_PART],
-			    "part %ld of series '%s' is also %s",
-			    s->parts[i]->part, s->set.slug, s->parts[i - 1]->path);
+			    "duplicate part: %s:%ld is also %s", s->set.slug,
+			    s->parts[i]->part, s->parts[i - 1]->path);
 	return EXIT_DATAERR;
 }
 
@@ -253,6 +253,55 @@ long
 series_last(const struct series *s)
 {
 	return s->n > 0 ? s->parts[s->n - 1]->part : 0;
+}
+
+void
+series_walk_init(struct series_walk *w, const struct series *s, long from,
+    long to, long min_run)
+{
+	size_t lo = 0, hi = s->n;
+
+	/* The first part numbered from or above, by bisection. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->parts[mid]->part < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	w->s = s;
+	w->k = from;
+	w->to = to;
+	w->cursor = lo;
+	w->min_run = min_run;
+}
+
+bool
+series_walk_next(struct series_walk *w, struct series_item *it)
+{
+	const struct series *s = w->s;
+	long end;
+
+	if (w->k > w->to)
+		return false;
+	memset(it, 0, sizeof(*it));
+	if (w->cursor < s->n && s->parts[w->cursor]->part == w->k) {
+		it->part = it->last = w->k;
+		it->at = w->cursor;
+		while (w->cursor < s->n && s->parts[w->cursor]->part == w->k)
+			w->cursor++;
+		it->copies = w->cursor - it->at;
+		w->k++;
+		return true;
+	}
+	end = w->cursor < s->n && s->parts[w->cursor]->part <= w->to ?
+	    s->parts[w->cursor]->part - 1 : w->to;
+	it->missing = true;
+	it->part = w->k;
+	it->last = end - w->k + 1 >= w->min_run ? end : w->k;
+	w->k = it->last + 1;
+	return true;
 }
 
 static int

@@ -69,11 +69,41 @@ void	series_collect(const struct entry_list *l, const char *slug,
 /* Free the parts array and the settings. */
 void	series_free(struct series *);
 
-/* Name both files of each duplicate part; returns EXIT_DATAERR. */
+/*
+ * Name both files of each duplicate part ("duplicate part: badge:2 is
+ * also FILE"); returns EXIT_DATAERR.
+ */
 int	series_report_duplicates(const struct series *);
 
 /* The highest part number, 0 for an empty series. */
 long	series_last(const struct series *);
+
+/*
+ * A walk through part numbers for an index, a navigation block or a
+ * summary.  Each number with a part is one item (of duplicate parts the
+ * first, by date); missing numbers are one item each, or, for a run of
+ * at least min_run of them, one item for the run, so that a typo such
+ * as part 100000 cannot make a hundred thousand items.
+ */
+struct series_item {
+	long	 part, last;	/* the numbers: last > part only for a run */
+	bool	 missing;
+	size_t	 at;		/* a part: its index in parts */
+	size_t	 copies;	/* a part: how many parts have its number */
+};
+
+struct series_walk {
+	const struct series	*s;
+	long			 k, to;		/* the numbers left */
+	size_t			 cursor;	/* parts before it are numbered below k */
+	long			 min_run;
+};
+
+/* Walk the numbers from..to of s. */
+void	series_walk_init(struct series_walk *, const struct series *,
+	    long from, long to, long min_run);
+/* The next item; false at the end. */
+bool	series_walk_next(struct series_walk *, struct series_item *);
 
 /* Every slug in l, sorted, each once: a new array of borrowed strings. */
 const char **series_slugs(const struct entry_list *l, size_t *n);
@@ -90,7 +120,7 @@ void	series_label(struct buf *, const struct series_settings *,
 void	series_label_range(struct buf *, const struct series_settings *,
 	    const char *tmpl, long from, long to);
 
-/* Gaps this long or longer are one item, not one per number. */
+/* Gaps this long or longer are drawn as one item, not one per number. */
 #define SERIES_GAP_RUN	3
 
 #endif

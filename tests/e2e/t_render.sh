@@ -141,7 +141,7 @@ test_render_duplicate_parts() {
 	printf 'date: 2026-10-05\ntitle: 重複\nseries: badge\npart: 2\n' \
 	    >"$S/entries/2026/10/dup.yaml"
 	expect_status 65 dl render badge || return
-	expect_grep "$T/err" "dup.yaml:4:7: part 2 of series 'badge' is also"
+	expect_grep "$T/err" "dup.yaml:4:7: duplicate part: badge:2 is also"
 	expect_empty "$T/out"
 }
 

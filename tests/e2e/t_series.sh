@@ -37,7 +37,7 @@ test_series_duplicates() {
 	    >"$S/entries/2026/10/twice.yaml"
 	expect_status 65 dl series --format tsv || return
 	expect_grep "$T/out" "$(printf 'badge\tbadge\t3\t2026-10-01\t2026-10-03\t\t2')"
-	expect_grep "$T/err" "twice.yaml:4:7: part 2 of series 'badge' is also"
+	expect_grep "$T/err" "twice.yaml:4:7: duplicate part: badge:2 is also"
 	expect_status 64 dl series --format xml || return
 }
 
