@@ -2,8 +2,9 @@
  * The report's model: parsing weeks and months, the week and the month
  * of a date across year boundaries, ranges, and the grouping of entries
  * (days in order, clients first seen first, entries without a client
- * last, the summary by number of entries).  Entries are built in memory;
- * each model is compared as a one-line dump.
+ * last, the summary by number of entries), and its two formats.
+ * Entries are built in memory; each model is compared as a one-line
+ * dump.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "date.h"
 #include "entry.h"
 #include "report.h"
+#include "report_draw.h"
 #include "store.h"
 
 #include "check_main.h"
@@ -419,11 +421,105 @@ START_TEST(model_month_and_range)
 }
 END_TEST
 
+/* --- the formats --- */
+
+/* The report of the week 2026-W48 of specs drawn in format name. */
+static char *
+draw(const char *name, bool ja, int width, const struct spec *s, size_t n)
+{
+	struct report_doc doc;
+	struct entry_list l;
+	struct period p;
+	struct report r;
+
+	ck_assert(report_parse_week("2026-W48", &p) == PERIOD_OK);
+	make_list(&l, s, n);
+	report_build(&r, &p, &l);
+	memset(&doc, 0, sizeof(doc));
+	doc.f = report_format_find(name);
+	ck_assert_ptr_nonnull(doc.f);
+	doc.ja = ja;
+	doc.width = width;
+	report_draw(&doc, &r);
+	report_free(&r);
+	entry_list_free(&l);
+	return buf_detach(&doc.out);
+}
+
+static const struct spec drawn[] = {
+	{ "2026-11-23 10:00", "*T*", "visit [x]" },
+	{ "2026-11-23 11:00", NULL, "memo" },
+	{ "2026-11-25", "*T*", "call" },
+};
+
+START_TEST(draw_text)
+{
+	char *s = draw("text", false, 0, drawn, NSPECS(drawn));
+
+	ck_assert_str_eq(s,
+	    "Week 2026-W48 (2026-11-23 to 2026-11-29)\n"
+	    "3 entries: *T* 2, (no client) 1\n"
+	    "\n"
+	    "2026-11-23 (Mon)\n"
+	    "  *T*\n"
+	    "    - 10:00 visit [x]\n"
+	    "  (no client)\n"
+	    "    - 11:00 memo\n"
+	    "\n"
+	    "2026-11-25 (Wed)\n"
+	    "  *T*\n"
+	    "    - call\n");
+	free(s);
+}
+END_TEST
+
+/* Entry text escaped, and a blank line between a list and a heading. */
+START_TEST(draw_markdown)
+{
+	char *s = draw("markdown", true, 0, drawn, NSPECS(drawn));
+
+	ck_assert_str_eq(s,
+	    "# 週報 2026-W48（2026-11-23〜2026-11-29）\n"
+	    "\n"
+	    "3件: \\*T\\* 2件、（訪問先なし） 1件\n"
+	    "\n"
+	    "## 2026-11-23（月）\n"
+	    "\n"
+	    "### \\*T\\*\n"
+	    "\n"
+	    "- 10:00 visit \\[x\\]\n"
+	    "\n"
+	    "### （訪問先なし）\n"
+	    "\n"
+	    "- 11:00 memo\n"
+	    "\n"
+	    "## 2026-11-25（水）\n"
+	    "\n"
+	    "### \\*T\\*\n"
+	    "\n"
+	    "- call\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(draw_empty)
+{
+	char *s = draw("text", true, 0, drawn, 0);
+
+	ck_assert_str_eq(s,
+	    "週報 2026-W48（2026-11-23〜2026-11-29）\n"
+	    "記録なし\n");
+	free(s);
+	ck_assert_ptr_null(report_format_find("html"));
+}
+END_TEST
+
 static Suite *
 report_suite(void)
 {
 	Suite *s = suite_create("report");
-	TCase *periods = tcase_create("periods"), *m = tcase_create("model");
+	TCase *periods = tcase_create("periods"), *m = tcase_create("model"),
+	    *f = tcase_create("formats");
 
 	tcase_add_test(periods, weeks);
 	tcase_add_test(periods, weeks_that_do_not_exist);
@@ -443,6 +539,11 @@ report_suite(void)
 	tcase_add_test(m, model_year_end);
 	tcase_add_test(m, model_month_and_range);
 	suite_add_tcase(s, m);
+
+	tcase_add_test(f, draw_text);
+	tcase_add_test(f, draw_markdown);
+	tcase_add_test(f, draw_empty);
+	suite_add_tcase(s, f);
 	return s;
 }
 
