@@ -18,9 +18,8 @@ days_in(int y, int m)
 	return m == 2 && leap(y) ? 29 : d[m - 1];
 }
 
-/* Exactly n digits at s. */
-static bool
-digits(const char *s, int n, int *out)
+bool
+date_digits(const char *s, int n, int *out)
 {
 	int v = 0;
 
@@ -36,8 +35,8 @@ digits(const char *s, int n, int *out)
 static bool
 parse_time(const char *s, struct date *d)
 {
-	if (strlen(s) != 5 || s[2] != ':' || !digits(s, 2, &d->hour) ||
-	    !digits(s + 3, 2, &d->min) || d->hour > 23 || d->min > 59)
+	if (strlen(s) != 5 || s[2] != ':' || !date_digits(s, 2, &d->hour) ||
+	    !date_digits(s + 3, 2, &d->min) || d->hour > 23 || d->min > 59)
 		return false;
 	d->has_time = true;
 	return true;
@@ -47,9 +46,9 @@ parse_time(const char *s, struct date *d)
 static bool
 parse_day(const char *s, struct date *d, const char *seps)
 {
-	if (!digits(s, 4, &d->year) || s[4] != '-' ||
-	    !digits(s + 5, 2, &d->mon) || s[7] != '-' ||
-	    !digits(s + 8, 2, &d->day))
+	if (!date_digits(s, 4, &d->year) || s[4] != '-' ||
+	    !date_digits(s + 5, 2, &d->mon) || s[7] != '-' ||
+	    !date_digits(s + 8, 2, &d->day))
 		return false;
 	if (d->year < 1 || d->mon < 1 || d->mon > 12 || d->day < 1 ||
 	    d->day > days_in(d->year, d->mon))
@@ -140,4 +139,89 @@ date_cmp(const struct date *a, const struct date *b)
 	ta = a->has_time ? a->hour * 60 + a->min : -1;
 	tb = b->has_time ? b->hour * 60 + b->min : -1;
 	return ta < tb ? -1 : ta > tb;
+}
+
+/* --- the calendar: proleptic Gregorian, days since 1970-01-01 --- */
+
+/* Howard Hinnant's days_from_civil: exact for any year, no tables. */
+long
+date_days(int y, int m, int d)
+{
+	long era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+long
+date_to_days(const struct date *d)
+{
+	return date_days(d->year, d->mon, d->day);
+}
+
+/* civil_from_days, the inverse of date_days. */
+struct date
+date_from_days(long z)
+{
+	struct date d;
+	long era, doe, yoe, doy, mp;
+
+	memset(&d, 0, sizeof(d));
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.mon = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.year = (int)(yoe + era * 400 + (d.mon <= 2));
+	return d;
+}
+
+/* 1970-01-01 was a Thursday (3); the double modulo keeps it >= 0. */
+int
+date_weekday(long days)
+{
+	return (int)(((days + 3) % 7 + 7) % 7);
+}
+
+/* ISO week 1 is the week that holds 4 January. */
+long
+date_iso_week1(int year)
+{
+	long jan4 = date_days(year, 1, 4);
+
+	return jan4 - date_weekday(jan4);
+}
+
+int
+date_iso_weeks(int year)
+{
+	return (int)((date_iso_week1(year + 1) - date_iso_week1(year)) / 7);
+}
+
+/* A week belongs to the year of its Thursday. */
+void
+date_iso_week(long days, int *year, int *week)
+{
+	long monday = days - date_weekday(days);
+
+	*year = date_from_days(monday + 3).year;
+	*week = (int)((monday - date_iso_week1(*year)) / 7 + 1);
+}
+
+long
+date_month_first(int year, int mon)
+{
+	return date_days(year, mon, 1);
+}
+
+long
+date_month_last(int year, int mon)
+{
+	return date_days(year, mon, days_in(year, mon));
 }

@@ -28,4 +28,31 @@ int	date_cmp(const struct date *, const struct date *);
 /* Compare the day only. */
 int	date_cmp_day(const struct date *, const struct date *);
 
+/* Exactly n ASCII digits at s, their value in *out (untouched if not). */
+bool	date_digits(const char *s, int n, int *out);
+
+/*
+ * The calendar, proleptic Gregorian.  A day number counts days since
+ * 1970-01-01 (day 0), negative before it; months and days given must
+ * be valid.  ISO 8601 weeks run Monday to Sunday.
+ */
+
+/* The day number of year-mon-day. */
+long	date_days(int year, int mon, int day);
+/* The day number of a date's day (its time ignored). */
+long	date_to_days(const struct date *);
+/* The date of a day number, without a time. */
+struct date date_from_days(long days);
+/* The day's weekday: 0 for Monday to 6 for Sunday. */
+int	date_weekday(long days);
+/* The ISO week of a day: the year of its Thursday, and 1 to 53. */
+void	date_iso_week(long days, int *year, int *week);
+/* The Monday of ISO week 1 of year (it may be in December before). */
+long	date_iso_week1(int year);
+/* How many ISO weeks year has: 52, or 53 (2015, 2020, 2026). */
+int	date_iso_weeks(int year);
+/* The first and the last day of a month. */
+long	date_month_first(int year, int mon);
+long	date_month_last(int year, int mon);
+
 #endif

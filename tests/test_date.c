@@ -1,6 +1,7 @@
 /*
  * Dates: the entry forms, the forms a user types (relative to a fixed
- * "now", in a fixed time zone), what is refused, printing and order.
+ * "now", in a fixed time zone), what is refused, printing and order;
+ * the calendar (day numbers, weekdays, ISO weeks, months).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,12 +289,213 @@ START_TEST(order_by_day)
 }
 END_TEST
 
+/* --- the calendar --- */
+
+/* Anchors worked out with Python's datetime (proleptic Gregorian too). */
+START_TEST(day_numbers)
+{
+	ck_assert_int_eq(date_days(1970, 1, 1), 0);
+	ck_assert_int_eq(date_days(1969, 12, 31), -1);
+	ck_assert_int_eq(date_days(2000, 3, 1), 11017);
+	ck_assert_int_eq(date_days(1900, 3, 1), -25508);
+	ck_assert_int_eq(date_days(2026, 11, 23), 20780);
+	ck_assert_int_eq(date_days(1, 1, 1), -719162);
+	ck_assert_int_eq(date_days(9999, 12, 31), 2932896);
+}
+END_TEST
+
+/*
+ * Every day from 0001-01-01 to 9999-12-31: the date of a day number
+ * gives the number back, and the next number is the next calendar day.
+ * (Plain ifs in the loops: each passing ck_assert costs a write to
+ * Check's pipe, and millions of them would outlast the timeout.)
+ */
+START_TEST(day_numbers_round_trip)
+{
+	long first = date_days(1, 1, 1), last = date_days(9999, 12, 31);
+	struct date prev = date_from_days(first), d;
+	char s[17];
+
+	is_day(&prev, 1, 1, 1);
+	ck_assert(!prev.has_time);
+	for (long z = first + 1; z <= last; z++) {
+		d = date_from_days(z);
+		if (date_to_days(&d) != z || d.has_time)
+			ck_abort_msg("day %ld: %s", z, date_format(&d, s));
+		if (d.day == prev.day + 1 && d.mon == prev.mon &&
+		    d.year == prev.year) {
+			prev = d;
+			continue;
+		}
+		/* A new month: the day before was its month's last. */
+		if (d.day != 1 ||
+		    date_month_last(prev.year, prev.mon) != z - 1 ||
+		    !(d.mon == prev.mon + 1 ? d.year == prev.year :
+		    d.mon == 1 && prev.mon == 12 && d.year == prev.year + 1))
+			ck_abort_msg("day %ld (%s) does not follow "
+			    "%04d-%02d-%02d", z, date_format(&d, s),
+			    prev.year, prev.mon, prev.day);
+		prev = d;
+	}
+	/* The date parser agrees on the last one. */
+	ck_assert(date_parse_entry(date_format(&prev, s), &d));
+	is_day(&d, 9999, 12, 31);
+	/* Before year 1 the arithmetic still holds. */
+	for (long z = -1000000; z < -999000; z++) {
+		d = date_from_days(z);
+		if (date_to_days(&d) != z)
+			ck_abort_msg("day %ld: %d-%d-%d", z, d.year, d.mon,
+			    d.day);
+	}
+}
+END_TEST
+
+START_TEST(weekdays)
+{
+	/* 0 is Monday. */
+	ck_assert_int_eq(date_weekday(date_days(1970, 1, 1)), 3);
+	ck_assert_int_eq(date_weekday(date_days(1969, 12, 31)), 2);
+	ck_assert_int_eq(date_weekday(date_days(2000, 1, 1)), 5);
+	ck_assert_int_eq(date_weekday(date_days(2026, 11, 23)), 0);
+	ck_assert_int_eq(date_weekday(date_days(2026, 11, 29)), 6);
+	ck_assert_int_eq(date_weekday(date_days(2028, 2, 29)), 1);
+	ck_assert_int_eq(date_weekday(date_days(1, 1, 1)), 0);
+	ck_assert_int_eq(date_weekday(date_days(9999, 12, 31)), 4);
+	for (long z = -800; z < 800; z++)
+		ck_assert_int_eq(date_weekday(z + 1),
+		    (date_weekday(z) + 1) % 7);
+}
+END_TEST
+
+START_TEST(iso_weeks_in_year)
+{
+	static const struct {
+		int year, weeks;
+	} t[] = {
+		{ 2015, 53 }, { 2020, 53 }, { 2026, 53 }, { 2027, 52 },
+		{ 2004, 53 }, { 2009, 53 }, { 2021, 52 }, { 2024, 52 },
+		{ 2025, 52 }, { 2032, 53 },
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		ck_assert_msg(date_iso_weeks(t[i].year) == t[i].weeks,
+		    "%d: %d weeks", t[i].year, date_iso_weeks(t[i].year));
+}
+END_TEST
+
+START_TEST(iso_week1)
+{
+	struct date d;
+
+	/* 4 January 2026 is a Sunday: week 1 begins in 2025. */
+	d = date_from_days(date_iso_week1(2026));
+	is_day(&d, 2025, 12, 29);
+	d = date_from_days(date_iso_week1(2027));
+	is_day(&d, 2027, 1, 4);
+	d = date_from_days(date_iso_week1(2021));
+	is_day(&d, 2021, 1, 4);
+	d = date_from_days(date_iso_week1(2020));
+	is_day(&d, 2019, 12, 30);
+}
+END_TEST
+
+static void
+is_week(int y, int m, int d, int want_year, int want_week)
+{
+	int year, week;
+
+	date_iso_week(date_days(y, m, d), &year, &week);
+	ck_assert_msg(year == want_year && week == want_week,
+	    "%04d-%02d-%02d: %d-W%02d, not %d-W%02d", y, m, d, year, week,
+	    want_year, want_week);
+}
+
+START_TEST(iso_week_of_day)
+{
+	is_week(2026, 11, 23, 2026, 48);
+	is_week(2026, 11, 29, 2026, 48);
+	is_week(2027, 1, 1, 2026, 53);
+	is_week(2027, 1, 3, 2026, 53);
+	is_week(2027, 1, 4, 2027, 1);
+	is_week(2024, 12, 30, 2025, 1);
+	is_week(2025, 12, 29, 2026, 1);
+	is_week(2026, 1, 1, 2026, 1);
+	is_week(2021, 1, 3, 2020, 53);
+	is_week(2008, 12, 29, 2009, 1);
+	is_week(2010, 1, 3, 2009, 53);
+}
+END_TEST
+
+/* The C library's %G-W%V over a century and a half, day by day. */
+START_TEST(iso_week_as_strftime)
+{
+	char want[16], got[16];
+	int year, week;
+	struct tm tm;
+	time_t t;
+
+	for (long z = date_days(1970, 1, 1); z <= date_days(2120, 12, 31);
+	    z++) {
+		t = (time_t)z * 86400;
+		gmtime_r(&t, &tm);
+		strftime(want, sizeof(want), "%G-W%V", &tm);
+		date_iso_week(z, &year, &week);
+		snprintf(got, sizeof(got), "%04d-W%02d", year, week);
+		if (strcmp(got, want) != 0 ||
+		    date_weekday(z) != (tm.tm_wday + 6) % 7)
+			ck_abort_msg("day %ld: %s, weekday %d; %s, tm_wday %d",
+			    z, got, date_weekday(z), want, tm.tm_wday);
+	}
+}
+END_TEST
+
+START_TEST(month_bounds)
+{
+	struct date d;
+
+	d = date_from_days(date_month_first(2026, 11));
+	is_day(&d, 2026, 11, 1);
+	d = date_from_days(date_month_last(2026, 11));
+	is_day(&d, 2026, 11, 30);
+	d = date_from_days(date_month_last(2026, 12));
+	is_day(&d, 2026, 12, 31);
+	ck_assert_int_eq(date_month_first(2027, 1),
+	    date_month_last(2026, 12) + 1);
+	d = date_from_days(date_month_last(2028, 2));
+	is_day(&d, 2028, 2, 29);
+	d = date_from_days(date_month_last(2026, 2));
+	is_day(&d, 2026, 2, 28);
+	d = date_from_days(date_month_last(2000, 2));
+	is_day(&d, 2000, 2, 29);
+	d = date_from_days(date_month_last(1900, 2));
+	is_day(&d, 1900, 2, 28);
+}
+END_TEST
+
+START_TEST(digits)
+{
+	int v = -1;
+
+	ck_assert(date_digits("2026-11", 4, &v));
+	ck_assert_int_eq(v, 2026);
+	ck_assert(date_digits("07", 2, &v));
+	ck_assert_int_eq(v, 7);
+	v = -1;
+	ck_assert(!date_digits("20a6", 4, &v));
+	ck_assert(!date_digits("1", 2, &v));
+	ck_assert(!date_digits("-1", 2, &v));
+	ck_assert(!date_digits("\xef\xbc\x92", 1, &v));	/* fullwidth 2 */
+	ck_assert_int_eq(v, -1);
+}
+END_TEST
+
 static Suite *
 date_suite(void)
 {
 	Suite *s = suite_create("date");
 	TCase *entry = tcase_create("entry"), *user = tcase_create("user"),
-	    *out = tcase_create("format and order");
+	    *out = tcase_create("format and order"),
+	    *cal = tcase_create("calendar");
 
 	tcase_add_test(entry, entry_day);
 	tcase_add_test(entry, entry_day_and_time);
@@ -316,6 +518,17 @@ date_suite(void)
 	tcase_add_test(out, order);
 	tcase_add_test(out, order_by_day);
 	suite_add_tcase(s, out);
+
+	tcase_add_test(cal, day_numbers);
+	tcase_add_test(cal, day_numbers_round_trip);
+	tcase_add_test(cal, weekdays);
+	tcase_add_test(cal, iso_weeks_in_year);
+	tcase_add_test(cal, iso_week1);
+	tcase_add_test(cal, iso_week_of_day);
+	tcase_add_test(cal, iso_week_as_strftime);
+	tcase_add_test(cal, month_bounds);
+	tcase_add_test(cal, digits);
+	suite_add_tcase(s, cal);
 	return s;
 }
 

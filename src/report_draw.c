@@ -1,0 +1,153 @@
+/*
+ * The lines of a report in the store's language, from its model: the
+ * title, the summary, then day by day and client by client each entry
+ * with its result and next actions.  The format (report_draw.h) lays
+ * them out; entry text goes through its text() on the way in.
+ */
+#include <string.h>
+
+#include "buf.h"
+#include "date.h"
+#include "entry.h"
+#include "report.h"
+#include "report_draw.h"
+
+static const struct report_format *const formats[] = {
+	&report_text, &report_markdown,
+};
+
+const struct report_format *
+report_format_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(formats[i]->name, name) == 0)
+			return formats[i];
+	return NULL;
+}
+
+/* "週報 2026-W48（2026-11-23〜2026-11-29）" */
+static void
+title(struct report_doc *doc, const struct period *p)
+{
+	struct date d;
+	struct buf b = BUF_INIT;
+	char from[17], to[17];
+
+	d = date_from_days(p->from);
+	date_format(&d, from);
+	d = date_from_days(p->to);
+	date_format(&d, to);
+	if (p->kind == PERIOD_WEEK)
+		buf_addf(&b, doc->ja ? "週報 %04d-W%02d（%s〜%s）" :
+		    "Week %04d-W%02d (%s to %s)", p->year, p->num, from, to);
+	else if (p->kind == PERIOD_MONTH)
+		buf_addf(&b, doc->ja ? "月報 %04d-%02d（%s〜%s）" :
+		    "Month %04d-%02d (%s to %s)", p->year, p->num, from, to);
+	else
+		buf_addf(&b, doc->ja ? "報告 %s〜%s" : "Report %s to %s",
+		    from, to);
+	doc->f->heading(doc, 1, buf_str(&b));
+	buf_free(&b);
+}
+
+/* A client's name as entry text; NULL names the entries without one. */
+static void
+client_name(const struct report_doc *doc, struct buf *b, const char *client)
+{
+	if (client != NULL)
+		doc->f->text(b, client);
+	else
+		buf_adds(b, doc->ja ? "（訪問先なし）" : "(no client)");
+}
+
+/* "4件: T社 2件、B商事 1件" */
+static void
+summary(struct report_doc *doc, const struct report *r)
+{
+	struct buf b = BUF_INIT;
+
+	if (r->nentries == 0)
+		buf_adds(&b, doc->ja ? "記録なし" : "No entries.");
+	else if (doc->ja)
+		buf_addf(&b, "%zu件: ", r->nentries);
+	else
+		buf_addf(&b, "%zu %s: ", r->nentries,
+		    r->nentries == 1 ? "entry" : "entries");
+	for (size_t k = 0; k < r->nclients; k++) {
+		if (k > 0)
+			buf_adds(&b, doc->ja ? "、" : ", ");
+		client_name(doc, &b, r->clients[k].client);
+		buf_addf(&b, doc->ja ? " %zu件" : " %zu", r->clients[k].n);
+	}
+	doc->f->summary(doc, buf_str(&b));
+	buf_free(&b);
+}
+
+/* One entry: time, title and series part, then result and next actions. */
+static void
+entry_item(struct report_doc *doc, const struct entry *e)
+{
+	struct buf b = BUF_INIT;
+
+	if (e->date.has_time)
+		buf_addf(&b, "%02d:%02d ", e->date.hour, e->date.min);
+	doc->f->text(&b, e->title);
+	if (e->series != NULL) {
+		/* The brackets are text: Markdown must not see a link. */
+		buf_addc(&b, ' ');
+		doc->f->text(&b, "[");
+		doc->f->text(&b, e->series);
+		if (e->part > 0)
+			buf_addf(&b, ":%ld", e->part);
+		doc->f->text(&b, "]");
+	}
+	doc->f->item(doc, 0, buf_str(&b));
+	if (e->result != NULL) {
+		buf_reset(&b);
+		buf_adds(&b, doc->ja ? "結果: " : "Result: ");
+		doc->f->text(&b, e->result);
+		doc->f->item(doc, 1, buf_str(&b));
+	}
+	for (size_t i = 0; i < e->next.n; i++) {
+		buf_reset(&b);
+		buf_adds(&b, doc->ja ? "次回アクション: " : "Next: ");
+		doc->f->text(&b, e->next.v[i]);
+		doc->f->item(doc, 1, buf_str(&b));
+	}
+	buf_free(&b);
+}
+
+/* "2026-11-23（月）", then its clients and their entries. */
+static void
+day(struct report_doc *doc, const struct report_day *d)
+{
+	static const char *const wd_ja[] = { "月", "火", "水", "木", "金",
+	    "土", "日" };
+	static const char *const wd_en[] = { "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat", "Sun" };
+	struct date date = date_from_days(d->day);
+	struct buf b = BUF_INIT;
+	int wd = date_weekday(d->day);
+	char s[17];
+
+	buf_addf(&b, doc->ja ? "%s（%s）" : "%s (%s)", date_format(&date, s),
+	    doc->ja ? wd_ja[wd] : wd_en[wd]);
+	doc->f->heading(doc, 2, buf_str(&b));
+	for (size_t k = 0; k < d->ngroups; k++) {
+		buf_reset(&b);
+		client_name(doc, &b, d->groups[k].client);
+		doc->f->heading(doc, 3, buf_str(&b));
+		for (size_t i = 0; i < d->groups[k].n; i++)
+			entry_item(doc, d->groups[k].v[i]);
+	}
+	buf_free(&b);
+}
+
+void
+report_draw(struct report_doc *doc, const struct report *r)
+{
+	title(doc, &r->period);
+	summary(doc, r);
+	for (size_t i = 0; i < r->ndays; i++)
+		day(doc, &r->days[i]);
+}
