@@ -187,7 +187,7 @@ cmd_report(int argc, char **argv, const struct globals *g)
 	report_build(&r, &o.period, &l);
 	memset(&doc, 0, sizeof(doc));
 	doc.f = o.format;
-	doc.ja = st.lang != LANG_EN;
+	doc.lang = st.lang;
 	/* Markdown is never wrapped: only text reads the width. */
 	doc.width = o.width >= 0 ? o.width : term_width(STDOUT_FILENO);
 	report_draw(&doc, &r);

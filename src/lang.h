@@ -26,6 +26,18 @@ enum label {
 	/* A series' default navigation labels (series.h says how). */
 	LB_NAV_PREV, LB_NAV_NEXT, LB_NAV_HEADING, LB_NAV_MISSING,
 	LB_NAV_INDEX,
+	/* report: printf formats and words (report_draw.c). */
+	LB_REPORT_WEEK,		/* year, week, first day, last day */
+	LB_REPORT_MONTH,	/* year, month, first day, last day */
+	LB_REPORT_RANGE,	/* first day, last day */
+	LB_REPORT_DAY,		/* date, weekday */
+	LB_REPORT_ONE,		/* the number of entries, when 1 */
+	LB_REPORT_MANY,		/* the number of entries */
+	LB_REPORT_COUNT,	/* a client's number of entries */
+	LB_REPORT_NONE,		/* a period without entries */
+	LB_NO_CLIENT,		/* the group of entries without a client */
+	LB_LIST_SEP,		/* between the items of a run of text */
+	LB_MON, LB_TUE, LB_WED, LB_THU, LB_FRI, LB_SAT, LB_SUN,
 	LB_COUNT
 };
 

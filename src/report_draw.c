@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "date.h"
 #include "entry.h"
+#include "lang.h"
 #include "report.h"
 #include "report_draw.h"
 
@@ -38,14 +39,13 @@ title(struct report_doc *doc, const struct period *p)
 	d = date_from_days(p->to);
 	date_format(&d, to);
 	if (p->kind == PERIOD_WEEK)
-		buf_addf(&b, doc->ja ? "週報 %04d-W%02d（%s〜%s）" :
-		    "Week %04d-W%02d (%s to %s)", p->year, p->num, from, to);
+		buf_addf(&b, lang_label(doc->lang, LB_REPORT_WEEK), p->year,
+		    p->num, from, to);
 	else if (p->kind == PERIOD_MONTH)
-		buf_addf(&b, doc->ja ? "月報 %04d-%02d（%s〜%s）" :
-		    "Month %04d-%02d (%s to %s)", p->year, p->num, from, to);
+		buf_addf(&b, lang_label(doc->lang, LB_REPORT_MONTH), p->year,
+		    p->num, from, to);
 	else
-		buf_addf(&b, doc->ja ? "報告 %s〜%s" : "Report %s to %s",
-		    from, to);
+		buf_addf(&b, lang_label(doc->lang, LB_REPORT_RANGE), from, to);
 	doc->f->heading(doc, 1, buf_str(&b));
 	buf_free(&b);
 }
@@ -57,7 +57,7 @@ client_name(const struct report_doc *doc, struct buf *b, const char *client)
 	if (client != NULL)
 		doc->f->text(b, client);
 	else
-		buf_adds(b, doc->ja ? "（訪問先なし）" : "(no client)");
+		buf_adds(b, lang_label(doc->lang, LB_NO_CLIENT));
 }
 
 /* "4件: T社 2件、B商事 1件" */
@@ -67,17 +67,16 @@ summary(struct report_doc *doc, const struct report *r)
 	struct buf b = BUF_INIT;
 
 	if (r->nentries == 0)
-		buf_adds(&b, doc->ja ? "記録なし" : "No entries.");
-	else if (doc->ja)
-		buf_addf(&b, "%zu件: ", r->nentries);
+		buf_adds(&b, lang_label(doc->lang, LB_REPORT_NONE));
 	else
-		buf_addf(&b, "%zu %s: ", r->nentries,
-		    r->nentries == 1 ? "entry" : "entries");
+		buf_addf(&b, lang_label(doc->lang, r->nentries == 1 ?
+		    LB_REPORT_ONE : LB_REPORT_MANY), r->nentries);
 	for (size_t k = 0; k < r->nclients; k++) {
 		if (k > 0)
-			buf_adds(&b, doc->ja ? "、" : ", ");
+			buf_adds(&b, lang_label(doc->lang, LB_LIST_SEP));
 		client_name(doc, &b, r->clients[k].client);
-		buf_addf(&b, doc->ja ? " %zu件" : " %zu", r->clients[k].n);
+		buf_addf(&b, lang_label(doc->lang, LB_REPORT_COUNT),
+		    r->clients[k].n);
 	}
 	doc->f->summary(doc, buf_str(&b));
 	buf_free(&b);
@@ -104,13 +103,13 @@ entry_item(struct report_doc *doc, const struct entry *e)
 	doc->f->item(doc, 0, buf_str(&b));
 	if (e->result != NULL) {
 		buf_reset(&b);
-		buf_adds(&b, doc->ja ? "結果: " : "Result: ");
+		buf_addf(&b, "%s: ", lang_label(doc->lang, LB_RESULT));
 		doc->f->text(&b, e->result);
 		doc->f->item(doc, 1, buf_str(&b));
 	}
 	for (size_t i = 0; i < e->next.n; i++) {
 		buf_reset(&b);
-		buf_adds(&b, doc->ja ? "次回アクション: " : "Next: ");
+		buf_addf(&b, "%s: ", lang_label(doc->lang, LB_NEXT));
 		doc->f->text(&b, e->next.v[i]);
 		doc->f->item(doc, 1, buf_str(&b));
 	}
@@ -121,17 +120,13 @@ entry_item(struct report_doc *doc, const struct entry *e)
 static void
 day(struct report_doc *doc, const struct report_day *d)
 {
-	static const char *const wd_ja[] = { "月", "火", "水", "木", "金",
-	    "土", "日" };
-	static const char *const wd_en[] = { "Mon", "Tue", "Wed", "Thu",
-	    "Fri", "Sat", "Sun" };
 	struct date date = date_from_days(d->day);
 	struct buf b = BUF_INIT;
 	int wd = date_weekday(d->day);
 	char s[17];
 
-	buf_addf(&b, doc->ja ? "%s（%s）" : "%s (%s)", date_format(&date, s),
-	    doc->ja ? wd_ja[wd] : wd_en[wd]);
+	buf_addf(&b, lang_label(doc->lang, LB_REPORT_DAY), date_format(&date, s),
+	    lang_label(doc->lang, (enum label)(LB_MON + wd)));
 	doc->f->heading(doc, 2, buf_str(&b));
 	for (size_t k = 0; k < d->ngroups; k++) {
 		buf_reset(&b);

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "buf.h"
+#include "lang.h"
 
 struct report;
 
@@ -17,7 +18,7 @@ struct report;
 struct report_doc {
 	const struct report_format *f;
 	struct buf	 out;		/* the format appends here */
-	bool		 ja;		/* Japanese labels, else English */
+	enum lang	 lang;		/* of the labels */
 	int		 width;		/* text: wrap width, 0 for none */
 	bool		 in_list;	/* Markdown: a list is open */
 };

@@ -438,7 +438,7 @@ draw(const char *name, bool ja, int width, const struct spec *s, size_t n)
 	memset(&doc, 0, sizeof(doc));
 	doc.f = report_format_find(name);
 	ck_assert_ptr_nonnull(doc.f);
-	doc.ja = ja;
+	doc.lang = ja ? LANG_JA : LANG_EN;
 	doc.width = width;
 	report_draw(&doc, &r);
 	report_free(&r);
