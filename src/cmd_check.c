@@ -18,18 +18,9 @@
 
 static const struct pos nopos = { 0, 0 };
 
-/* What duplicate-part detection keeps of an entry: not the entry. */
-struct part_ref {
-	char		*series;
-	long		 part;
-	char		*path;
-	struct pos	 pos;
-};
-
 struct checking {
-	struct strlist	 temps;		/* judged under the lock */
-	struct part_ref	*parts;
-	size_t		 nparts;
+	struct strlist		 temps;		/* judged under the lock */
+	struct entry_list	 parts;		/* what the series checks need */
 };
 
 /* Files under entries/ that are not entries; temporary files are kept
@@ -135,73 +126,69 @@ check_series_settings(struct store *st)
 	closedir(d);
 }
 
+/*
+ * Of an entry in a series only what the checks of its series need is
+ * kept (series, part and where, date and ID for the order), so check
+ * runs in little memory however large the store.
+ */
 static void
 check_entry(struct entry *e, void *arg)
 {
 	struct checking *c = arg;
-	struct part_ref *r;
+	struct entry *kept;
 
 	check_place(e);
-	if (e->series != NULL && e->part > 0) {
-		if ((c->nparts & (c->nparts - 1)) == 0)
-			c->parts = xreallocarray(c->parts, c->nparts ?
-			    c->nparts * 2 : 16, sizeof(*c->parts));
-		r = &c->parts[c->nparts++];
-		r->series = e->series;
-		r->part = e->part;
-		r->path = e->path;
-		r->pos = e->pos[F_PART];
-		e->series = e->path = NULL;
+	if (e->series == NULL || e->part == 0) {
+		entry_free(e);
+		free(e);
+		return;
 	}
+	kept = xmalloc(sizeof(*kept));
+	entry_init(kept);
+	kept->id = e->id;
+	kept->path = e->path;
+	kept->date = e->date;
+	kept->series = e->series;
+	kept->part = e->part;
+	kept->pos[F_PART] = e->pos[F_PART];
+	e->id = e->path = e->series = NULL;
 	entry_free(e);
 	free(e);
-}
-
-static int
-cmp_series_part(const void *a, const void *b)
-{
-	const struct part_ref *x = a, *y = b;
-	int c = strcmp(x->series, y->series);
-
-	return c ? c : (x->part > y->part) - (x->part < y->part);
+	entry_list_add(&c->parts, kept);
 }
 
 /* Duplicate parts are errors, gaps are warnings. */
 static void
-check_parts(struct part_ref *v, size_t n)
+check_series(struct series *s, const char *slug, void *arg)
 {
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_series_part);
-	for (size_t i = 0; i < n; i++) {
-		bool first = i == 0 || strcmp(v[i].series, v[i - 1].series);
+	struct series_walk w;
+	struct series_item it;
+	long gap = 0;
 
-		if (!first && v[i].part == v[i - 1].part)
-			diag_error(v[i].path, v[i].pos, "duplicate "
-			    "part: %s:%ld is also %s", v[i].series,
-			    v[i].part, v[i - 1].path);
-		else if (!first && v[i].part > v[i - 1].part + 1)
-			diag_warn(v[i].path, v[i].pos, "series %s: "
-			    "part%s %ld%s%.0ld missing before part %ld",
-			    v[i].series, v[i].part - v[i - 1].part > 2 ?
-			    "s" : "", v[i - 1].part + 1,
-			    v[i].part - v[i - 1].part > 2 ? "-" : "",
-			    v[i].part - v[i - 1].part > 2 ? v[i].part - 1 : 0,
-			    v[i].part);
-		else if (first && v[i].part > 1)
-			diag_warn(v[i].path, v[i].pos, "series %s "
-			    "starts at part %ld", v[i].series, v[i].part);
-	}
-}
+	(void)arg;
+	if (s->has_duplicates)
+		(void)series_report_duplicates(s);
+	series_walk_init(&w, s, 1, series_last(s), 1);
+	while (series_walk_next(&w, &it)) {
+		const struct entry *e;
 
-static void
-checking_free(struct checking *c)
-{
-	for (size_t i = 0; i < c->nparts; i++) {
-		free(c->parts[i].series);
-		free(c->parts[i].path);
+		if (it.missing) {
+			gap = it.part;
+			continue;
+		}
+		e = s->parts[it.at];
+		if (gap == 1)
+			diag_warn(e->path, e->pos[F_PART], "series %s starts at "
+			    "part %ld", slug, it.part);
+		else if (gap > 0 && it.part - gap > 1)
+			diag_warn(e->path, e->pos[F_PART], "series %s: parts "
+			    "%ld-%ld missing before part %ld", slug, gap,
+			    it.part - 1, it.part);
+		else if (gap > 0)
+			diag_warn(e->path, e->pos[F_PART], "series %s: part %ld "
+			    "missing before part %ld", slug, gap, it.part);
+		gap = 0;
 	}
-	free(c->parts);
-	strlist_free(&c->temps);
 }
 
 int
@@ -211,7 +198,7 @@ cmd_check(int argc, char **argv, const struct globals *g)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct checking c = { { NULL, 0 }, NULL, 0 };
+	struct checking c = { { NULL, 0 }, { NULL, 0 } };
 	struct store st;
 	size_t n;
 	bool quiet = false;
@@ -232,12 +219,13 @@ cmd_check(int argc, char **argv, const struct globals *g)
 	/* One entry at a time: only what check_parts needs is kept. */
 	rc = walk_entries(st.root, check_entry, report_other, &c, &n, &bad);
 	report_temporaries(&st, &c.temps);
-	check_parts(c.parts, c.nparts);
+	series_each(&c.parts, check_series, NULL);
 	if (!quiet)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
 		    diag_nerrors, diag_nerrors == 1 ? "" : "s", diag_nwarnings,
 		    diag_nwarnings == 1 ? "" : "s");
-	checking_free(&c);
+	entry_list_free(&c.parts);
+	strlist_free(&c.temps);
 	store_close(&st);
 	if (rc != 0)
 		return rc;

@@ -163,19 +163,6 @@ print_rows(const struct summary *v, size_t n, bool table)
 	buf_free(&b);
 }
 
-static const char *
-series_of(const struct entry *e)
-{
-	return e->series != NULL ? e->series : "";
-}
-
-static int
-by_series(const void *a, const void *b)
-{
-	return strcmp(series_of(*(struct entry *const *)a),
-	    series_of(*(struct entry *const *)b));
-}
-
 static int
 parse_format(int argc, char **argv, enum series_format *fmt)
 {
@@ -204,59 +191,58 @@ parse_format(int argc, char **argv, enum series_format *fmt)
 	return 0;
 }
 
+/* What cmd_series gathers, series by series. */
+struct gather {
+	struct store	*st;
+	struct summary	*sums;
+	size_t		 n;
+	int		 rc;
+};
+
+static void
+gather_series(struct series *s, const char *slug, void *arg)
+{
+	struct gather *g = arg;
+
+	if (series_settings_load(g->st, slug, &s->set) != 0) {
+		/* Reported; the summary goes on with the defaults. */
+		g->rc = g->rc ? g->rc : EXIT_DATAERR;
+		series_settings_defaults(&s->set, slug, g->st->lang);
+	}
+	summarize(s, &g->sums[g->n++]);
+	if (s->has_duplicates)
+		g->rc = series_report_duplicates(s);
+	series_settings_free(&s->set);
+}
+
 int
 cmd_series(int argc, char **argv, const struct globals *g)
 {
 	enum series_format fmt = isatty(STDOUT_FILENO) ? SERIES_TABLE :
 	    SERIES_TSV;
-	struct summary *sums;
+	struct gather ga = { NULL, NULL, 0, 0 };
 	struct entry_list l;
 	struct store st;
-	const char **slugs;
-	size_t n;
-	int rc, bad, dup = 0;
+	int rc, bad;
 
 	if ((rc = parse_format(argc, argv, &fmt)) != 0)
 		return rc;
 	if ((rc = store_open(g, &st)) != 0)
 		return rc;
 	rc = index_load(&st, &l, &bad);
-	slugs = series_slugs(&l, &n);
-	sums = xreallocarray(NULL, n + 1, sizeof(*sums));
-	/* Grouped by series, so each series is collected from its own run. */
-	qsort(l.v, l.n, sizeof(*l.v), by_series);
-	for (size_t i = 0, at = 0; i < n; i++) {
-		struct entry_list run;
-		struct series s;
-
-		while (at < l.n && strcmp(series_of(l.v[at]), slugs[i]) < 0)
-			at++;
-		run.v = l.v + at;
-		for (run.n = 0; at < l.n &&
-		    strcmp(series_of(l.v[at]), slugs[i]) == 0; at++)
-			run.n++;
-		if (series_settings_load(&st, slugs[i], &s.set) != 0) {
-			/* Reported; the summary goes on with the defaults. */
-			bad = EXIT_DATAERR;
-			series_settings_defaults(&s.set, slugs[i], st.lang);
-		}
-		series_collect(&run, slugs[i], &s);
-		summarize(&s, &sums[i]);
-		if (s.has_duplicates)
-			dup = series_report_duplicates(&s);
-		series_free(&s);
-	}
+	ga.st = &st;
+	ga.sums = xreallocarray(NULL, l.n + 1, sizeof(*ga.sums));
+	series_each(&l, gather_series, &ga);
 	if (fmt == SERIES_JSON)
-		print_json(sums, n);
+		print_json(ga.sums, ga.n);
 	else
-		print_rows(sums, n, fmt == SERIES_TABLE);
-	for (size_t i = 0; i < n; i++)
-		summary_free(&sums[i]);
-	free(sums);
-	free(slugs);
+		print_rows(ga.sums, ga.n, fmt == SERIES_TABLE);
+	for (size_t i = 0; i < ga.n; i++)
+		summary_free(&ga.sums[i]);
+	free(ga.sums);
 	entry_list_free(&l);
 	store_close(&st);
 	if (rc == 0)
 		rc = out_finish();
-	return rc ? rc : dup ? dup : bad;
+	return rc ? rc : ga.rc ? ga.rc : bad;
 }

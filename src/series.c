@@ -229,6 +229,44 @@ series_collect(const struct entry_list *l, const char *slug,
 			s->has_duplicates = true;
 }
 
+static const char *
+series_of(const struct entry *e)
+{
+	return e->series != NULL ? e->series : "";
+}
+
+static int
+by_series(const void *a, const void *b)
+{
+	return strcmp(series_of(*(struct entry *const *)a),
+	    series_of(*(struct entry *const *)b));
+}
+
+void
+series_each(struct entry_list *l,
+    void (*fn)(struct series *, const char *, void *), void *arg)
+{
+	/* Grouped by series, so each is collected from its own run. */
+	qsort(l->v, l->n, sizeof(*l->v), by_series);
+	for (size_t at = 0; at < l->n; ) {
+		struct entry_list run = { l->v + at, 0 };
+		struct series s;
+		const char *slug = l->v[at]->series;
+
+		while (at < l->n && strcmp(series_of(l->v[at]),
+		    series_of(run.v[0])) == 0) {
+			at++;
+			run.n++;
+		}
+		if (slug == NULL)
+			continue;
+		memset(&s, 0, sizeof(s));
+		series_collect(&run, slug, &s);
+		fn(&s, slug, arg);
+		free(s.parts);
+	}
+}
+
 void
 series_free(struct series *s)
 {
@@ -244,8 +282,9 @@ series_report_duplicates(const struct series *s)
 	for (size_t i = 1; i < s->n; i++)
 		if (s->parts[i]->part == s->parts[i - 1]->part)
 			diag_error(s->parts[i]->path, s->parts[i]->pos[F_PART],
-			    "duplicate part: %s:%ld is also %s", s->set.slug,
-			    s->parts[i]->part, s->parts[i - 1]->path);
+			    "duplicate part: %s:%ld is also %s",
+			    s->parts[i]->series, s->parts[i]->part,
+			    s->parts[i - 1]->path);
 	return EXIT_DATAERR;
 }
 

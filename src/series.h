@@ -105,6 +105,14 @@ void	series_walk_init(struct series_walk *, const struct series *,
 /* The next item; false at the end. */
 bool	series_walk_next(struct series_walk *, struct series_item *);
 
+/*
+ * fn for each series among l's entries, in slug order, with its parts
+ * collected (the settings are left empty: set.slug is NULL); the parts
+ * are freed after fn returns.  l is reordered by series.
+ */
+void	series_each(struct entry_list *l,
+	    void (*fn)(struct series *, const char *slug, void *), void *arg);
+
 /* Every slug in l, sorted, each once: a new array of borrowed strings. */
 const char **series_slugs(const struct entry_list *l, size_t *n);
 
