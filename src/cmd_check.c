@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"

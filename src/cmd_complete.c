@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "output.h"

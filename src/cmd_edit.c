@@ -7,6 +7,8 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "editor.h"

@@ -2,6 +2,8 @@
 #include <getopt.h>
 #include <string.h>
 
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "export.h"
 #include "filter.h"
@@ -19,27 +21,22 @@ cmd_export(int argc, char **argv, const struct globals *g)
 	enum export_format fmt = EXPORT_JSON;
 	struct filter f;
 	struct store st;
-	int ch, rc, bad;
+	int ch, rc, bad, which;
 
 	memset(&f, 0, sizeof(f));
 	while ((ch = getopt_long(argc, argv, ":" FILTER_SHORT "f:", opts,
 	    NULL)) != -1) {
-		if ((rc = filter_option(&f, ch, optarg, "export")) >= 0) {
+		if ((rc = cli_filter_option(&f, ch, optarg, "export")) >= 0) {
 			if (rc != 0)
 				return rc;
 			continue;
 		}
 		if (ch != 'f')
 			return option_error("export", argv, opts);
-		if (strcmp(optarg, "json") == 0)
-			fmt = EXPORT_JSON;
-		else if (strcmp(optarg, "jsonl") == 0)
-			fmt = EXPORT_JSONL;
-		else if (strcmp(optarg, "yaml") == 0)
-			fmt = EXPORT_YAML;
-		else
-			return usage_error("export", "--format takes json, "
-			    "jsonl or yaml, not '%s'", optarg);
+		if ((rc = cli_choice("export", "--format", optarg,
+		    export_formats, EXPORT_COUNT, &which)) != 0)
+			return rc;
+		fmt = (enum export_format)which;
 	}
 	if (optind < argc)
 		return usage_error("export", "unexpected argument '%s'",

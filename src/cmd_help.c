@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "diag.h"
 

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "lang.h"
 #include "store.h"

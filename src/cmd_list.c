@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "color.h"
+#include "command.h"
 #include "config.h"
 #include "dailylog.h"
 #include "entry.h"
@@ -21,7 +23,11 @@
 #include "text.h"
 #include "walk.h"
 
-enum list_format { LIST_TABLE, LIST_TSV, LIST_JSON, LIST_JSONL };
+enum list_format { LIST_TABLE, LIST_TSV, LIST_JSON, LIST_JSONL, LIST_COUNT };
+
+static const char *const list_formats[LIST_COUNT] = {
+	"table", "tsv", "json", "jsonl"
+};
 
 static void
 print_tsv(const struct entry_list *l)
@@ -274,30 +280,23 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	struct filter f;
 	struct entry_list l;
 	struct store st;
-	int ch, rc, bad, width;
+	int ch, rc, bad, width, which;
 	bool color;
 
 	memset(&f, 0, sizeof(f));
 	while ((ch = getopt_long(argc, argv, ":" FILTER_SHORT "f:", opts,
 	    NULL)) != -1) {
-		if ((rc = filter_option(&f, ch, optarg, "list")) >= 0) {
+		if ((rc = cli_filter_option(&f, ch, optarg, "list")) >= 0) {
 			if (rc != 0)
 				return rc;
 			continue;
 		}
 		if (ch != 'f')
 			return option_error("list", argv, opts);
-		if (strcmp(optarg, "table") == 0)
-			fmt = LIST_TABLE;
-		else if (strcmp(optarg, "tsv") == 0)
-			fmt = LIST_TSV;
-		else if (strcmp(optarg, "json") == 0)
-			fmt = LIST_JSON;
-		else if (strcmp(optarg, "jsonl") == 0)
-			fmt = LIST_JSONL;
-		else
-			return usage_error("list", "--format takes table, tsv, "
-			    "json or jsonl, not '%s'", optarg);
+		if ((rc = cli_choice("list", "--format", optarg, list_formats,
+		    LIST_COUNT, &which)) != 0)
+			return rc;
+		fmt = (enum list_format)which;
 	}
 	if (optind < argc)
 		return usage_error("list", "unexpected argument '%s'",

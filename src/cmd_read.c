@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"

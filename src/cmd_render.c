@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "color.h"
+#include "command.h"
 #include "config.h"
 #include "dailylog.h"
 #include "diag.h"
@@ -40,12 +42,13 @@ parse_options(int argc, char **argv, struct render_opts *o)
 		{ "hyperlink", required_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int ch, rc;
+	static const char *const modes[] = { "auto", "always", "never" };
+	int ch, rc, which;
 
 	while ((ch = getopt_long(argc, argv, ":f:o:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			rc = render_parse_format("render", optarg, &o->r);
+			rc = cli_format("render", optarg, &o->r);
 			if (rc != 0)
 				return rc;
 			break;
@@ -53,20 +56,15 @@ parse_options(int argc, char **argv, struct render_opts *o)
 			o->out = optarg;
 			break;
 		case 'w':
-			rc = render_parse_width("render", optarg, &o->width);
+			rc = cli_width("render", optarg, &o->width);
 			if (rc != 0)
 				return rc;
 			break;
 		case 'H':
-			if (strcmp(optarg, "auto") == 0)
-				o->links = LINK_AUTO;
-			else if (strcmp(optarg, "always") == 0)
-				o->links = LINK_ALWAYS;
-			else if (strcmp(optarg, "never") == 0)
-				o->links = LINK_NEVER;
-			else
-				return usage_error("render", "--hyperlink takes "
-				    "auto, always or never, not '%s'", optarg);
+			if ((rc = cli_choice("render", "--hyperlink", optarg,
+			    modes, 3, &which)) != 0)
+				return rc;
+			o->links = (enum hyperlink_mode)which;
 			break;
 		default:
 			return option_error("render", argv, opts);

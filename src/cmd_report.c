@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "date.h"
 #include "entry.h"
@@ -152,7 +154,7 @@ parse_options(int argc, char **argv, struct report_opts *o)
 				    "text or markdown, not '%s'", optarg);
 			break;
 		case 'W':
-			if ((rc = render_parse_width("report", optarg,
+			if ((rc = cli_width("report", optarg,
 			    &o->width)) != 0)
 				return rc;
 			break;

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "index.h"
@@ -170,20 +172,16 @@ parse_format(int argc, char **argv, enum series_format *fmt)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int ch;
+	static const char *const formats[] = { "table", "tsv", "json" };
+	int ch, rc, which;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
 		if (ch != 'f')
 			return option_error("series", argv, opts);
-		if (strcmp(optarg, "table") == 0)
-			*fmt = SERIES_TABLE;
-		else if (strcmp(optarg, "tsv") == 0)
-			*fmt = SERIES_TSV;
-		else if (strcmp(optarg, "json") == 0)
-			*fmt = SERIES_JSON;
-		else
-			return usage_error("series", "--format takes table, "
-			    "tsv or json, not '%s'", optarg);
+		if ((rc = cli_choice("series", "--format", optarg, formats, 3,
+		    &which)) != 0)
+			return rc;
+		*fmt = (enum series_format)which;
 	}
 	if (optind < argc)
 		return usage_error("series", "unexpected argument '%s'",

@@ -11,7 +11,9 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "cli.h"
 #include "color.h"
+#include "command.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "index.h"
@@ -84,10 +86,10 @@ cmd_show(int argc, char **argv, const struct globals *g)
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
 		if (ch == 'f' &&
-		    (rc = render_parse_format("show", optarg, &r)) != 0)
+		    (rc = cli_format("show", optarg, &r)) != 0)
 			return rc;
 		else if (ch == 'w' &&
-		    (rc = render_parse_width("show", optarg, &width)) != 0)
+		    (rc = cli_width("show", optarg, &width)) != 0)
 			return rc;
 		else if (ch != 'f' && ch != 'w')
 			return option_error("show", argv, opts);

@@ -18,6 +18,8 @@
 
 #define SGR_RESET	"\033[m"
 
+const char *const color_modes[3] = { "auto", "always", "never" };
+
 static const char *const sgr[] = {
 	[PAINT_HEADING] = "\033[1m",
 	[PAINT_DATE] = "\033[36m",

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "command.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -58,23 +59,6 @@ usage(FILE *fp)
 }
 
 int
-usage_error(const char *cmd, const char *fmt, ...)
-{
-	const struct command *c = command_find(cmd);
-	struct buf msg = BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	diag("%s: %s", cmd, msg.s);
-	if (c != NULL)
-		fprintf(stderr, "usage: dailylog %s\n", c->usage);
-	buf_free(&msg);
-	return EXIT_USAGE;
-}
-
-int
 unknown_command(const char *name)
 {
 	const char *names[NCOMMANDS], *hint;
@@ -89,46 +73,4 @@ unknown_command(const char *name)
 	else
 		diag("unknown command '%s'; 'dailylog --help' lists them", name);
 	return EXIT_USAGE;
-}
-
-const char *
-option_suggest(const char *arg, const struct option *opts)
-{
-	const char *names[64], *hint;
-	size_t n = 0;
-	char *word;
-
-	if (strncmp(arg, "--", 2) != 0)
-		return NULL;
-	for (const struct option *o = opts; o && o->name && n < 64; o++)
-		names[n++] = o->name;
-	word = xstrndup(arg + 2, strcspn(arg + 2, "="));
-	hint = suggest(word, names, n);
-	free(word);
-	return hint;
-}
-
-/*
- * After getopt_long returned '?' or ':' in a command: say which option
- * was wrong, with a suggestion among the command's long options.
- */
-int
-option_error(const char *cmd, char **argv, const struct option *longopts)
-{
-	const char *arg = argv[optind - 1], *hint;
-
-	if (optopt != 0) {
-		for (const struct option *o = longopts; o && o->name; o++)
-			if (o->val == optopt && o->has_arg == required_argument)
-				return usage_error(cmd, "option '%s' needs a value",
-				    arg);
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
-		    optopt) && arg[0] == '-' && arg[1] != '-')
-			return usage_error(cmd, "unknown option '-%c'", optopt);
-		return usage_error(cmd, "option '%s' needs a value", arg);
-	}
-	if ((hint = option_suggest(arg, longopts)) != NULL)
-		return usage_error(cmd, "unknown option '%s' (did you mean "
-		    "'--%s'?)", arg, hint);
-	return usage_error(cmd, "unknown option '%s'", arg);
 }

@@ -34,7 +34,6 @@ static const char *const column_names[COL_COUNT] = {
 	"date", "id", "series", "title", "client", "contact", "staff", "tags"
 };
 
-static const char *const color_names[] = { "auto", "always", "never" };
 
 const char *
 config_column_name(enum list_column c)
@@ -125,10 +124,10 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 		return 0;
 	}
 	if (strcmp(k->s, "color") == 0) {
-		if (settings_word(path, "color", v, color_names, 3,
+		if (settings_word(path, "color", v, color_modes, 3,
 		    &which) != 0)
 			return EXIT_DATAERR;
-		cfg->color = which;	/* color_names follows enum color_mode */
+		cfg->color = which;
 		return 0;
 	}
 	return settings_unknown_key(path, k, keys, NKEYS);

@@ -16,6 +16,9 @@
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+/* Their names, as --color and the color setting take them. */
+extern const char *const color_modes[3];
+
 /* What the global options decided; every command receives it. */
 struct globals {
 	const char	*dir;		/* -C / --dir, or NULL */
@@ -23,43 +26,5 @@ struct globals {
 	bool		 color_given;	/* --color was on the command line */
 	bool		 no_pager;	/* --no-pager */
 };
-
-/* One subcommand: git's builtins table, tmux's cmd_entry. */
-struct command {
-	const char	*name;
-	int		(*run)(int argc, char **argv, const struct globals *);
-	const char	*usage;		/* the synopsis line after "dailylog" */
-};
-
-int	cmd_init(int, char **, const struct globals *);
-int	cmd_add(int, char **, const struct globals *);
-int	cmd_list(int, char **, const struct globals *);
-int	cmd_show(int, char **, const struct globals *);
-int	cmd_edit(int, char **, const struct globals *);
-int	cmd_check(int, char **, const struct globals *);
-int	cmd_export(int, char **, const struct globals *);
-int	cmd_render(int, char **, const struct globals *);
-int	cmd_series(int, char **, const struct globals *);
-int	cmd_read(int, char **, const struct globals *);
-int	cmd_help(int, char **, const struct globals *);
-int	cmd_report(int, char **, const struct globals *);
-int	cmd_import(int, char **, const struct globals *);
-int	cmd_complete(int, char **, const struct globals *);
-
-const struct command *command_find(const char *);
-
-#include <stdio.h>
-/* The global usage with every command's synopsis. */
-void	usage(FILE *);
-/* "unknown command", with a suggestion; returns EXIT_USAGE. */
-int	unknown_command(const char *);
-int	usage_error(const char *cmd, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-struct option;
-/* For an unknown "--word": the long option of opts it nearly is, or NULL. */
-const char *option_suggest(const char *arg, const struct option *opts);
-
-/* Report getopt_long's '?' or ':' for cmd; returns EXIT_USAGE. */
-int	option_error(const char *cmd, char **argv, const struct option *);
 
 #endif

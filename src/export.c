@@ -28,6 +28,8 @@
  * its place there and its listing order stay in memory.  Sorted, the
  * entries are copied from the spool in listing order.
  */
+const char *const export_formats[EXPORT_COUNT] = { "json", "jsonl", "yaml" };
+
 struct spooled {
 	struct date	 date;
 	char		*id;

@@ -5,7 +5,10 @@
 struct filter;
 struct store;
 
-enum export_format { EXPORT_JSON, EXPORT_JSONL, EXPORT_YAML };
+enum export_format { EXPORT_JSON, EXPORT_JSONL, EXPORT_YAML, EXPORT_COUNT };
+
+/* The formats' names, as -f takes them. */
+extern const char *const export_formats[EXPORT_COUNT];
 
 /*
  * Every entry of the store that f matches, in listing order, to stdout.

@@ -8,50 +8,6 @@
 #include "filter.h"
 #include "store.h"
 
-int
-filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
-{
-	char *end;
-
-	switch (ch) {
-	case 0x100:
-		if (!slug_valid(arg))
-			return usage_error(cmd, "--series takes a series name "
-			    "(lower-case letters, digits and '-'), not '%s'",
-			    arg);
-		f->series = arg;
-		return 0;
-	case 0x101:
-	case 0x102:
-		if (!date_parse_user(arg, time(NULL), ch == 0x101 ? &f->since :
-		    &f->until))
-			return usage_error(cmd, "bad date '%s': use " DATE_FORMS,
-			    arg);
-		if (ch == 0x101)
-			f->has_since = true;
-		else
-			f->has_until = true;
-		return 0;
-	case 0x103:
-		f->client = arg;
-		return 0;
-	case 0x104:
-		f->tag = arg;
-		return 0;
-	case 0x105:
-		f->grep = arg;
-		return 0;
-	case 'n':
-		f->last = strtol(arg, &end, 10);
-		if (*end != '\0' || f->last < 1)
-			return usage_error(cmd, "-n takes a positive number, "
-			    "not '%s'", arg);
-		return 0;
-	default:
-		return -1;
-	}
-}
-
 static int
 fold(int c)
 {

@@ -20,22 +20,6 @@ struct filter {
 	long		 last;		/* -n: the last N, 0 for all */
 };
 
-/* The long options of the filters, for a command's option table. */
-#define FILTER_OPTIONS							\
-	{ "series", required_argument, NULL, 0x100 },			\
-	{ "since", required_argument, NULL, 0x101 },			\
-	{ "until", required_argument, NULL, 0x102 },			\
-	{ "client", required_argument, NULL, 0x103 },			\
-	{ "tag", required_argument, NULL, 0x104 },			\
-	{ "grep", required_argument, NULL, 0x105 }
-#define FILTER_SHORT	"n:"
-
-/*
- * Take option ch (from getopt_long) if it is a filter's.  Returns 0 when
- * taken, -1 when not a filter option, EXIT_USAGE after a message.
- */
-int	filter_option(struct filter *, int ch, const char *arg, const char *cmd);
-
 bool	filter_match(const struct filter *, const struct entry *);
 
 /* Drop the entries that do not match, keep the last N; frees the dropped. */

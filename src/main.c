@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cli.h"
+#include "command.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -29,7 +31,7 @@ main(int argc, char **argv)
 	struct globals g = { NULL, COLOR_AUTO, false, false };
 	const struct command *cmd;
 	const char *hint;
-	int ch;
+	int ch, which;
 
 	setlocale(LC_ALL, "");
 	opterr = 0;
@@ -40,17 +42,10 @@ main(int argc, char **argv)
 			g.dir = optarg;
 			break;
 		case 'c':
-			if (strcmp(optarg, "auto") == 0)
-				g.color = COLOR_AUTO;
-			else if (strcmp(optarg, "always") == 0)
-				g.color = COLOR_ALWAYS;
-			else if (strcmp(optarg, "never") == 0)
-				g.color = COLOR_NEVER;
-			else {
-				diag("--color takes auto, always or never, "
-				    "not '%s'", optarg);
+			if (cli_choice(NULL, "--color", optarg, color_modes, 3,
+			    &which) != 0)
 				return EXIT_USAGE;
-			}
+			g.color = (enum color_mode)which;
 			g.color_given = true;
 			break;
 		case 'P':

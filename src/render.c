@@ -51,32 +51,6 @@ renderer_names(void)
 	return buf_str(&names);
 }
 
-int
-render_parse_format(const char *cmd, const char *arg,
-    const struct renderer **r)
-{
-	if ((*r = renderer_find(arg)) == NULL)
-		return usage_error(cmd, "unknown format '%s'; the formats are "
-		    "%s", arg, renderer_names());
-	return 0;
-}
-
-int
-render_parse_width(const char *cmd, const char *arg, int *width)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 ||
-	    n > 10000)
-		return usage_error(cmd, "--width takes a number of columns "
-		    "from 0 (no wrapping) to 10000, not '%s'", arg);
-	*width = (int)n;
-	return 0;
-}
-
 void
 render_doc_init(struct doc *doc, const struct renderer *r,
     const struct series *s)

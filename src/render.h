@@ -122,13 +122,6 @@ void	render_series(struct doc *);
 int	render_series_dir(const struct renderer *, const struct series *,
 	    const char *dir, int width, bool hyperlinks);
 
-/* -f FORMAT of cmd: a renderer, else a usage error (64) naming them all. */
-int	render_parse_format(const char *cmd, const char *arg,
-	    const struct renderer **);
-
-/* --width N of cmd: 0 (no wrapping) to 10000, else a usage error (64). */
-int	render_parse_width(const char *cmd, const char *arg, int *width);
-
 /* A doc for renderer r and series s (NULL for a lone entry in show). */
 void	render_doc_init(struct doc *, const struct renderer *r,
 	    const struct series *s);

@@ -1,0 +1,170 @@
+/* What only commands use (cli.h). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "command.h"
+#include "dailylog.h"
+#include "diag.h"
+#include "entry.h"
+#include "filter.h"
+#include "render.h"
+
+int
+usage_error(const char *cmd, const char *fmt, ...)
+{
+	const struct command *c = command_find(cmd);
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	diag("%s: %s", cmd, msg.s);
+	if (c != NULL)
+		fprintf(stderr, "usage: dailylog %s\n", c->usage);
+	buf_free(&msg);
+	return EXIT_USAGE;
+}
+
+const char *
+option_suggest(const char *arg, const struct option *opts)
+{
+	const char *names[64], *hint;
+	size_t n = 0;
+	char *word;
+
+	if (strncmp(arg, "--", 2) != 0)
+		return NULL;
+	for (const struct option *o = opts; o && o->name && n < 64; o++)
+		names[n++] = o->name;
+	word = xstrndup(arg + 2, strcspn(arg + 2, "="));
+	hint = suggest(word, names, n);
+	free(word);
+	return hint;
+}
+
+/*
+ * After getopt_long returned '?' or ':' in a command: say which option
+ * was wrong, with a suggestion among the command's long options.
+ */
+int
+option_error(const char *cmd, char **argv, const struct option *longopts)
+{
+	const char *arg = argv[optind - 1], *hint;
+
+	if (optopt != 0) {
+		for (const struct option *o = longopts; o && o->name; o++)
+			if (o->val == optopt && o->has_arg == required_argument)
+				return usage_error(cmd, "option '%s' needs a value",
+				    arg);
+		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+		    optopt) && arg[0] == '-' && arg[1] != '-')
+			return usage_error(cmd, "unknown option '-%c'", optopt);
+		return usage_error(cmd, "option '%s' needs a value", arg);
+	}
+	if ((hint = option_suggest(arg, longopts)) != NULL)
+		return usage_error(cmd, "unknown option '%s' (did you mean "
+		    "'--%s'?)", arg, hint);
+	return usage_error(cmd, "unknown option '%s'", arg);
+}
+
+int
+cli_choice(const char *cmd, const char *opt, const char *arg,
+    const char *const *words, size_t n, int *which)
+{
+	struct buf all = BUF_INIT;
+	int rc;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(arg, words[i]) == 0) {
+			*which = (int)i;
+			return 0;
+		}
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&all, "%s%s", words[i], i + 2 < n ? ", " :
+		    i + 2 == n ? " or " : "");
+	if (cmd == NULL) {
+		diag("%s takes %s, not '%s'", opt, all.s, arg);
+		rc = EXIT_USAGE;
+	} else
+		rc = usage_error(cmd, "%s takes %s, not '%s'", opt, all.s, arg);
+	buf_free(&all);
+	return rc;
+}
+
+int
+cli_format(const char *cmd, const char *arg,
+    const struct renderer **r)
+{
+	if ((*r = renderer_find(arg)) == NULL)
+		return usage_error(cmd, "unknown format '%s'; the formats are "
+		    "%s", arg, renderer_names());
+	return 0;
+}
+
+int
+cli_width(const char *cmd, const char *arg, int *width)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 ||
+	    n > 10000)
+		return usage_error(cmd, "--width takes a number of columns "
+		    "from 0 (no wrapping) to 10000, not '%s'", arg);
+	*width = (int)n;
+	return 0;
+}
+
+int
+cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
+{
+	char *end;
+
+	switch (ch) {
+	case 0x100:
+		if (!slug_valid(arg))
+			return usage_error(cmd, "--series takes a series name "
+			    "(lower-case letters, digits and '-'), not '%s'",
+			    arg);
+		f->series = arg;
+		return 0;
+	case 0x101:
+	case 0x102:
+		if (!date_parse_user(arg, time(NULL), ch == 0x101 ? &f->since :
+		    &f->until))
+			return usage_error(cmd, "bad date '%s': use " DATE_FORMS,
+			    arg);
+		if (ch == 0x101)
+			f->has_since = true;
+		else
+			f->has_until = true;
+		return 0;
+	case 0x103:
+		f->client = arg;
+		return 0;
+	case 0x104:
+		f->tag = arg;
+		return 0;
+	case 0x105:
+		f->grep = arg;
+		return 0;
+	case 'n':
+		f->last = strtol(arg, &end, 10);
+		if (*end != '\0' || f->last < 1)
+			return usage_error(cmd, "-n takes a positive number, "
+			    "not '%s'", arg);
+		return 0;
+	default:
+		return -1;
+	}
+}
