@@ -10,6 +10,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "editor.h"
@@ -199,14 +200,14 @@ store_entry(struct store *st, struct entry *e)
 }
 
 static int
-edit_draft(struct store *st, const char *draft, const char *template)
+edit_draft(struct ctx *ctx, const char *draft, const char *template)
 {
 	struct entry e;
 	char *buf;
 	size_t len;
 	int rc;
 
-	if ((rc = editor_run(draft)) != 0) {
+	if ((rc = editor_run(ctx_editor(ctx), draft)) != 0) {
 		diag("the draft is kept in %s; continue with 'dailylog add "
 		    "--resume'", draft);
 		return rc;
@@ -224,7 +225,7 @@ edit_draft(struct store *st, const char *draft, const char *template)
 	rc = entry_load_buf(draft, buf, len, &e, false);
 	free(buf);
 	if (rc == 0)
-		rc = store_entry(st, &e);
+		rc = store_entry(&ctx->st, &e);
 	if (rc == 0)
 		unlink(draft);
 	else if (rc == EXIT_DATAERR || rc == EXIT_CANTCREAT)
@@ -235,17 +236,17 @@ edit_draft(struct store *st, const char *draft, const char *template)
 }
 
 static int
-add_with_editor(struct store *st, const struct entry *e)
+add_with_editor(struct ctx *ctx, const struct entry *e)
 {
 	struct buf t = BUF_INIT, name = BUF_INIT;
 	char *draft;
 	int rc;
 
 	buf_addf(&name, "add-%ld-%d.yaml", (long)time(NULL), (int)getpid());
-	if ((rc = draft_path(st, name.s, &draft)) == 0) {
+	if ((rc = draft_path(&ctx->st, name.s, &draft)) == 0) {
 		make_template(e, &t);
 		if ((rc = fsio_store_file(draft, t.s, t.len, FSIO_NEW)) == 0)
-			rc = edit_draft(st, draft, t.s);
+			rc = edit_draft(ctx, draft, t.s);
 		free(draft);
 	}
 	buf_free(&name);
@@ -254,9 +255,9 @@ add_with_editor(struct store *st, const struct entry *e)
 }
 
 static int
-resume(struct store *st)
+resume(struct ctx *ctx)
 {
-	char *draft = draft_newest(st, "add-");
+	char *draft = draft_newest(&ctx->st, "add-");
 	int rc;
 
 	if (draft == NULL) {
@@ -264,7 +265,7 @@ resume(struct store *st)
 		return EXIT_NOTFOUND;
 	}
 	diag("resuming the draft %s", draft);
-	rc = edit_draft(st, draft, NULL);
+	rc = edit_draft(ctx, draft, NULL);
 	free(draft);
 	return rc;
 }
@@ -384,10 +385,10 @@ parse_options(int argc, char **argv, struct add_opts *o)
 }
 
 int
-cmd_add(int argc, char **argv, const struct globals *g)
+cmd_add(struct ctx *ctx, int argc, char **argv)
 {
 	struct add_opts o;
-	struct store st;
+	struct store *st = &ctx->st;
 	struct entry e;
 	bool use_editor;
 	int rc;
@@ -403,10 +404,10 @@ cmd_add(int argc, char **argv, const struct globals *g)
 		    "draft holds every field");
 		goto done;
 	}
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		goto done;
 	if (o.resume) {
-		rc = resume(&st);
+		rc = resume(ctx);
 		goto close;
 	}
 	if (o.file != NULL && (rc = read_entry_file(o.file, &e)) != 0)
@@ -423,7 +424,7 @@ cmd_add(int argc, char **argv, const struct globals *g)
 		date_parse_user("today", time(NULL), &e.date);
 	apply_options(&e, &o);
 	if (use_editor) {
-		rc = add_with_editor(&st, &e);
+		rc = add_with_editor(ctx, &e);
 		goto close;
 	}
 	if (e.title == NULL && o.file == NULL) {
@@ -431,9 +432,8 @@ cmd_add(int argc, char **argv, const struct globals *g)
 		goto close;
 	}
 	if ((rc = entry_validate(o.file ? o.file : "add", &e)) == 0)
-		rc = store_entry(&st, &e);
+		rc = store_entry(st, &e);
 close:
-	store_close(&st);
 done:
 	entry_free(&o.set);
 	entry_free(&e);

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -194,14 +195,14 @@ check_series(struct series *s, const char *slug, void *arg)
 }
 
 int
-cmd_check(int argc, char **argv, const struct globals *g)
+cmd_check(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct checking c = { { NULL, 0 }, { NULL, 0 } };
-	struct store st;
+	struct store *st = &ctx->st;
 	size_t n;
 	bool quiet = false;
 	int ch, rc, bad;
@@ -215,12 +216,12 @@ cmd_check(int argc, char **argv, const struct globals *g)
 		return usage_error("check", "unexpected argument '%s'",
 		    argv[optind]);
 	/* Bad settings are one more finding; go on with the entries. */
-	if ((rc = store_open_any(g, &st)) != 0 && rc != EXIT_DATAERR)
+	if ((rc = ctx_open_any(ctx)) != 0 && rc != EXIT_DATAERR)
 		return rc;
-	check_series_settings(&st);
+	check_series_settings(st);
 	/* One entry at a time: only what check_parts needs is kept. */
-	rc = walk_entries(st.root, check_entry, report_other, &c, &n, &bad);
-	report_temporaries(&st, &c.temps);
+	rc = walk_entries(st->root, check_entry, report_other, &c, &n, &bad);
+	report_temporaries(st, &c.temps);
 	series_each(&c.parts, check_series, NULL);
 	if (!quiet)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
@@ -228,7 +229,6 @@ cmd_check(int argc, char **argv, const struct globals *g)
 		    diag_nwarnings == 1 ? "" : "s");
 	entry_list_free(&c.parts);
 	strlist_free(&c.temps);
-	store_close(&st);
 	if (rc != 0)
 		return rc;
 	return diag_nerrors ? EXIT_DATAERR : 0;

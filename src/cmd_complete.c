@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "output.h"
@@ -114,13 +115,13 @@ print_listing(const struct entry_list *l, enum listing what)
 }
 
 int
-cmd_complete(int argc, char **argv, const struct globals *g)
+cmd_complete(struct ctx *ctx, int argc, char **argv)
 {
 	static const char *const names[L_COUNT] = {
 		"series", "refs", "ids", "clients", "tags"
 	};
 	struct entry_list l;
-	struct store st;
+	struct store *st = &ctx->st;
 	size_t what = L_COUNT;
 	int bad, rc;
 
@@ -131,13 +132,12 @@ cmd_complete(int argc, char **argv, const struct globals *g)
 		return usage_error("__complete", "name one of series, refs, "
 		    "ids, clients, tags");
 	/* A store whose settings are bad is open (check reads on): close it. */
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
-	if ((rc = walk_load_all(st.root, &l, &bad)) == 0) {
+	if ((rc = walk_load_all(st->root, &l, &bad)) == 0) {
 		print_listing(&l, (enum listing)what);
 		rc = out_finish();
 	}
 	entry_list_free(&l);
-	store_close(&st);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "editor.h"
@@ -55,11 +56,11 @@ out:
 }
 
 int
-cmd_edit(int argc, char **argv, const struct globals *g)
+cmd_edit(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct entry *old = NULL, new;
-	struct store st;
+	struct store *st = &ctx->st;
 	struct buf name = BUF_INIT;
 	char *draft = NULL, *orig = NULL, *text = NULL;
 	size_t origlen = 0, len;
@@ -71,13 +72,13 @@ cmd_edit(int argc, char **argv, const struct globals *g)
 	if (argc - optind != 1)
 		return usage_error("edit", "give one entry: ID, ID prefix or "
 		    "SERIES:PART");
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
 	entry_init(&new);
-	if ((rc = catalog_resolve(&st, argv[optind], &old)) != 0)
+	if ((rc = catalog_resolve(st, argv[optind], &old)) != 0)
 		goto out;
 	buf_addf(&name, "%s.yaml", old->id);
-	if ((rc = draft_path(&st, name.s, &draft)) != 0)
+	if ((rc = draft_path(st, name.s, &draft)) != 0)
 		goto out;
 	if ((rc = file_read(old->path, ENTRY_MAX_FILE, &orig, &origlen)) != 0)
 		goto out;
@@ -86,7 +87,7 @@ cmd_edit(int argc, char **argv, const struct globals *g)
 		diag("resuming your earlier draft %s", draft);
 	else if ((rc = fsio_store_file(draft, orig, origlen, FSIO_NEW)) != 0)
 		goto out;
-	if ((rc = editor_run(draft)) != 0) {
+	if ((rc = editor_run(ctx_editor(ctx), draft)) != 0) {
 		diag("the draft is kept in %s; 'dailylog edit %s' reopens it",
 		    draft, argv[optind]);
 		goto out;
@@ -99,7 +100,7 @@ cmd_edit(int argc, char **argv, const struct globals *g)
 		goto out;
 	}
 	if ((rc = entry_load_buf(draft, text, len, &new, false)) == 0)
-		rc = replace_entry(&st, old, resumed ? NULL : orig, origlen,
+		rc = replace_entry(st, old, resumed ? NULL : orig, origlen,
 		    text, len, &new);
 	if (rc == 0) {
 		unlink(draft);
@@ -118,6 +119,5 @@ out:
 	free(draft);
 	free(orig);
 	free(text);
-	store_close(&st);
 	return rc;
 }

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "export.h"
 #include "filter.h"
@@ -11,7 +12,7 @@
 #include "store.h"
 
 int
-cmd_export(int argc, char **argv, const struct globals *g)
+cmd_export(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		FILTER_OPTIONS,
@@ -20,7 +21,7 @@ cmd_export(int argc, char **argv, const struct globals *g)
 	};
 	enum export_format fmt = EXPORT_JSON;
 	struct filter f;
-	struct store st;
+	struct store *st = &ctx->st;
 	int ch, rc, bad, which;
 
 	memset(&f, 0, sizeof(f));
@@ -41,10 +42,9 @@ cmd_export(int argc, char **argv, const struct globals *g)
 	if (optind < argc)
 		return usage_error("export", "unexpected argument '%s'",
 		    argv[optind]);
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
-	rc = export_stream(&st, &f, fmt, &bad);
-	store_close(&st);
+	rc = export_stream(st, &f, fmt, ctx_tmpdir(ctx), &bad);
 	if (rc == 0)
 		rc = out_finish();
 	return rc ? rc : bad;

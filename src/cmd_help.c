@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
 
@@ -17,13 +18,13 @@
  * otherwise ask man(1) for the installed one.
  */
 int
-cmd_help(int argc, char **argv, const struct globals *g)
+cmd_help(struct ctx *ctx, int argc, char **argv)
 {
 	struct buf page = BUF_INIT, local = BUF_INIT;
 	char exe[PATH_MAX];
 	ssize_t n;
 
-	(void)g;
+	(void)ctx;
 	if (argc > 2)
 		return usage_error("help", "give at most one command");
 	if (argc == 2 && strcmp(argv[1], "dailylog") != 0) {

@@ -15,6 +15,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -565,13 +566,13 @@ first_byte(const char *buf, size_t len)
 }
 
 int
-cmd_import(int argc, char **argv, const struct globals *g)
+cmd_import(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ NULL, 0, NULL, 0 },
 	};
 	struct batch b;
-	struct store st;
+	struct store *st = &ctx->st;
 	char *buf;
 	size_t len;
 	int rc, c;
@@ -583,10 +584,10 @@ cmd_import(int argc, char **argv, const struct globals *g)
 		    "which file? ('-' for the standard input)" :
 		    "one file at a time");
 	memset(&b, 0, sizeof(b));
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
 	if ((rc = read_input(argv[optind], &b.name, &buf, &len)) != 0) {
-		store_close(&st);
+		store_close(st);
 		return rc;
 	}
 	c = first_byte(buf, len);
@@ -602,8 +603,7 @@ cmd_import(int argc, char **argv, const struct globals *g)
 	else if (b.n == 0)
 		diag("import: %s has no entries", b.name);
 	else
-		b.rc = store_batch(&st, &b);
+		b.rc = store_batch(st, &b);
 	batch_free(&b);
-	store_close(&st);
 	return b.rc;
 }

@@ -5,12 +5,13 @@
 
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "lang.h"
 #include "store.h"
 
 int
-cmd_init(int argc, char **argv, const struct globals *g)
+cmd_init(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "lang", required_argument, NULL, 'l' },
@@ -38,7 +39,7 @@ cmd_init(int argc, char **argv, const struct globals *g)
 	}
 	if (argc - optind > 1)
 		return usage_error("init", "too many arguments");
-	dir = argc > optind ? strdup(argv[optind]) : store_default_dir(g);
+	dir = argc > optind ? strdup(argv[optind]) : ctx_default_dir(ctx);
 	rc = store_init(dir, lang, author);
 	free(dir);
 	return rc;

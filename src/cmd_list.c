@@ -11,6 +11,7 @@
 #include "color.h"
 #include "command.h"
 #include "config.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "export.h"
@@ -19,7 +20,6 @@
 #include "output.h"
 #include "pager.h"
 #include "store.h"
-#include "term.h"
 #include "text.h"
 #include "walk.h"
 
@@ -216,16 +216,17 @@ table_cell(struct buf *b, const struct table *t, size_t c, const char *s,
 
 /* The columns setting, or DATE ID SERIES TITLE CLIENT, by display width. */
 static void
-print_table(const struct entry_list *l, int width, bool color)
+print_table(const struct entry_list *l, const struct config *cfg, int width,
+    bool color)
 {
 	struct table t;
 	struct buf b = BUF_INIT, cell = BUF_INIT;
 
 	memset(&t, 0, sizeof(t));
 	t.color = color;
-	if (config.ncolumns > 0) {
-		t.n = config.ncolumns;
-		memcpy(t.cols, config.columns, t.n * sizeof(t.cols[0]));
+	if (cfg->ncolumns > 0) {
+		t.n = cfg->ncolumns;
+		memcpy(t.cols, cfg->columns, t.n * sizeof(t.cols[0]));
 	} else {
 		t.n = sizeof(default_columns) / sizeof(default_columns[0]);
 		memcpy(t.cols, default_columns, sizeof(default_columns));
@@ -269,7 +270,7 @@ keep_match(struct entry *e, void *arg)
 }
 
 int
-cmd_list(int argc, char **argv, const struct globals *g)
+cmd_list(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		FILTER_OPTIONS,
@@ -279,7 +280,7 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	enum list_format fmt = isatty(STDOUT_FILENO) ? LIST_TABLE : LIST_TSV;
 	struct filter f;
 	struct entry_list l;
-	struct store st;
+	struct store *st = &ctx->st;
 	int ch, rc, bad, width, which;
 	bool color;
 
@@ -302,17 +303,17 @@ cmd_list(int argc, char **argv, const struct globals *g)
 		return usage_error("list", "unexpected argument '%s'",
 		    argv[optind]);
 	/* A store whose settings are bad is open (check reads on): close it. */
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
 	/* Width and colour are the terminal's, asked before the pager. */
-	width = term_width(STDOUT_FILENO);
-	color = color_enabled(g, STDOUT_FILENO);
+	width = ctx_width(ctx, STDOUT_FILENO);
+	color = ctx_color(ctx, STDOUT_FILENO);
 	if (fmt == LIST_JSON || fmt == LIST_JSONL) {
 		/* Every field: streamed as export streams it. */
-		pager_start(g);
-		rc = export_stream(&st, &f, fmt == LIST_JSON ? EXPORT_JSON :
-		    EXPORT_JSONL, &bad);
-		store_close(&st);
+		pager_start(ctx_pager(ctx));
+		rc = export_stream(st, &f, fmt == LIST_JSON ? EXPORT_JSON :
+		    EXPORT_JSONL, ctx_tmpdir(ctx), &bad);
+		store_close(st);
 		if (rc == 0)
 			rc = out_finish();
 		return rc ? rc : bad;
@@ -324,21 +325,20 @@ cmd_list(int argc, char **argv, const struct globals *g)
 
 		l.v = NULL;
 		l.n = 0;
-		rc = walk_entries(st.root, keep_match, walk_warn_not_entry,
+		rc = walk_entries(st->root, keep_match, walk_warn_not_entry,
 		    &run, NULL, &bad);
 		if (l.n > 1)
 			qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
 		f.grep = NULL;	/* matched already; the bodies are gone */
 	} else
-		rc = index_load(&st, &l, &bad);
+		rc = index_load(st, &l, &bad);
 	filter_apply(&f, &l);
-	pager_start(g);
+	pager_start(ctx_pager(ctx));
 	if (fmt == LIST_TABLE)
-		print_table(&l, width, color);
+		print_table(&l, &ctx->cfg, width, color);
 	else
 		print_tsv(&l);
 	entry_list_free(&l);
-	store_close(&st);
 	if (rc == 0)
 		rc = out_finish();
 	return rc ? rc : bad;

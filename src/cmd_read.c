@@ -2,7 +2,7 @@
  * dailylog read: a series in a reader.  With info(1) (or the program
  * $DAILYLOG_INFO names), the series is rendered as Info into a private
  * temporary file and opened at the part's node; otherwise it is
- * rendered as text into $PAGER (default "less -R").  The reader's exit
+ * rendered as text into the pager (ctx_pager).  The reader's exit
  * status is passed on; a reader killed by a signal gives 128 + signal.
  */
 #include <errno.h>
@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -24,40 +25,11 @@
 #include "render.h"
 #include "series.h"
 #include "store.h"
-#include "term.h"
 #include "walk.h"
 
 static int
-exit_status(int status)
-{
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_IOERR;
-}
-
-/* $DAILYLOG_INFO, else info found on $PATH; NULL when there is none. */
-static char *
-find_info(void)
-{
-	const char *env = getenv("DAILYLOG_INFO"), *path = getenv("PATH");
-
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	while (path != NULL && *path != '\0') {
-		size_t n = strcspn(path, ":");
-		struct buf p = BUF_INIT;
-
-		buf_addf(&p, "%.*s/info", (int)n, n ? path : ".");
-		if (access(p.s, X_OK) == 0)
-			return buf_detach(&p);
-		buf_free(&p);
-		path += n + (path[n] == ':');
-	}
-	return NULL;
-}
-
-static int
-run_info(const char *info, const struct series *s, size_t at)
+run_info(const char *info, const char *tmpdir, const struct series *s,
+    size_t at)
 {
 	struct buf node = BUF_INIT;
 	struct doc doc;
@@ -65,7 +37,7 @@ run_info(const char *info, const struct series *s, size_t at)
 	pid_t pid;
 	int fd, status, rc = 0, err;
 
-	if ((fd = fsio_tmpfile(fsio_tmpdir(), "dailylog", &path)) == -1)
+	if ((fd = fsio_tmpfile(tmpdir, "dailylog", &path)) == -1)
 		return EXIT_CANTCREAT;
 	render_doc_init(&doc, &render_info, s);
 	render_series(&doc);
@@ -89,7 +61,8 @@ run_info(const char *info, const struct series *s, size_t at)
 	} else if (rc == 0) {
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 			;
-		rc = exit_status(status);
+		rc = WIFEXITED(status) ? WEXITSTATUS(status) :
+		    WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_IOERR;
 	}
 	unlink(path);
 	free(path);
@@ -97,32 +70,23 @@ run_info(const char *info, const struct series *s, size_t at)
 	return rc;
 }
 
+/* Without info: the series as text through the pager. */
 static int
-run_pager(const struct series *s)
+run_pager(const struct ctx *ctx, const struct series *s)
 {
-	const char *pager = pager_command();
+	const char *pager = ctx_pager(ctx);
 	struct doc doc;
-	FILE *fp;
 	int rc;
 
 	render_doc_init(&doc, &render_text, s);
-	doc.width = term_width(STDOUT_FILENO);
+	doc.width = ctx_width(ctx, STDOUT_FILENO);
 	doc.hyperlinks = isatty(STDOUT_FILENO);
 	render_series(&doc);
-	fflush(stdout);
 	if (pager == NULL) {		/* "cat" or empty: plain output */
 		out_buf(&doc.out);
-		buf_free(&doc.out);
-		return out_finish();
-	}
-	if ((fp = popen(pager, "w")) == NULL) {
-		diag("cannot run the pager '%s': %s", pager, strerror(errno));
-		buf_free(&doc.out);
-		return EXIT_TEMPFAIL;
-	}
-	/* A pager quit early closes the pipe: that is no error. */
-	fwrite(doc.out.s, 1, doc.out.len, fp);
-	rc = exit_status(pclose(fp));
+		rc = out_finish();
+	} else
+		rc = pager_run(pager, buf_str(&doc.out), doc.out.len);
 	buf_free(&doc.out);
 	return rc;
 }
@@ -146,7 +110,7 @@ parse_ref(const char *ref, char **slug, long *part)
 }
 
 static int
-read_series(struct store *st, const struct entry_list *l, const char *slug,
+read_series(struct ctx *ctx, const struct entry_list *l, const char *slug,
     long part)
 {
 	struct series s;
@@ -154,7 +118,7 @@ read_series(struct store *st, const struct entry_list *l, const char *slug,
 	size_t at = 0;
 	int rc;
 
-	if ((rc = series_settings_load(st, slug, &s.set)) != 0)
+	if ((rc = series_settings_load(&ctx->st, slug, &s.set)) != 0)
 		return rc;
 	series_collect(l, slug, &s);
 	while (part > 0 && at < s.n && s.parts[at]->part != part)
@@ -167,20 +131,20 @@ read_series(struct store *st, const struct entry_list *l, const char *slug,
 		rc = EXIT_NOTFOUND;
 	} else if (s.has_duplicates)
 		rc = series_report_duplicates(&s);
-	else if ((info = find_info()) != NULL) {
-		rc = run_info(info, &s, part > 0 ? at : s.n);
+	else if ((info = ctx_info(ctx)) != NULL) {
+		rc = run_info(info, ctx_tmpdir(ctx), &s, part > 0 ? at : s.n);
 		free(info);
 	} else
-		rc = run_pager(&s);
+		rc = run_pager(ctx, &s);
 	series_free(&s);
 	return rc;
 }
 
 int
-cmd_read(int argc, char **argv, const struct globals *g)
+cmd_read(struct ctx *ctx, int argc, char **argv)
 {
 	struct entry_list l;
-	struct store st;
+	struct store *st = &ctx->st;
 	char *slug;
 	long part;
 	int rc, bad;
@@ -192,12 +156,11 @@ cmd_read(int argc, char **argv, const struct globals *g)
 		    "'%s'", argv[argc - 1]);
 	if ((rc = parse_ref(argv[1], &slug, &part)) != 0)
 		return rc;
-	if ((rc = store_open(g, &st)) == 0) {
-		rc = walk_load_all(st.root, &l, &bad);
+	if ((rc = ctx_open(ctx)) == 0) {
+		rc = walk_load_all(st->root, &l, &bad);
 		if (rc == 0)
-			rc = read_series(&st, &l, slug, part);
+			rc = read_series(ctx, &l, slug, part);
 		entry_list_free(&l);
-		store_close(&st);
 	}
 	free(slug);
 	return rc;

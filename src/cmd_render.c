@@ -11,6 +11,7 @@
 #include "color.h"
 #include "command.h"
 #include "config.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -21,7 +22,6 @@
 #include "render.h"
 #include "series.h"
 #include "store.h"
-#include "term.h"
 
 enum hyperlink_mode { LINK_AUTO, LINK_ALWAYS, LINK_NEVER };
 
@@ -82,8 +82,6 @@ pick_series(const struct entry_list *l, const char *name, const char **slug)
 	int rc = 0;
 
 	slugs = series_slugs(l, &n);
-	if (name == NULL)
-		name = config.series;	/* the default series setting */
 	*slug = name;
 	if (name != NULL) {
 		size_t i;
@@ -165,11 +163,11 @@ load_parts(const struct entry_list *sums, const char *slug,
 }
 
 int
-cmd_render(int argc, char **argv, const struct globals *g)
+cmd_render(struct ctx *ctx, int argc, char **argv)
 {
 	struct render_opts o = { &render_text, NULL, -1, LINK_AUTO };
 	struct entry_list sums, l = { NULL, 0 };
-	struct store st;
+	struct store *st = &ctx->st;
 	struct series s;
 	const char *slug;
 	bool tty = isatty(STDOUT_FILENO), links;
@@ -180,12 +178,13 @@ cmd_render(int argc, char **argv, const struct globals *g)
 	if (argc - optind > 1)
 		return usage_error("render", "unexpected argument '%s'",
 		    argv[optind + 1]);
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
-	if ((rc = index_load(&st, &sums, &bad)) == 0 &&
-	    (rc = pick_series(&sums, argc > optind ? argv[optind] : NULL,
+	if ((rc = index_load(st, &sums, &bad)) == 0 &&
+	    (rc = pick_series(&sums, argc > optind ? argv[optind] :
+	    ctx->cfg.series,
 	    &slug)) == 0 &&
-	    (rc = series_settings_load(&st, slug, &s.set)) == 0) {
+	    (rc = series_settings_load(st, slug, &s.set)) == 0) {
 		load_parts(&sums, slug, &l, &bad);
 		series_collect(&l, slug, &s);
 		links = o.links == LINK_ALWAYS ||
@@ -193,11 +192,11 @@ cmd_render(int argc, char **argv, const struct globals *g)
 		/* The terminal's width is for text; Info keeps its own 72. */
 		if (o.width < 0)
 			o.width = o.r == &render_text ?
-			    term_width(STDOUT_FILENO) : 0;
+			    ctx_width(ctx, STDOUT_FILENO) : 0;
 		/* Text on a terminal: painted, then paged. */
 		if (o.out == NULL && o.r == &render_text && !s.has_duplicates) {
-			o.r = color_renderer(g, o.r);
-			pager_start(g);
+			o.r = color_renderer(o.r, ctx_color(ctx, STDOUT_FILENO));
+			pager_start(ctx_pager(ctx));
 		}
 		rc = s.has_duplicates ? series_report_duplicates(&s) :
 		    render_to(&o, &s, o.width, links);
@@ -205,6 +204,5 @@ cmd_render(int argc, char **argv, const struct globals *g)
 	}
 	entry_list_free(&l);
 	entry_list_free(&sums);
-	store_close(&st);
 	return rc ? rc : bad;
 }

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "date.h"
 #include "entry.h"
@@ -21,7 +22,6 @@
 #include "report_draw.h"
 #include "lang.h"
 #include "store.h"
-#include "term.h"
 #include "walk.h"
 
 struct report_opts {
@@ -171,33 +171,32 @@ parse_options(int argc, char **argv, struct report_opts *o)
 }
 
 int
-cmd_report(int argc, char **argv, const struct globals *g)
+cmd_report(struct ctx *ctx, int argc, char **argv)
 {
 	struct report_opts o;
 	struct report_doc doc;
 	struct report r;
 	struct entry_list l;
-	struct store st;
+	struct store *st = &ctx->st;
 	int rc, bad;
 
 	memset(&o, 0, sizeof(o));
 	if ((rc = parse_options(argc, argv, &o)) != 0)
 		return rc;
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
-	rc = walk_load_all(st.root, &l, &bad);
+	rc = walk_load_all(st->root, &l, &bad);
 	report_build(&r, &o.period, &l);
 	memset(&doc, 0, sizeof(doc));
 	doc.f = o.format;
-	doc.lang = st.lang;
+	doc.lang = st->lang;
 	/* Markdown is never wrapped: only text reads the width. */
-	doc.width = o.width >= 0 ? o.width : term_width(STDOUT_FILENO);
+	doc.width = o.width >= 0 ? o.width : ctx_width(ctx, STDOUT_FILENO);
 	report_draw(&doc, &r);
 	out_buf(&doc.out);
 	buf_free(&doc.out);
 	report_free(&r);
 	entry_list_free(&l);
-	store_close(&st);
 	if (rc == 0)
 		rc = out_finish();
 	return rc ? rc : bad;

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "index.h"
@@ -214,21 +215,21 @@ gather_series(struct series *s, const char *slug, void *arg)
 }
 
 int
-cmd_series(int argc, char **argv, const struct globals *g)
+cmd_series(struct ctx *ctx, int argc, char **argv)
 {
 	enum series_format fmt = isatty(STDOUT_FILENO) ? SERIES_TABLE :
 	    SERIES_TSV;
 	struct gather ga = { NULL, NULL, 0, 0 };
 	struct entry_list l;
-	struct store st;
+	struct store *st = &ctx->st;
 	int rc, bad;
 
 	if ((rc = parse_format(argc, argv, &fmt)) != 0)
 		return rc;
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
-	rc = index_load(&st, &l, &bad);
-	ga.st = &st;
+	rc = index_load(st, &l, &bad);
+	ga.st = st;
 	ga.sums = xreallocarray(NULL, l.n + 1, sizeof(*ga.sums));
 	series_each(&l, gather_series, &ga);
 	if (fmt == SERIES_JSON)
@@ -239,7 +240,6 @@ cmd_series(int argc, char **argv, const struct globals *g)
 		summary_free(&ga.sums[i]);
 	free(ga.sums);
 	entry_list_free(&l);
-	store_close(&st);
 	if (rc == 0)
 		rc = out_finish();
 	return rc ? rc : ga.rc ? ga.rc : bad;

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "color.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "index.h"
@@ -22,7 +23,6 @@
 #include "render.h"
 #include "series.h"
 #include "store.h"
-#include "term.h"
 
 /* The summary with e's ID: the one the series' parts point into. */
 static const struct entry *
@@ -71,7 +71,7 @@ out:
 }
 
 int
-cmd_show(int argc, char **argv, const struct globals *g)
+cmd_show(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -80,7 +80,7 @@ cmd_show(int argc, char **argv, const struct globals *g)
 	};
 	const struct renderer *r = &render_text;
 	struct entry_list l;
-	struct store st;
+	struct store *st = &ctx->st;
 	const char *colon;
 	int ch, rc = 0, width = -1, bad;
 
@@ -97,12 +97,12 @@ cmd_show(int argc, char **argv, const struct globals *g)
 	if (optind == argc)
 		return usage_error("show", "name an entry: ID, ID prefix or "
 		    "SERIES:PART");
-	if ((rc = store_open(g, &st)) != 0)
+	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
 	if (width < 0)
-		width = term_width(STDOUT_FILENO);
-	r = color_renderer(g, r);
-	pager_start(g);
+		width = ctx_width(ctx, STDOUT_FILENO);
+	r = color_renderer(r, ctx_color(ctx, STDOUT_FILENO));
+	pager_start(ctx_pager(ctx));
 	/* One SERIES:PART needs only its series: no walk of the store
 	 * (index_load_series says what that lookup cannot see). */
 	colon = argc - optind == 1 ? strchr(argv[optind], ':') : NULL;
@@ -111,14 +111,14 @@ cmd_show(int argc, char **argv, const struct globals *g)
 		    (size_t)(colon - argv[optind]));
 
 		if (slug_valid(slug))
-			(void)index_load_series(&st, slug, &l, &bad);
+			(void)index_load_series(st, slug, &l, &bad);
 		else
-			(void)index_load(&st, &l, &bad);
+			(void)index_load(st, &l, &bad);
 		free(slug);
 	} else
-		(void)index_load(&st, &l, &bad);
+		(void)index_load(st, &l, &bad);
 	for (int i = optind; i < argc; i++) {
-		int one = show_one(&st, &l, argv[i], r, width);
+		int one = show_one(st, &l, argv[i], r, width);
 
 		if (one != 0 && rc == 0)
 			rc = one;
@@ -126,7 +126,6 @@ cmd_show(int argc, char **argv, const struct globals *g)
 			fputs("\n", stdout);	/* a blank line between entries */
 	}
 	entry_list_free(&l);
-	store_close(&st);
 	if (out_finish() != 0 && rc == 0)
 		rc = EXIT_IOERR;
 	return rc;

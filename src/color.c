@@ -10,7 +10,6 @@
 
 #include "buf.h"
 #include "color.h"
-#include "config.h"
 #include "dailylog.h"
 #include "date.h"
 #include "entry.h"
@@ -25,23 +24,6 @@ static const char *const sgr[] = {
 	[PAINT_DATE] = "\033[36m",
 	[PAINT_REF] = "\033[36m",
 };
-
-bool
-color_enabled(const struct globals *g, int fd)
-{
-	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
-	int mode = COLOR_AUTO;
-
-	if (g->color_given)
-		mode = g->color;
-	else if (nc != NULL && *nc != '\0')
-		mode = COLOR_NEVER;
-	else if (config.color >= 0)
-		mode = config.color;
-	if (mode == COLOR_AUTO)
-		return isatty(fd) && (term == NULL || strcmp(term, "dumb") != 0);
-	return mode == COLOR_ALWAYS;
-}
 
 void
 color_add(struct buf *b, enum paint p, const char *s, size_t n)
@@ -167,11 +149,11 @@ paint_nav(struct doc *doc, const struct nav *nav)
 }
 
 const struct renderer *
-color_renderer(const struct globals *g, const struct renderer *base)
+color_renderer(const struct renderer *base, bool paint)
 {
 	static struct renderer r;
 
-	if (base != &render_text || !color_enabled(g, STDOUT_FILENO))
+	if (base != &render_text || !paint)
 		return base;
 	if (r.name == NULL) {
 		r = render_text;

@@ -11,16 +11,8 @@
 #include <stddef.h>
 
 struct buf;
-struct globals;
 
 enum paint { PAINT_HEADING, PAINT_DATE, PAINT_REF };
-
-/*
- * Whether output to fd gets colour: --color on the command line, else
- * NO_COLOR (never), else the color setting, else auto: fd is a terminal
- * and TERM is not "dumb".  Ask before the pager takes stdout.
- */
-bool	color_enabled(const struct globals *, int fd);
 
 /* Append the n bytes of s, which must be safe for a terminal, painted. */
 void	color_add(struct buf *, enum paint, const char *s, size_t n);
@@ -32,11 +24,10 @@ void	color_add(struct buf *, enum paint, const char *s, size_t n);
 void	color_span(struct buf *, size_t from, enum paint);
 
 /*
- * base, or when base is the text renderer and stdout gets colour, the
- * text renderer with its headings, dates and navigation painted.
+ * base, or when base is the text renderer and paint is set, the text
+ * renderer with its headings, dates and navigation painted.
  */
 struct renderer;
-const struct renderer *color_renderer(const struct globals *,
-	    const struct renderer *base);
+const struct renderer *color_renderer(const struct renderer *base, bool paint);
 
 #endif

@@ -7,28 +7,28 @@
 
 #include <stdio.h>
 
-struct globals;
+struct ctx;
 
 struct command {
 	const char	*name;
-	int		(*run)(int argc, char **argv, const struct globals *);
+	int		(*run)(struct ctx *, int argc, char **argv);
 	const char	*usage;		/* the synopsis line after "dailylog" */
 };
 
-int	cmd_init(int, char **, const struct globals *);
-int	cmd_add(int, char **, const struct globals *);
-int	cmd_list(int, char **, const struct globals *);
-int	cmd_show(int, char **, const struct globals *);
-int	cmd_edit(int, char **, const struct globals *);
-int	cmd_check(int, char **, const struct globals *);
-int	cmd_export(int, char **, const struct globals *);
-int	cmd_render(int, char **, const struct globals *);
-int	cmd_series(int, char **, const struct globals *);
-int	cmd_read(int, char **, const struct globals *);
-int	cmd_help(int, char **, const struct globals *);
-int	cmd_report(int, char **, const struct globals *);
-int	cmd_import(int, char **, const struct globals *);
-int	cmd_complete(int, char **, const struct globals *);
+int	cmd_init(struct ctx *, int, char **);
+int	cmd_add(struct ctx *, int, char **);
+int	cmd_list(struct ctx *, int, char **);
+int	cmd_show(struct ctx *, int, char **);
+int	cmd_edit(struct ctx *, int, char **);
+int	cmd_check(struct ctx *, int, char **);
+int	cmd_export(struct ctx *, int, char **);
+int	cmd_render(struct ctx *, int, char **);
+int	cmd_series(struct ctx *, int, char **);
+int	cmd_read(struct ctx *, int, char **);
+int	cmd_help(struct ctx *, int, char **);
+int	cmd_report(struct ctx *, int, char **);
+int	cmd_import(struct ctx *, int, char **);
+int	cmd_complete(struct ctx *, int, char **);
 
 /* The command called name, or NULL. */
 const struct command *command_find(const char *name);

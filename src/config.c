@@ -1,7 +1,7 @@
 /*
- * Settings files (dailylog(5)): the store's dailylog.yaml over the
- * user's config.yaml.  Both are read by the project's YAML loader, so a
- * bad value is a FILE:LINE:COLUMN error like any other.
+ * Settings files (dailylog(5)): the keys of the store's dailylog.yaml
+ * and the user's config.yaml.  Both are read by the project's YAML
+ * loader, so a bad value is a FILE:LINE:COLUMN error like any other.
  */
 #include <errno.h>
 #include <limits.h>
@@ -18,12 +18,9 @@
 #include "fsio.h"
 #include "lang.h"
 #include "settings.h"
-#include "store.h"
 #include "yaml_read.h"
 
 #define CONFIG_MAX_FILE	(64 * 1024)
-
-struct config config = { .color = -1, .lang = -1 };
 
 static const char *const keys[] = {
 	"author", "lang", "editor", "pager", "color", "columns", "series"
@@ -152,14 +149,12 @@ config_read(const char *path, int optional, struct config *cfg)
 }
 
 char *
-config_user_path(void)
+config_user_path(const char *xdg_config_home, const char *home)
 {
-	const char *env;
-
-	if ((env = getenv("XDG_CONFIG_HOME")) != NULL && *env == '/')
-		return path_join(env, "dailylog/config.yaml");
-	if ((env = getenv("HOME")) != NULL && *env != '\0')
-		return path_join(env, ".config/dailylog/config.yaml");
+	if (xdg_config_home != NULL && *xdg_config_home == '/')
+		return path_join(xdg_config_home, "dailylog/config.yaml");
+	if (home != NULL && *home != '\0')
+		return path_join(home, ".config/dailylog/config.yaml");
 	return NULL;
 }
 
@@ -167,41 +162,16 @@ config_user_path(void)
  * The user's file may well be a symbolic link into a dotfiles
  * repository; the loader never follows one, so read what it names.
  */
-static int
-read_user_file(struct config *cfg)
+int
+config_read_user(const char *path, struct config *cfg)
 {
-	char *path = config_user_path(), real[PATH_MAX];
-	int rc = 0;
+	char real[PATH_MAX];
 
 	if (path != NULL && realpath(path, real) != NULL)
-		rc = config_read(real, 0, cfg);
-	else if (path != NULL && errno != ENOENT && errno != ENOTDIR) {
+		return config_read(real, 0, cfg);
+	if (path != NULL && errno != ENOENT && errno != ENOTDIR) {
 		diag("%s: %s", path, strerror(errno));
-		rc = EXIT_NOINPUT;
+		return EXIT_NOINPUT;
 	}
-	free(path);
-	return rc;
-}
-
-int
-config_load(const char *store_file, struct store *st)
-{
-	const char *visual = getenv("VISUAL"), *editor = getenv("EDITOR");
-	int rc;
-
-	config_free(&config);
-	if ((rc = read_user_file(&config)) != 0 ||
-	    (rc = config_read(store_file, 0, &config)) != 0)
-		return rc;
-	if (config.author != NULL && *config.author != '\0') {
-		free(st->author);
-		st->author = xstrdup(config.author);
-	}
-	if (config.lang >= 0)
-		st->lang = (enum lang)config.lang;
-	/* The environment wins: the setting only fills in for it. */
-	if (config.editor != NULL && (visual == NULL || *visual == '\0') &&
-	    (editor == NULL || *editor == '\0'))
-		setenv("EDITOR", config.editor, 1);
 	return 0;
 }

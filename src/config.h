@@ -9,8 +9,6 @@
 
 #include <stddef.h>
 
-struct store;
-
 /* The columns list can show in a table. */
 enum list_column {
 	COL_DATE, COL_ID, COL_SERIES, COL_TITLE, COL_CLIENT, COL_CONTACT,
@@ -28,9 +26,6 @@ struct config {
 	char			*series;	/* render's series when none is named */
 };
 
-/* The settings in effect, once store_open has run. */
-extern struct config config;
-
 /* The name of a column as the files spell it: "date", "client", ... */
 const char *config_column_name(enum list_column);
 
@@ -41,15 +36,11 @@ const char *config_column_name(enum list_column);
  */
 int	config_read(const char *path, int optional, struct config *cfg);
 
-/* The user's file, a new string; NULL without XDG_CONFIG_HOME and HOME. */
-char	*config_user_path(void);
+/* The user's file, a new string; NULL without either directory. */
+char	*config_user_path(const char *xdg_config_home, const char *home);
 
-/*
- * The user's file, then the store's settings file over it, into config;
- * fills st->author and st->lang, and offers the editor through $EDITOR
- * when neither $VISUAL nor $EDITOR is set.
- */
-int	config_load(const char *store_file, struct store *st);
+/* The user's file (path may be NULL, or a link): missing is no error. */
+int	config_read_user(const char *path, struct config *cfg);
 
 void	config_init(struct config *);
 void	config_free(struct config *);

@@ -1,4 +1,4 @@
-/* Exit statuses of the contract (sysexits(3) values) and the global context. */
+/* Exit statuses of the contract (sysexits(3) values), the version, --color. */
 #ifndef DL_DAILYLOG_H
 #define DL_DAILYLOG_H
 
@@ -18,13 +18,5 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* Their names, as --color and the color setting take them. */
 extern const char *const color_modes[3];
-
-/* What the global options decided; every command receives it. */
-struct globals {
-	const char	*dir;		/* -C / --dir, or NULL */
-	enum color_mode	 color;
-	bool		 color_given;	/* --color was on the command line */
-	bool		 no_pager;	/* --no-pager */
-};
 
 #endif

@@ -15,17 +15,12 @@
 #include "store.h"
 
 int
-editor_run(const char *path)
+editor_run(const char *ed, const char *path)
 {
-	const char *ed = getenv("VISUAL");
 	struct buf cmd = BUF_INIT;
 	pid_t pid;
 	int status;
 
-	if (ed == NULL || *ed == '\0')
-		ed = getenv("EDITOR");
-	if (ed == NULL || *ed == '\0')
-		ed = "vi";
 	/* Through the shell, so EDITOR="emacs -nw" works, as in git. */
 	buf_addf(&cmd, "%s \"$@\"", ed);
 	if ((pid = fork()) == -1) {

@@ -4,8 +4,8 @@
 
 struct store;
 
-/* Run $VISUAL, else $EDITOR, else vi on path; 0 or EXIT_IOERR. */
-int	editor_run(const char *path);
+/* Run the editor command ed (through sh) on path; 0 or EXIT_IOERR. */
+int	editor_run(const char *ed, const char *path);
 
 /* ROOT/drafts/NAME (a new string), creating the directory. */
 int	draft_path(const struct store *, const char *name, char **path);

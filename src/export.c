@@ -163,12 +163,12 @@ write_spooled(struct spool *sp)
 
 int
 export_stream(struct store *st, const struct filter *f,
-    enum export_format fmt, int *bad)
+    enum export_format fmt, const char *tmpdir, int *bad)
 {
 	struct spool sp = { f, fmt, -1, BUF_INIT, 0, NULL, 0, 0 };
 	int rc;
 
-	if ((sp.fd = fsio_tmpfile(fsio_tmpdir(), "dailylog-export", NULL)) == -1)
+	if ((sp.fd = fsio_tmpfile(tmpdir, "dailylog-export", NULL)) == -1)
 		return EXIT_CANTCREAT;
 	rc = walk_entries(st->root, spool_entry, walk_warn_not_entry, &sp,
 	    NULL, bad);

@@ -12,11 +12,11 @@ extern const char *const export_formats[EXPORT_COUNT];
 
 /*
  * Every entry of the store that f matches, in listing order, to stdout.
- * Each file is read once and written to a temporary file at once, so
- * memory holds only the order, never the bodies.  Returns 0 or an exit
- * status; *bad as store_load_all sets it.
+ * Each file is read once and written to a temporary file in tmpdir at
+ * once, so memory holds only the order, never the bodies.  Returns 0 or
+ * an exit status; *bad as walk_entries sets it.
  */
 int	export_stream(struct store *, const struct filter *,
-	    enum export_format, int *bad);
+	    enum export_format, const char *tmpdir, int *bad);
 
 #endif

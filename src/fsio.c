@@ -335,14 +335,6 @@ fsio_output_dir(const char *dir, char **abs)
 	return 0;
 }
 
-const char *
-fsio_tmpdir(void)
-{
-	const char *dir = getenv("TMPDIR");
-
-	return dir != NULL && *dir != '\0' ? dir : "/tmp";
-}
-
 int
 fsio_tmpfile(const char *dir, const char *prefix, char **path)
 {

@@ -84,9 +84,6 @@ int	fsio_output_file(const char *path, const char *data, size_t len,
  */
 int	fsio_output_dir(const char *dir, char **abs);
 
-/* $TMPDIR, else /tmp. */
-const char *fsio_tmpdir(void);
-
 /*
  * A new private temporary file dir/PREFIX-XXXXXX, open for reading and
  * writing (close-on-exec): its descriptor, with its name in *path (a new

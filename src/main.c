@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -28,28 +29,29 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct globals g = { NULL, COLOR_AUTO, false, false };
+	struct ctx ctx;
 	const struct command *cmd;
 	const char *hint;
-	int ch, which;
+	int ch, which, rc;
 
 	setlocale(LC_ALL, "");
+	ctx_init(&ctx);
 	opterr = 0;
 	/* "+": stop at the command, whose options are its own. */
 	while ((ch = getopt_long(argc, argv, "+C:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'C':
-			g.dir = optarg;
+			ctx.dir = optarg;
 			break;
 		case 'c':
 			if (cli_choice(NULL, "--color", optarg, color_modes, 3,
 			    &which) != 0)
 				return EXIT_USAGE;
-			g.color = (enum color_mode)which;
-			g.color_given = true;
+			ctx.color = (enum color_mode)which;
+			ctx.color_given = true;
 			break;
 		case 'P':
-			g.no_pager = true;
+			ctx.no_pager = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -84,5 +86,7 @@ main(int argc, char **argv)
 	 * follow its arguments (dailylog render badge --width 60). */
 	optind = 0;
 	opterr = 0;
-	return cmd->run(argc, argv, &g);
+	rc = cmd->run(&ctx, argc, argv);
+	ctx_free(&ctx);
+	return rc;
 }

@@ -6,26 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "fsio.h"
 #include "pager.h"
 
 static pid_t pager_pid = -1;
-
-const char *
-pager_command(void)
-{
-	const char *p;
-
-	if ((p = getenv("DAILYLOG_PAGER")) == NULL &&
-	    (p = getenv("PAGER")) == NULL &&
-	    (p = config.pager) == NULL)
-		p = "less -FRX";
-	if (*p == '\0' || strcmp(p, "cat") == 0)
-		return NULL;
-	return p;
-}
 
 /* Close our end so the pager sees the end of its input, then wait. */
 static void
@@ -54,28 +40,24 @@ pager_on_signal(int sig)
 	raise(sig);
 }
 
-void
-pager_start(const struct globals *g)
+/* Fork "sh -c cmd" reading a new pipe: its pid, with our end in *fd. */
+static pid_t
+spawn(const char *cmd, int *fd)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
-	const char *cmd;
 	int fds[2];
+	pid_t pid;
 
-	if (g->no_pager || pager_pid != -1 || !isatty(STDOUT_FILENO) ||
-	    (cmd = pager_command()) == NULL)
-		return;
-	fflush(stdout);
 	if (pipe(fds) == -1) {
 		diag("cannot start the pager: %s", strerror(errno));
-		return;
+		return -1;
 	}
-	if ((pager_pid = fork()) == -1) {
+	if ((pid = fork()) == -1) {
 		diag("cannot start the pager: %s", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
-		return;
+		return -1;
 	}
-	if (pager_pid == 0) {
+	if (pid == 0) {
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[0]);
 		close(fds[1]);
@@ -84,10 +66,48 @@ pager_start(const struct globals *g)
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
-	dup2(fds[1], STDOUT_FILENO);
 	close(fds[0]);
-	close(fds[1]);
+	*fd = fds[1];
+	return pid;
+}
+
+void
+pager_start(const char *cmd)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+	int fd;
+
+	if (cmd == NULL || pager_pid != -1 || !isatty(STDOUT_FILENO))
+		return;
+	fflush(stdout);
+	if ((pager_pid = spawn(cmd, &fd)) == -1)
+		return;
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
 	atexit(pager_at_exit);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		signal(sigs[i], pager_on_signal);
+}
+
+int
+pager_run(const char *cmd, const char *text, size_t len)
+{
+	void (*was)(int) = signal(SIGPIPE, SIG_IGN);
+	pid_t pid;
+	int fd, status;
+
+	fflush(stdout);
+	if ((pid = spawn(cmd, &fd)) == -1) {
+		signal(SIGPIPE, was);
+		return EXIT_TEMPFAIL;
+	}
+	/* A pager quit early closes the pipe (EPIPE): that is no error. */
+	(void)fd_write_all(fd, text, len);
+	close(fd);
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	signal(SIGPIPE, was);
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_IOERR;
 }

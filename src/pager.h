@@ -2,23 +2,25 @@
  * Long output on a terminal goes through a pager, as git does: a pipe
  * to "sh -c PAGER" takes stdout, and dailylog waits for the pager
  * before it exits, so the shell's prompt never lands in the middle.
+ * The pager command comes from the caller (ctx_pager); NULL means none.
  */
 #ifndef DL_PAGER_H
 #define DL_PAGER_H
 
-struct globals;
+#include <stddef.h>
 
 /*
- * The pager command: $DAILYLOG_PAGER, else $PAGER, else the pager
- * setting, else "less -FRX".  NULL when it is empty or "cat".
+ * Start the pager cmd on stdout when stdout is a terminal.  Decide
+ * colour and widths before: stdout is a pipe afterwards.  Without a
+ * pager (or when it cannot start) output goes on as it was.
  */
-const char *pager_command(void);
+void	pager_start(const char *cmd);
 
 /*
- * Start the pager when stdout is a terminal and --no-pager was not
- * given.  Decide colour and widths before: stdout is a pipe afterwards.
- * Without a pager (or when it cannot start) output goes on as it was.
+ * Page the len bytes of text through cmd whatever stdout is, and wait
+ * for it: its exit status (128 + N when killed by signal N), or
+ * EXIT_TEMPFAIL when it cannot start.  A pager quit early is no error.
  */
-void	pager_start(const struct globals *);
+int	pager_run(const char *cmd, const char *text, size_t len);
 
 #endif

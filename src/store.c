@@ -41,24 +41,7 @@ is_store(const char *dir)
 }
 
 char *
-store_default_dir(const struct globals *g)
-{
-	const char *env;
-
-	if (g->dir != NULL)
-		return xstrdup(g->dir);
-	if ((env = getenv("DAILYLOG_DIR")) != NULL && *env != '\0')
-		return xstrdup(env);
-	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
-		return path_join(env, "dailylog");
-	if ((env = getenv("HOME")) == NULL || *env == '\0')
-		env = "/";
-	return path_join(env, ".local/share/dailylog");
-}
-
-/* The nearest ancestor of the working directory that is a store. */
-static char *
-find_upwards(void)
+store_find_upwards(void)
 {
 	char cwd[PATH_MAX], *slash;
 
@@ -73,36 +56,18 @@ find_upwards(void)
 	}
 }
 
-/* The store's settings over the user's (config.h). */
-static int
-load_settings(struct store *st)
+void
+store_init_struct(struct store *st)
 {
-	char *path = path_join(st->root, SETTINGS_FILE);
-	int rc = config_load(path, st);
-
-	free(path);
-	return rc;
+	memset(st, 0, sizeof(*st));
+	st->lockfd = -1;
+	st->lang = LANG_DEFAULT;
 }
 
 int
-store_open_any(const struct globals *g, struct store *st)
+store_open(struct store *st, char *dir, const char *how)
 {
-	const char *env = getenv("DAILYLOG_DIR"), *how;
-	char *dir;
-
-	memset(st, 0, sizeof(*st));
-	st->lockfd = -1;
-	if (g->dir != NULL) {
-		dir = xstrdup(g->dir);
-		how = "-C";
-	} else if (env != NULL && *env != '\0') {
-		dir = xstrdup(env);
-		how = "DAILYLOG_DIR";
-	} else if ((dir = find_upwards()) == NULL) {
-		dir = store_default_dir(g);
-		how = NULL;
-	} else
-		how = "";
+	store_init_struct(st);
 	if (!is_store(dir)) {
 		if (how == NULL)
 			diag("no store found here or in %s; create one with "
@@ -115,17 +80,18 @@ store_open_any(const struct globals *g, struct store *st)
 		return EXIT_NOINPUT;
 	}
 	st->root = dir;
-	st->lang = LANG_DEFAULT;
-	return load_settings(st);
+	return 0;
 }
 
 int
-store_open(const struct globals *g, struct store *st)
+store_read_settings(struct store *st, struct config *cfg)
 {
-	int rc = store_open_any(g, st);
+	char *path = path_join(st->root, SETTINGS_FILE);
+	int rc = config_read(path, 0, cfg);
 
-	if (rc != 0)
-		store_close(st);	/* the caller only returns */
+	free(path);
+	if (cfg->lang >= 0)
+		st->lang = (enum lang)cfg->lang;
 	return rc;
 }
 
@@ -134,10 +100,7 @@ store_close(struct store *st)
 {
 	store_unlock(st);
 	free(st->root);
-	free(st->author);
-	memset(st, 0, sizeof(*st));
-	st->lockfd = -1;	/* closing twice is harmless */
-	st->lockfd = -1;
+	store_init_struct(st);	/* closing twice is harmless */
 }
 
 int
@@ -183,14 +146,14 @@ store_init(const char *dir, enum lang lang, const char *author)
 int
 store_lock(struct store *st)
 {
-	const char *env = getenv("DAILYLOG_LOCK_TIMEOUT");
+	const char *env = st->lock_timeout;
 	double timeout = LOCK_TIMEOUT, waited = 0;
 	struct timespec tick = { 0, 10 * 1000 * 1000 };
 	char *path;
 
 	if (st->lockfd != -1)
 		return 0;
-	if (env != NULL && *env != '\0') {
+	if (env != NULL) {
 		char *end;
 		double t = strtod(env, &end);
 

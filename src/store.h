@@ -1,6 +1,7 @@
 /*
- * The store: finding it, its settings, scanning entries/, resolving
- * references, atomic creation and replacement, and the advisory lock.
+ * The store: finding it, opening it, its settings file, making a new
+ * one, and the advisory lock that serializes its writers.  What is in
+ * entries/ is walk.h's, index.h's and catalog.h's.
  */
 #ifndef DL_STORE_H
 #define DL_STORE_H
@@ -11,34 +12,41 @@
 
 #include "lang.h"
 
-struct entry;
-struct globals;
+struct config;
 
 struct store {
-	char	*root;		/* the store directory */
-	char	*author;	/* from dailylog.yaml, or NULL */
-	enum lang lang;
-	int	 lockfd;	/* -1 unless locked */
+	char		*root;		/* the store directory */
+	enum lang	 lang;		/* its settings' language */
+	int		 lockfd;	/* -1 unless locked */
+	const char	*lock_timeout;	/* seconds to wait for it, as given */
 };
 
-/*
- * Find the store by the lookup order of dailylog(1) and read its settings.
- * On failure the store is closed again.
- */
-int	store_open(const struct globals *, struct store *);
+/* An empty, closed store. */
+void	store_init_struct(struct store *);
+
+/* The nearest ancestor of the working directory that is a store, or NULL. */
+char	*store_find_upwards(void);
 
 /*
- * The same, but bad settings (EXIT_DATAERR, reported) leave the store
- * open with defaults, for check to go on; close it in every case.
+ * Open the store dir (a new string, owned by st from now on), found by
+ * how: "-C", "DAILYLOG_DIR", "" for the working directory, or NULL for
+ * the default directory; each gets its own message when dir is not a
+ * store (66).
  */
-int	store_open_any(const struct globals *, struct store *);
+int	store_open(struct store *, char *dir, const char *how);
+
+/* ROOT/dailylog.yaml over the settings cfg holds; its lang is the store's. */
+int	store_read_settings(struct store *, struct config *);
+
+/* Closing twice, or a store never opened, is harmless. */
 void	store_close(struct store *);
 
-/* The directory init creates when given none. */
-char	*store_default_dir(const struct globals *);
 int	store_init(const char *dir, enum lang, const char *author);
 
-/* Take and release the store's advisory lock (75 after DAILYLOG_LOCK_TIMEOUT). */
+/*
+ * Take and release the store's advisory lock, waiting lock_timeout
+ * seconds (default 10; a bad value warns) before 75.
+ */
 int	store_lock(struct store *);
 void	store_unlock(struct store *);
 

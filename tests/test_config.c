@@ -199,19 +199,14 @@ START_TEST(user_path)
 {
 	char *p;
 
-	setenv("XDG_CONFIG_HOME", "/x/conf", 1);
-	p = config_user_path();
+	p = config_user_path("/x/conf", "/home/k");
 	ck_assert_str_eq(p, "/x/conf/dailylog/config.yaml");
 	free(p);
 	/* A relative XDG_CONFIG_HOME is ignored, as the spec says. */
-	setenv("XDG_CONFIG_HOME", "conf", 1);
-	setenv("HOME", "/home/k", 1);
-	p = config_user_path();
+	p = config_user_path("conf", "/home/k");
 	ck_assert_str_eq(p, "/home/k/.config/dailylog/config.yaml");
 	free(p);
-	unsetenv("XDG_CONFIG_HOME");
-	unsetenv("HOME");
-	ck_assert_ptr_null(config_user_path());
+	ck_assert_ptr_null(config_user_path(NULL, NULL));
 }
 END_TEST
 

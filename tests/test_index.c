@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "config.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "fsio.h"
@@ -24,6 +25,26 @@
 
 #include "check_main.h"
 
+/* The settings of the store open_store opened last. */
+static struct config opened;
+
+/* The store at dir opened as -C DIR opens it, with its settings. */
+static int
+open_store(const char *dir, struct store *st)
+{
+	char *user = config_user_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"));
+	int rc;
+
+	config_free(&opened);
+	if ((rc = store_open(st, xstrdup(dir), "-C")) == 0 &&
+	    (rc = config_read_user(user, &opened)) == 0)
+		rc = store_read_settings(st, &opened);
+	if (rc != 0)
+		store_close(st);
+	free(user);
+	return rc;
+}
+
 static struct buf messages = BUF_INIT;
 static char tmp[64];
 static struct store st;
@@ -32,7 +53,6 @@ static const int64_t racy_default = 2 * 1000000000LL;
 static void
 setup(void)
 {
-	struct globals g = { .dir = tmp };
 
 	buf_reset(&messages);
 	diag_sink = &messages;
@@ -41,7 +61,7 @@ setup(void)
 	ck_assert_ptr_nonnull(mkdtemp(tmp));
 	rmdir(tmp);
 	ck_assert_int_eq(store_init(tmp, LANG_JA, NULL), 0);
-	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_int_eq(open_store(tmp, &st), 0);
 	buf_reset(&messages);
 }
 
@@ -340,7 +360,6 @@ END_TEST
 START_TEST(concurrent_adds_and_readers)
 {
 	enum { WRITERS = 3, READERS = 3, EACH = 6, N = WRITERS * EACH };
-	struct globals g = { .dir = tmp };
 	int seen[N + 1] = { 0 }, status, bad;
 	struct entry_list l;
 
@@ -351,7 +370,7 @@ START_TEST(concurrent_adds_and_readers)
 		ck_assert_int_ne(pid, -1);
 		if (pid != 0)
 			continue;
-		int rc = store_open(&g, &st);
+		int rc = open_store(tmp, &st);
 
 		for (int i = 0; rc == 0 && i < EACH; i++) {
 			if (w < WRITERS) {
@@ -376,7 +395,7 @@ START_TEST(concurrent_adds_and_readers)
 		ck_assert_int_ne(wait(&status), -1);
 		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
-	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_int_eq(open_store(tmp, &st), 0);
 	ck_assert_int_eq(index_load(&st, &l, &bad), 0);
 	ck_assert_int_eq(bad, 0);
 	ck_assert_uint_eq(l.n, N);

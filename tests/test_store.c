@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "config.h"
 #include "dailylog.h"
 #include "entry.h"
 #include "fsio.h"
@@ -23,6 +24,26 @@
 #include "yaml_read.h"
 
 #include "check_main.h"
+
+/* The settings of the store open_store opened last. */
+static struct config opened;
+
+/* The store at dir opened as -C DIR opens it, with its settings. */
+static int
+open_store(const char *dir, struct store *st)
+{
+	char *user = config_user_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"));
+	int rc;
+
+	config_free(&opened);
+	if ((rc = store_open(st, xstrdup(dir), "-C")) == 0 &&
+	    (rc = config_read_user(user, &opened)) == 0)
+		rc = store_read_settings(st, &opened);
+	if (rc != 0)
+		store_close(st);
+	free(user);
+	return rc;
+}
 
 static struct buf messages = BUF_INIT;
 static char tmp[64];
@@ -66,10 +87,9 @@ in_store(const char *rel)
 static void
 open_new_store(void)
 {
-	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 
 	ck_assert_int_eq(store_init(dir, LANG_JA, NULL), 0);
-	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_int_eq(open_store(dir, &st), 0);
 	buf_reset(&messages);
 }
 
@@ -159,7 +179,6 @@ messages_are(const char *want)
 
 START_TEST(init_creates_private_store)
 {
-	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 	struct buf want = BUF_INIT;
 	char *p;
 
@@ -180,9 +199,9 @@ START_TEST(init_creates_private_store)
 	ck_assert_int_eq(mode_of(p) & 07777, 0600);
 	free(p);
 	/* What init wrote reads back, quotes and backslash included. */
-	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_int_eq(open_store(dir, &st), 0);
 	ck_assert_int_eq(st.lang, LANG_JA);
-	ck_assert_str_eq(st.author, "山田 \"太郎\" \\");
+	ck_assert_str_eq(opened.author, "山田 \"太郎\" \\");
 	ck_assert_str_eq(st.root, dir);
 	buf_free(&want);
 }
@@ -190,12 +209,11 @@ END_TEST
 
 START_TEST(init_english_without_author)
 {
-	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 
 	ck_assert_int_eq(store_init(dir, LANG_EN, NULL), 0);
-	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_int_eq(open_store(dir, &st), 0);
 	ck_assert_int_eq(st.lang, LANG_EN);
-	ck_assert_ptr_null(st.author);
+	ck_assert_ptr_null(opened.author);
 }
 END_TEST
 
@@ -224,10 +242,9 @@ END_TEST
 
 START_TEST(open_missing_store)
 {
-	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 	struct buf want = BUF_INIT;
 
-	ck_assert_int_eq(store_open(&g, &st), EXIT_NOINPUT);
+	ck_assert_int_eq(open_store(dir, &st), EXIT_NOINPUT);
 	buf_addf(&want, "dailylog: %s (from -C) is not a dailylog store: it "
 	    "has no dailylog.yaml; create one with 'dailylog init %s'\n",
 	    dir, dir);
@@ -238,14 +255,13 @@ END_TEST
 
 START_TEST(open_bad_settings)
 {
-	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 	struct buf want = BUF_INIT;
 	char *settings = in_store("dailylog.yaml");
 
 	ck_assert_int_eq(store_init(dir, LANG_JA, NULL), 0);
 	put_file(settings, "lang: ja\nauther: 山田\n");
 	buf_reset(&messages);
-	ck_assert_int_eq(store_open(&g, &st), EXIT_DATAERR);
+	ck_assert_int_eq(open_store(dir, &st), EXIT_DATAERR);
 	buf_addf(&want, "dailylog: %s:2:1: unknown key 'auther' (did you mean "
 	    "'author'?)\n", settings);
 	messages_are(want.s);
@@ -360,7 +376,6 @@ END_TEST
 START_TEST(concurrent_adds_get_distinct_parts)
 {
 	enum { WRITERS = 4, EACH = 5, N = WRITERS * EACH };
-	struct globals g = { .dir = dir, .color = COLOR_NEVER };
 	struct entry_list all;
 	int seen[N + 1] = { 0 }, bad, status;
 
@@ -371,7 +386,7 @@ START_TEST(concurrent_adds_get_distinct_parts)
 
 		ck_assert_int_ne(pid, -1);
 		if (pid == 0) {
-			int rc = store_open(&g, &st);
+			int rc = open_store(dir, &st);
 
 			for (int i = 0; rc == 0 && i < EACH; i++) {
 				struct entry e;
@@ -389,7 +404,7 @@ START_TEST(concurrent_adds_get_distinct_parts)
 		ck_assert_int_ne(wait(&status), -1);
 		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
-	ck_assert_int_eq(store_open(&g, &st), 0);
+	ck_assert_int_eq(open_store(dir, &st), 0);
 	ck_assert_int_eq(walk_load_all(st.root, &all, &bad), 0);
 	ck_assert_int_eq(bad, 0);
 	ck_assert_uint_eq(all.n, N);
