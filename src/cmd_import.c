@@ -15,6 +15,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
+#include "import_jrnl.h"
 #include "json_read.h"
 #include "store.h"
 #include "yaml_read.h"
@@ -172,183 +173,11 @@ read_yaml(struct batch *b, const char *buf, size_t len)
 
 /* --- JSON --- */
 
-/* Append key and value (moved out of val) to a mapping. */
-static void
-map_put(struct ynode *map, const char *key, struct ynode *val)
-{
-	struct ynode *k;
-
-	map->kids = xreallocarray(map->kids, map->nkids + 2,
-	    sizeof(*map->kids));
-	k = &map->kids[map->nkids];
-	memset(k, 0, sizeof(*k));
-	k->type = Y_SCALAR;
-	k->plain = true;
-	k->s = xstrdup(key);
-	k->len = strlen(key);
-	k->pos = val->pos;
-	k[1] = *val;
-	memset(val, 0, sizeof(*val));
-	map->nkids += 2;
-}
-
-static bool
-is_string(const struct ynode *n)
-{
-	return n != NULL && n->type == Y_SCALAR && !n->plain;
-}
-
-/* jrnl's tags begin with "@" (its default tag symbol); dailylog's do not. */
-static void
-jrnl_tags(struct ynode *tags, bool starred)
-{
-	bool have = false;
-
-	for (size_t i = 0; i < tags->nkids; i++) {
-		struct ynode *t = &tags->kids[i];
-
-		if (is_string(t) && t->s[0] == '@') {
-			memmove(t->s, t->s + 1, t->len);
-			t->len--;
-		}
-		if (is_string(t) && strcmp(t->s, "starred") == 0)
-			have = true;
-	}
-	if (starred && !have) {
-		struct ynode star;
-
-		memset(&star, 0, sizeof(star));
-		star.type = Y_SCALAR;
-		star.s = xstrdup("starred");
-		star.len = 7;
-		star.pos = tags->pos;
-		tags->kids = xreallocarray(tags->kids, tags->nkids + 1,
-		    sizeof(*tags->kids));
-		tags->kids[tags->nkids++] = star;
-	}
-}
-
-/*
- * One jrnl entry as a dailylog entry: title and body as they are, date
- * and time joined, tags without "@", starred as the tag "starred", any
- * other key K kept as x-jrnl-K.  dailylog-import(1) says so.
- */
 static int
-jrnl_entry(const char *name, struct ynode *j, struct ynode *out)
+jrnl_doc(struct ynode *entry, void *arg)
 {
-	struct ynode *date = NULL, *time = NULL, *tags = NULL, none;
-	bool starred = false;
-
-	memset(out, 0, sizeof(*out));
-	if (j->type != Y_MAP) {
-		*out = *j;		/* entry_from_node says what is wrong */
-		memset(j, 0, sizeof(*j));
-		return 0;
-	}
-	out->type = Y_MAP;
-	out->pos = j->pos;
-	for (size_t i = 0; i + 1 < j->nkids; i += 2) {
-		const char *k = j->kids[i].s;
-		struct ynode *v = &j->kids[i + 1];
-
-		if (strcmp(k, "date") == 0)
-			date = v;
-		else if (strcmp(k, "time") == 0)
-			time = v;
-		else if (strcmp(k, "tags") == 0)
-			tags = v;
-		else if (strcmp(k, "starred") == 0) {
-			if (v->type != Y_SCALAR || !v->plain ||
-			    (strcmp(v->s, "true") != 0 &&
-			    strcmp(v->s, "false") != 0)) {
-				diag_error(name, v->pos,
-				    "starred must be true or false");
-				return EXIT_DATAERR;
-			}
-			starred = strcmp(v->s, "true") == 0;
-		} else if (strcmp(k, "body") == 0 && is_string(v) &&
-		    v->len == 0)
-			continue;	/* jrnl's entry without a body */
-		else if (strcmp(k, "title") == 0 || strcmp(k, "body") == 0)
-			map_put(out, k, v);
-		else {
-			struct buf x = BUF_INIT;
-
-			buf_addf(&x, "x-jrnl-%s", k);
-			map_put(out, x.s, v);
-			buf_free(&x);
-		}
-	}
-	if (date != NULL && time != NULL) {
-		if (!is_string(time)) {
-			diag_error(name, time->pos, "time must be a string "
-			    "HH:MM");
-			return EXIT_DATAERR;
-		}
-		if (is_string(date)) {
-			struct buf d = BUF_INIT;
-
-			buf_addf(&d, "%s %s", date->s, time->s);
-			free(date->s);
-			date->len = d.len;
-			date->s = buf_detach(&d);
-		}
-	}
-	if (date != NULL)
-		map_put(out, "date", date);
-	if (tags == NULL && starred) {
-		memset(&none, 0, sizeof(none));
-		none.type = Y_SEQ;
-		none.pos = j->pos;
-		tags = &none;
-	}
-	if (tags != NULL) {
-		if (tags->type == Y_SEQ)
-			jrnl_tags(tags, starred);
-		map_put(out, "tags", tags);
-	}
+	take_entry(arg, entry);
 	return 0;
-}
-
-/* {"tags": {...}, "entries": [...]}: jrnl --export json. */
-static void
-read_jrnl(struct batch *b, struct ynode *root)
-{
-	struct ynode *entries = NULL;
-
-	for (size_t i = 0; i + 1 < root->nkids; i += 2) {
-		const char *k = root->kids[i].s;
-
-		if (strcmp(k, "entries") == 0)
-			entries = &root->kids[i + 1];
-		else if (strcmp(k, "tags") != 0) {
-			diag_error(b->name, root->kids[i].pos, "unknown key "
-			    "'%s' in a jrnl export (it has tags and entries)",
-			    k);
-			b->rc = EXIT_DATAERR;
-		}
-	}
-	if (entries->type != Y_SEQ) {
-		diag_error(b->name, entries->pos,
-		    "entries must be a list of jrnl entries");
-		b->rc = EXIT_DATAERR;
-		return;
-	}
-	for (size_t i = 0; i < entries->nkids; i++) {
-		struct ynode e;
-
-		if (jrnl_entry(b->name, &entries->kids[i], &e) != 0)
-			b->rc = EXIT_DATAERR;
-		else
-			take_entry(b, &e);
-		ynode_free(&e);
-	}
-}
-
-static bool
-is_jrnl(const struct ynode *root)
-{
-	return root->type == Y_MAP && ynode_get(root, "entries") != NULL;
 }
 
 /*
@@ -382,10 +211,11 @@ read_json(struct batch *b, const char *buf, size_t len, bool array)
 				drop_keys(&v.kids[i], json_extra);
 				take_entry(b, &v.kids[i]);
 			}
-		} else if (!array && is_jrnl(&v) && json_at_end(&r) &&
-		    b->n == 0 && b->rc == 0)
-			read_jrnl(b, &v);
-		else {
+		} else if (!array && jrnl_is_export(&v) && json_at_end(&r) &&
+		    b->n == 0 && b->rc == 0) {
+			if (jrnl_read(b->name, &v, jrnl_doc, b) != 0)
+				b->rc = EXIT_DATAERR;
+		} else {
 			drop_keys(&v, json_extra);
 			take_entry(b, &v);
 		}
