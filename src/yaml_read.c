@@ -330,7 +330,8 @@ next_event(struct reader *r, yaml_event_t *ev)
  * One document, its DOCUMENT-START already read, into root, up to and
  * including its DOCUMENT-END.  Empty is set for a document with no
  * content (comments, a bare "---"): libyaml gives it an empty plain
- * scalar without a tag, which nothing written can be.  On a refusal
+ * scalar without a tag, and a plain scalar written is never empty, so
+ * '' and "!!str" alone are still documents.  On a refusal
  * the first problem is reported, the events after it are left unread
  * and root holds nothing.
  */
