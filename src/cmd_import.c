@@ -1,8 +1,9 @@
 /*
  * dailylog import: entries from a YAML stream, a JSON array, JSON Lines
- * or jrnl's JSON export, all or none.  Every entry is read and validated
- * first; then, under the store lock, parts are checked and given, and
- * the entries written; a failed write removes the ones written before it.
+ * or jrnl's JSON export, all or none.  import_read reads and validates
+ * every entry first; then, under the store lock, parts are checked and
+ * given, and the entries written; a failed write removes the ones
+ * written before it.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -20,422 +21,16 @@
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
-#include "json_read.h"
+#include "import.h"
 #include "store.h"
 #include "walk.h"
 #include "yaml_read.h"
 
 #define IMPORT_MAX	(64 * 1024 * 1024)	/* bytes of input */
 
-/* The entries read so far, and the worst problem met reading them. */
-struct batch {
-	const char	 *name;
-	struct entry	**v;
-	size_t		  n;
-	int		  rc;
-};
-
-/* Keys that export writes besides the entry's own: dropped. */
-static const char *const yaml_extra[] = { "id", NULL };
-static const char *const json_extra[] = { "id", "path", NULL };
-
-static void
-drop_keys(struct ynode *map, const char *const *keys)
-{
-	if (map->type != Y_MAP)
-		return;
-	for (size_t i = 0; i + 1 < map->nkids; ) {
-		const char *const *k;
-
-		for (k = keys; *k != NULL; k++)
-			if (strcmp(map->kids[i].s, *k) == 0)
-				break;
-		if (*k == NULL) {
-			i += 2;
-			continue;
-		}
-		ynode_free(&map->kids[i]);
-		ynode_free(&map->kids[i + 1]);
-		memmove(&map->kids[i], &map->kids[i + 2],
-		    (map->nkids - i - 2) * sizeof(*map->kids));
-		map->nkids -= 2;
-	}
-}
-
-/* One entry from its tree; an invalid one only sets b->rc. */
-static void
-take_entry(struct batch *b, struct ynode *root)
-{
-	struct entry *e = xmalloc(sizeof(*e));
-
-	entry_init(e);
-	if (entry_from_node(b->name, root, e, false) != 0) {
-		entry_free(e);
-		free(e);
-		b->rc = EXIT_DATAERR;
-		return;
-	}
-	b->v = xreallocarray(b->v, b->n + 1, sizeof(*b->v));
-	b->v[b->n++] = e;
-}
-
-/* --- YAML --- */
-
-/* "---" or "..." alone or followed by a blank: a document boundary. */
-static int
-doc_marker(const char *s, size_t n)
-{
-	if (n < 3 || (memcmp(s, "---", 3) != 0 && memcmp(s, "...", 3) != 0))
-		return 0;
-	if (n > 3 && (s[3] == '\0' || strchr(" \t\r\n", s[3]) == NULL))
-		return 0;
-	return s[0];
-}
-
-/* A line of nothing but blanks, a comment or a bare "---". */
-static bool
-blank_line(const char *s, size_t len)
-{
-	size_t i = doc_marker(s, len) == '-' ? 3 : 0;
-
-	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
-		i++;
-	return i == len || s[i] == '#';
-}
-
-static bool
-blank_doc(const char *s, size_t n)
-{
-	while (n > 0) {
-		const char *nl = memchr(s, '\n', n);
-		size_t len = nl ? (size_t)(nl - s) : n;
-
-		if (!blank_line(s, len))
-			return false;
-		s += len + (nl != NULL);
-		n -= len + (nl != NULL);
-	}
-	return true;
-}
-
-/*
- * One document of the stream, which begins on line (1-based).  yaml_load
- * takes exactly one document, so this one is preceded by as many empty
- * lines as came before it: every position in a message is then right.
- */
-static void
-yaml_doc(struct batch *b, const char *s, size_t n, size_t line)
-{
-	struct buf doc = BUF_INIT;
-	struct ynode root;
-
-	if (blank_doc(s, n))
-		return;
-	buf_grow(&doc, line - 1 + n + 1);
-	memset(doc.s, '\n', line - 1);
-	doc.len = line - 1;
-	buf_add(&doc, s, n);
-	if (yaml_load(b->name, doc.s, doc.len, &root) != 0)
-		b->rc = EXIT_DATAERR;
-	else {
-		drop_keys(&root, yaml_extra);
-		take_entry(b, &root);
-		ynode_free(&root);
-	}
-	buf_free(&doc);
-}
-
-static void
-read_yaml(struct batch *b, const char *buf, size_t len)
-{
-	size_t start = 0, start_line = 1, off = 0, line = 1;
-
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		start = off = 3;
-	for (;;) {
-		int m = off < len ? doc_marker(buf + off, len - off) : 0;
-		const char *nl;
-
-		if (off == len || m != 0) {
-			yaml_doc(b, buf + start, off - start, start_line);
-			if (off == len)
-				return;
-			start = off;
-			start_line = line;
-		}
-		if ((nl = memchr(buf + off, '\n', len - off)) == NULL)
-			off = len;
-		else {
-			off = (size_t)(nl - buf) + 1;
-			line++;
-		}
-		if (m == '.') {		/* "..." ends a document: skip it */
-			start = off;
-			start_line = line;
-		}
-	}
-}
-
-/* --- JSON --- */
-
-/* Append key and value (moved out of val) to a mapping. */
-static void
-map_put(struct ynode *map, const char *key, struct ynode *val)
-{
-	struct ynode *k;
-
-	map->kids = xreallocarray(map->kids, map->nkids + 2,
-	    sizeof(*map->kids));
-	k = &map->kids[map->nkids];
-	memset(k, 0, sizeof(*k));
-	k->type = Y_SCALAR;
-	k->plain = true;
-	k->s = xstrdup(key);
-	k->len = strlen(key);
-	k->pos = val->pos;
-	k[1] = *val;
-	memset(val, 0, sizeof(*val));
-	map->nkids += 2;
-}
-
-static bool
-is_string(const struct ynode *n)
-{
-	return n != NULL && n->type == Y_SCALAR && !n->plain;
-}
-
-/* jrnl's tags begin with "@" (its default tag symbol); dailylog's do not. */
-static void
-jrnl_tags(struct ynode *tags, bool starred)
-{
-	bool have = false;
-
-	for (size_t i = 0; i < tags->nkids; i++) {
-		struct ynode *t = &tags->kids[i];
-
-		if (is_string(t) && t->s[0] == '@') {
-			memmove(t->s, t->s + 1, t->len);
-			t->len--;
-		}
-		if (is_string(t) && strcmp(t->s, "starred") == 0)
-			have = true;
-	}
-	if (starred && !have) {
-		struct ynode star;
-
-		memset(&star, 0, sizeof(star));
-		star.type = Y_SCALAR;
-		star.s = xstrdup("starred");
-		star.len = 7;
-		star.pos = tags->pos;
-		tags->kids = xreallocarray(tags->kids, tags->nkids + 1,
-		    sizeof(*tags->kids));
-		tags->kids[tags->nkids++] = star;
-	}
-}
-
-/*
- * One jrnl entry as a dailylog entry: title and body as they are, date
- * and time joined, tags without "@", starred as the tag "starred", any
- * other key K kept as x-jrnl-K.  dailylog-import(1) says so.
- */
-static int
-jrnl_entry(const char *name, struct ynode *j, struct ynode *out)
-{
-	struct ynode *date = NULL, *time = NULL, *tags = NULL, none;
-	bool starred = false;
-
-	memset(out, 0, sizeof(*out));
-	if (j->type != Y_MAP) {
-		*out = *j;		/* entry_from_node says what is wrong */
-		memset(j, 0, sizeof(*j));
-		return 0;
-	}
-	out->type = Y_MAP;
-	out->pos = j->pos;
-	for (size_t i = 0; i + 1 < j->nkids; i += 2) {
-		const char *k = j->kids[i].s;
-		struct ynode *v = &j->kids[i + 1];
-
-		if (strcmp(k, "date") == 0)
-			date = v;
-		else if (strcmp(k, "time") == 0)
-			time = v;
-		else if (strcmp(k, "tags") == 0)
-			tags = v;
-		else if (strcmp(k, "starred") == 0) {
-			if (v->type != Y_SCALAR || !v->plain ||
-			    (strcmp(v->s, "true") != 0 &&
-			    strcmp(v->s, "false") != 0)) {
-				diag_error(name, v->pos,
-				    "starred must be true or false");
-				return EXIT_DATAERR;
-			}
-			starred = strcmp(v->s, "true") == 0;
-		} else if (strcmp(k, "body") == 0 && is_string(v) &&
-		    v->len == 0)
-			continue;	/* jrnl's entry without a body */
-		else if (strcmp(k, "title") == 0 || strcmp(k, "body") == 0)
-			map_put(out, k, v);
-		else {
-			struct buf x = BUF_INIT;
-
-			buf_addf(&x, "x-jrnl-%s", k);
-			map_put(out, x.s, v);
-			buf_free(&x);
-		}
-	}
-	if (date != NULL && time != NULL) {
-		if (!is_string(time)) {
-			diag_error(name, time->pos, "time must be a string "
-			    "HH:MM");
-			return EXIT_DATAERR;
-		}
-		if (is_string(date)) {
-			struct buf d = BUF_INIT;
-
-			buf_addf(&d, "%s %s", date->s, time->s);
-			free(date->s);
-			date->len = d.len;
-			date->s = buf_detach(&d);
-		}
-	}
-	if (date != NULL)
-		map_put(out, "date", date);
-	if (tags == NULL && starred) {
-		memset(&none, 0, sizeof(none));
-		none.type = Y_SEQ;
-		none.pos = j->pos;
-		tags = &none;
-	}
-	if (tags != NULL) {
-		if (tags->type == Y_SEQ)
-			jrnl_tags(tags, starred);
-		map_put(out, "tags", tags);
-	}
-	return 0;
-}
-
-/* {"tags": {...}, "entries": [...]}: jrnl --export json. */
-static void
-read_jrnl(struct batch *b, struct ynode *root)
-{
-	struct ynode *entries = NULL;
-
-	for (size_t i = 0; i + 1 < root->nkids; i += 2) {
-		const char *k = root->kids[i].s;
-
-		if (strcmp(k, "entries") == 0)
-			entries = &root->kids[i + 1];
-		else if (strcmp(k, "tags") != 0) {
-			diag_error(b->name, root->kids[i].pos, "unknown key "
-			    "'%s' in a jrnl export (it has tags and entries)",
-			    k);
-			b->rc = EXIT_DATAERR;
-		}
-	}
-	if (entries->type != Y_SEQ) {
-		diag_error(b->name, entries->pos,
-		    "entries must be a list of jrnl entries");
-		b->rc = EXIT_DATAERR;
-		return;
-	}
-	for (size_t i = 0; i < entries->nkids; i++) {
-		struct ynode e;
-
-		if (jrnl_entry(b->name, &entries->kids[i], &e) != 0)
-			b->rc = EXIT_DATAERR;
-		else
-			take_entry(b, &e);
-		ynode_free(&e);
-	}
-}
-
-static bool
-is_jrnl(const struct ynode *root)
-{
-	return root->type == Y_MAP && ynode_get(root, "entries") != NULL;
-}
-
-/*
- * "[" begins an array of entries; "{" one jrnl export or JSON Lines, an
- * object a line.  An array's entries sit one level deeper than a line's,
- * so the depth cap lets both hold what an entry file may.
- */
-static void
-read_json(struct batch *b, const char *buf, size_t len, bool array)
-{
-	struct json_reader r;
-	struct ynode v;
-	int line = 0;
-
-	json_reader_init(&r, b->name, buf, len, YAML_MAX_DEPTH + array);
-	while (!json_at_end(&r)) {
-		if (line != 0 && (array || r.at.line == line)) {
-			diag_error(b->name, r.at, "invalid JSON: %s",
-			    array ? "more after the array" :
-			    "expected one object a line");
-			b->rc = EXIT_DATAERR;
-			return;
-		}
-		if (json_read_value(&r, &v) != 0) {
-			b->rc = EXIT_DATAERR;
-			return;
-		}
-		line = r.at.line;
-		if (array && v.type == Y_SEQ) {
-			for (size_t i = 0; i < v.nkids; i++) {
-				drop_keys(&v.kids[i], json_extra);
-				take_entry(b, &v.kids[i]);
-			}
-		} else if (!array && is_jrnl(&v) && json_at_end(&r) &&
-		    b->n == 0 && b->rc == 0)
-			read_jrnl(b, &v);
-		else {
-			drop_keys(&v, json_extra);
-			take_entry(b, &v);
-		}
-		ynode_free(&v);
-	}
-}
-
-/* --- checks and writing --- */
-
-static void
-batch_free(struct batch *b)
-{
-	for (size_t i = 0; i < b->n; i++) {
-		entry_free(b->v[i]);
-		free(b->v[i]);
-	}
-	free(b->v);
-}
-
-/* Two entries of the input with one series part: a data error. */
-static int
-check_input_parts(const struct batch *b)
-{
-	int rc = 0;
-
-	for (size_t i = 0; i < b->n; i++)
-		for (size_t j = 0; j < i; j++) {
-			const struct entry *e = b->v[i], *o = b->v[j];
-
-			if (e->part == 0 || o->part != e->part ||
-			    strcmp(e->series, o->series) != 0)
-				continue;
-			diag_error(b->name, e->pos[F_PART], "part %ld of series "
-			    "'%s' is given twice (also at line %d)", e->part,
-			    e->series, o->pos[F_PART].line);
-			rc = EXIT_DATAERR;
-			break;
-		}
-	return rc;
-}
-
 /* The highest part of series among the store's entries and the batch's. */
 static long
-highest_part(const struct entry_list *l, const struct batch *b,
+highest_part(const struct entry_list *l, const struct import_batch *b,
     const char *series)
 {
 	long max = 0;
@@ -457,7 +52,7 @@ highest_part(const struct entry_list *l, const struct batch *b,
  * by an earlier one's).
  */
 static int
-assign_parts(struct store *st, struct batch *b)
+assign_parts(struct store *st, const char *name, struct import_batch *b)
 {
 	struct entry_list l;
 	int bad, rc;
@@ -471,7 +66,7 @@ assign_parts(struct store *st, struct batch *b)
 			if (l.v[j]->series != NULL &&
 			    strcmp(l.v[j]->series, e->series) == 0 &&
 			    l.v[j]->part == e->part) {
-				diag_error(b->name, e->pos[F_PART], "part %ld of "
+				diag_error(name, e->pos[F_PART], "part %ld of "
 				    "series '%s' is taken by %s", e->part,
 				    e->series, l.v[j]->id);
 				rc = EXIT_CANTCREAT;
@@ -498,7 +93,7 @@ assign_parts(struct store *st, struct batch *b)
 
 /* Remove what this run wrote: nothing half-imported stays. */
 static void
-roll_back(struct batch *b, size_t written)
+roll_back(struct import_batch *b, size_t written)
 {
 	size_t kept = 0;
 
@@ -517,13 +112,13 @@ roll_back(struct batch *b, size_t written)
 }
 
 static int
-store_batch(struct store *st, struct batch *b)
+store_batch(struct store *st, const char *name, struct import_batch *b)
 {
 	int rc;
 
 	if ((rc = store_lock(st)) != 0)
 		return rc;
-	if ((rc = assign_parts(st, b)) != 0) {
+	if ((rc = assign_parts(st, name, b)) != 0) {
 		store_unlock(st);
 		diag("import: nothing was imported");
 		return rc;
@@ -554,28 +149,18 @@ read_input(const char *file, const char **name, char **buf, size_t *len)
 	return file_read(file, IMPORT_MAX, buf, len);
 }
 
-/* The first byte that is not white space (after a byte order mark). */
-static int
-first_byte(const char *buf, size_t len)
-{
-	size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-
-	while (i < len && strchr(" \t\r\n", buf[i]) != NULL && buf[i] != '\0')
-		i++;
-	return i < len ? (unsigned char)buf[i] : -1;
-}
-
 int
 cmd_import(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ NULL, 0, NULL, 0 },
 	};
-	struct batch b;
+	struct import_batch b;
 	struct store *st = &ctx->st;
+	const char *name;
 	char *buf;
 	size_t len;
-	int rc, c;
+	int rc;
 
 	if (getopt_long(argc, argv, "+:", opts, NULL) != -1)
 		return option_error("import", argv, opts);
@@ -583,27 +168,18 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		return usage_error("import", argc == optind ?
 		    "which file? ('-' for the standard input)" :
 		    "one file at a time");
-	memset(&b, 0, sizeof(b));
 	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
-	if ((rc = read_input(argv[optind], &b.name, &buf, &len)) != 0) {
-		store_close(st);
+	if ((rc = read_input(argv[optind], &name, &buf, &len)) != 0)
 		return rc;
-	}
-	c = first_byte(buf, len);
-	if (c == '[' || c == '{')
-		read_json(&b, buf, len, c == '[');
-	else
-		read_yaml(&b, buf, len);
+	rc = import_read(name, buf, len, &b);
 	free(buf);
-	if (b.rc == 0)
-		b.rc = check_input_parts(&b);
-	if (b.rc != 0)
+	if (rc != 0)
 		diag("import: nothing was imported");
 	else if (b.n == 0)
-		diag("import: %s has no entries", b.name);
+		diag("import: %s has no entries", name);
 	else
-		b.rc = store_batch(st, &b);
-	batch_free(&b);
-	return b.rc;
+		rc = store_batch(st, name, &b);
+	import_batch_free(&b);
+	return rc;
 }

@@ -26,13 +26,17 @@ mark_pos(yaml_mark_t m)
 	return p;
 }
 
-/* Line and column (in characters) of byte offset off in buf. */
+/*
+ * Line and column (in characters) of byte offset off in buf.  A byte
+ * order mark takes no column, as in libyaml's own marks.
+ */
 static struct pos
 offset_pos(const char *buf, size_t off)
 {
 	struct pos p = { 1, 1 };
+	size_t i = off >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
-	for (size_t i = 0; i < off; i++) {
+	for (; i < off; i++) {
 		if (buf[i] == '\n') {
 			p.line++;
 			p.col = 1;
@@ -270,49 +274,87 @@ scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
 	return 0;
 }
 
-int
-yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
-{
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	struct ynode *stack[YAML_MAX_DEPTH + 1];
-	int depth = 0, rc = 0, ndocs = 0;
-	bool done = false, have_root = false;
+/*
+ * The machinery behind yaml_load and yaml_load_stream: one parser over
+ * the whole buffer, so every mark is already the stream's line and
+ * column, and the documents are read one after another.
+ */
+struct reader {
+	const char	*name;
+	const char	*buf;
+	yaml_parser_t	 parser;
+	bool		 broken;	/* libyaml failed: it cannot go on */
+};
 
-	memset(root, 0, sizeof(*root));
-	root->type = Y_MAP;
-	root->pos.line = root->pos.col = 1;
+static int
+reader_open(struct reader *r, const char *name, const char *buf, size_t len)
+{
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	r->name = name;
+	r->buf = buf;
 	if ((rc = check_encoding(name, buf, len)) != 0)
 		return rc;
-	if (!yaml_parser_initialize(&parser)) {
+	if (!yaml_parser_initialize(&r->parser)) {
 		diag("out of memory");
 		return EXIT_IOERR;
 	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf,
+	    len);
 	/* Not set_encoding: check_encoding refused UTF-16 already, and
 	 * forcing UTF-8 stops libyaml from skipping a byte order mark. */
+	return 0;
+}
+
+static void
+reader_close(struct reader *r)
+{
+	yaml_parser_delete(&r->parser);
+}
+
+/* The next event, or EXIT_DATAERR after reporting libyaml's error. */
+static int
+next_event(struct reader *r, yaml_event_t *ev)
+{
+	if (yaml_parser_parse(&r->parser, ev))
+		return 0;
+	parse_error(r->name, r->buf, &r->parser);
+	r->broken = true;
+	return EXIT_DATAERR;
+}
+
+/*
+ * One document, its DOCUMENT-START already read, into root, up to and
+ * including its DOCUMENT-END.  Empty is set for a document with no
+ * content (comments, a bare "---"): libyaml gives it an empty plain
+ * scalar without a tag, and a plain scalar written is never empty, so
+ * '' and "!!str" alone are still documents.  On a refusal
+ * the first problem is reported, the events after it are left unread
+ * and root holds nothing.
+ */
+static int
+read_doc(struct reader *r, struct ynode *root, bool *empty)
+{
+	yaml_event_t ev;
+	struct ynode *stack[YAML_MAX_DEPTH + 1];
+	int depth = 0, rc = 0;
+	bool done = false, have_root = false;
+
+	memset(root, 0, sizeof(*root));
+	*empty = false;
 	while (!done && rc == 0) {
 		struct ynode *n;
 
-		if (!yaml_parser_parse(&parser, &ev)) {
-			parse_error(name, buf, &parser);
-			rc = EXIT_DATAERR;
+		if ((rc = next_event(r, &ev)) != 0)
 			break;
-		}
-		if ((rc = check_node_props(name, &ev)) != 0) {
+		if ((rc = check_node_props(r->name, &ev)) != 0) {
 			yaml_event_delete(&ev);
 			break;
 		}
 		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
 			done = true;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++ndocs > 1) {
-				diag_error(name, mark_pos(ev.start_mark),
-				    "more than one YAML document in the file");
-				rc = EXIT_DATAERR;
-			}
 			break;
 		case YAML_SCALAR_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
@@ -322,27 +364,31 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 					abort();	/* libyaml allows one root */
 				have_root = true;
 				n = root;
+				*empty = ev.type == YAML_SCALAR_EVENT &&
+				    ev.data.scalar.length == 0 &&
+				    ev.data.scalar.tag == NULL &&
+				    ev.data.scalar.style ==
+				    YAML_PLAIN_SCALAR_STYLE;
 			} else
 				n = add_kid(stack[depth - 1]);
 			if (ev.type == YAML_SCALAR_EVENT) {
-				rc = scalar_node(name, &ev, n);
+				rc = scalar_node(r->name, &ev, n);
 				if (rc == 0 && depth > 0 &&
 				    stack[depth - 1]->type == Y_MAP &&
 				    stack[depth - 1]->nkids % 2 == 1)
-					rc = check_key(name, stack[depth - 1], n);
+					rc = check_key(r->name, stack[depth - 1],
+					    n);
 				break;
 			}
 			if (depth > 0 && stack[depth - 1]->type == Y_MAP &&
 			    stack[depth - 1]->nkids % 2 == 1) {
-				n->pos = mark_pos(ev.start_mark);
-				n->type = Y_MAP;	/* something to free */
-				diag_error(name, n->pos,
+				diag_error(r->name, mark_pos(ev.start_mark),
 				    "a key must be a plain string");
 				rc = EXIT_DATAERR;
 				break;
 			}
 			if (depth == YAML_MAX_DEPTH) {
-				diag_error(name, mark_pos(ev.start_mark),
+				diag_error(r->name, mark_pos(ev.start_mark),
 				    "nested deeper than %d levels",
 				    YAML_MAX_DEPTH);
 				rc = EXIT_DATAERR;
@@ -362,12 +408,114 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 		}
 		yaml_event_delete(&ev);
 	}
-	yaml_parser_delete(&parser);
+	if (rc != 0)
+		ynode_free(root);
+	return rc;
+}
+
+/*
+ * After a refused document, the rest of it unread, so the next can be
+ * read.  Quiet: a document reports its first problem only, as one that
+ * yaml_load reads does.
+ */
+static void
+skip_doc(struct reader *r)
+{
+	yaml_event_t ev;
+
+	for (;;) {
+		yaml_event_type_t t;
+
+		if (!yaml_parser_parse(&r->parser, &ev)) {
+			r->broken = true;
+			return;
+		}
+		t = ev.type;
+		yaml_event_delete(&ev);
+		if (t == YAML_DOCUMENT_END_EVENT)
+			return;
+	}
+}
+
+int
+yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
+{
+	struct reader r;
+	yaml_event_t ev;
+	int rc, ndocs = 0;
+	bool empty;
+
+	/* No document at all is an empty mapping. */
+	memset(root, 0, sizeof(*root));
+	root->type = Y_MAP;
+	root->pos.line = root->pos.col = 1;
+	if ((rc = reader_open(&r, name, buf, len)) != 0)
+		return rc;
+	while ((rc = next_event(&r, &ev)) == 0) {
+		yaml_event_type_t t = ev.type;
+
+		if (t == YAML_DOCUMENT_START_EVENT && ++ndocs > 1) {
+			diag_error(name, mark_pos(ev.start_mark),
+			    "more than one YAML document in the file");
+			rc = EXIT_DATAERR;
+		}
+		yaml_event_delete(&ev);
+		if (rc != 0 || t == YAML_STREAM_END_EVENT)
+			break;
+		if (t == YAML_DOCUMENT_START_EVENT &&
+		    (rc = read_doc(&r, root, &empty)) != 0)
+			break;
+	}
+	reader_close(&r);
 	if (rc != 0) {
 		ynode_free(root);
 		root->type = Y_MAP;
 	}
 	return rc;
+}
+
+int
+yaml_load_stream(const char *name, const char *buf, size_t len,
+    int (*each)(struct ynode *, void *), void *arg)
+{
+	struct reader r;
+	yaml_event_t ev;
+	struct ynode doc;
+	int rc, worst = 0;
+	bool empty;
+
+	if ((rc = reader_open(&r, name, buf, len)) != 0)
+		return rc;
+	while (!r.broken) {
+		yaml_event_type_t t;
+
+		if ((rc = next_event(&r, &ev)) != 0) {
+			worst = rc;
+			break;
+		}
+		t = ev.type;
+		yaml_event_delete(&ev);
+		if (t == YAML_STREAM_END_EVENT)
+			break;
+		if (t != YAML_DOCUMENT_START_EVENT)
+			continue;
+		if ((rc = read_doc(&r, &doc, &empty)) != 0) {
+			/* A refused document: the others are still read. */
+			worst = rc;
+			if (!r.broken)
+				skip_doc(&r);
+			continue;
+		}
+		if (!empty)
+			rc = each(&doc, arg);
+		ynode_free(&doc);
+		if (rc != 0) {
+			worst = rc;
+			break;
+		}
+	}
+	reader_close(&r);
+	return worst;
 }
 
 void

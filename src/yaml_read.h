@@ -1,7 +1,9 @@
 /*
  * libyaml's event parser into a small tree that remembers where every
- * node was.  All the loader's defences live here: UTF-8 only, no
- * aliases or anchors, a depth cap, duplicate keys, NUL bytes.
+ * node was.  All the loader's defences live here: UTF-8 only (a byte
+ * order mark is skipped), no aliases or anchors, no tags but YAML's
+ * own, a depth cap, duplicate keys, NUL bytes and control characters.
+ * A single document and a stream of them pass the same defences.
  */
 #ifndef DL_YAML_READ_H
 #define DL_YAML_READ_H
@@ -30,6 +32,20 @@ struct ynode {
  * name:line:column and returns EXIT_DATAERR, or 0.
  */
 int	yaml_load(const char *name, const char *buf, size_t len, struct ynode *);
+
+/*
+ * Parse a stream of documents with one parser, handing each to each()
+ * as a tree whose positions are the stream's; the tree is freed when
+ * each() returns (it may take strings and nodes out).  A document with
+ * no content (comments only, a bare "---") is skipped.  A document the
+ * defences refuse is reported (its first problem) and the next one
+ * read; a libyaml error (syntax, encoding) is reported and ends the
+ * stream, as libyaml cannot go on after one.  Returns 0; the first
+ * nonzero value of each(), which stops the stream; or EXIT_DATAERR or
+ * EXIT_IOERR after reporting.
+ */
+int	yaml_load_stream(const char *name, const char *buf, size_t len,
+	    int (*each)(struct ynode *doc, void *arg), void *arg);
 
 /*
  * The text rules of every value: no NUL, well-formed UTF-8, no control
