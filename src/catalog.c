@@ -1,5 +1,7 @@
 /* The catalog (catalog.h): references, parts, adding. */
 #include <ctype.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -179,40 +181,168 @@ make_id(const struct date *d, char *id, size_t size)
 	    alphabet[rnd[4] & 31], alphabet[rnd[5] & 31]);
 }
 
+/* Order of the store's parts: by series, then part. */
+static int
+cmp_part(const void *a, const void *b)
+{
+	const struct entry *x = *(const struct entry *const *)a;
+	const struct entry *y = *(const struct entry *const *)b;
+	int c = strcmp(x->series, y->series);
+
+	return c ? c : (x->part > y->part) - (x->part < y->part);
+}
+
+/* The parts the store has taken, sorted by series and part. */
+struct taken {
+	struct entry_list	  all;	/* the index's summaries */
+	const struct entry	**v;
+	size_t			  n;
+	int			  bad;	/* some entries do not load */
+};
+
+static int
+taken_load(struct store *st, const char *except, struct taken *t)
+{
+	int rc = index_load(st, &t->all, &t->bad);
+
+	t->v = xreallocarray(NULL, t->all.n + 1, sizeof(*t->v));
+	t->n = 0;
+	for (size_t i = 0; i < t->all.n; i++)
+		if (t->all.v[i]->series != NULL && t->all.v[i]->part > 0 &&
+		    (except == NULL || strcmp(t->all.v[i]->path, except) != 0))
+			t->v[t->n++] = t->all.v[i];
+	qsort(t->v, t->n, sizeof(*t->v), cmp_part);
+	return rc;
+}
+
+static void
+taken_free(struct taken *t)
+{
+	free(t->v);
+	entry_list_free(&t->all);
+}
+
+/* The first of t's parts at or after (series, part) in their order. */
+static size_t
+taken_find(const struct taken *t, const char *series, long part)
+{
+	struct entry key;
+	const struct entry *k = &key;
+	size_t lo = 0, hi = t->n;
+
+	key.series = (char *)series;
+	key.part = part;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cmp_part(&t->v[mid], &k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The entry of t that has (series, part), or NULL. */
+static const struct entry *
+taken_by(const struct taken *t, const char *series, long part)
+{
+	size_t i = taken_find(t, series, part);
+
+	return i < t->n && strcmp(t->v[i]->series, series) == 0 &&
+	    t->v[i]->part == part ? t->v[i] : NULL;
+}
+
+/* The highest part of series in the store, 0 for none. */
+static long
+taken_max(const struct taken *t, const char *series)
+{
+	size_t i = taken_find(t, series, LONG_MAX);
+
+	return i > 0 && strcmp(t->v[i - 1]->series, series) == 0 ?
+	    t->v[i - 1]->part : 0;
+}
+
+/* The part of an entry is refused: with its place when it has one. */
+static void
+part_taken(const char *name, const struct entry *e, const struct entry *by)
+{
+	if (name != NULL)
+		diag_error(name, e->pos[F_PART], "part %ld of series '%s' is "
+		    "taken by %s", e->part, e->series, by->id);
+	else
+		diag("part %ld of series '%s' is taken by %s", e->part,
+		    e->series, by->id);
+}
+
 /*
- * The highest part of the series, and whether part (when not 0) is taken
- * by a file other than except.  Under the lock, so the answer holds.
+ * Under the lock: refuse a part the store has taken, and give an entry
+ * of a series without a part the next one, in order, past every part of
+ * the store and of the batch (so no later entry's part is taken by an
+ * earlier one's).  The batch's own parts are distinct (import checks).
  */
 static int
-series_parts(struct store *st, const char *series, long part,
-    const char *except, long *max, bool *taken)
+number_parts(struct store *st, const char *name, struct entry **v, size_t n)
 {
-	struct entry_list all;
-	int bad, rc;
+	/* Each series of the batch with its highest part so far. */
+	struct high {
+		const char	*series;
+		long		 max;
+	} *high = xreallocarray(NULL, n + 1, sizeof(*high));
+	const struct entry **mine = xreallocarray(NULL, n + 1, sizeof(*mine));
+	size_t nmine = 0, nhigh = 0;
+	struct taken t;
+	int rc = taken_load(st, NULL, &t);
 
-	*max = 0;
-	*taken = false;
-	rc = index_load(st, &all, &bad);
-	for (size_t i = 0; i < all.n; i++) {
-		struct entry *o = all.v[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct entry *by;
 
-		if (o->series == NULL || strcmp(o->series, series) != 0 ||
-		    (except != NULL && strcmp(o->path, except) == 0))
+		if (v[i]->series == NULL)
 			continue;
-		if (o->part > *max)
-			*max = o->part;
-		if (part != 0 && o->part == part && !*taken) {
-			diag("part %ld of series '%s' is taken by %s", part,
-			    series, o->id);
-			*taken = true;
+		if (v[i]->part > 0 &&
+		    (by = taken_by(&t, v[i]->series, v[i]->part)) != NULL) {
+			part_taken(name, v[i], by);
+			rc = EXIT_CANTCREAT;
 		}
+		mine[nmine++] = v[i];
 	}
-	entry_list_free(&all);
-	if (bad != 0 && rc == 0 && part == 0) {
-		diag("some entries do not load (see above); run "
-		    "'dailylog check', or give the part with -p");
-		rc = bad;
+	qsort(mine, nmine, sizeof(*mine), cmp_part);
+	for (size_t i = 0; i < nmine; i++) {
+		if (nhigh == 0 || strcmp(high[nhigh - 1].series,
+		    mine[i]->series) != 0) {
+			high[nhigh].series = mine[i]->series;
+			high[nhigh++].max = taken_max(&t, mine[i]->series);
+		}
+		if (mine[i]->part > high[nhigh - 1].max)
+			high[nhigh - 1].max = mine[i]->part;
 	}
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct entry *e = v[i];
+		size_t lo = 0, hi = nhigh;
+
+		if (e->series == NULL || e->part != 0)
+			continue;
+		if (t.bad != 0) {
+			diag("some entries of the store do not load (see "
+			    "above), so the next part of '%s' is not known; "
+			    "run 'dailylog check', or give the part",
+			    e->series);
+			rc = t.bad;
+			break;
+		}
+		while (lo + 1 < hi) {	/* high is sorted; e's series is in it */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (strcmp(high[mid].series, e->series) <= 0)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		e->part = ++high[lo].max;
+	}
+	free(high);
+	free(mine);
+	taken_free(&t);
 	return rc;
 }
 
@@ -220,42 +350,34 @@ int
 catalog_part_free(struct store *st, const char *series, long part,
     const char *except)
 {
-	long max;
-	bool taken;
-	int rc = series_parts(st, series, part, except, &max, &taken);
+	struct taken t;
+	struct entry e;
+	const struct entry *by;
+	int rc = taken_load(st, except, &t);
 
-	return rc ? rc : taken ? EXIT_CANTCREAT : 0;
+	e.series = (char *)series;
+	e.part = part;
+	if (rc == 0 && (by = taken_by(&t, series, part)) != NULL) {
+		part_taken(NULL, &e, by);
+		rc = EXIT_CANTCREAT;
+	}
+	taken_free(&t);
+	return rc;
 }
 
-int
-catalog_add(struct store *st, struct entry *e)
+/* Write e as a new file with a new ID; under the lock, parts numbered. */
+static int
+write_new(struct store *st, struct entry *e)
 {
 	struct buf yaml = BUF_INIT;
-	char id[64], rel[32], *dir = NULL, *path = NULL;
-	bool held = st->lockfd != -1;	/* import holds it for a batch */
+	char id[64], rel[32], *dir, *path = NULL;
 	int rc, err = EEXIST;
 
-	if ((rc = store_lock(st)) != 0)
-		return rc;
-	if (e->series != NULL) {
-		bool taken;
-		long max;
-
-		if ((rc = series_parts(st, e->series, e->part, NULL, &max,
-		    &taken)) != 0)
-			goto out;
-		if (taken) {
-			rc = EXIT_CANTCREAT;
-			goto out;
-		}
-		if (e->part == 0)
-			e->part = max + 1;
-	}
 	snprintf(rel, sizeof(rel), "entries/%04d/%02d", e->date.year,
 	    e->date.mon);
-	dir = path_join(st->root, rel);
 	if ((rc = fsio_mkdirs(st->root, rel)) != 0)
-		goto out;
+		return rc;
+	dir = path_join(st->root, rel);
 	entry_to_yaml(e, false, false, &yaml);
 	for (int tries = 0; tries < 16 && err == EEXIST; tries++) {
 		struct buf name = BUF_INIT;
@@ -272,18 +394,79 @@ catalog_add(struct store *st, struct entry *e)
 		    strerror(err), err == ENOSPC ?
 		    "; nothing was written" : "");
 		rc = fsio_status(err);
-		goto out;
+		free(path);
+	} else {
+		free(e->id);
+		free(e->path);
+		e->id = xstrdup(id);
+		e->path = path;
 	}
-	free(e->id);
-	free(e->path);
-	e->id = xstrdup(id);
-	e->path = path;
-	path = NULL;
-out:
-	if (!held)
-		store_unlock(st);
 	buf_free(&yaml);
 	free(dir);
-	free(path);
+	return rc;
+}
+
+/* Whether any of the n entries is in a series. */
+static bool
+any_series(struct entry *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->series != NULL)
+			return true;
+	return false;
+}
+
+int
+catalog_add(struct store *st, struct entry *e)
+{
+	int rc;
+
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	if (e->series == NULL || (rc = number_parts(st, NULL, &e, 1)) == 0)
+		rc = write_new(st, e);
+	store_unlock(st);
+	return rc;
+}
+
+/* Remove what this batch wrote: nothing half-added stays. */
+static void
+roll_back(struct entry **v, size_t written)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < written; i++)
+		if (unlink(v[i]->path) == -1) {
+			diag("cannot remove %s: %s", v[i]->path,
+			    strerror(errno));
+			kept++;
+		}
+	if (kept == 0)
+		diag("import: removed the %zu entries written before the "
+		    "failure; nothing was imported", written);
+	else
+		diag("import: %zu of %zu entries written could not be removed",
+		    kept, written);
+}
+
+int
+catalog_add_batch(struct store *st, const char *name, struct entry **v,
+    size_t n)
+{
+	int rc;
+
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	if (any_series(v, n) && (rc = number_parts(st, name, v, n)) != 0) {
+		store_unlock(st);
+		diag("import: nothing was imported");
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((rc = write_new(st, v[i])) != 0) {
+			roll_back(v, i);
+			break;
+		}
+	store_unlock(st);
 	return rc;
 }

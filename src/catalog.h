@@ -25,9 +25,17 @@ int	catalog_resolve_in(struct store *, const struct entry_list *summaries,
  * Store a new entry.  Under the lock: gives it the next part of its
  * series when e->part is 0, refuses a taken part (73), makes an ID,
  * writes entries/YYYY/MM/ID.yaml atomically without ever replacing a
- * file.  Sets e->id and e->path.  A lock the caller holds is kept.
+ * file.  Sets e->id and e->path.
  */
 int	catalog_add(struct store *, struct entry *);
+
+/*
+ * The same for n entries, all or none, in one hold of the lock; parts
+ * are given in order, and a taken one is reported at its place in the
+ * input name.  A failed write removes the entries written before it.
+ */
+int	catalog_add_batch(struct store *, const char *name, struct entry **,
+	    size_t n);
 
 /*
  * 0 when part of series is free (files other than except), else 73

@@ -28,110 +28,13 @@
 
 #define IMPORT_MAX	(64 * 1024 * 1024)	/* bytes of input */
 
-/* The highest part of series among the store's entries and the batch's. */
-static long
-highest_part(const struct entry_list *l, const struct import_batch *b,
-    const char *series)
-{
-	long max = 0;
-
-	for (size_t i = 0; i < l->n + b->n; i++) {
-		const struct entry *e = i < l->n ? l->v[i] : b->v[i - l->n];
-
-		if (e->series != NULL && strcmp(e->series, series) == 0 &&
-		    e->part > max)
-			max = e->part;
-	}
-	return max;
-}
-
-/*
- * Under the lock: refuse a part the store has taken, and give an entry
- * of a series without a part the next one, in input order, past every
- * part of the store and of the input (so no later entry's part is taken
- * by an earlier one's).
- */
-static int
-assign_parts(struct store *st, const char *name, struct import_batch *b)
-{
-	struct entry_list l;
-	int bad, rc;
-
-	if ((rc = walk_load_all(st->root, &l, &bad)) != 0)
-		return rc;
-	for (size_t i = 0; i < b->n; i++) {
-		struct entry *e = b->v[i];
-
-		for (size_t j = 0; e->part != 0 && j < l.n; j++)
-			if (l.v[j]->series != NULL &&
-			    strcmp(l.v[j]->series, e->series) == 0 &&
-			    l.v[j]->part == e->part) {
-				diag_error(name, e->pos[F_PART], "part %ld of "
-				    "series '%s' is taken by %s", e->part,
-				    e->series, l.v[j]->id);
-				rc = EXIT_CANTCREAT;
-			}
-	}
-	for (size_t i = 0; rc == 0 && i < b->n; i++) {
-		struct entry *e = b->v[i];
-
-		if (e->series == NULL || e->part != 0)
-			continue;
-		if (bad != 0) {
-			diag("some entries of the store do not load (see "
-			    "above), so the next part of '%s' is not known; "
-			    "run 'dailylog check', or give the parts",
-			    e->series);
-			rc = bad;
-			break;
-		}
-		e->part = highest_part(&l, b, e->series) + 1;
-	}
-	entry_list_free(&l);
-	return rc;
-}
-
-/* Remove what this run wrote: nothing half-imported stays. */
-static void
-roll_back(struct import_batch *b, size_t written)
-{
-	size_t kept = 0;
-
-	for (size_t i = 0; i < written; i++)
-		if (unlink(b->v[i]->path) == -1) {
-			diag("cannot remove %s: %s", b->v[i]->path,
-			    strerror(errno));
-			kept++;
-		}
-	if (kept == 0)
-		diag("import: removed the %zu entries written before the "
-		    "failure; nothing was imported", written);
-	else
-		diag("import: %zu of %zu entries written could not be removed",
-		    kept, written);
-}
-
+/* Store the batch, all or none, and print the new IDs. */
 static int
 store_batch(struct store *st, const char *name, struct import_batch *b)
 {
 	int rc;
 
-	if ((rc = store_lock(st)) != 0)
-		return rc;
-	if ((rc = assign_parts(st, name, b)) != 0) {
-		store_unlock(st);
-		diag("import: nothing was imported");
-		return rc;
-	}
-	for (size_t i = 0; i < b->n; i++) {
-		/* store_add checks each part again, under the lock. */
-		if ((rc = catalog_add(st, b->v[i])) != 0) {
-			roll_back(b, i);
-			break;
-		}
-	}
-	store_unlock(st);
-	if (rc != 0)
+	if ((rc = catalog_add_batch(st, name, b->v, b->n)) != 0)
 		return rc;
 	for (size_t i = 0; i < b->n; i++)
 		printf("%s\n", b->v[i]->id);
