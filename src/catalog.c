@@ -18,6 +18,7 @@
 #include "entry.h"
 #include "fsio.h"
 #include "index.h"
+#include "ref.h"
 #include "store.h"
 #include "walk.h"
 #include "yaml_write.h"
@@ -30,24 +31,16 @@ static const struct pos nopos = { 0, 0 };
  */
 static int
 resolve_part(struct store *st, const struct entry_list *given,
-    const char *ref, const char *colon, struct entry **out)
+    const struct ref *r, struct entry **out)
 {
 	struct entry_list all = { NULL, 0 };
 	const struct entry_list *l = given;
-	char *slug = xstrndup(ref, (size_t)(colon - ref)), *end;
-	long part = strtol(colon + 1, &end, 10);
+	const char *slug = r->slug;
+	long part = r->part;
 	size_t found = 0, at = 0;
 	int bad, rc;
 
-	if (!slug_valid(slug) || *end != '\0' || part < 1 ||
-	    !isdigit((unsigned char)colon[1])) {
-		diag("bad reference '%s': expected ID, ID prefix or SERIES:PART",
-		    ref);
-		free(slug);
-		return EXIT_USAGE;
-	}
 	if (l == NULL && (rc = index_load_series(st, slug, &all, &bad)) != 0) {
-		free(slug);
 		entry_list_free(&all);
 		return rc;
 	}
@@ -77,7 +70,6 @@ resolve_part(struct store *st, const struct entry_list *given,
 		else
 			*out = e;
 	}
-	free(slug);
 	entry_list_free(&all);
 	return rc;
 }
@@ -100,19 +92,18 @@ int
 catalog_resolve_in(struct store *st, const struct entry_list *summaries,
     const char *ref, struct entry **out)
 {
-	const char *colon = strchr(ref, ':');
+	struct ref r;
 	char **paths;
 	size_t n, rlen = strlen(ref), nmatch = 0, exact = SIZE_MAX, first = 0;
 	int rc;
 
 	*out = NULL;
-	if (colon != NULL)
-		return resolve_part(st, summaries, ref, colon, out);
-	if (!id_valid(ref)) {
-		diag("bad reference '%s': expected ID, ID prefix or SERIES:PART",
-		    ref);
+	if (ref_parse(ref, &r) == REF_BAD) {
+		diag("bad reference '%s': %s", ref, r.why);
 		return EXIT_USAGE;
 	}
+	if (r.kind == REF_PART)
+		return resolve_part(st, summaries, &r, out);
 	if ((rc = walk_paths(st->root, &paths, &n, NULL, NULL)) != 0) {
 		walk_paths_free(paths, n);
 		return rc;

@@ -22,6 +22,7 @@
 #include "fsio.h"
 #include "output.h"
 #include "pager.h"
+#include "ref.h"
 #include "render.h"
 #include "series.h"
 #include "store.h"
@@ -91,24 +92,6 @@ run_pager(const struct ctx *ctx, const struct series *s)
 	return rc;
 }
 
-/* SERIES or SERIES:PART; *part is 0 without one. */
-static int
-parse_ref(const char *ref, char **slug, long *part)
-{
-	const char *colon = strchr(ref, ':');
-	char *end = NULL;
-
-	*slug = colon ? xstrndup(ref, (size_t)(colon - ref)) : xstrdup(ref);
-	*part = 0;
-	if (colon != NULL && colon[1] >= '1' && colon[1] <= '9')
-		*part = strtol(colon + 1, &end, 10);
-	if (slug_valid(*slug) && (colon == NULL || (end && *end == '\0')))
-		return 0;
-	free(*slug);
-	return usage_error("read", "expected SERIES or SERIES:PART, not '%s'",
-	    ref);
-}
-
 static int
 read_series(struct ctx *ctx, const struct entry_list *l, const char *slug,
     long part)
@@ -145,8 +128,7 @@ cmd_read(struct ctx *ctx, int argc, char **argv)
 {
 	struct entry_list l;
 	struct store *st = &ctx->st;
-	char *slug;
-	long part;
+	struct ref r;
 	int rc, bad;
 
 	if (argc < 2)
@@ -154,14 +136,15 @@ cmd_read(struct ctx *ctx, int argc, char **argv)
 	if (argc > 2 || argv[1][0] == '-')
 		return usage_error("read", "expected one SERIES[:PART], not "
 		    "'%s'", argv[argc - 1]);
-	if ((rc = parse_ref(argv[1], &slug, &part)) != 0)
-		return rc;
+	/* SERIES or SERIES:PART. */
+	if (ref_parse(argv[1], &r) != REF_PART && !ref_is_series(&r))
+		return usage_error("read", "expected SERIES or SERIES:PART, "
+		    "not '%s'", argv[1]);
 	if ((rc = ctx_open(ctx)) == 0) {
 		rc = walk_load_all(st->root, &l, &bad);
 		if (rc == 0)
-			rc = read_series(ctx, &l, slug, part);
+			rc = read_series(ctx, &l, r.slug, r.part);
 		entry_list_free(&l);
 	}
-	free(slug);
 	return rc;
 }

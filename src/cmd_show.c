@@ -20,6 +20,7 @@
 #include "index.h"
 #include "output.h"
 #include "pager.h"
+#include "ref.h"
 #include "render.h"
 #include "series.h"
 #include "store.h"
@@ -81,7 +82,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	const struct renderer *r = &render_text;
 	struct entry_list l;
 	struct store *st = &ctx->st;
-	const char *colon;
+	struct ref first;
 	int ch, rc = 0, width = -1, bad;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
@@ -105,17 +106,9 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	pager_start(ctx_pager(ctx));
 	/* One SERIES:PART needs only its series: no walk of the store
 	 * (index_load_series says what that lookup cannot see). */
-	colon = argc - optind == 1 ? strchr(argv[optind], ':') : NULL;
-	if (colon != NULL) {
-		char *slug = xstrndup(argv[optind],
-		    (size_t)(colon - argv[optind]));
-
-		if (slug_valid(slug))
-			(void)index_load_series(st, slug, &l, &bad);
-		else
-			(void)index_load(st, &l, &bad);
-		free(slug);
-	} else
+	if (argc - optind == 1 && ref_parse(argv[optind], &first) == REF_PART)
+		(void)index_load_series(st, first.slug, &l, &bad);
+	else
 		(void)index_load(st, &l, &bad);
 	for (int i = optind; i < argc; i++) {
 		int one = show_one(st, &l, argv[i], r, width);

@@ -16,8 +16,6 @@ const char *const field_names[F_COUNT] = {
 	"tags", "result", "next", "body",
 };
 
-#define PART_MAX 999999
-
 void
 entry_init(struct entry *e)
 {

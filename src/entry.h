@@ -48,6 +48,7 @@ struct entry {
 };
 
 #define ENTRY_MAX_FILE	(1024 * 1024)	/* larger files are refused */
+#define PART_MAX	999999		/* the highest part number */
 
 void	entry_init(struct entry *);
 void	entry_free(struct entry *);

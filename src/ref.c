@@ -1,0 +1,55 @@
+/* Parsing references (ref.h). */
+#include <stdbool.h>
+#include <string.h>
+
+#include "entry.h"
+#include "ref.h"
+
+enum ref_kind
+ref_parse(const char *s, struct ref *r)
+{
+	const char *colon = strchr(s, ':');
+	size_t n;
+
+	memset(r, 0, sizeof(*r));
+	r->text = s;
+	r->kind = REF_BAD;
+	r->why = "expected ID, ID prefix or SERIES:PART";
+	if (colon == NULL) {
+		if (!id_valid(s))
+			return REF_BAD;
+		if (slug_valid(s))
+			strcpy(r->slug, s);
+		return r->kind = REF_ID;
+	}
+	n = (size_t)(colon - s);
+	if (n == 0 || n >= sizeof(r->slug))
+		return REF_BAD;
+	memcpy(r->slug, s, n);
+	r->slug[n] = '\0';
+	if (!slug_valid(r->slug)) {
+		r->slug[0] = '\0';
+		return REF_BAD;
+	}
+	/* Digits only: no sign, no space, no base prefix. */
+	for (const char *p = colon + 1; ; p++) {
+		if (*p == '\0' && p > colon + 1)
+			break;
+		if (*p < '0' || *p > '9')
+			return REF_BAD;
+		r->part = r->part * 10 + (*p - '0');
+		if (r->part > PART_MAX) {
+			r->why = "the part number is too large (at most 999999)";
+			return REF_BAD;
+		}
+	}
+	if (r->part < 1)
+		return REF_BAD;
+	return r->kind = REF_PART;
+}
+
+bool
+ref_is_series(const struct ref *r)
+{
+	return r->kind == REF_ID && r->slug[0] != '\0';
+}
