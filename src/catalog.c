@@ -461,3 +461,38 @@ catalog_add_batch(struct store *st, const char *name, struct entry **v,
 	store_unlock(st);
 	return rc;
 }
+
+/* --- replacing --- */
+
+static bool
+same(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+int
+catalog_replace(struct store *st, const struct entry *old, const char *base,
+    size_t baselen, const char *text, size_t len, const struct entry *new)
+{
+	char *now;
+	size_t nowlen;
+	int rc;
+
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	if ((rc = file_read(old->path, ENTRY_MAX_FILE, &now, &nowlen)) != 0)
+		goto out;
+	if (base != NULL && !same(now, nowlen, base, baselen)) {
+		diag("%s changed while you were editing it; not replaced",
+		    old->path);
+		rc = EXIT_TEMPFAIL;
+	} else if (new->series != NULL && (old->series == NULL ||
+	    strcmp(old->series, new->series) != 0 || old->part != new->part))
+		rc = catalog_part_free(st, new->series, new->part, old->path);
+	if (rc == 0)
+		rc = fsio_store_file(old->path, text, len, FSIO_REPLACE);
+	free(now);
+out:
+	store_unlock(st);
+	return rc;
+}

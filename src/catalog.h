@@ -38,6 +38,15 @@ int	catalog_add_batch(struct store *, const char *name, struct entry **,
 	    size_t n);
 
 /*
+ * Replace old's file with text (len bytes, which load as new): under the
+ * lock, only when the file still holds base (baselen bytes; base NULL:
+ * whatever it holds), else 75; a part new to the entry must be free.
+ */
+int	catalog_replace(struct store *, const struct entry *old,
+	    const char *base, size_t baselen, const char *text, size_t len,
+	    const struct entry *new);
+
+/*
  * 0 when part of series is free (files other than except), else 73
  * after a message.  Call under the lock.
  */

@@ -24,37 +24,6 @@ same(const char *a, size_t alen, const char *b, size_t blen)
 	return alen == blen && memcmp(a, b, alen) == 0;
 }
 
-/*
- * Under the lock: the entry must not have changed since the draft was
- * made, and a new part number must be free.
- */
-static int
-replace_entry(struct store *st, const struct entry *old, const char *base,
-    size_t baselen, const char *text, size_t len, const struct entry *new)
-{
-	char *now;
-	size_t nowlen;
-	int rc;
-
-	if ((rc = store_lock(st)) != 0)
-		return rc;
-	if ((rc = file_read(old->path, ENTRY_MAX_FILE, &now, &nowlen)) != 0)
-		goto out;
-	if (base != NULL && !same(now, nowlen, base, baselen)) {
-		diag("%s changed while you were editing it; not replaced",
-		    old->path);
-		rc = EXIT_TEMPFAIL;
-	} else if (new->series != NULL && (old->series == NULL ||
-	    strcmp(old->series, new->series) != 0 || old->part != new->part))
-		rc = catalog_part_free(st, new->series, new->part, old->path);
-	if (rc == 0)
-		rc = fsio_store_file(old->path, text, len, FSIO_REPLACE);
-	free(now);
-out:
-	store_unlock(st);
-	return rc;
-}
-
 int
 cmd_edit(struct ctx *ctx, int argc, char **argv)
 {
@@ -100,7 +69,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if ((rc = entry_load_buf(draft, text, len, &new, false)) == 0)
-		rc = replace_entry(st, old, resumed ? NULL : orig, origlen,
+		rc = catalog_replace(st, old, resumed ? NULL : orig, origlen,
 		    text, len, &new);
 	if (rc == 0) {
 		unlink(draft);
