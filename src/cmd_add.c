@@ -100,92 +100,6 @@ normalize_body(struct entry *e)
 	e->body[len + 1] = '\0';
 }
 
-static void
-template_field(struct buf *t, const char *key, const char *val,
-    const char *hint)
-{
-	struct buf line = BUF_INIT;
-
-	buf_addf(&line, "%s: %s", key, val ? val : "");
-	buf_adds(t, line.s);
-	for (size_t w = line.len; w < 20; w++)
-		buf_addc(t, ' ');
-	buf_addf(t, "  # %s\n", hint);
-	buf_free(&line);
-}
-
-/* The editor's starting point: every field, with hints in both languages. */
-static void
-make_template(const struct entry *e, struct buf *t)
-{
-	char date[17], part[24] = "";
-	struct entry tmp;
-
-	buf_adds(t,
-	    "# 新しい日報です。保存して終了すると登録されます。空の項目は省かれます。\n"
-	    "# A new daily report: save and quit to add it; empty fields are left out.\n"
-	    "# 書式 / format: dailylog(5)\n");
-	template_field(t, "date", date_format(&e->date, date),
-	    "日付 / date: YYYY-MM-DD [HH:MM]");
-	template_field(t, "title", e->title, "件名(必須) / title (required)");
-	template_field(t, "series", e->series,
-	    "シリーズ名 / series: a-z 0-9 -");
-	if (e->part)
-		snprintf(part, sizeof(part), "%ld", e->part);
-	template_field(t, "part", part, "空なら次の番号 / empty: the next part");
-	template_field(t, "client", e->client, "訪問先 / client");
-	template_field(t, "contact", e->contact, "面談者 / person met");
-	template_field(t, "staff", e->staff, "派遣スタッフ / temp worker");
-	/* Lists and the body as libyaml writes them, so quoting is right. */
-	entry_init(&tmp);
-	tmp.date = e->date;
-	tmp.title = "x";
-	tmp.tags = e->tags;
-	tmp.next = e->next;
-	tmp.result = e->result;
-	{
-		struct buf y = BUF_INIT;
-		const char *p;
-
-		entry_to_yaml(&tmp, false, false, &y);
-		p = strstr(y.s, "\ntags:");
-		if (p != NULL) {
-			const char *end = strchr(p + 1, '\n');
-
-			buf_add(t, p + 1, (size_t)(end - p));
-		} else
-			template_field(t, "tags", "[]",
-			    "タグ / tags: [クレーム, 入館証]");
-		if ((p = strstr(y.s, "\nresult:")) != NULL) {
-			const char *end = strchr(p + 1, '\n');
-
-			buf_add(t, p + 1, (size_t)(end - p));
-		} else
-			template_field(t, "result", NULL, "結果 / result");
-		if ((p = strstr(y.s, "\nnext:")) != NULL)
-			buf_adds(t, p + 1);
-		else
-			template_field(t, "next", "[]",
-			    "次回アクション / next actions: [電話する, 訪問する]");
-		buf_free(&y);
-	}
-	buf_adds(t,
-	    "# 本文: 空行で段落、「## 」で見出し、「- 」で箇条書き。\n"
-	    "# body: blank lines between paragraphs, \"## \" headings, \"- \" list items.\n"
-	    "body: |\n");
-	if (e->body != NULL) {
-		for (const char *s = e->body; *s; ) {
-			size_t n = strcspn(s, "\n");
-
-			buf_adds(t, "  ");
-			buf_add(t, s, n);
-			buf_addc(t, '\n');
-			s += n + (s[n] == '\n');
-		}
-	} else
-		buf_adds(t, "  \n");
-}
-
 /* Finish an entry that loaded: store it and print its ID. */
 static int
 store_entry(struct store *st, struct entry *e)
@@ -244,7 +158,7 @@ add_with_editor(struct ctx *ctx, const struct entry *e)
 
 	buf_addf(&name, "add-%ld-%d.yaml", (long)time(NULL), (int)getpid());
 	if ((rc = draft_path(&ctx->st, name.s, &draft)) == 0) {
-		make_template(e, &t);
+		entry_template(e, &t);
 		if ((rc = fsio_store_file(draft, t.s, t.len, FSIO_NEW)) == 0)
 			rc = edit_draft(ctx, draft, t.s);
 		free(draft);

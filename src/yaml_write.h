@@ -11,4 +11,10 @@ struct entry;
 void	entry_to_yaml(const struct entry *, bool with_id, bool doc_start,
 	    struct buf *);
 
+/*
+ * The editor's starting point for a new entry: every field, e's values
+ * filled in, with hints in Japanese and English as comments.
+ */
+void	entry_template(const struct entry *, struct buf *);
+
 #endif
