@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,7 +24,6 @@
 #include "walk.h"
 #include "yaml_write.h"
 
-static const struct pos nopos = { 0, 0 };
 
 /*
  * SERIES:PART among the summaries given, or those of the index; only
@@ -38,9 +38,9 @@ resolve_part(struct store *st, const struct entry_list *given,
 	const char *slug = r->slug;
 	long part = r->part;
 	size_t found = 0, at = 0;
-	int bad, rc;
+	int rc;
 
-	if (l == NULL && (rc = index_load_series(st, slug, &all, &bad)) != 0) {
+	if (l == NULL && (rc = index_load_series(st, slug, &all)) != 0) {
 		entry_list_free(&all);
 		return rc;
 	}
@@ -50,17 +50,19 @@ resolve_part(struct store *st, const struct entry_list *given,
 		if (l->v[i]->series && strcmp(l->v[i]->series, slug) == 0 &&
 		    l->v[i]->part == part) {
 			if (found++ > 0)
-				diag_error(l->v[i]->path, l->v[i]->pos[F_PART],
+				diag_error(EXIT_DATAERR, l->v[i]->path,
+				    l->v[i]->pos[F_PART],
 				    "%s:%ld is also %s", slug, part,
 				    l->v[at]->id);
 			else
 				at = i;
 		}
 	if (found == 0) {
-		diag("no part %ld in series '%s'", part, slug);
-		rc = EXIT_NOTFOUND;
+		diag_fail(EXIT_NOTFOUND, "no part %ld in series '%s'", part,
+		    slug);
+		rc = -1;
 	} else if (found > 1)
-		rc = EXIT_DATAERR;
+		rc = -1;
 	else {
 		struct entry *e = xmalloc(sizeof(*e));
 
@@ -82,6 +84,44 @@ basename_of(const char *path)
 	return s ? s + 1 : path;
 }
 
+/*
+ * The file an ID that add made names by itself: entries/YYYY/MM/ID.yaml
+ * by the date it begins with.  Returns 1 with *out loaded, -1 when the
+ * file is there but does not load (reported), 0 when there is none there
+ * (a prefix, a name given by hand, a file in another month): the walk
+ * finds those.
+ */
+static int
+load_by_id(struct store *st, const char *id, struct entry **out)
+{
+	struct buf rel = BUF_INIT;
+	struct stat sb;
+	char *path;
+	int rc = 0;
+
+	for (int i = 0; i < 8; i++)
+		if (!isdigit((unsigned char)id[i]))
+			return 0;
+	if (id[8] != '-' || id[9] == '\0')
+		return 0;
+	buf_addf(&rel, "entries/%.4s/%.2s/%s.yaml", id, id + 4, id);
+	path = path_join(st->root, rel.s);
+	if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		*out = xmalloc(sizeof(**out));
+		entry_init(*out);
+		if (entry_load(path, *out) == 0)
+			rc = 1;
+		else {
+			free(*out);
+			*out = NULL;
+			rc = -1;
+		}
+	}
+	buf_free(&rel);
+	free(path);
+	return rc;
+}
+
 int
 catalog_resolve(struct store *st, const char *ref, struct entry **out)
 {
@@ -99,11 +139,13 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 
 	*out = NULL;
 	if (ref_parse(ref, &r) == REF_BAD) {
-		diag("bad reference '%s': %s", ref, r.why);
-		return EXIT_USAGE;
+		diag_fail(EXIT_USAGE, "bad reference '%s': %s", ref, r.why);
+		return -1;
 	}
 	if (r.kind == REF_PART)
 		return resolve_part(st, summaries, &r, out);
+	if ((rc = load_by_id(st, ref, out)) != 0)
+		return rc > 0 ? 0 : -1;
 	if ((rc = walk_paths(st->root, &paths, &n, NULL, NULL)) != 0) {
 		walk_paths_free(paths, n);
 		return rc;
@@ -121,8 +163,8 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 	if (exact != SIZE_MAX)
 		first = exact;
 	if (nmatch == 0) {
-		diag("no entry '%s'", ref);
-		rc = EXIT_NOTFOUND;
+		diag_fail(EXIT_NOTFOUND, "no entry '%s'", ref);
+		rc = -1;
 	} else if (nmatch > 1 && exact == SIZE_MAX) {
 		struct buf c = BUF_INIT;
 
@@ -133,10 +175,11 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 				buf_addf(&c, "%s%.*s", k++ ? ", " : "",
 				    (int)(strlen(b) - 5), b);
 			}
-		diag("'%s' is ambiguous: %s%s", ref, buf_str(&c),
+		diag_fail(EXIT_NOTFOUND, "'%s' is ambiguous: %s%s", ref,
+		    buf_str(&c),
 		    nmatch > 8 ? ", ..." : "");
 		buf_free(&c);
-		rc = EXIT_NOTFOUND;
+		rc = -1;
 	} else {
 		struct entry *e = xmalloc(sizeof(*e));
 
@@ -148,6 +191,19 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 	}
 	walk_paths_free(paths, n);
 	return rc;
+}
+
+void
+catalog_read_series(const struct entry_list *sums, const char *slug,
+    struct entry_list *parts)
+{
+	parts->v = xreallocarray(NULL, sums->n + 1, sizeof(*parts->v));
+	parts->n = 0;
+	for (size_t i = 0; i < sums->n; i++)
+		if (sums->v[i]->series != NULL &&
+		    strcmp(sums->v[i]->series, slug) == 0 &&
+		    (parts->v[parts->n] = entry_read(sums->v[i]->path)) != NULL)
+			parts->n++;
 }
 
 /* --- adding --- */
@@ -188,14 +244,16 @@ struct taken {
 	struct entry_list	  all;	/* the index's summaries */
 	const struct entry	**v;
 	size_t			  n;
-	int			  bad;	/* some entries do not load */
+	bool			  bad;	/* some entries do not load */
 };
 
 static int
 taken_load(struct store *st, const char *except, struct taken *t)
 {
-	int rc = index_load(st, &t->all, &t->bad);
+	size_t errors = diag_errors();
+	int rc = index_load(st, &t->all);
 
+	t->bad = diag_errors() > errors;
 	t->v = xreallocarray(NULL, t->all.n + 1, sizeof(*t->v));
 	t->n = 0;
 	for (size_t i = 0; i < t->all.n; i++)
@@ -259,10 +317,12 @@ static void
 part_taken(const char *name, const struct entry *e, const struct entry *by)
 {
 	if (name != NULL)
-		diag_error(name, e->pos[F_PART], "part %ld of series '%s' is "
+		diag_error(EXIT_CANTCREAT, name, e->pos[F_PART], "part %ld of "
+		    "series '%s' is "
 		    "taken by %s", e->part, e->series, by->id);
 	else
-		diag("part %ld of series '%s' is taken by %s", e->part,
+		diag_fail(EXIT_CANTCREAT, "part %ld of series '%s' is taken by "
+		    "%s", e->part,
 		    e->series, by->id);
 }
 
@@ -293,7 +353,7 @@ number_parts(struct store *st, const char *name, struct entry **v, size_t n)
 		if (v[i]->part > 0 &&
 		    (by = taken_by(&t, v[i]->series, v[i]->part)) != NULL) {
 			part_taken(name, v[i], by);
-			rc = EXIT_CANTCREAT;
+			rc = -1;
 		}
 		mine[nmine++] = v[i];
 	}
@@ -313,12 +373,12 @@ number_parts(struct store *st, const char *name, struct entry **v, size_t n)
 
 		if (e->series == NULL || e->part != 0)
 			continue;
-		if (t.bad != 0) {
-			diag("some entries of the store do not load (see "
-			    "above), so the next part of '%s' is not known; "
-			    "run 'dailylog check', or give the part",
+		if (t.bad) {
+			diag_fail(EXIT_DATAERR, "some entries of the store do "
+			    "not load (see above), so the next part of '%s' is "
+			    "not known; run 'dailylog check', or give the part",
 			    e->series);
-			rc = t.bad;
+			rc = -1;
 			break;
 		}
 		while (lo + 1 < hi) {	/* high is sorted; e's series is in it */
@@ -350,7 +410,7 @@ catalog_part_free(struct store *st, const char *series, long part,
 	e.part = part;
 	if (rc == 0 && (by = taken_by(&t, series, part)) != NULL) {
 		part_taken(NULL, &e, by);
-		rc = EXIT_CANTCREAT;
+		rc = -1;
 	}
 	taken_free(&t);
 	return rc;
@@ -381,10 +441,10 @@ write_new(struct store *st, struct entry *e)
 		err = fsio_write(path, yaml.s, yaml.len, FSIO_NEW, 0600, true);
 	}
 	if (err != 0) {
-		diag_error(path, nopos, "cannot create the entry: %s%s",
-		    strerror(err), err == ENOSPC ?
+		diag_error(fsio_status(err), path, nopos, "cannot create the "
+		    "entry: %s%s", strerror(err), err == ENOSPC ?
 		    "; nothing was written" : "");
-		rc = fsio_status(err);
+		rc = -1;
 		free(path);
 	} else {
 		free(e->id);
@@ -428,8 +488,8 @@ roll_back(struct entry **v, size_t written)
 
 	for (size_t i = 0; i < written; i++)
 		if (unlink(v[i]->path) == -1) {
-			diag("cannot remove %s: %s", v[i]->path,
-			    strerror(errno));
+			diag_fail(fsio_status(errno), "cannot remove %s: %s",
+			    v[i]->path, strerror(errno));
 			kept++;
 		}
 	if (kept == 0)
@@ -483,9 +543,9 @@ catalog_replace(struct store *st, const struct entry *old, const char *base,
 	if ((rc = file_read(old->path, ENTRY_MAX_FILE, &now, &nowlen)) != 0)
 		goto out;
 	if (base != NULL && !same(now, nowlen, base, baselen)) {
-		diag("%s changed while you were editing it; not replaced",
-		    old->path);
-		rc = EXIT_TEMPFAIL;
+		diag_fail(EXIT_TEMPFAIL, "%s changed while you were editing it; "
+		    "not replaced", old->path);
+		rc = -1;
 	} else if (new->series != NULL && (old->series == NULL ||
 	    strcmp(old->series, new->series) != 0 || old->part != new->part))
 		rc = catalog_part_free(st, new->series, new->part, old->path);

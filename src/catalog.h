@@ -2,7 +2,7 @@
  * The catalog: the store's entries as commands ask for them, above the
  * index and the walk.  References are resolved here, series parts are
  * numbered here, and every entry is added or replaced here, under the
- * store's lock.
+ * store's lock.  Functions return 0, or -1 after reporting (diag.h).
  */
 #ifndef DL_CATALOG_H
 #define DL_CATALOG_H
@@ -12,14 +12,22 @@ struct entry_list;
 struct store;
 
 /*
- * An entry by full ID, unique ID prefix, or SERIES:PART.  Returns 0,
- * EXIT_NOTFOUND (reported, with candidates when ambiguous) or another
- * status.
+ * An entry by full ID, unique ID prefix, or SERIES:PART.  Returns 0, or
+ * -1 after a message: nothing found (1, with the candidates when a
+ * prefix is ambiguous), a bad reference (64), a file that does not load.
  */
 int	catalog_resolve(struct store *, const char *ref, struct entry **);
 /* The same, SERIES:PART among summaries the caller has (index_load). */
 int	catalog_resolve_in(struct store *, const struct entry_list *summaries,
 	    const char *ref, struct entry **);
+
+/*
+ * The entries of series slug among the summaries sums (index_load), each
+ * read whole from its file; one that no longer loads is reported and
+ * left out.  A new list.
+ */
+void	catalog_read_series(const struct entry_list *sums, const char *slug,
+	    struct entry_list *parts);
 
 /*
  * Store a new entry.  Under the lock: gives it the next part of its

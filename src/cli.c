@@ -26,11 +26,11 @@ usage_error(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	diag("%s: %s", cmd, msg.s);
+	diag_fail(EXIT_USAGE, "%s: %s", cmd, msg.s);
 	if (c != NULL)
 		fprintf(stderr, "usage: dailylog %s\n", c->usage);
 	buf_free(&msg);
-	return EXIT_USAGE;
+	return -1;
 }
 
 const char *
@@ -91,8 +91,8 @@ cli_choice(const char *cmd, const char *opt, const char *arg,
 		buf_addf(&all, "%s%s", words[i], i + 2 < n ? ", " :
 		    i + 2 == n ? " or " : "");
 	if (cmd == NULL) {
-		diag("%s takes %s, not '%s'", opt, all.s, arg);
-		rc = EXIT_USAGE;
+		diag_fail(EXIT_USAGE, "%s takes %s, not '%s'", opt, all.s, arg);
+		rc = -1;
 	} else
 		rc = usage_error(cmd, "%s takes %s, not '%s'", opt, all.s, arg);
 	buf_free(&all);
@@ -165,6 +165,6 @@ cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 			    "not '%s'", arg);
 		return 0;
 	default:
-		return -1;
+		return 1;
 	}
 }

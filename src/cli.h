@@ -2,6 +2,7 @@
  * What only commands use: usage and option errors, and the parsing of
  * option values that several commands share (a fixed word, a width, a
  * format, the entry filters).  Nothing below the commands includes it.
+ * A bad value is a usage error (64): reported, and -1 returned.
  */
 #ifndef DL_CLI_H
 #define DL_CLI_H
@@ -12,11 +13,11 @@ struct filter;
 struct option;
 struct renderer;
 
-/* "dailylog: CMD: message" and CMD's usage line; returns EXIT_USAGE. */
+/* "dailylog: CMD: message" and CMD's usage line (64); returns -1. */
 int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
-/* Report getopt_long's '?' or ':' for cmd; returns EXIT_USAGE. */
+/* Report getopt_long's '?' or ':' for cmd (64); returns -1. */
 int	option_error(const char *cmd, char **argv, const struct option *);
 
 /* For an unknown "--word": the long option of opts it nearly is, or NULL. */
@@ -48,7 +49,7 @@ int	cli_format(const char *cmd, const char *arg, const struct renderer **);
 
 /*
  * Take option ch (from getopt_long) if it is a filter's.  Returns 0 when
- * taken, -1 when not a filter option, EXIT_USAGE after a message.
+ * taken, 1 when not a filter option, -1 after a usage error.
  */
 int	cli_filter_option(struct filter *, int ch, const char *arg,
 	    const char *cmd);

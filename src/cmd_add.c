@@ -16,6 +16,7 @@
 #include "editor.h"
 #include "entry.h"
 #include "fsio.h"
+#include "output.h"
 #include "store.h"
 #include "yaml_read.h"
 #include "yaml_write.h"
@@ -108,9 +109,9 @@ store_entry(struct store *st, struct entry *e)
 
 	normalize_body(e);
 	if ((rc = catalog_add(st, e)) != 0)
-		return rc;
+		return -1;
 	printf("%s\n", e->id);
-	return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
+	return out_finish();
 }
 
 static int
@@ -132,8 +133,9 @@ edit_draft(struct ctx *ctx, const char *draft, const char *template)
 	    memcmp(template, buf, len) == 0) {
 		free(buf);
 		unlink(draft);
-		diag("nothing written: the template was left unchanged");
-		return EXIT_DATAERR;
+		diag_fail(EXIT_DATAERR, "nothing written: the template was "
+		    "left unchanged");
+		return -1;
 	}
 	entry_init(&e);
 	rc = entry_load_buf(draft, buf, len, &e, false);
@@ -142,7 +144,7 @@ edit_draft(struct ctx *ctx, const char *draft, const char *template)
 		rc = store_entry(&ctx->st, &e);
 	if (rc == 0)
 		unlink(draft);
-	else if (rc == EXIT_DATAERR || rc == EXIT_CANTCREAT)
+	else
 		diag("the draft is kept in %s; fix it with 'dailylog add "
 		    "--resume'", draft);
 	entry_free(&e);
@@ -175,8 +177,8 @@ resume(struct ctx *ctx)
 	int rc;
 
 	if (draft == NULL) {
-		diag("add: no draft to resume");
-		return EXIT_NOTFOUND;
+		diag_fail(EXIT_NOTFOUND, "add: no draft to resume");
+		return -1;
 	}
 	diag("resuming the draft %s", draft);
 	rc = edit_draft(ctx, draft, NULL);
@@ -322,15 +324,15 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		goto done;
 	if (o.resume) {
 		rc = resume(ctx);
-		goto close;
+		goto done;
 	}
 	if (o.file != NULL && (rc = read_entry_file(o.file, &e)) != 0)
-		goto close;
+		goto done;
 	if (o.file == NULL && o.set.body == NULL && !o.edit &&
 	    !isatty(STDIN_FILENO)) {
 		if ((rc = fd_read(STDIN_FILENO, "<stdin>", ENTRY_MAX_FILE,
 		    &o.set.body, &(size_t){ 0 })) != 0)
-			goto close;
+			goto done;
 	}
 	use_editor = o.file == NULL && (o.edit || (o.set.body == NULL &&
 	    isatty(STDIN_FILENO)));
@@ -339,15 +341,14 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	apply_options(&e, &o);
 	if (use_editor) {
 		rc = add_with_editor(ctx, &e);
-		goto close;
+		goto done;
 	}
 	if (e.title == NULL && o.file == NULL) {
 		rc = usage_error("add", "a title is required: give -t TITLE");
-		goto close;
+		goto done;
 	}
 	if ((rc = entry_validate(o.file ? o.file : "add", &e)) == 0)
 		rc = store_entry(st, &e);
-close:
 done:
 	entry_free(&o.set);
 	entry_free(&e);

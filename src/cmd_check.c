@@ -19,7 +19,6 @@
 #include "store.h"
 #include "walk.h"
 
-static const struct pos nopos = { 0, 0 };
 
 struct checking {
 	struct strlist		 temps;		/* judged under the lock */
@@ -38,11 +37,13 @@ report_other(const char *path, void *arg)
 		strlist_add(&c->temps, path);
 		break;
 	case NOT_ENTRY_LINK:
-		diag_error(path, nopos, "a symbolic link; dailylog does not "
+		diag_error(EXIT_DATAERR, path, nopos, "a symbolic link; "
+		    "dailylog does not "
 		    "follow links in the store");
 		break;
 	case NOT_ENTRY_NAME:
-		diag_error(path, nopos, "not loaded: the file name is not a "
+		diag_error(EXIT_DATAERR, path, nopos, "not loaded: the file "
+		    "name is not a "
 		    "valid ID ([A-Za-z0-9._-], not starting with '.')");
 		break;
 	case NOT_ENTRY_DIRECTORY:
@@ -118,7 +119,8 @@ check_series_settings(struct store *st)
 			char *rel = path_join("series", de->d_name);
 			char *path = path_join(st->root, rel);
 
-			diag_error(path, nopos, "not a series slug ([a-z0-9-]+); "
+			diag_error(EXIT_DATAERR, path, nopos, "not a series slug "
+			    "([a-z0-9-]+); "
 			    "the settings are not used");
 			free(rel);
 			free(path);
@@ -205,7 +207,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	struct store *st = &ctx->st;
 	size_t n;
 	bool quiet = false;
-	int ch, rc, bad;
+	int ch;
 
 	while ((ch = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
 		if (ch != 'q')
@@ -216,20 +218,18 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		return usage_error("check", "unexpected argument '%s'",
 		    argv[optind]);
 	/* Bad settings are one more finding; go on with the entries. */
-	if ((rc = ctx_open_any(ctx)) != 0 && rc != EXIT_DATAERR)
-		return rc;
+	if (ctx_open_any(ctx) != 0 && st->root == NULL)
+		return -1;
 	check_series_settings(st);
 	/* One entry at a time: only what check_parts needs is kept. */
-	rc = walk_entries(st->root, check_entry, report_other, &c, &n, &bad);
+	(void)walk_entries(st->root, check_entry, report_other, &c, &n);
 	report_temporaries(st, &c.temps);
 	series_each(&c.parts, check_series, NULL);
 	if (!quiet)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
-		    diag_nerrors, diag_nerrors == 1 ? "" : "s", diag_nwarnings,
-		    diag_nwarnings == 1 ? "" : "s");
+		    diag_errors(), diag_errors() == 1 ? "" : "s",
+		    diag_warnings(), diag_warnings() == 1 ? "" : "s");
 	entry_list_free(&c.parts);
 	strlist_free(&c.temps);
-	if (rc != 0)
-		return rc;
-	return diag_nerrors ? EXIT_DATAERR : 0;
+	return 0;	/* each finding was reported with its status */
 }

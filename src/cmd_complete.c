@@ -15,6 +15,7 @@
 #include "ctx.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "index.h"
 #include "output.h"
 #include "store.h"
 #include "text.h"
@@ -123,7 +124,7 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 	struct entry_list l;
 	struct store *st = &ctx->st;
 	size_t what = L_COUNT;
-	int bad, rc;
+	int rc;
 
 	for (size_t i = 0; argc == 2 && i < L_COUNT; i++)
 		if (strcmp(argv[1], names[i]) == 0)
@@ -131,10 +132,10 @@ cmd_complete(struct ctx *ctx, int argc, char **argv)
 	if (what == L_COUNT)
 		return usage_error("__complete", "name one of series, refs, "
 		    "ids, clients, tags");
-	/* A store whose settings are bad is open (check reads on): close it. */
-	if ((rc = ctx_open(ctx)) != 0)
-		return rc;
-	if ((rc = walk_load_all(st->root, &l, &bad)) == 0) {
+	if (ctx_open(ctx) != 0)
+		return -1;
+	/* The summaries of the index hold every value offered. */
+	if ((rc = index_load(st, &l)) == 0) {
 		print_listing(&l, (enum listing)what);
 		rc = out_finish();
 	}

@@ -22,16 +22,15 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 	enum export_format fmt = EXPORT_JSON;
 	struct filter f;
 	struct store *st = &ctx->st;
-	int ch, rc, bad, which;
+	int ch, rc, which;
 
 	memset(&f, 0, sizeof(f));
 	while ((ch = getopt_long(argc, argv, ":" FILTER_SHORT "f:", opts,
 	    NULL)) != -1) {
-		if ((rc = cli_filter_option(&f, ch, optarg, "export")) >= 0) {
-			if (rc != 0)
-				return rc;
+		if ((rc = cli_filter_option(&f, ch, optarg, "export")) < 0)
+			return -1;
+		if (rc == 0)
 			continue;
-		}
 		if (ch != 'f')
 			return option_error("export", argv, opts);
 		if ((rc = cli_choice("export", "--format", optarg,
@@ -42,10 +41,9 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return usage_error("export", "unexpected argument '%s'",
 		    argv[optind]);
-	if ((rc = ctx_open(ctx)) != 0)
-		return rc;
-	rc = export_stream(st, &f, fmt, ctx_tmpdir(ctx), &bad);
-	if (rc == 0)
-		rc = out_finish();
-	return rc ? rc : bad;
+	if (ctx_open(ctx) != 0)
+		return -1;
+	if (export_stream(st, &f, fmt, ctx_tmpdir(ctx)) != 0)
+		return -1;
+	return out_finish();
 }

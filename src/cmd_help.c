@@ -29,9 +29,9 @@ cmd_help(struct ctx *ctx, int argc, char **argv)
 		return usage_error("help", "give at most one command");
 	if (argc == 2 && strcmp(argv[1], "dailylog") != 0) {
 		if (command_find(argv[1]) == NULL) {
-			diag("help: no command '%s'; 'dailylog --help' lists "
-			    "them", argv[1]);
-			return EXIT_USAGE;
+			diag_fail(EXIT_USAGE, "help: no command '%s'; 'dailylog "
+			    "--help' lists them", argv[1]);
+			return -1;
 		}
 		buf_addf(&page, "dailylog-%s", argv[1]);
 	} else
@@ -49,8 +49,9 @@ cmd_help(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	execlp("man", "man", "1", page.s, (char *)NULL);
-	diag("help: cannot run man(1); the page is %s(1)", page.s);
+	diag_fail(EXIT_NOINPUT, "help: cannot run man(1); the page is %s(1)",
+	    page.s);
 	buf_free(&page);
 	buf_free(&local);
-	return EXIT_NOINPUT;
+	return -1;
 }

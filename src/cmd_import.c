@@ -22,6 +22,7 @@
 #include "entry.h"
 #include "fsio.h"
 #include "import.h"
+#include "output.h"
 #include "store.h"
 #include "walk.h"
 #include "yaml_read.h"
@@ -32,13 +33,11 @@
 static int
 store_batch(struct store *st, const char *name, struct import_batch *b)
 {
-	int rc;
-
-	if ((rc = catalog_add_batch(st, name, b->v, b->n)) != 0)
-		return rc;
+	if (catalog_add_batch(st, name, b->v, b->n) != 0)
+		return -1;
 	for (size_t i = 0; i < b->n; i++)
 		printf("%s\n", b->v[i]->id);
-	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IOERR;
+	return out_finish();
 }
 
 static int

@@ -281,17 +281,16 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	struct filter f;
 	struct entry_list l;
 	struct store *st = &ctx->st;
-	int ch, rc, bad, width, which;
+	int ch, rc, width, which;
 	bool color;
 
 	memset(&f, 0, sizeof(f));
 	while ((ch = getopt_long(argc, argv, ":" FILTER_SHORT "f:", opts,
 	    NULL)) != -1) {
-		if ((rc = cli_filter_option(&f, ch, optarg, "list")) >= 0) {
-			if (rc != 0)
-				return rc;
+		if ((rc = cli_filter_option(&f, ch, optarg, "list")) < 0)
+			return -1;
+		if (rc == 0)
 			continue;
-		}
 		if (ch != 'f')
 			return option_error("list", argv, opts);
 		if ((rc = cli_choice("list", "--format", optarg, list_formats,
@@ -302,21 +301,18 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return usage_error("list", "unexpected argument '%s'",
 		    argv[optind]);
-	/* A store whose settings are bad is open (check reads on): close it. */
-	if ((rc = ctx_open(ctx)) != 0)
-		return rc;
+	if (ctx_open(ctx) != 0)
+		return -1;
 	/* Width and colour are the terminal's, asked before the pager. */
 	width = ctx_width(ctx, STDOUT_FILENO);
 	color = ctx_color(ctx, STDOUT_FILENO);
 	if (fmt == LIST_JSON || fmt == LIST_JSONL) {
 		/* Every field: streamed as export streams it. */
 		pager_start(ctx_pager(ctx));
-		rc = export_stream(st, &f, fmt == LIST_JSON ? EXPORT_JSON :
-		    EXPORT_JSONL, ctx_tmpdir(ctx), &bad);
-		store_close(st);
-		if (rc == 0)
-			rc = out_finish();
-		return rc ? rc : bad;
+		if (export_stream(st, &f, fmt == LIST_JSON ? EXPORT_JSON :
+		    EXPORT_JSONL, ctx_tmpdir(ctx)) != 0)
+			return -1;
+		return out_finish();
 	}
 	/* The table and TSV need only the summaries; --grep reads every
 	 * file whole and keeps the summaries of the matches. */
@@ -326,12 +322,12 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		l.v = NULL;
 		l.n = 0;
 		rc = walk_entries(st->root, keep_match, walk_warn_not_entry,
-		    &run, NULL, &bad);
+		    &run, NULL);
 		if (l.n > 1)
 			qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
 		f.grep = NULL;	/* matched already; the bodies are gone */
 	} else
-		rc = index_load(st, &l, &bad);
+		rc = index_load(st, &l);
 	filter_apply(&f, &l);
 	pager_start(ctx_pager(ctx));
 	if (fmt == LIST_TABLE)
@@ -339,7 +335,5 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	else
 		print_tsv(&l);
 	entry_list_free(&l);
-	if (rc == 0)
-		rc = out_finish();
-	return rc ? rc : bad;
+	return out_finish() != 0 ? -1 : rc;
 }

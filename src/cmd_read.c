@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
@@ -20,6 +21,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
+#include "index.h"
 #include "output.h"
 #include "pager.h"
 #include "ref.h"
@@ -39,12 +41,12 @@ run_info(const char *info, const char *tmpdir, const struct series *s,
 	int fd, status, rc = 0, err;
 
 	if ((fd = fsio_tmpfile(tmpdir, "dailylog", &path)) == -1)
-		return EXIT_CANTCREAT;
+		return -1;
 	render_doc_init(&doc, &render_info, s);
 	render_series(&doc);
 	if ((err = fd_write_all(fd, buf_str(&doc.out), doc.out.len)) != 0) {
-		diag("%s: %s", path, strerror(err));
-		rc = fsio_status(err);
+		diag_fail(fsio_status(err), "%s: %s", path, strerror(err));
+		rc = -1;
 	}
 	close(fd);
 	buf_free(&doc.out);
@@ -57,13 +59,13 @@ run_info(const char *info, const char *tmpdir, const struct series *s,
 		diag("cannot run %s: %s", info, strerror(errno));
 		_exit(127);
 	} else if (rc == 0 && pid == -1) {
-		diag("cannot start %s: %s", info, strerror(errno));
-		rc = EXIT_TEMPFAIL;
+		diag_fail(EXIT_TEMPFAIL, "cannot start %s: %s", info,
+		    strerror(errno));
+		rc = -1;
 	} else if (rc == 0) {
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 			;
-		rc = WIFEXITED(status) ? WEXITSTATUS(status) :
-		    WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_IOERR;
+		rc = diag_child(status);
 	}
 	unlink(path);
 	free(path);
@@ -107,11 +109,12 @@ read_series(struct ctx *ctx, const struct entry_list *l, const char *slug,
 	while (part > 0 && at < s.n && s.parts[at]->part != part)
 		at++;
 	if (s.n == 0) {
-		diag("no series '%s'", slug);
-		rc = EXIT_NOTFOUND;
+		diag_fail(EXIT_NOTFOUND, "no series '%s'", slug);
+		rc = -1;
 	} else if (part > 0 && at == s.n) {
-		diag("no part %ld in series '%s'", part, slug);
-		rc = EXIT_NOTFOUND;
+		diag_fail(EXIT_NOTFOUND, "no part %ld in series '%s'", part,
+		    slug);
+		rc = -1;
 	} else if (s.has_duplicates)
 		rc = series_report_duplicates(&s);
 	else if ((info = ctx_info(ctx)) != NULL) {
@@ -126,10 +129,10 @@ read_series(struct ctx *ctx, const struct entry_list *l, const char *slug,
 int
 cmd_read(struct ctx *ctx, int argc, char **argv)
 {
-	struct entry_list l;
+	struct entry_list sums, l;
 	struct store *st = &ctx->st;
 	struct ref r;
-	int rc, bad;
+	int rc;
 
 	if (argc < 2)
 		return usage_error("read", "name a series");
@@ -140,11 +143,11 @@ cmd_read(struct ctx *ctx, int argc, char **argv)
 	if (ref_parse(argv[1], &r) != REF_PART && !ref_is_series(&r))
 		return usage_error("read", "expected SERIES or SERIES:PART, "
 		    "not '%s'", argv[1]);
-	if ((rc = ctx_open(ctx)) == 0) {
-		rc = walk_load_all(st->root, &l, &bad);
-		if (rc == 0)
-			rc = read_series(ctx, &l, r.slug, r.part);
-		entry_list_free(&l);
-	}
+	if (ctx_open(ctx) != 0 || index_load(st, &sums) != 0)
+		return -1;
+	catalog_read_series(&sums, r.slug, &l);
+	rc = read_series(ctx, &l, r.slug, r.part);
+	entry_list_free(&l);
+	entry_list_free(&sums);
 	return rc;
 }

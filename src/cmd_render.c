@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "cli.h"
 #include "color.h"
 #include "command.h"
@@ -89,14 +90,14 @@ pick_series(const struct entry_list *l, const char *name, const char **slug)
 		for (i = 0; i < n && strcmp(slugs[i], name) != 0; i++)
 			;
 		if (i == n) {
-			diag("no series '%s'", name);
-			rc = EXIT_NOTFOUND;
+			diag_fail(EXIT_NOTFOUND, "no series '%s'", name);
+			rc = -1;
 		}
 	} else if (n == 1)
 		*slug = slugs[0];
 	else if (n == 0) {
-		diag("render: the store has no series yet");
-		rc = EXIT_NOTFOUND;
+		diag_fail(EXIT_NOTFOUND, "render: the store has no series yet");
+		rc = -1;
 	} else {
 		struct buf names = BUF_INIT;
 
@@ -144,24 +145,6 @@ render_to(const struct render_opts *o, const struct series *s, int width,
 	return rc;
 }
 
-/*
- * The series' files read whole, found by the summaries of the index:
- * rendering reads only what it shows.
- */
-static void
-load_parts(const struct entry_list *sums, const char *slug,
-    struct entry_list *l, int *bad)
-{
-	l->v = xreallocarray(NULL, sums->n, sizeof(*l->v));
-	l->n = 0;
-	for (size_t i = 0; i < sums->n; i++)
-		if (sums->v[i]->series != NULL &&
-		    strcmp(sums->v[i]->series, slug) == 0 &&
-		    (l->v[l->n] = entry_read(sums->v[i]->path,
-		    bad)) != NULL)
-			l->n++;
-}
-
 int
 cmd_render(struct ctx *ctx, int argc, char **argv)
 {
@@ -171,21 +154,21 @@ cmd_render(struct ctx *ctx, int argc, char **argv)
 	struct series s;
 	const char *slug;
 	bool tty = isatty(STDOUT_FILENO), links;
-	int rc, bad;
+	int rc;
 
 	if ((rc = parse_options(argc, argv, &o)) != 0)
 		return rc;
 	if (argc - optind > 1)
 		return usage_error("render", "unexpected argument '%s'",
 		    argv[optind + 1]);
-	if ((rc = ctx_open(ctx)) != 0)
-		return rc;
-	if ((rc = index_load(st, &sums, &bad)) == 0 &&
+	if (ctx_open(ctx) != 0)
+		return -1;
+	if ((rc = index_load(st, &sums)) == 0 &&
 	    (rc = pick_series(&sums, argc > optind ? argv[optind] :
 	    ctx->cfg.series,
 	    &slug)) == 0 &&
 	    (rc = series_settings_load(st, slug, &s.set)) == 0) {
-		load_parts(&sums, slug, &l, &bad);
+		catalog_read_series(&sums, slug, &l);
 		series_collect(&l, slug, &s);
 		links = o.links == LINK_ALWAYS ||
 		    (o.links == LINK_AUTO && o.out == NULL && tty);
@@ -204,5 +187,5 @@ cmd_render(struct ctx *ctx, int argc, char **argv)
 	}
 	entry_list_free(&l);
 	entry_list_free(&sums);
-	return rc ? rc : bad;
+	return rc;
 }

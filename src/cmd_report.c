@@ -178,14 +178,12 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 	struct report r;
 	struct entry_list l;
 	struct store *st = &ctx->st;
-	int rc, bad;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
-	if ((rc = parse_options(argc, argv, &o)) != 0)
-		return rc;
-	if ((rc = ctx_open(ctx)) != 0)
-		return rc;
-	rc = walk_load_all(st->root, &l, &bad);
+	if (parse_options(argc, argv, &o) != 0 || ctx_open(ctx) != 0)
+		return -1;
+	rc = walk_load_all(st->root, &l);
 	report_build(&r, &o.period, &l);
 	memset(&doc, 0, sizeof(doc));
 	doc.f = o.format;
@@ -197,7 +195,5 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 	buf_free(&doc.out);
 	report_free(&r);
 	entry_list_free(&l);
-	if (rc == 0)
-		rc = out_finish();
-	return rc ? rc : bad;
+	return out_finish() != 0 ? -1 : rc;
 }

@@ -195,7 +195,6 @@ struct gather {
 	struct store	*st;
 	struct summary	*sums;
 	size_t		 n;
-	int		 rc;
 };
 
 static void
@@ -203,14 +202,12 @@ gather_series(struct series *s, const char *slug, void *arg)
 {
 	struct gather *g = arg;
 
-	if (series_settings_load(g->st, slug, &s->set) != 0) {
-		/* Reported; the summary goes on with the defaults. */
-		g->rc = g->rc ? g->rc : EXIT_DATAERR;
+	/* Bad settings are reported; the summary goes on with defaults. */
+	if (series_settings_load(g->st, slug, &s->set) != 0)
 		series_settings_defaults(&s->set, slug, g->st->lang);
-	}
 	summarize(s, &g->sums[g->n++]);
 	if (s->has_duplicates)
-		g->rc = series_report_duplicates(s);
+		(void)series_report_duplicates(s);
 	series_settings_free(&s->set);
 }
 
@@ -219,16 +216,14 @@ cmd_series(struct ctx *ctx, int argc, char **argv)
 {
 	enum series_format fmt = isatty(STDOUT_FILENO) ? SERIES_TABLE :
 	    SERIES_TSV;
-	struct gather ga = { NULL, NULL, 0, 0 };
+	struct gather ga = { NULL, NULL, 0 };
 	struct entry_list l;
 	struct store *st = &ctx->st;
-	int rc, bad;
+	int rc;
 
-	if ((rc = parse_format(argc, argv, &fmt)) != 0)
-		return rc;
-	if ((rc = ctx_open(ctx)) != 0)
-		return rc;
-	rc = index_load(st, &l, &bad);
+	if (parse_format(argc, argv, &fmt) != 0 || ctx_open(ctx) != 0)
+		return -1;
+	rc = index_load(st, &l);
 	ga.st = st;
 	ga.sums = xreallocarray(NULL, l.n + 1, sizeof(*ga.sums));
 	series_each(&l, gather_series, &ga);
@@ -240,7 +235,5 @@ cmd_series(struct ctx *ctx, int argc, char **argv)
 		summary_free(&ga.sums[i]);
 	free(ga.sums);
 	entry_list_free(&l);
-	if (rc == 0)
-		rc = out_finish();
-	return rc ? rc : ga.rc ? ga.rc : bad;
+	return out_finish() != 0 ? -1 : rc;
 }

@@ -25,6 +25,41 @@
 #include "series.h"
 #include "store.h"
 
+/*
+ * The summaries of each series shown, loaded once: a file that does not
+ * load is then reported once, however many of its parts are shown.
+ */
+struct seen {
+	struct {
+		char			*slug;
+		struct entry_list	 sums;
+	}	*v;
+	size_t	 n;
+};
+
+static const struct entry_list *
+series_summaries(struct store *st, struct seen *seen, const char *slug)
+{
+	for (size_t i = 0; i < seen->n; i++)
+		if (strcmp(seen->v[i].slug, slug) == 0)
+			return &seen->v[i].sums;
+	seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
+	seen->v[seen->n].slug = xstrdup(slug);
+	/* index_load_series says what this lookup cannot see. */
+	(void)index_load_series(st, slug, &seen->v[seen->n].sums);
+	return &seen->v[seen->n++].sums;
+}
+
+static void
+seen_free(struct seen *seen)
+{
+	for (size_t i = 0; i < seen->n; i++) {
+		free(seen->v[i].slug);
+		entry_list_free(&seen->v[i].sums);
+	}
+	free(seen->v);
+}
+
 /* The summary with e's ID: the one the series' parts point into. */
 static const struct entry *
 find_loaded(const struct entry_list *l, const struct entry *e)
@@ -35,20 +70,31 @@ find_loaded(const struct entry_list *l, const struct entry *e)
 	return NULL;
 }
 
+/*
+ * One entry: an ID is read from its own file, a part found among its
+ * series' summaries; then its series' other parts give the navigation.
+ */
 static int
-show_one(struct store *st, const struct entry_list *l, const char *ref,
+show_one(struct store *st, struct seen *seen, const char *ref,
     const struct renderer *r, int width)
 {
+	const struct entry_list *l = NULL;
 	const struct entry *e;
 	struct entry *found;
 	struct series s;
 	struct doc doc;
+	struct ref parsed;
 	int rc;
 
-	if ((rc = catalog_resolve_in(st, l, ref, &found)) != 0)
-		return rc;
+	if (ref_parse(ref, &parsed) == REF_PART)
+		l = series_summaries(st, seen, parsed.slug);
+	if (catalog_resolve_in(st, l, ref, &found) != 0)
+		return -1;
 	memset(&s, 0, sizeof(s));
-	if ((e = find_loaded(l, found)) != NULL && e->series != NULL) {
+	if (found->series != NULL)
+		l = series_summaries(st, seen, found->series);
+	if (l != NULL && (e = find_loaded(l, found)) != NULL &&
+	    e->series != NULL) {
 		if ((rc = series_settings_load(st, e->series, &s.set)) != 0)
 			goto out;
 		series_collect(l, e->series, &s);
@@ -64,6 +110,7 @@ show_one(struct store *st, const struct entry_list *l, const char *ref,
 	render_entry(&doc, found);
 	out_buf(&doc.out);
 	buf_free(&doc.out);
+	rc = 0;
 out:
 	series_free(&s);
 	entry_free(found);
@@ -80,46 +127,33 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct renderer *r = &render_text;
-	struct entry_list l;
+	struct seen seen = { NULL, 0 };
 	struct store *st = &ctx->st;
-	struct ref first;
-	int ch, rc = 0, width = -1, bad;
+	int ch, rc = 0, width = -1;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
-		if (ch == 'f' &&
-		    (rc = cli_format("show", optarg, &r)) != 0)
-			return rc;
-		else if (ch == 'w' &&
-		    (rc = cli_width("show", optarg, &width)) != 0)
-			return rc;
+		if (ch == 'f' && cli_format("show", optarg, &r) != 0)
+			return -1;
+		else if (ch == 'w' && cli_width("show", optarg, &width) != 0)
+			return -1;
 		else if (ch != 'f' && ch != 'w')
 			return option_error("show", argv, opts);
 	}
 	if (optind == argc)
 		return usage_error("show", "name an entry: ID, ID prefix or "
 		    "SERIES:PART");
-	if ((rc = ctx_open(ctx)) != 0)
-		return rc;
+	if (ctx_open(ctx) != 0)
+		return -1;
 	if (width < 0)
 		width = ctx_width(ctx, STDOUT_FILENO);
 	r = color_renderer(r, ctx_color(ctx, STDOUT_FILENO));
 	pager_start(ctx_pager(ctx));
-	/* One SERIES:PART needs only its series: no walk of the store
-	 * (index_load_series says what that lookup cannot see). */
-	if (argc - optind == 1 && ref_parse(argv[optind], &first) == REF_PART)
-		(void)index_load_series(st, first.slug, &l, &bad);
-	else
-		(void)index_load(st, &l, &bad);
 	for (int i = optind; i < argc; i++) {
-		int one = show_one(st, &l, argv[i], r, width);
-
-		if (one != 0 && rc == 0)
-			rc = one;
-		if (one == 0 && i + 1 < argc)
+		if (show_one(st, &seen, argv[i], r, width) != 0)
+			rc = -1;
+		else if (i + 1 < argc)
 			fputs("\n", stdout);	/* a blank line between entries */
 	}
-	entry_list_free(&l);
-	if (out_finish() != 0 && rc == 0)
-		rc = EXIT_IOERR;
-	return rc;
+	seen_free(&seen);
+	return out_finish() != 0 ? -1 : rc;
 }

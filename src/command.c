@@ -69,8 +69,10 @@ unknown_command(const char *name)
 			names[n++] = commands[i].name;
 	hint = suggest(name, names, n);
 	if (hint != NULL)
-		diag("unknown command '%s' (did you mean '%s'?)", name, hint);
+		diag_fail(EXIT_USAGE, "unknown command '%s' (did you mean "
+		    "'%s'?)", name, hint);
 	else
-		diag("unknown command '%s'; 'dailylog --help' lists them", name);
-	return EXIT_USAGE;
+		diag_fail(EXIT_USAGE, "unknown command '%s'; 'dailylog --help' "
+		    "lists them", name);
+	return -1;
 }

@@ -36,7 +36,7 @@ const struct command *command_find(const char *name);
 /* The global usage with every command's synopsis. */
 void	usage(FILE *);
 
-/* "unknown command", with a suggestion; returns EXIT_USAGE. */
+/* "unknown command", with a suggestion (64); returns -1. */
 int	unknown_command(const char *);
 
 #endif

@@ -63,9 +63,9 @@ want_columns(const char *path, const struct ynode *v, struct config *cfg)
 	size_t n = 0;
 
 	if (v->type != Y_SEQ || v->nkids == 0) {
-		diag_error(path, v->pos, "columns must be a list of column "
+		diag_error(EXIT_DATAERR, path, v->pos, "columns must be a list of column "
 		    "names, such as [date, id, series, title, client]");
-		return EXIT_DATAERR;
+		return -1;
 	}
 	for (size_t i = 0; i < v->nkids; i++) {
 		const struct ynode *c = &v->kids[i];
@@ -73,11 +73,11 @@ want_columns(const char *path, const struct ynode *v, struct config *cfg)
 
 		if (settings_word(path, "column", c, column_names, COL_COUNT,
 		    &col) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		if (seen[col]) {
-			diag_error(path, c->pos, "column '%s' is listed twice",
+			diag_error(EXIT_DATAERR, path, c->pos, "column '%s' is listed twice",
 			    c->s);
-			return EXIT_DATAERR;
+			return -1;
 		}
 		seen[col] = true;
 		cfg->columns[n++] = (enum list_column)col;
@@ -97,12 +97,12 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 		    &cfg->author);
 	if (strcmp(k->s, "series") == 0) {
 		if (settings_string(path, "series", v, 0, &cfg->series) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		if (!slug_valid(cfg->series)) {
-			diag_error(path, v->pos, "bad series '%s': a series "
+			diag_error(EXIT_DATAERR, path, v->pos, "bad series '%s': a series "
 			    "name is lower-case letters, digits and '-'",
 			    cfg->series);
-			return EXIT_DATAERR;
+			return -1;
 		}
 		return 0;
 	}
@@ -116,14 +116,14 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 	if (strcmp(k->s, "lang") == 0) {
 		if (settings_word(path, "lang", v, lang_names, LANG_COUNT,
 		    &which) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		cfg->lang = which;
 		return 0;
 	}
 	if (strcmp(k->s, "color") == 0) {
 		if (settings_word(path, "color", v, color_modes, 3,
 		    &which) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		cfg->color = which;
 		return 0;
 	}
@@ -142,7 +142,7 @@ config_read(const char *path, int optional, struct config *cfg)
 		if (strncmp(k->s, "x-", 2) == 0)
 			continue;
 		if (apply_key(path, k, v, cfg) != 0)
-			rc = EXIT_DATAERR;
+			rc = -1;
 	}
 	ynode_free(&root);
 	return rc;
@@ -170,8 +170,8 @@ config_read_user(const char *path, struct config *cfg)
 	if (path != NULL && realpath(path, real) != NULL)
 		return config_read(real, 0, cfg);
 	if (path != NULL && errno != ENOENT && errno != ENOTDIR) {
-		diag("%s: %s", path, strerror(errno));
-		return EXIT_NOINPUT;
+		diag_fail(EXIT_NOINPUT, "%s: %s", path, strerror(errno));
+		return -1;
 	}
 	return 0;
 }

@@ -32,7 +32,7 @@ const char *config_column_name(enum list_column);
 /*
  * Read one settings file into cfg; the keys it sets replace earlier
  * values.  A missing file is not an error when optional.  Returns 0 or
- * an exit status after FILE:LINE:COLUMN messages.
+ * -1 after FILE:LINE:COLUMN messages.
  */
 int	config_read(const char *path, int optional, struct config *cfg);
 

@@ -11,6 +11,7 @@
 #define EXIT_CANTCREAT	73
 #define EXIT_IOERR	74
 #define EXIT_TEMPFAIL	75
+#define EXIT_SOFTWARE	70	/* a failure nobody reported: a bug */
 
 #define DAILYLOG_VERSION "0.1.0"
 

@@ -24,9 +24,10 @@ editor_run(const char *ed, const char *path)
 	/* Through the shell, so EDITOR="emacs -nw" works, as in git. */
 	buf_addf(&cmd, "%s \"$@\"", ed);
 	if ((pid = fork()) == -1) {
-		diag("cannot start the editor: %s", strerror(errno));
+		diag_fail(EXIT_IOERR, "cannot start the editor: %s",
+		    strerror(errno));
 		buf_free(&cmd);
-		return EXIT_IOERR;
+		return -1;
 	}
 	if (pid == 0) {
 		execl("/bin/sh", "sh", "-c", cmd.s, ed, path, (char *)NULL);
@@ -35,18 +36,19 @@ editor_run(const char *ed, const char *path)
 	buf_free(&cmd);
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR) {
-			diag("waiting for the editor: %s", strerror(errno));
-			return EXIT_IOERR;
+			diag_fail(EXIT_IOERR, "waiting for the editor: %s",
+			    strerror(errno));
+			return -1;
 		}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	if (WIFEXITED(status))
-		diag("the editor '%s' exited with status %d", ed,
-		    WEXITSTATUS(status));
+		diag_fail(EXIT_IOERR, "the editor '%s' exited with status %d",
+		    ed, WEXITSTATUS(status));
 	else
-		diag("the editor '%s' was killed by signal %d", ed,
-		    WTERMSIG(status));
-	return EXIT_IOERR;
+		diag_fail(EXIT_IOERR, "the editor '%s' was killed by signal "
+		    "%d", ed, WTERMSIG(status));
+	return -1;
 }
 
 int

@@ -4,7 +4,7 @@
 
 struct store;
 
-/* Run the editor command ed (through sh) on path; 0 or EXIT_IOERR. */
+/* Run the editor command ed (through sh) on path; 0, or -1 (74). */
 int	editor_run(const char *ed, const char *path);
 
 /* ROOT/drafts/NAME (a new string), creating the directory. */

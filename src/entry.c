@@ -154,9 +154,9 @@ static int
 take_string(const char *name, const char *key, struct ynode *v, char **dst)
 {
 	if (v->type != Y_SCALAR) {
-		diag_error(name, v->pos, "%s must be a string, not %s", key,
+		diag_error(EXIT_DATAERR, name, v->pos, "%s must be a string, not %s", key,
 		    type_name(v));
-		return EXIT_DATAERR;
+		return -1;
 	}
 	*dst = v->s;
 	v->s = NULL;
@@ -168,17 +168,17 @@ take_list(const char *name, const char *key, struct ynode *v,
     struct strlist *dst)
 {
 	if (v->type != Y_SEQ) {
-		diag_error(name, v->pos,
+		diag_error(EXIT_DATAERR, name, v->pos,
 		    "%s must be a list of strings, e.g. [a, b], not %s", key,
 		    type_name(v));
-		return EXIT_DATAERR;
+		return -1;
 	}
 	for (size_t i = 0; i < v->nkids; i++)
 		if (v->kids[i].type != Y_SCALAR || is_null(&v->kids[i]) ||
 		    v->kids[i].len == 0) {
-			diag_error(name, v->kids[i].pos,
+			diag_error(EXIT_DATAERR, name, v->kids[i].pos,
 			    "each item of %s must be a non-empty string", key);
-			return EXIT_DATAERR;
+			return -1;
 		}
 	dst->v = xreallocarray(NULL, v->nkids, sizeof(*dst->v));
 	for (size_t i = 0; i < v->nkids; i++) {
@@ -202,9 +202,9 @@ take_part(const char *name, struct ynode *v, long *dst)
 			return 0;
 		}
 	}
-	diag_error(name, v->pos, "part must be a whole number from 1 to %d, "
+	diag_error(EXIT_DATAERR, name, v->pos, "part must be a whole number from 1 to %d, "
 	    "not '%s'", PART_MAX, v->type == Y_SCALAR ? v->s : type_name(v));
-	return EXIT_DATAERR;
+	return -1;
 }
 
 static int
@@ -218,9 +218,9 @@ take_field(const char *name, enum field f, struct ynode *v, struct entry *e)
 	case F_DATE:
 		if ((rc = take_string(name, "date", v, &s)) != 0)
 			return rc;
-		rc = date_parse_entry(s, &e->date) ? 0 : EXIT_DATAERR;
+		rc = date_parse_entry(s, &e->date) ? 0 : -1;
 		if (rc != 0)
-			diag_error(name, v->pos, "bad date '%s': expected "
+			diag_error(EXIT_DATAERR, name, v->pos, "bad date '%s': expected "
 			    "YYYY-MM-DD or YYYY-MM-DD HH:MM", s);
 		free(s);
 		return rc;
@@ -259,29 +259,29 @@ check_rules(const char *name, const struct entry *e, struct pos where)
 	int rc = 0;
 
 	if (e->pos[F_DATE].line == 0 && e->date.year == 0) {
-		diag_error(name, where, "missing required key 'date'");
-		rc = EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, where, "missing required key 'date'");
+		rc = -1;
 	}
 	if (e->title == NULL && e->pos[F_TITLE].line != 0)
-		rc = EXIT_DATAERR;	/* not a string: reported already */
+		rc = -1;	/* not a string: reported already */
 	else if (e->title == NULL) {
-		diag_error(name, where, "missing required key 'title'");
-		rc = EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, where, "missing required key 'title'");
+		rc = -1;
 	} else if (e->title[strspn(e->title, " \t\n")] == '\0') {
-		diag_error(name, e->pos[F_TITLE], "title is empty");
-		rc = EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, e->pos[F_TITLE], "title is empty");
+		rc = -1;
 	} else if (strchr(e->title, '\n') != NULL) {
-		diag_error(name, e->pos[F_TITLE], "title must be one line");
-		rc = EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, e->pos[F_TITLE], "title must be one line");
+		rc = -1;
 	}
 	if (e->series != NULL && !slug_valid(e->series)) {
-		diag_error(name, e->pos[F_SERIES], "bad series '%s': a series "
+		diag_error(EXIT_DATAERR, name, e->pos[F_SERIES], "bad series '%s': a series "
 		    "name is lower-case letters, digits and '-'", e->series);
-		rc = EXIT_DATAERR;
+		rc = -1;
 	}
 	if (e->part != 0 && e->series == NULL) {
-		diag_error(name, e->pos[F_PART], "part without series");
-		rc = EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, e->pos[F_PART], "part without series");
+		rc = -1;
 	}
 	return rc;
 }
@@ -299,12 +299,12 @@ entry_validate(const char *name, const struct entry *e)
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
 		if (strs[i] != NULL &&
 		    text_check(name, none, strs[i], strlen(strs[i])) != 0)
-			rc = EXIT_DATAERR;
+			rc = -1;
 	for (size_t i = 0; i < 2; i++)
 		for (size_t j = 0; j < lists[i]->n; j++)
 			if (text_check(name, none, lists[i]->v[j],
 			    strlen(lists[i]->v[j])) != 0)
-				rc = EXIT_DATAERR;
+				rc = -1;
 	return rc;
 }
 
@@ -315,10 +315,10 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 	int rc = 0;
 
 	if (root->type != Y_MAP) {
-		diag_error(name, root->pos,
+		diag_error(EXIT_DATAERR, name, root->pos,
 		    "an entry must be a mapping of keys to values, not %s",
 		    type_name(root));
-		return EXIT_DATAERR;
+		return -1;
 	}
 	for (size_t i = 0; i + 1 < root->nkids; i += 2) {
 		struct ynode *k = &root->kids[i], *v = &root->kids[i + 1];
@@ -329,7 +329,7 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 			if (is_null(v) && f != F_DATE && f != F_TITLE)
 				continue;
 			if (take_field(name, (enum field)f, v, e) != 0)
-				rc = EXIT_DATAERR;
+				rc = -1;
 		} else if (partial && strcmp(k->s, "id") == 0) {
 			/* export writes the ID; add -F makes a new one. */
 			continue;
@@ -344,17 +344,17 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 			const char *hint = suggest(k->s, field_names, F_COUNT);
 
 			if (hint != NULL)
-				diag_error(name, k->pos, "unknown key '%s' "
+				diag_error(EXIT_DATAERR, name, k->pos, "unknown key '%s' "
 				    "(did you mean '%s'?)", k->s, hint);
 			else
-				diag_error(name, k->pos, "unknown key '%s' "
+				diag_error(EXIT_DATAERR, name, k->pos, "unknown key '%s' "
 				    "(keys beginning with x- are kept and "
 				    "ignored)", k->s);
-			rc = EXIT_DATAERR;
+			rc = -1;
 		}
 	}
 	if (!partial && check_rules(name, e, root->pos) != 0)
-		rc = EXIT_DATAERR;
+		rc = -1;
 	return rc;
 }
 
@@ -416,24 +416,14 @@ entry_cmp(const void *a, const void *b)
 	return strcmp(x->id ? x->id : "", y->id ? y->id : "");
 }
 
-/* A file that does not load sets *bad: EXIT_DATAERR unless worse. */
-void
-entry_set_bad(int *bad, int r)
-{
-	if (*bad == 0 || r != EXIT_DATAERR)
-		*bad = r;
-}
-
 struct entry *
-entry_read(const char *path, int *bad)
+entry_read(const char *path)
 {
 	struct entry *e = xmalloc(sizeof(*e));
-	int r;
 
 	entry_init(e);
-	if ((r = entry_load(path, e)) != 0) {
+	if (entry_load(path, e) != 0) {
 		free(e);
-		entry_set_bad(bad, r);
 		return NULL;
 	}
 	return e;

@@ -57,12 +57,12 @@ void	entry_free(struct entry *);
  * Fill e from a parsed document (taking its strings), reporting every
  * schema problem as name:line:column.  Partial skips the rules across
  * fields (required keys), for input the command line completes.
- * Returns 0 or EXIT_DATAERR.
+ * Returns 0 or -1 (65).
  */
 int	entry_from_node(const char *name, struct ynode *, struct entry *,
 	    bool partial);
 
-/* Read and validate one entry file.  Returns 0 or an exit status. */
+/* Read and validate one entry file.  Returns 0 or -1. */
 int	entry_load(const char *path, struct entry *);
 
 /* The same for name relative to dirfd; path is used in messages. */
@@ -89,14 +89,8 @@ bool	slug_valid(const char *);
 /* The candidate within a small edit distance of word, or NULL. */
 const char *suggest(const char *word, const char *const *cands, size_t n);
 
-/*
- * One entry file read whole into a new entry; NULL after a report, with
- * *bad set by entry_set_bad.
- */
-struct entry *entry_read(const char *path, int *bad);
-
-/* A file that does not load sets *bad to r: EXIT_DATAERR unless worse. */
-void	entry_set_bad(int *bad, int r);
+/* One entry file read whole into a new entry; NULL after a report. */
+struct entry *entry_read(const char *path);
 
 /* Entries, each owned by the list. */
 struct entry_list {

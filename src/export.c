@@ -163,21 +163,21 @@ write_spooled(struct spool *sp)
 
 int
 export_stream(struct store *st, const struct filter *f,
-    enum export_format fmt, const char *tmpdir, int *bad)
+    enum export_format fmt, const char *tmpdir)
 {
 	struct spool sp = { f, fmt, -1, BUF_INIT, 0, NULL, 0, 0 };
 	int rc;
 
 	if ((sp.fd = fsio_tmpfile(tmpdir, "dailylog-export", NULL)) == -1)
-		return EXIT_CANTCREAT;
+		return -1;
 	rc = walk_entries(st->root, spool_entry, walk_warn_not_entry, &sp,
-	    NULL, bad);
+	    NULL);
 	spool_flush(&sp);
 	if (sp.err == 0)
 		write_spooled(&sp);
 	if (sp.err != 0) {
-		diag("temporary file: %s", strerror(sp.err));
-		rc = rc ? rc : EXIT_IOERR;
+		diag_fail(EXIT_IOERR, "temporary file: %s", strerror(sp.err));
+		rc = -1;
 	}
 	close(sp.fd);
 	for (size_t i = 0; i < sp.n; i++)

@@ -14,9 +14,9 @@ extern const char *const export_formats[EXPORT_COUNT];
  * Every entry of the store that f matches, in listing order, to stdout.
  * Each file is read once and written to a temporary file in tmpdir at
  * once, so memory holds only the order, never the bodies.  Returns 0 or
- * an exit status; *bad as walk_entries sets it.
+ * -1; files that do not load are reported and left out.
  */
 int	export_stream(struct store *, const struct filter *,
-	    enum export_format, const char *tmpdir, int *bad);
+	    enum export_format, const char *tmpdir);
 
 #endif

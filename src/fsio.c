@@ -13,7 +13,6 @@
 #include "diag.h"
 #include "fsio.h"
 
-static const struct pos nopos = { 0, 0 };
 
 char *
 path_join(const char *a, const char *b)
@@ -67,17 +66,18 @@ read_whole(int fd, const struct stat *st, const char *name, size_t max,
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			diag_error(name, nopos, "read error: %s", strerror(errno));
+			diag_error(EXIT_IOERR, name, nopos, "read error: %s",
+			    strerror(errno));
 			buf_free(&b);
-			return EXIT_IOERR;
+			return -1;
 		}
 		if (n == 0)
 			break;
 		if (b.len + (size_t)n > max) {
-			diag_error(name, nopos, "larger than the limit of %zu KiB",
-			    max / 1024);
+			diag_error(EXIT_DATAERR, name, nopos, "larger than the "
+			    "limit of %zu KiB", max / 1024);
 			buf_free(&b);
-			return EXIT_DATAERR;
+			return -1;
 		}
 		b.len += (size_t)n;
 	}
@@ -107,18 +107,21 @@ file_read_at(int dirfd, const char *name, const char *path, size_t max,
 	*lenp = 0;
 	if ((fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
 	    O_NONBLOCK)) == -1) {
-		if (errno == ELOOP) {
-			diag_error(path, nopos, "refusing to follow a symbolic link");
-			return EXIT_NOINPUT;
-		}
-		diag_error(path, nopos, "%s", strerror(errno));
-		return errno == ENOENT || errno == ENOTDIR || errno == EACCES ?
-		    EXIT_NOINPUT : EXIT_IOERR;
+		int err = errno;
+
+		if (err == ELOOP)
+			diag_error(EXIT_NOINPUT, path, nopos, "refusing to "
+			    "follow a symbolic link");
+		else
+			diag_error(err == ENOENT || err == ENOTDIR ||
+			    err == EACCES ? EXIT_NOINPUT : EXIT_IOERR, path,
+			    nopos, "%s", strerror(err));
+		return -1;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag_error(path, nopos, "not a regular file");
+		diag_error(EXIT_NOINPUT, path, nopos, "not a regular file");
 		close(fd);
-		return EXIT_NOINPUT;
+		return -1;
 	}
 	rc = read_whole(fd, &st, path, max, bufp, lenp);
 	close(fd);
@@ -176,8 +179,9 @@ mkdirs(const char *path)
 
 		*s = '\0';
 		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
-			diag("cannot create directory %s: %s", p, strerror(errno));
-			rc = fsio_status(errno);
+			diag_fail(fsio_status(errno), "cannot create directory "
+			    "%s: %s", p, strerror(errno));
+			rc = -1;
 		}
 		if (save == '\0')
 			break;
@@ -196,8 +200,9 @@ fsio_mkdirs(const char *root, const char *rel)
 	if (rel == NULL)
 		return mkdirs(root);
 	if ((fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		diag("cannot open %s: %s", root, strerror(errno));
-		return fsio_status(errno);
+		diag_fail(fsio_status(errno), "cannot open %s: %s", root,
+		    strerror(errno));
+		return -1;
 	}
 	p = xstrdup(rel);
 	/* Inside the store nothing is written through a symbolic link:
@@ -207,16 +212,17 @@ fsio_mkdirs(const char *root, const char *rel)
 		int next;
 
 		if (mkdirat(fd, comp, 0700) == -1 && errno != EEXIST) {
-			diag("cannot create directory %s/%s: %s", root, rel,
-			    strerror(errno));
-			rc = fsio_status(errno);
+			diag_fail(fsio_status(errno), "cannot create directory "
+			    "%s/%s: %s", root, rel, strerror(errno));
+			rc = -1;
 		} else if ((next = openat(fd, comp, O_RDONLY | O_DIRECTORY |
 		    O_NOFOLLOW | O_CLOEXEC)) == -1) {
-			diag("cannot use %s/%s: %s%s", root, rel, strerror(errno),
-			    errno == ELOOP || errno == ENOTDIR ? " (a symbolic "
-			    "link or a file where a directory belongs; dailylog "
-			    "does not write through links in the store)" : "");
-			rc = EXIT_CANTCREAT;
+			diag_fail(EXIT_CANTCREAT, "cannot use %s/%s: %s%s", root,
+			    rel, strerror(errno), errno == ELOOP ||
+			    errno == ENOTDIR ? " (a symbolic link or a file "
+			    "where a directory belongs; dailylog does not write "
+			    "through links in the store)" : "");
+			rc = -1;
 		} else {
 			close(fd);
 			fd = next;
@@ -280,13 +286,15 @@ int
 fsio_write_failed(const char *path, int err)
 {
 	if (err == EEXIST)
-		diag_error(path, nopos, "already exists; not overwritten");
+		diag_error(EXIT_CANTCREAT, path, nopos, "already exists; not "
+		    "overwritten");
 	else if (err == ENOSPC || err == EDQUOT)
-		diag_error(path, nopos, "cannot write: %s; nothing was "
-		    "written", strerror(err));
+		diag_error(fsio_status(err), path, nopos, "cannot write: %s; "
+		    "nothing was written", strerror(err));
 	else
-		diag_error(path, nopos, "cannot write: %s", strerror(err));
-	return fsio_status(err);
+		diag_error(fsio_status(err), path, nopos, "cannot write: %s",
+		    strerror(err));
+	return -1;
 }
 
 int
@@ -310,8 +318,9 @@ fsio_output_file(const char *path, const char *data, size_t len,
 	/* Replacing renames over the path: never over a device, a
 	 * directory or a symbolic link that happens to be there. */
 	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		diag_error(path, nopos, "not a regular file; not replaced");
-		return EXIT_CANTCREAT;
+		diag_error(EXIT_CANTCREAT, path, nopos, "not a regular file; "
+		    "not replaced");
+		return -1;
 	}
 	err = fsio_write(path, data, len, FSIO_REPLACE, 0666 & ~mask, durable);
 	return err ? fsio_write_failed(path, err) : 0;
@@ -324,12 +333,13 @@ fsio_output_dir(const char *dir, char **abs)
 
 	*abs = NULL;
 	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
-		diag("cannot create directory %s: %s", dir, strerror(errno));
-		return EXIT_CANTCREAT;
+		diag_fail(EXIT_CANTCREAT, "cannot create directory %s: %s",
+		    dir, strerror(errno));
+		return -1;
 	}
 	if (realpath(dir, real) == NULL) {
-		diag("%s: %s", dir, strerror(errno));
-		return EXIT_CANTCREAT;
+		diag_fail(EXIT_CANTCREAT, "%s: %s", dir, strerror(errno));
+		return -1;
 	}
 	*abs = xstrdup(real);
 	return 0;
@@ -343,8 +353,8 @@ fsio_tmpfile(const char *dir, const char *prefix, char **path)
 
 	buf_addf(&p, "%s/%s-XXXXXX", dir, prefix);
 	if ((fd = mkostemp(p.s, O_CLOEXEC)) == -1) {
-		diag("cannot make a temporary file in %s: %s", dir,
-		    strerror(errno));
+		diag_fail(EXIT_CANTCREAT, "cannot make a temporary file in "
+		    "%s: %s", dir, strerror(errno));
 		buf_free(&p);
 		return -1;
 	}

@@ -8,8 +8,8 @@
  *   rename(2) (replacing), and the directory is flushed after it.
  * - Inside the store nothing is read or created through a symbolic link.
  *
- * Every function reports its own failure (diag.h) and returns 0 or an
- * exit status, unless it says it returns an errno value.
+ * Every function reports its own failure (diag.h) and returns 0 or -1,
+ * unless it says it returns an errno value.
  */
 #ifndef DL_FSIO_H
 #define DL_FSIO_H
@@ -25,8 +25,8 @@ int	fsio_status(int err);
 
 /*
  * Read a whole regular file (never following a symbolic link; at most
- * max bytes) into *buf, NUL-terminated.  Returns 0 or EXIT_NOINPUT,
- * EXIT_IOERR, EXIT_DATAERR (too large).
+ * max bytes) into *buf, NUL-terminated.  Missing, unreadable or not a
+ * file is 66, a read error 74, too large 65.
  */
 int	file_read(const char *path, size_t max, char **buf, size_t *len);
 /* The same for name relative to the directory dirfd; path for messages. */
@@ -62,10 +62,10 @@ enum fsio_mode {
 int	fsio_write(const char *path, const char *data, size_t len,
 	    enum fsio_mode, unsigned mode, bool durable);
 
-/* Report a failed fsio_write of path; returns its exit status. */
+/* Report a failed fsio_write of path (its status by errno); returns -1. */
 int	fsio_write_failed(const char *path, int err);
 
-/* A private file of the store (0600), durable: 0 or a status. */
+/* A private file of the store (0600), durable. */
 int	fsio_store_file(const char *path, const char *data, size_t len,
 	    enum fsio_mode);
 

@@ -56,7 +56,7 @@ take_entry(struct reading *r, struct ynode *root)
 	if (entry_from_node(r->name, root, e, false) != 0) {
 		entry_free(e);
 		free(e);
-		r->rc = EXIT_DATAERR;
+		r->rc = -1;
 		return;
 	}
 	/* The array doubles at each power of two: tens of thousands of
@@ -114,14 +114,14 @@ read_json(struct reading *r, const char *buf, size_t len, bool array)
 	json_reader_init(&jr, r->name, buf, len, YAML_MAX_DEPTH + array);
 	while (!json_at_end(&jr)) {
 		if (line != 0 && (array || jr.at.line == line)) {
-			diag_error(r->name, jr.at, "invalid JSON: %s",
+			diag_error(EXIT_DATAERR, r->name, jr.at, "invalid JSON: %s",
 			    array ? "more after the array" :
 			    "expected one object a line");
-			r->rc = EXIT_DATAERR;
+			r->rc = -1;
 			return;
 		}
 		if (json_read_value(&jr, &v) != 0) {
-			r->rc = EXIT_DATAERR;
+			r->rc = -1;
 			return;
 		}
 		line = jr.at.line;
@@ -133,7 +133,7 @@ read_json(struct reading *r, const char *buf, size_t len, bool array)
 		} else if (!array && jrnl_is_export(&v) && json_at_end(&jr) &&
 		    r->b->n == 0 && r->rc == 0) {
 			if (jrnl_read(r->name, &v, jrnl_doc, r) != 0)
-				r->rc = EXIT_DATAERR;
+				r->rc = -1;
 		} else {
 			drop_keys(&v, json_extra);
 			take_entry(r, &v);
@@ -201,10 +201,10 @@ check_parts(const char *name, const struct import_batch *b)
 		if (first[i] == 0)
 			continue;
 		o = b->v[first[i] - 1];
-		diag_error(name, e->pos[F_PART], "part %ld of series '%s' is "
+		diag_error(EXIT_DATAERR, name, e->pos[F_PART], "part %ld of series '%s' is "
 		    "given twice (also at line %d)", e->part, e->series,
 		    o->pos[F_PART].line);
-		rc = EXIT_DATAERR;
+		rc = -1;
 	}
 	free(first);
 	free(v);

@@ -34,7 +34,7 @@ enum import_format import_format(const char *buf, size_t len);
  * Read buf (len bytes; name for messages) into b.  Every problem is
  * reported as name:line:column, in the input's order, and then b is
  * empty.  An input without entries is a success with b->n == 0.
- * Returns 0 or EXIT_DATAERR (EXIT_IOERR if libyaml runs out of memory).
+ * Returns 0 or -1.
  */
 int	import_read(const char *name, const char *buf, size_t len,
 	    struct import_batch *b);

@@ -70,7 +70,7 @@ jrnl_refuse(struct ynode *out)
 {
 	ynode_free(out);
 	memset(out, 0, sizeof(*out));
-	return EXIT_DATAERR;
+	return -1;
 }
 
 int
@@ -101,7 +101,7 @@ jrnl_entry(const char *name, struct ynode *j, struct ynode *out)
 			if (v->type != Y_SCALAR || !v->plain ||
 			    (strcmp(v->s, "true") != 0 &&
 			    strcmp(v->s, "false") != 0)) {
-				diag_error(name, v->pos,
+				diag_error(EXIT_DATAERR, name, v->pos,
 				    "starred must be true or false");
 				return jrnl_refuse(out);
 			}
@@ -121,7 +121,7 @@ jrnl_entry(const char *name, struct ynode *j, struct ynode *out)
 	}
 	if (date != NULL && time != NULL) {
 		if (!is_string(time)) {
-			diag_error(name, time->pos, "time must be a string "
+			diag_error(EXIT_DATAERR, name, time->pos, "time must be a string "
 			    "HH:MM");
 			return jrnl_refuse(out);
 		}
@@ -165,9 +165,9 @@ jrnl_read(const char *name, struct ynode *root,
 	int rc = 0;
 
 	if (!jrnl_is_export(root)) {
-		diag_error(name, root->pos, "a jrnl export is an object with "
+		diag_error(EXIT_DATAERR, name, root->pos, "a jrnl export is an object with "
 		    "entries");
-		return EXIT_DATAERR;
+		return -1;
 	}
 	/* Every unknown key is told, and the entries read all the same. */
 	for (size_t i = 0; i + 1 < root->nkids; i += 2) {
@@ -176,23 +176,23 @@ jrnl_read(const char *name, struct ynode *root,
 		if (strcmp(k, "entries") == 0)
 			entries = &root->kids[i + 1];
 		else if (strcmp(k, "tags") != 0) {
-			diag_error(name, root->kids[i].pos, "unknown key "
+			diag_error(EXIT_DATAERR, name, root->kids[i].pos, "unknown key "
 			    "'%s' in a jrnl export (it has tags and entries)",
 			    k);
-			rc = EXIT_DATAERR;
+			rc = -1;
 		}
 	}
 	if (entries->type != Y_SEQ) {
-		diag_error(name, entries->pos,
+		diag_error(EXIT_DATAERR, name, entries->pos,
 		    "entries must be a list of jrnl entries");
-		return EXIT_DATAERR;
+		return -1;
 	}
 	for (size_t i = 0; i < entries->nkids; i++) {
 		struct ynode e;
 		int erc;
 
 		if (jrnl_entry(name, &entries->kids[i], &e) != 0) {
-			rc = EXIT_DATAERR;
+			rc = -1;
 			continue;
 		}
 		erc = each(&e, arg);

@@ -20,7 +20,7 @@ bool	jrnl_is_export(const struct ynode *root);
  * One jrnl entry j as the tree of a dailylog entry in *out, moving j's
  * nodes there (j is left to free).  A j that is not a mapping is moved
  * as it is, for entry_from_node to say what is wrong.  Returns 0, or
- * EXIT_DATAERR after reporting (out is then empty).
+ * -1 after reporting (out is then empty).
  */
 int	jrnl_entry(const char *name, struct ynode *j, struct ynode *out);
 
@@ -29,8 +29,8 @@ int	jrnl_entry(const char *name, struct ynode *j, struct ynode *out);
  * handed to each() (and freed when it returns), in order.  Every
  * problem is reported: a top-level key besides "tags" and "entries",
  * entries that are not a list, an entry that does not convert; the
- * entries after one that does not are still converted.  Returns 0, the
- * first nonzero value of each(), which stops, or EXIT_DATAERR.
+ * entries after one that does not are still converted.  Returns 0, or
+ * -1 after reporting, or when each() returned -1 (which stops).
  */
 int	jrnl_read(const char *name, struct ynode *root,
 	    int (*each)(struct ynode *entry, void *arg), void *arg);

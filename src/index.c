@@ -507,9 +507,9 @@ stat_equal(const struct file_stat *a, const struct file_stat *b)
 
 /* Read one file whole and keep its summary; NULL after a report. */
 static struct entry *
-load_summary(const char *path, int *bad)
+load_summary(const char *path)
 {
-	struct entry *e = entry_read(path, bad);
+	struct entry *e = entry_read(path);
 
 	if (e != NULL)
 		entry_summarize(e);
@@ -517,7 +517,7 @@ load_summary(const char *path, int *bad)
 }
 
 int
-index_load(struct store *st, struct entry_list *list, int *bad)
+index_load(struct store *st, struct entry_list *list)
 {
 	struct records old, cur = { NULL, 0 };
 	struct entry_file *files;
@@ -525,7 +525,6 @@ index_load(struct store *st, struct entry_list *list, int *bad)
 	bool changed = false;
 	int rc;
 
-	*bad = 0;
 	rc = walk_files(st->root, &files, &n, walk_warn_not_entry, NULL);
 	index_read(st->root, NULL, &old);
 	cur.v = xreallocarray(NULL, n, sizeof(*cur.v));
@@ -548,7 +547,7 @@ index_load(struct store *st, struct entry_list *list, int *bad)
 		if (o != NULL && !o->racy && stat_equal(&o->st, &r->st)) {
 			r->e = o->e;
 			o->e = NULL;
-		} else if ((r->e = load_summary(files[i].path, bad)) == NULL) {
+		} else if ((r->e = load_summary(files[i].path)) == NULL) {
 			/* Reported; a bad file stays out of the index. */
 			changed |= o != NULL;
 			continue;
@@ -592,7 +591,7 @@ keep_series(struct entry_list *l, const char *slug)
 
 /* The record's summary, read again when its file changed; NULL when gone. */
 static struct entry *
-fresh_summary(struct record *r, int *bad)
+fresh_summary(struct record *r)
 {
 	struct file_stat now;
 	struct entry *e = r->e;
@@ -602,27 +601,25 @@ fresh_summary(struct record *r, int *bad)
 		r->e = NULL;
 		return e;
 	}
-	return load_summary(e->path, bad);
+	return load_summary(e->path);
 }
 
 int
-index_load_series(struct store *st, const char *slug, struct entry_list *list,
-    int *bad)
+index_load_series(struct store *st, const char *slug, struct entry_list *list)
 {
 	struct records rs;
 	int rc;
 
-	*bad = 0;
 	if (!dirs_older_than_index(st->root) ||
 	    !index_read(st->root, slug, &rs)) {
-		rc = index_load(st, list, bad);
+		rc = index_load(st, list);
 		keep_series(list, slug);
 		return rc;
 	}
 	list->v = xreallocarray(NULL, rs.n, sizeof(*list->v));
 	list->n = 0;
 	for (size_t i = 0; i < rs.n; i++)
-		if ((list->v[list->n] = fresh_summary(&rs.v[i], bad)) != NULL)
+		if ((list->v[list->n] = fresh_summary(&rs.v[i])) != NULL)
 			list->n++;
 	records_free(&rs);
 	keep_series(list, slug);	/* an edit may have moved one out */

@@ -39,10 +39,11 @@ extern int64_t index_racy_ns;
  * Every entry with its summary fields only (ID, path, date, title,
  * series, part and its position, client, contact, staff, tags; no
  * result, next, body or x- keys), sorted by entry_cmp.  Files that do
- * not load are reported and skipped as store_load_all does, with *bad
- * set.  Writing the index fails quietly (a read-only store is fine).
+ * not load are reported and skipped, as walk_entries does.  Writing the
+ * index fails quietly (a read-only store is fine).  Returns 0, or -1
+ * when the walk could not read a directory.
  */
-int	index_load(struct store *, struct entry_list *, int *bad);
+int	index_load(struct store *, struct entry_list *);
 
 /*
  * The summaries of series slug only, as index_load gives them, without
@@ -55,7 +56,7 @@ int	index_load(struct store *, struct entry_list *, int *bad);
  * index_load; check always sees it.
  */
 int	index_load_series(struct store *, const char *slug,
-	    struct entry_list *, int *bad);
+	    struct entry_list *);
 
 /* Drop what index_load does not keep. */
 void	entry_summarize(struct entry *);

@@ -69,15 +69,15 @@ unexpected(struct json_reader *r, const char *what)
 	int c = peek(r);
 
 	if (c == -1)
-		diag_error(r->name, r->at, "invalid JSON: expected %s, found "
+		diag_error(EXIT_DATAERR, r->name, r->at, "invalid JSON: expected %s, found "
 		    "the end of the input", what);
 	else if (c >= 0x21 && c < 0x7F)
-		diag_error(r->name, r->at, "invalid JSON: expected %s, found "
+		diag_error(EXIT_DATAERR, r->name, r->at, "invalid JSON: expected %s, found "
 		    "'%c'", what, c);
 	else
-		diag_error(r->name, r->at, "invalid JSON: expected %s, found "
+		diag_error(EXIT_DATAERR, r->name, r->at, "invalid JSON: expected %s, found "
 		    "byte 0x%02X", what, (unsigned int)c);
-	return EXIT_DATAERR;
+	return -1;
 }
 
 static int
@@ -110,26 +110,26 @@ unicode_escape(struct json_reader *r, struct pos start, struct buf *b)
 	int n;
 
 	if (hex4(r, &hi) != 0)
-		return EXIT_DATAERR;
+		return -1;
 	if (hi >= 0xDC00 && hi <= 0xDFFF) {
-		diag_error(r->name, start, "invalid JSON: \\u%04X is a low "
+		diag_error(EXIT_DATAERR, r->name, start, "invalid JSON: \\u%04X is a low "
 		    "surrogate without a high one before it", hi);
-		return EXIT_DATAERR;
+		return -1;
 	}
 	if (hi >= 0xD800 && hi <= 0xDBFF) {
 		if (r->off + 2 > r->len || r->buf[r->off] != '\\' ||
 		    r->buf[r->off + 1] != 'u') {
-			diag_error(r->name, start, "invalid JSON: \\u%04X is a "
+			diag_error(EXIT_DATAERR, r->name, start, "invalid JSON: \\u%04X is a "
 			    "high surrogate without a low one after it", hi);
-			return EXIT_DATAERR;
+			return -1;
 		}
 		advance(r, 2);
 		if (hex4(r, &lo) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		if (lo < 0xDC00 || lo > 0xDFFF) {
-			diag_error(r->name, start, "invalid JSON: \\u%04X is a "
+			diag_error(EXIT_DATAERR, r->name, start, "invalid JSON: \\u%04X is a "
 			    "high surrogate without a low one after it", hi);
-			return EXIT_DATAERR;
+			return -1;
 		}
 		hi = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
 	}
@@ -153,9 +153,9 @@ escape(struct json_reader *r, struct buf *b)
 		return unicode_escape(r, start, b);
 	}
 	if (c <= 0 || (p = strchr(from, c)) == NULL) {
-		diag_error(r->name, start, "invalid JSON: unknown escape; "
+		diag_error(EXIT_DATAERR, r->name, start, "invalid JSON: unknown escape; "
 		    "a string may use \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
-		return EXIT_DATAERR;
+		return -1;
 	}
 	buf_addc(b, to[p - from]);
 	advance(r, 1);
@@ -178,19 +178,19 @@ string_text(struct json_reader *r, struct buf *b)
 			break;
 		if (c == '\\') {
 			if (escape(r, b) != 0)
-				return EXIT_DATAERR;
+				return -1;
 			continue;
 		}
 		if (c < 0x20) {
-			diag_error(r->name, r->at, "invalid JSON: control "
+			diag_error(EXIT_DATAERR, r->name, r->at, "invalid JSON: control "
 			    "character U+%04X in a string; write it as \\u%04X",
 			    (unsigned int)c, (unsigned int)c);
-			return EXIT_DATAERR;
+			return -1;
 		}
 		if ((n = u8_mbtoucr(&uc, s, r->len - r->off)) < 0) {
-			diag_error(r->name, r->at, "invalid UTF-8 byte 0x%02X",
+			diag_error(EXIT_DATAERR, r->name, r->at, "invalid UTF-8 byte 0x%02X",
 			    (unsigned int)c);
-			return EXIT_DATAERR;
+			return -1;
 		}
 		buf_add(b, s, (size_t)n);
 		advance(r, (size_t)n);
@@ -211,7 +211,7 @@ string_node(struct json_reader *r, struct ynode *n)
 	if (string_text(r, &b) != 0 ||
 	    text_check(r->name, n->pos, b.s, b.len) != 0) {
 		buf_free(&b);
-		return EXIT_DATAERR;
+		return -1;
 	}
 	n->len = b.len;
 	n->s = buf_detach(&b);
@@ -262,8 +262,8 @@ number_node(struct json_reader *r, struct ynode *n)
 	advance(r, n->len);
 	return 0;
 bad:
-	diag_error(r->name, r->at, "invalid JSON: a malformed number");
-	return EXIT_DATAERR;
+	diag_error(EXIT_DATAERR, r->name, r->at, "invalid JSON: a malformed number");
+	return -1;
 }
 
 static int
@@ -313,13 +313,13 @@ object_key(struct json_reader *r, struct ynode *obj)
 		return unexpected(r, "a string as the key");
 	k = add_kid(obj);
 	if (string_node(r, k) != 0)
-		return EXIT_DATAERR;
+		return -1;
 	for (size_t i = 0; i + 1 < obj->nkids; i += 2)
 		if (obj->kids[i].len == k->len &&
 		    memcmp(obj->kids[i].s, k->s, k->len) == 0) {
-			diag_error(r->name, k->pos, "duplicate key '%s' "
+			diag_error(EXIT_DATAERR, r->name, k->pos, "duplicate key '%s' "
 			    "(first at line %d)", k->s, obj->kids[i].pos.line);
-			return EXIT_DATAERR;
+			return -1;
 		}
 	skip_space(r);
 	if (peek(r) != ':')
@@ -337,9 +337,9 @@ container(struct json_reader *r, struct ynode *n, int depth)
 	n->type = close == ']' ? Y_SEQ : Y_MAP;
 	n->pos = r->at;
 	if (depth >= r->maxdepth) {
-		diag_error(r->name, r->at, "nested deeper than %d levels",
+		diag_error(EXIT_DATAERR, r->name, r->at, "nested deeper than %d levels",
 		    r->maxdepth);
-		return EXIT_DATAERR;
+		return -1;
 	}
 	advance(r, 1);
 	skip_space(r);
@@ -349,9 +349,9 @@ container(struct json_reader *r, struct ynode *n, int depth)
 	}
 	for (;;) {
 		if (close == '}' && object_key(r, n) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		if (value(r, add_kid(n), depth + 1) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		skip_space(r);
 		if (peek(r) == close)
 			break;
@@ -388,5 +388,5 @@ json_read_value(struct json_reader *r, struct ynode *n)
 	if (value(r, n, 0) == 0)
 		return 0;
 	ynode_free(n);
-	return EXIT_DATAERR;
+	return -1;
 }

@@ -33,7 +33,7 @@ void	json_reader_init(struct json_reader *, const char *name,
 bool	json_at_end(struct json_reader *);
 
 /*
- * Parse the next value into n.  Returns 0, or EXIT_DATAERR after one
+ * Parse the next value into n.  Returns 0, or -1 (65) after one
  * name:line:column message (n is then empty).
  */
 int	json_read_value(struct json_reader *, struct ynode *n);

@@ -61,15 +61,18 @@ main(int argc, char **argv)
 			return 0;
 		default:
 			if (optopt == 'C')
-				diag("option -C needs a directory");
+				diag_fail(EXIT_USAGE, "option -C needs a "
+				    "directory");
 			else if (optopt != 0)
-				diag("unknown option '-%c'", optopt);
+				diag_fail(EXIT_USAGE, "unknown option '-%c'",
+				    optopt);
 			else if ((hint = option_suggest(argv[optind - 1],
 			    opts)) != NULL)
-				diag("unknown option '%s' (did you mean "
-				    "'--%s'?)", argv[optind - 1], hint);
+				diag_fail(EXIT_USAGE, "unknown option '%s' (did "
+				    "you mean '--%s'?)", argv[optind - 1], hint);
 			else
-				diag("unknown option '%s'", argv[optind - 1]);
+				diag_fail(EXIT_USAGE, "unknown option '%s'",
+				    argv[optind - 1]);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -80,13 +83,19 @@ main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if ((cmd = command_find(argv[0])) == NULL)
-		return unknown_command(argv[0]);
+	if ((cmd = command_find(argv[0])) == NULL) {
+		unknown_command(argv[0]);
+		return EXIT_USAGE;
+	}
 	/* 0, not 1: glibc starts afresh, so the command's own options may
 	 * follow its arguments (dailylog render badge --width 60). */
 	optind = 0;
 	opterr = 0;
 	rc = cmd->run(&ctx, argc, argv);
 	ctx_free(&ctx);
-	return rc;
+	/* Every failure was reported with its status: return the worst.
+	 * A command that failed without saying why is a bug. */
+	if (diag_status() == 0 && rc != 0)
+		return EXIT_SOFTWARE;
+	return diag_status();
 }

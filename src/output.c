@@ -20,8 +20,8 @@ out_finish(void)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return 0;
-	diag("error writing the output: %s", strerror(errno));
-	return EXIT_IOERR;
+	diag_fail(EXIT_IOERR, "error writing the output: %s", strerror(errno));
+	return -1;
 }
 
 void

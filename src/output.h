@@ -7,7 +7,7 @@ struct buf;
 /* Write b to stdout and empty it. */
 void	out_buf(struct buf *);
 
-/* Flush stdout: 0, or EXIT_IOERR after a message. */
+/* Flush stdout: 0, or -1 (74) after a message. */
 int	out_finish(void);
 
 /* Append s as a TSV field: tab, newline, CR and backslash as \t \n \r \\. */

@@ -99,7 +99,8 @@ pager_run(const char *cmd, const char *text, size_t len)
 	fflush(stdout);
 	if ((pid = spawn(cmd, &fd)) == -1) {
 		signal(SIGPIPE, was);
-		return EXIT_TEMPFAIL;
+		diag_set_status(EXIT_TEMPFAIL);
+		return -1;
 	}
 	/* A pager quit early closes the pipe (EPIPE): that is no error. */
 	(void)fd_write_all(fd, text, len);
@@ -107,7 +108,5 @@ pager_run(const char *cmd, const char *text, size_t len)
 	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 		;
 	signal(SIGPIPE, was);
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_IOERR;
+	return diag_child(status);
 }

@@ -18,8 +18,9 @@ void	pager_start(const char *cmd);
 
 /*
  * Page the len bytes of text through cmd whatever stdout is, and wait
- * for it: its exit status (128 + N when killed by signal N), or
- * EXIT_TEMPFAIL when it cannot start.  A pager quit early is no error.
+ * for it.  Returns 0, or -1 when it cannot start (75) or fails (its
+ * status is dailylog's then: diag_child).  A pager quit early is no
+ * error.
  */
 int	pager_run(const char *cmd, const char *text, size_t len);
 

@@ -285,8 +285,9 @@ render_series_dir(const struct renderer *r, const struct series *s,
 	}
 	/* The files are derived: synced once, all together, not each. */
 	if (rc == 0 && (err = fsync_dir(abs)) != 0) {
-		diag("%s: cannot sync: %s", abs, strerror(err));
-		rc = EXIT_IOERR;
+		diag_fail(EXIT_IOERR, "%s: cannot sync: %s", abs,
+		    strerror(err));
+		rc = -1;
 	}
 	buf_free(&name);
 	buf_free(&heading);

@@ -85,9 +85,9 @@ apply_labels(const char *path, const struct ynode *map,
 	int rc = 0;
 
 	if (map->type != Y_MAP) {
-		diag_error(path, map->pos, "labels must be a mapping of prev, "
+		diag_error(EXIT_DATAERR, path, map->pos, "labels must be a mapping of prev, "
 		    "next, heading, missing and index");
-		return EXIT_DATAERR;
+		return -1;
 	}
 	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
 		const struct ynode *k = &map->kids[i], *v = &map->kids[i + 1];
@@ -100,7 +100,7 @@ apply_labels(const char *path, const struct ynode *map,
 			rc = settings_unknown_key(path, k, label_keys, NLABELS);
 		else if (settings_string(path, k->s, v, SETTING_MAY_BE_EMPTY,
 		    label_field(set, f)) != 0)
-			rc = EXIT_DATAERR;
+			rc = -1;
 	}
 	return rc;
 }
@@ -120,11 +120,11 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 	if (strcmp(k->s, "numbering") == 0) {
 		if (settings_word(path, "numbering", v, numberings, 2,
 		    &which) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		set->numbering = which ? NUMBER_ARABIC : NUMBER_CIRCLED;
 	} else if (strcmp(k->s, "layout") == 0) {
 		if (settings_word(path, "layout", v, layouts, 2, &which) != 0)
-			return EXIT_DATAERR;
+			return -1;
 		set->layout = which ? LAYOUT_WINDOW : LAYOUT_ALL;
 	} else if (strcmp(k->s, "per_row") == 0)
 		return settings_int(path, "per_row", v, 1, 20, &set->per_row);
@@ -147,7 +147,7 @@ apply_settings(const char *path, const struct ynode *root,
 	if (lang != NULL) {
 		if (settings_word(path, "lang", lang, lang_names, LANG_COUNT,
 		    &which) != 0)
-			rc = EXIT_DATAERR;
+			rc = -1;
 		else
 			series_settings_defaults(set, set->slug,
 			    (enum lang)which);
@@ -166,10 +166,10 @@ apply_settings(const char *path, const struct ynode *root,
 		else if (strcmp(k->s, "labels") == 0)
 			labels = v;
 		else if (apply_key(path, k, v, set) != 0)
-			rc = EXIT_DATAERR;
+			rc = -1;
 	}
 	if (labels != NULL && apply_labels(path, labels, set) != 0)
-		rc = EXIT_DATAERR;
+		rc = -1;
 	return rc;
 }
 
@@ -190,10 +190,7 @@ series_settings_load(struct store *st, const char *slug,
 	buf_addf(&rel, SERIES_DIR "/%s.yaml", slug);
 	path = path_join(st->root, rel.s);
 	buf_free(&rel);
-	rc = settings_read(path, ENTRY_MAX_FILE, true, &root);
-	if (rc == EXIT_NOINPUT)
-		rc = EXIT_DATAERR;	/* there, but not a file to read */
-	else if (rc == 0)
+	if ((rc = settings_read(path, ENTRY_MAX_FILE, true, &root)) == 0)
 		rc = apply_settings(path, &root, set);
 	ynode_free(&root);
 	free(path);
@@ -281,11 +278,11 @@ series_report_duplicates(const struct series *s)
 {
 	for (size_t i = 1; i < s->n; i++)
 		if (s->parts[i]->part == s->parts[i - 1]->part)
-			diag_error(s->parts[i]->path, s->parts[i]->pos[F_PART],
+			diag_error(EXIT_DATAERR, s->parts[i]->path, s->parts[i]->pos[F_PART],
 			    "duplicate part: %s:%ld is also %s",
 			    s->parts[i]->series, s->parts[i]->part,
 			    s->parts[i - 1]->path);
-	return EXIT_DATAERR;
+	return -1;
 }
 
 long

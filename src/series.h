@@ -49,8 +49,8 @@ struct series {
 
 /*
  * Read ROOT/series/SLUG.yaml when it exists, defaults otherwise.
- * Returns 0, or EXIT_DATAERR after FILE:LINE:COLUMN messages (set is
- * then empty; freeing it again is harmless).
+ * Returns 0, or -1 after FILE:LINE:COLUMN messages (set is then empty;
+ * freeing it again is harmless).
  */
 int	series_settings_load(struct store *, const char *slug,
 	    struct series_settings *);
@@ -71,7 +71,7 @@ void	series_free(struct series *);
 
 /*
  * Name both files of each duplicate part ("duplicate part: badge:2 is
- * also FILE"); returns EXIT_DATAERR.
+ * also FILE"); returns -1.
  */
 int	series_report_duplicates(const struct series *);
 

@@ -39,11 +39,11 @@ settings_read(const char *path, size_t max, bool optional, struct ynode *root)
 		return 0;
 	}
 	if (root->type != Y_MAP) {
-		diag_error(path, root->pos, "settings must be a mapping of keys "
+		diag_error(EXIT_DATAERR, path, root->pos, "settings must be a mapping of keys "
 		    "to values");
 		ynode_free(root);
 		root->type = Y_MAP;
-		return EXIT_DATAERR;
+		return -1;
 	}
 	return 0;
 }
@@ -55,11 +55,11 @@ settings_unknown_key(const char *path, const struct ynode *k,
 	const char *hint = suggest(k->s, keys, n);
 
 	if (hint != NULL)
-		diag_error(path, k->pos, "unknown key '%s' (did you mean "
+		diag_error(EXIT_DATAERR, path, k->pos, "unknown key '%s' (did you mean "
 		    "'%s'?)", k->s, hint);
 	else
-		diag_error(path, k->pos, "unknown key '%s'", k->s);
-	return EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, path, k->pos, "unknown key '%s'", k->s);
+	return -1;
 }
 
 int
@@ -67,20 +67,20 @@ settings_string(const char *path, const char *key, const struct ynode *v,
     int how, char **dst)
 {
 	if (v->type != Y_SCALAR) {
-		diag_error(path, v->pos, "%s must be a string", key);
-		return EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, path, v->pos, "%s must be a string", key);
+		return -1;
 	}
 	if ((how & SETTING_ONE_LINE) &&
 	    (v->len == 0 || memchr(v->s, '\n', v->len) != NULL)) {
-		diag_error(path, v->pos, "%s must be one line, not empty", key);
-		return EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, path, v->pos, "%s must be one line, not empty", key);
+		return -1;
 	}
 	if (v->len == 0 && !(how & SETTING_MAY_BE_EMPTY)) {
-		diag_error(path, v->pos, "%s must not be empty", key);
-		return EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, path, v->pos, "%s must not be empty", key);
+		return -1;
 	}
 	if (text_check(path, v->pos, v->s, v->len) != 0)
-		return EXIT_DATAERR;
+		return -1;
 	free(*dst);
 	*dst = xstrdup(v->s);
 	return 0;
@@ -102,12 +102,12 @@ settings_word(const char *path, const char *key, const struct ynode *v,
 		buf_addf(&all, "%s%s", i ? ", " : "", words[i]);
 	if (v->type == Y_SCALAR)
 		hint = suggest(v->s, words, n);
-	diag_error(path, v->pos, "%s must be one of %s, not '%s'%s%s%s", key,
+	diag_error(EXIT_DATAERR, path, v->pos, "%s must be one of %s, not '%s'%s%s%s", key,
 	    all.s, v->type == Y_SCALAR ? v->s : "a collection",
 	    hint ? " (did you mean '" : "", hint ? hint : "",
 	    hint ? "'?)" : "");
 	buf_free(&all);
-	return EXIT_DATAERR;
+	return -1;
 }
 
 int
@@ -126,7 +126,7 @@ settings_int(const char *path, const char *key, const struct ynode *v,
 			return 0;
 		}
 	}
-	diag_error(path, v->pos, "%s must be a whole number from %d to %d, "
+	diag_error(EXIT_DATAERR, path, v->pos, "%s must be a whole number from %d to %d, "
 	    "not '%s'", key, lo, hi, v->type == Y_SCALAR ? v->s : "a collection");
-	return EXIT_DATAERR;
+	return -1;
 }

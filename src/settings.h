@@ -2,7 +2,7 @@
  * The checks every settings file shares (the store's dailylog.yaml, the
  * user's config.yaml, series/SLUG.yaml), so that each bad value gets the
  * same FILE:LINE:COLUMN message whichever file it is in.  Each returns 0,
- * or EXIT_DATAERR after the message.
+ * or -1 (65) after the message.
  */
 #ifndef DL_SETTINGS_H
 #define DL_SETTINGS_H
@@ -15,7 +15,7 @@ struct ynode;
 /*
  * Read and parse path (at most max bytes): a mapping in *root, or an
  * empty one for an empty file.  A missing file is 0 with *root empty
- * when optional.  Returns 0 or an exit status after the message.
+ * when optional.  Returns 0 or -1 after the message.
  */
 int	settings_read(const char *path, size_t max, bool optional,
 	    struct ynode *root);

@@ -28,7 +28,6 @@
 #define LOCK_FILE	".lock"
 #define LOCK_TIMEOUT	10
 
-static const struct pos nopos = { 0, 0 };
 
 static bool
 is_store(const char *dir)
@@ -70,14 +69,15 @@ store_open(struct store *st, char *dir, const char *how)
 	store_init_struct(st);
 	if (!is_store(dir)) {
 		if (how == NULL)
-			diag("no store found here or in %s; create one with "
-			    "'dailylog init' or name one with -C DIR", dir);
+			diag_fail(EXIT_NOINPUT, "no store found here or in %s; "
+			    "create one with 'dailylog init' or name one with "
+			    "-C DIR", dir);
 		else
-			diag("%s (from %s) is not a dailylog store: it has no "
-			    "%s; create one with 'dailylog init %s'", dir, how,
-			    SETTINGS_FILE, dir);
+			diag_fail(EXIT_NOINPUT, "%s (from %s) is not a dailylog "
+			    "store: it has no %s; create one with 'dailylog "
+			    "init %s'", dir, how, SETTINGS_FILE, dir);
 		free(dir);
-		return EXIT_NOINPUT;
+		return -1;
 	}
 	st->root = dir;
 	return 0;
@@ -168,25 +168,27 @@ store_lock(struct store *st)
 	if (st->lockfd == -1) {
 		int err = errno;
 
-		diag_error(path, nopos, "cannot open the lock file: %s",
-		    strerror(err));
+		diag_error(fsio_status(err), path, nopos, "cannot open the lock "
+		    "file: %s", strerror(err));
 		free(path);
-		return fsio_status(err);
+		return -1;
 	}
 	while (flock(st->lockfd, LOCK_EX | LOCK_NB) == -1) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			diag_error(path, nopos, "cannot lock: %s",
+			diag_error(EXIT_IOERR, path, nopos, "cannot lock: %s",
 			    strerror(errno));
-			break;
+			store_unlock(st);
+			free(path);
+			return -1;
 		}
 		if (waited >= timeout) {
-			diag("the store %s is locked by another process; gave "
-			    "up after %g s (DAILYLOG_LOCK_TIMEOUT)", st->root,
-			    timeout);
+			diag_fail(EXIT_TEMPFAIL, "the store %s is locked by "
+			    "another process; gave up after %g s "
+			    "(DAILYLOG_LOCK_TIMEOUT)", st->root, timeout);
 			close(st->lockfd);
 			st->lockfd = -1;
 			free(path);
-			return EXIT_TEMPFAIL;
+			return -1;
 		}
 		nanosleep(&tick, NULL);
 		waited += 0.01;

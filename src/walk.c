@@ -18,7 +18,6 @@
 #include "fsio.h"
 #include "walk.h"
 
-static const struct pos nopos = { 0, 0 };
 
 struct filevec {
 	struct entry_file	*v;
@@ -154,10 +153,10 @@ walk(struct walker *w, int fd, int depth)
 	int rc = 0;
 
 	if ((d = fdopendir(fd)) == NULL) {
-		diag_error(w->path.s, nopos, "cannot read directory: %s",
-		    strerror(errno));
+		diag_error(fsio_status(errno), w->path.s, nopos, "cannot read "
+		    "directory: %s", strerror(errno));
 		close(fd);
-		return fsio_status(errno);
+		return -1;
 	}
 	v = read_names(w, d, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -170,14 +169,12 @@ walk(struct walker *w, int fd, int depth)
 		if (S_ISDIR(mode) && name[0] != '.' && depth < 4) {
 			if ((sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY |
 			    O_NOFOLLOW | O_CLOEXEC)) == -1) {
-				diag_error(w->path.s, nopos, "cannot read "
-				    "directory: %s", strerror(errno));
-				rc = rc ? rc : fsio_status(errno);
-			} else {
-				int r = walk(w, sub, depth + 1);
-
-				rc = rc ? rc : r;
-			}
+				diag_error(fsio_status(errno), w->path.s,
+				    nopos, "cannot read directory: %s",
+				    strerror(errno));
+				rc = -1;
+			} else if (walk(w, sub, depth + 1) != 0)
+				rc = -1;
 		} else if (S_ISREG(mode) && is_entry_name(name))
 			w->file(w, dirfd(d), name, &v[i].sb);
 		else if (w->other != NULL)
@@ -205,9 +202,9 @@ walk_root(const char *root, struct walker *w)
 	if ((fd = open(w->path.s, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1)
 		rc = walk(w, fd, 0);
 	else if (errno != ENOENT) {
-		diag_error(w->path.s, nopos, "cannot read directory: %s",
-		    strerror(errno));
-		rc = fsio_status(errno);
+		diag_error(fsio_status(errno), w->path.s, nopos, "cannot read "
+		    "directory: %s", strerror(errno));
+		rc = -1;
 	}
 	buf_free(&w->path);
 	return rc;
@@ -316,7 +313,6 @@ walk_paths_free(char **paths, size_t n)
 struct each {
 	void	(*fn)(struct entry *, void *);
 	size_t	 nfiles;
-	int	*bad;
 };
 
 /* One entry file, read through its directory's descriptor. */
@@ -325,14 +321,12 @@ load_file(struct walker *w, int dirfd, const char *name, const struct stat *sb)
 {
 	struct each *each = w->arg2;
 	struct entry *e = xmalloc(sizeof(*e));
-	int r;
 
 	(void)sb;
 	each->nfiles++;
 	entry_init(e);
-	if ((r = entry_load_at(dirfd, name, w->path.s, e)) != 0) {
-		free(e);
-		entry_set_bad(each->bad, r);
+	if (entry_load_at(dirfd, name, w->path.s, e) != 0) {
+		free(e);		/* reported: the walk goes on */
 		return;
 	}
 	each->fn(e, w->arg);
@@ -340,13 +334,12 @@ load_file(struct walker *w, int dirfd, const char *name, const struct stat *sb)
 
 int
 walk_entries(const char *root, void (*fn)(struct entry *, void *),
-    void (*other)(const char *, void *), void *arg, size_t *nfiles, int *bad)
+    void (*other)(const char *, void *), void *arg, size_t *nfiles)
 {
-	struct each each = { fn, 0, bad };
+	struct each each = { fn, 0 };
 	struct walker w = { false, load_file, other, arg, &each, BUF_INIT };
 	int rc;
 
-	*bad = 0;
 	rc = walk_root(root, &w);
 	if (nfiles != NULL)
 		*nfiles = each.nfiles;
@@ -360,13 +353,13 @@ append_entry(struct entry *e, void *arg)
 }
 
 int
-walk_load_all(const char *root, struct entry_list *list, int *bad)
+walk_load_all(const char *root, struct entry_list *list)
 {
 	int rc;
 
 	list->v = NULL;
 	list->n = 0;
-	rc = walk_entries(root, append_entry, NULL, list, NULL, bad);
+	rc = walk_entries(root, append_entry, NULL, list, NULL);
 	if (list->n > 1)
 		qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
 	return rc;

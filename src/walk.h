@@ -3,7 +3,9 @@
  * name, at most four directory levels down (YYYY/MM/...), sorted by full
  * path, read through directory descriptors without following symbolic
  * links.  What is not an entry is passed to an optional callback so
- * that check can report it and readers can warn.
+ * that check can report it and readers can warn.  A directory that
+ * cannot be read is reported and the walk goes on: the functions return
+ * -1 then, 0 otherwise.
  */
 #ifndef DL_WALK_H
 #define DL_WALK_H
@@ -56,15 +58,16 @@ void	walk_paths_free(char **paths, size_t n);
 /*
  * Every entry file read whole, one at a time, in the order of the walk:
  * fn gets each entry that loads and owns it.  Files that do not load are
- * reported and skipped with *bad set (entry_set_bad); other, when given,
- * sees every path that is not an entry.  arg goes to both.  *nfiles
- * (unless NULL) counts the entry files, loaded or not.
+ * reported (65) and skipped; other, when given, sees every path that is
+ * not an entry.  arg goes to both.  *nfiles (unless NULL) counts the
+ * entry files, loaded or not.  Returns -1 when a directory could not be
+ * read (reported), else 0.
  */
 int	walk_entries(const char *root, void (*fn)(struct entry *, void *),
 	    void (*other)(const char *path, void *), void *arg,
-	    size_t *nfiles, int *bad);
+	    size_t *nfiles);
 
 /* Every entry read whole, sorted by entry_cmp. */
-int	walk_load_all(const char *root, struct entry_list *, int *bad);
+int	walk_load_all(const char *root, struct entry_list *);
 
 #endif

@@ -58,14 +58,14 @@ check_encoding(const char *name, const char *buf, size_t len)
 
 	if (len >= 2 && ((buf[0] == '\xFE' && buf[1] == '\xFF') ||
 	    (buf[0] == '\xFF' && buf[1] == '\xFE'))) {
-		diag_error(name, offset_pos(buf, 0),
+		diag_error(EXIT_DATAERR, name, offset_pos(buf, 0),
 		    "the file is UTF-16; entries must be UTF-8");
-		return EXIT_DATAERR;
+		return -1;
 	}
 	if ((nul = memchr(buf, '\0', len)) != NULL) {
-		diag_error(name, offset_pos(buf, (size_t)(nul - buf)),
+		diag_error(EXIT_DATAERR, name, offset_pos(buf, (size_t)(nul - buf)),
 		    "NUL byte in the file");
-		return EXIT_DATAERR;
+		return -1;
 	}
 	return 0;
 }
@@ -108,7 +108,7 @@ parse_error(const char *name, const char *buf, const yaml_parser_t *p)
 		size_t bad = utf8_error_offset(buf, p);
 
 		if (bad != SIZE_MAX) {
-			diag_error(name, offset_pos(buf, bad),
+			diag_error(EXIT_DATAERR, name, offset_pos(buf, bad),
 			    "invalid UTF-8 byte 0x%02X",
 			    (unsigned char)buf[bad]);
 			return;
@@ -116,10 +116,10 @@ parse_error(const char *name, const char *buf, const yaml_parser_t *p)
 		pos = offset_pos(buf, p->problem_offset);
 	}
 	if (p->context != NULL)
-		diag_error(name, pos, "invalid YAML: %s %s", p->problem,
+		diag_error(EXIT_DATAERR, name, pos, "invalid YAML: %s %s", p->problem,
 		    p->context);
 	else
-		diag_error(name, pos, "invalid YAML: %s",
+		diag_error(EXIT_DATAERR, name, pos, "invalid YAML: %s",
 		    p->problem ? p->problem : "syntax error");
 }
 
@@ -132,9 +132,9 @@ check_node_props(const char *name, const yaml_event_t *ev)
 
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		diag_error(name, pos, "aliases (*%s) are not allowed",
+		diag_error(EXIT_DATAERR, name, pos, "aliases (*%s) are not allowed",
 		    (const char *)ev->data.alias.anchor);
-		return EXIT_DATAERR;
+		return -1;
 	case YAML_SCALAR_EVENT:
 		anchor = ev->data.scalar.anchor;
 		tag = ev->data.scalar.tag;
@@ -151,14 +151,14 @@ check_node_props(const char *name, const yaml_event_t *ev)
 		return 0;
 	}
 	if (anchor != NULL) {
-		diag_error(name, pos, "anchors (&%s) are not allowed",
+		diag_error(EXIT_DATAERR, name, pos, "anchors (&%s) are not allowed",
 		    (const char *)anchor);
-		return EXIT_DATAERR;
+		return -1;
 	}
 	if (tag != NULL && strncmp((const char *)tag, STD_TAG_PREFIX,
 	    sizeof(STD_TAG_PREFIX) - 1) != 0) {
-		diag_error(name, pos, "tag %s is not allowed", (const char *)tag);
-		return EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, pos, "tag %s is not allowed", (const char *)tag);
+		return -1;
 	}
 	return 0;
 }
@@ -183,16 +183,16 @@ static int
 check_key(const char *name, const struct ynode *map, const struct ynode *key)
 {
 	if (key->type != Y_SCALAR) {
-		diag_error(name, key->pos, "a key must be a plain string");
-		return EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, key->pos, "a key must be a plain string");
+		return -1;
 	}
 	for (size_t i = 0; i + 1 < map->nkids; i += 2)
 		if (map->kids[i].len == key->len &&
 		    memcmp(map->kids[i].s, key->s, key->len) == 0) {
-			diag_error(name, key->pos,
+			diag_error(EXIT_DATAERR, name, key->pos,
 			    "duplicate key '%s' (first at line %d)", key->s,
 			    map->kids[i].pos.line);
-			return EXIT_DATAERR;
+			return -1;
 		}
 	return 0;
 }
@@ -203,20 +203,20 @@ text_check(const char *name, struct pos where, const char *s, size_t len)
 	const char *bad;
 
 	if (memchr(s, '\0', len) != NULL) {
-		diag_error(name, where, "NUL character in a value");
-		return EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, where, "NUL character in a value");
+		return -1;
 	}
 	if (!text_valid_utf8(s, len)) {
-		diag_error(name, where, "text is not valid UTF-8");
-		return EXIT_DATAERR;
+		diag_error(EXIT_DATAERR, name, where, "text is not valid UTF-8");
+		return -1;
 	}
 	if ((bad = text_find_control(s, len)) != NULL) {
 		ucs4_t uc;
 
 		u8_mbtouc(&uc, (const uint8_t *)bad, len - (size_t)(bad - s));
-		diag_error(name, where, "control character U+%04X in a value",
+		diag_error(EXIT_DATAERR, name, where, "control character U+%04X in a value",
 		    (unsigned int)uc);
-		return EXIT_DATAERR;
+		return -1;
 	}
 	return 0;
 }
@@ -267,7 +267,7 @@ scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
 	/* The full check only for its message. */
 	if (scalar_suspect((const unsigned char *)s, len) &&
 	    text_check(name, n->pos, s, len) != 0)
-		return EXIT_DATAERR;
+		return -1;
 	n->s = s;
 	n->len = len;
 	ev->data.scalar.value = NULL;
@@ -297,8 +297,8 @@ reader_open(struct reader *r, const char *name, const char *buf, size_t len)
 	if ((rc = check_encoding(name, buf, len)) != 0)
 		return rc;
 	if (!yaml_parser_initialize(&r->parser)) {
-		diag("out of memory");
-		return EXIT_IOERR;
+		diag_fail(EXIT_IOERR, "out of memory");
+		return -1;
 	}
 	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf,
 	    len);
@@ -313,7 +313,7 @@ reader_close(struct reader *r)
 	yaml_parser_delete(&r->parser);
 }
 
-/* The next event, or EXIT_DATAERR after reporting libyaml's error. */
+/* The next event, or -1 after reporting libyaml's error. */
 static int
 next_event(struct reader *r, yaml_event_t *ev)
 {
@@ -321,7 +321,7 @@ next_event(struct reader *r, yaml_event_t *ev)
 		return 0;
 	parse_error(r->name, r->buf, &r->parser);
 	r->broken = true;
-	return EXIT_DATAERR;
+	return -1;
 }
 
 /*
@@ -382,16 +382,16 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 			}
 			if (depth > 0 && stack[depth - 1]->type == Y_MAP &&
 			    stack[depth - 1]->nkids % 2 == 1) {
-				diag_error(r->name, mark_pos(ev.start_mark),
+				diag_error(EXIT_DATAERR, r->name, mark_pos(ev.start_mark),
 				    "a key must be a plain string");
-				rc = EXIT_DATAERR;
+				rc = -1;
 				break;
 			}
 			if (depth == YAML_MAX_DEPTH) {
-				diag_error(r->name, mark_pos(ev.start_mark),
+				diag_error(EXIT_DATAERR, r->name, mark_pos(ev.start_mark),
 				    "nested deeper than %d levels",
 				    YAML_MAX_DEPTH);
-				rc = EXIT_DATAERR;
+				rc = -1;
 				break;
 			}
 			n->type = ev.type == YAML_MAPPING_START_EVENT ?
@@ -455,9 +455,9 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 		yaml_event_type_t t = ev.type;
 
 		if (t == YAML_DOCUMENT_START_EVENT && ++ndocs > 1) {
-			diag_error(name, mark_pos(ev.start_mark),
+			diag_error(EXIT_DATAERR, name, mark_pos(ev.start_mark),
 			    "more than one YAML document in the file");
-			rc = EXIT_DATAERR;
+			rc = -1;
 		}
 		yaml_event_delete(&ev);
 		if (rc != 0 || t == YAML_STREAM_END_EVENT)

@@ -29,7 +29,7 @@ struct ynode {
 
 /*
  * Parse exactly one document.  Reports the first problem as
- * name:line:column and returns EXIT_DATAERR, or 0.
+ * name:line:column and returns -1 (65), or 0.
  */
 int	yaml_load(const char *name, const char *buf, size_t len, struct ynode *);
 
@@ -40,9 +40,8 @@ int	yaml_load(const char *name, const char *buf, size_t len, struct ynode *);
  * no content (comments only, a bare "---") is skipped.  A document the
  * defences refuse is reported (its first problem) and the next one
  * read; a libyaml error (syntax, encoding) is reported and ends the
- * stream, as libyaml cannot go on after one.  Returns 0; the first
- * nonzero value of each(), which stops the stream; or EXIT_DATAERR or
- * EXIT_IOERR after reporting.
+ * stream, as libyaml cannot go on after one.  Returns 0; or -1 after
+ * reporting, or when each() returned -1, which stops the stream.
  */
 int	yaml_load_stream(const char *name, const char *buf, size_t len,
 	    int (*each)(struct ynode *doc, void *arg), void *arg);
@@ -50,7 +49,7 @@ int	yaml_load_stream(const char *name, const char *buf, size_t len,
 /*
  * The text rules of every value: no NUL, well-formed UTF-8, no control
  * characters but tab and newline.  Reports the first break and returns
- * EXIT_DATAERR, or 0.
+ * -1 (65), or 0.
  */
 int	text_check(const char *name, struct pos, const char *s, size_t len);
 

@@ -8,6 +8,16 @@
 #include <check.h>
 #include <stdlib.h>
 
+/*
+ * A call that fails with status: it returns -1 after its report, and
+ * diag keeps the status (diag.h must be included).
+ */
+#define ck_assert_fails(call, status) do {				\
+	diag_reset();							\
+	ck_assert_int_eq((call), -1);					\
+	ck_assert_int_eq(diag_status(), (status));			\
+} while (0)
+
 #define CHECK_MAIN(make_suite)						\
 int main(void);								\
 int									\

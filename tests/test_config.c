@@ -102,7 +102,7 @@ START_TEST(default_series)
 {
 	ck_assert_int_eq(read_yaml("series: badge\n"), 0);
 	ck_assert_str_eq(cfg.series, "badge");
-	ck_assert_int_eq(read_yaml("series: ../x\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("series: ../x\n"), EXIT_DATAERR);
 	expect_msg(":1:9: bad series '../x'");
 }
 END_TEST
@@ -111,7 +111,7 @@ START_TEST(missing_file)
 {
 	ck_assert_int_eq(config_read(path, 1, &cfg), 0);
 	ck_assert_uint_eq(msgs.len, 0);
-	ck_assert_int_eq(config_read(path, 0, &cfg), EXIT_NOINPUT);
+	ck_assert_fails(config_read(path, 0, &cfg), EXIT_NOINPUT);
 	ck_assert_uint_gt(msgs.len, 0);
 	/* teardown unlinks it */
 	ck_assert_int_eq(read_yaml(""), 0);
@@ -120,39 +120,39 @@ END_TEST
 
 START_TEST(unknown_key_near_miss)
 {
-	ck_assert_int_eq(read_yaml("lang: ja\npagr: less\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("lang: ja\npagr: less\n"), EXIT_DATAERR);
 	expect_msg(":2:1: unknown key 'pagr' (did you mean 'pager'?)");
 }
 END_TEST
 
 START_TEST(unknown_key_far_off)
 {
-	ck_assert_int_eq(read_yaml("client: T社\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("client: T社\n"), EXIT_DATAERR);
 	expect_msg(":1:1: unknown key 'client'\n");
 }
 END_TEST
 
 START_TEST(bad_words)
 {
-	ck_assert_int_eq(read_yaml("color: alway\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("color: alway\n"), EXIT_DATAERR);
 	expect_msg(":1:8: color must be one of auto, always, never, not "
 	    "'alway' (did you mean 'always'?)");
 	buf_reset(&msgs);
-	ck_assert_int_eq(read_yaml("lang: [ja]\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("lang: [ja]\n"), EXIT_DATAERR);
 	expect_msg(":1:7: lang must be one of ja, en, not 'a collection'");
 }
 END_TEST
 
 START_TEST(bad_columns)
 {
-	ck_assert_int_eq(read_yaml("columns: []\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("columns: []\n"), EXIT_DATAERR);
 	expect_msg(":1:10: columns must be a list");
 	buf_reset(&msgs);
-	ck_assert_int_eq(read_yaml("columns: [id, titel]\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("columns: [id, titel]\n"), EXIT_DATAERR);
 	expect_msg(":1:15: column must be one of");
 	expect_msg("(did you mean 'title'?)");
 	buf_reset(&msgs);
-	ck_assert_int_eq(read_yaml("columns: [id, tags, id]\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("columns: [id, tags, id]\n"), EXIT_DATAERR);
 	expect_msg(":1:21: column 'id' is listed twice");
 }
 END_TEST
@@ -160,7 +160,7 @@ END_TEST
 /* Every bad key of a file is reported, not only the first. */
 START_TEST(all_errors_reported)
 {
-	ck_assert_int_eq(read_yaml("author: [a]\neditor: \"\"\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("author: [a]\neditor: \"\"\n"), EXIT_DATAERR);
 	expect_msg(":1:9: author must be a string");
 	expect_msg(":2:9: editor must not be empty");
 }
@@ -168,14 +168,14 @@ END_TEST
 
 START_TEST(control_characters_refused)
 {
-	ck_assert_int_eq(read_yaml("pager: \"less\\e[2J\"\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("pager: \"less\\e[2J\"\n"), EXIT_DATAERR);
 	ck_assert_uint_gt(msgs.len, 0);
 }
 END_TEST
 
 START_TEST(not_a_mapping)
 {
-	ck_assert_int_eq(read_yaml("- color\n"), EXIT_DATAERR);
+	ck_assert_fails(read_yaml("- color\n"), EXIT_DATAERR);
 	expect_msg(":1:1: settings must be a mapping");
 }
 END_TEST

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "dailylog.h"
+#include "diag.h"
 #include "entry.h"
 #include "import.h"
 #include "json_read.h"
@@ -209,7 +210,7 @@ START_TEST(refused)
 	const char *m;
 
 	json_reader_init(&r, "t.json", in, strlen(in), 8);
-	ck_assert_int_eq(json_read_value(&r, &n), EXIT_DATAERR);
+	ck_assert_fails(json_read_value(&r, &n), EXIT_DATAERR);
 	m = buf_str(&messages);
 	ck_assert_msg(strncmp(m, "dailylog: ", 10) == 0 &&
 	    strncmp(m + 10, bad[_i].msg, strlen(bad[_i].msg)) == 0,
@@ -410,7 +411,7 @@ START_TEST(stream_alias_in_third_document)
 	    "client: *t\nstaff: *u\n---\ntitle: 四\n";
 	struct docs d;
 
-	ck_assert_int_eq(stream(s, strlen(s), &d), EXIT_DATAERR);
+	ck_assert_fails(stream(s, strlen(s), &d), EXIT_DATAERR);
 	message_is("6:9: aliases (*t) are not allowed");
 	ck_assert_uint_eq(d.n, 3);
 	ck_assert_str_eq(d.title_s[0], "一");
@@ -443,7 +444,7 @@ START_TEST(stream_defences)
 	struct docs d;
 
 	buf_addf(&b, "title: 一\n---\n%s---\ntitle: 三\n", bad_doc[_i].doc);
-	ck_assert_int_eq(stream(b.s, b.len, &d), EXIT_DATAERR);
+	ck_assert_fails(stream(b.s, b.len, &d), EXIT_DATAERR);
 	message_is(bad_doc[_i].msg);
 	ck_assert_uint_eq(d.n, 2);
 	ck_assert_str_eq(d.title_s[1], "三");
@@ -475,8 +476,7 @@ START_TEST(stream_broken)
 {
 	struct docs d;
 
-	ck_assert_int_eq(stream(broken[_i].in, broken[_i].len, &d),
-	    EXIT_DATAERR);
+	ck_assert_fails(stream(broken[_i].in, broken[_i].len, &d), EXIT_DATAERR);
 	message_is(broken[_i].msg);
 	if (broken[_i].ndocs >= 0)
 		ck_assert_uint_eq(d.n, (size_t)broken[_i].ndocs);
@@ -490,7 +490,7 @@ START_TEST(stream_refused_then_broken)
 	const char *s = "title: &a 一\n---\ntitle: 二\n---\n- [\n";
 	struct docs d;
 
-	ck_assert_int_eq(stream(s, strlen(s), &d), EXIT_DATAERR);
+	ck_assert_fails(stream(s, strlen(s), &d), EXIT_DATAERR);
 	ck_assert_uint_eq(d.n, 1);
 	ck_assert_ptr_nonnull(strstr(buf_str(&messages),
 	    "t.yaml:1:8: anchors (&a) are not allowed\n"));
@@ -555,8 +555,7 @@ START_TEST(load_one_document)
 	ck_assert_int_eq(n.type, Y_MAP);
 	ck_assert_uint_eq(n.nkids, 0);
 	at(&n, 1, 1);
-	ck_assert_int_eq(yaml_load("t.yaml", "a: 1\n---\nb: 2\n", 14, &n),
-	    EXIT_DATAERR);
+	ck_assert_fails(yaml_load("t.yaml", "a: 1\n---\nb: 2\n", 14, &n), EXIT_DATAERR);
 	message_is("2:1: more than one YAML document in the file");
 	ck_assert_uint_eq(n.nkids, 0);
 }
@@ -636,7 +635,7 @@ START_TEST(read_yaml_path_is_unknown)
 {
 	struct import_batch b;
 
-	ck_assert_int_eq(import_s("date: 2026-11-01\ntitle: 一\npath: /p\n",
+	ck_assert_fails(import_s("date: 2026-11-01\ntitle: 一\npath: /p\n",
 	    &b), EXIT_DATAERR);
 	ck_assert_uint_eq(b.n, 0);
 	ck_assert_ptr_null(b.v);
@@ -676,7 +675,7 @@ START_TEST(read_jrnl_detected)
 	ck_assert_str_eq(b.v[0]->x[0].key, "x-jrnl-id");
 	import_batch_free(&b);
 	buf_addf(&two, "%s%s", jrnl, jrnl);
-	ck_assert_int_eq(import_s(two.s, &b), EXIT_DATAERR);
+	ck_assert_fails(import_s(two.s, &b), EXIT_DATAERR);
 	ck_assert_uint_eq(b.n, 0);
 	ck_assert_ptr_nonnull(strstr(buf_str(&messages),
 	    "t.in:1:14: unknown key 'entries'"));
@@ -697,7 +696,7 @@ START_TEST(read_parts_twice)
 	    "{\"date\": \"2026-11-07\", \"title\": \"g\", \"series\": \"s\", \"part\": 3}\n";
 	struct import_batch b;
 
-	ck_assert_int_eq(import_s(s, &b), EXIT_DATAERR);
+	ck_assert_fails(import_s(s, &b), EXIT_DATAERR);
 	ck_assert_uint_eq(b.n, 0);
 	ck_assert_str_eq(buf_str(&messages),
 	    "dailylog: t.in:4:61: part 3 of series 's' is given twice "
@@ -717,7 +716,7 @@ START_TEST(read_parts_twice_yaml)
 	    "---\ndate: 2026-11-03\ntitle: c\nseries: s\npart: 1\n";
 	struct import_batch b;
 
-	ck_assert_int_eq(import_s(s, &b), EXIT_DATAERR);
+	ck_assert_fails(import_s(s, &b), EXIT_DATAERR);
 	ck_assert_str_eq(buf_str(&messages),
 	    "dailylog: t.in:15:7: part 1 of series 's' is given twice "
 	    "(also at line 5)\n");
@@ -740,7 +739,7 @@ START_TEST(read_parts_distinct)
 	ck_assert_int_eq(import_s(ok, &b), 0);
 	ck_assert_uint_eq(b.n, 3);
 	import_batch_free(&b);
-	ck_assert_int_eq(import_s(invalid, &b), EXIT_DATAERR);
+	ck_assert_fails(import_s(invalid, &b), EXIT_DATAERR);
 	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "bad date"));
 	ck_assert_ptr_null(strstr(buf_str(&messages), "given twice"));
 }
@@ -755,7 +754,7 @@ START_TEST(read_every_problem)
 	struct import_batch b;
 	const char *m, *a, *c;
 
-	ck_assert_int_eq(import_s(s, &b), EXIT_DATAERR);
+	ck_assert_fails(import_s(s, &b), EXIT_DATAERR);
 	ck_assert_uint_eq(b.n, 0);
 	m = buf_str(&messages);
 	a = strstr(m, "t.in:6:1: unknown key 'titel' (did you mean 'title'?)");

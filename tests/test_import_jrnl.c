@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "dailylog.h"
+#include "diag.h"
 #include "import_jrnl.h"
 #include "json_read.h"
 #include "yaml_read.h"
@@ -60,7 +61,7 @@ refused(const char *s, const char *want)
 	struct buf full = BUF_INIT;
 
 	parse(s, &j);
-	ck_assert_int_eq(jrnl_entry("j.json", &j, &out), EXIT_DATAERR);
+	ck_assert_fails(jrnl_entry("j.json", &j, &out), EXIT_DATAERR);
 	ynode_free(&j);
 	ck_assert_int_eq(out.nkids, 0);
 	ck_assert_ptr_null(out.kids);
@@ -320,7 +321,7 @@ START_TEST(export_unknown_key)
 {
 	struct got g;
 
-	ck_assert_int_eq(read_export("{\"tags\": {},\n \"version\": 2,\n "
+	ck_assert_fails(read_export("{\"tags\": {},\n \"version\": 2,\n "
 	    "\"entries\": [{\"title\": \"一\"}]}", &g), EXIT_DATAERR);
 	ck_assert_str_eq(buf_str(&messages), "dailylog: j.json:2:2: unknown "
 	    "key 'version' in a jrnl export (it has tags and entries)\n");
@@ -332,8 +333,7 @@ START_TEST(export_entries_not_a_list)
 {
 	struct got g;
 
-	ck_assert_int_eq(read_export("{\"tags\": {}, \"entries\": {}}", &g),
-	    EXIT_DATAERR);
+	ck_assert_fails(read_export("{\"tags\": {}, \"entries\": {}}", &g), EXIT_DATAERR);
 	ck_assert_str_eq(buf_str(&messages), "dailylog: j.json:1:25: entries "
 	    "must be a list of jrnl entries\n");
 	ck_assert_uint_eq(g.n, 0);
@@ -345,7 +345,7 @@ START_TEST(export_bad_entry)
 {
 	struct got g;
 
-	ck_assert_int_eq(read_export("{\"entries\": [{\"title\": \"一\"},\n"
+	ck_assert_fails(read_export("{\"entries\": [{\"title\": \"一\"},\n"
 	    " {\"title\": \"二\", \"starred\": \"yes\"},\n"
 	    " {\"title\": \"三\", \"date\": \"2026-11-16\", \"time\": 9},\n"
 	    " {\"title\": \"四\"}]}", &g), EXIT_DATAERR);
@@ -361,7 +361,7 @@ START_TEST(export_not_an_export)
 {
 	struct got g;
 
-	ck_assert_int_eq(read_export("{\"title\": \"一\"}", &g), EXIT_DATAERR);
+	ck_assert_fails(read_export("{\"title\": \"一\"}", &g), EXIT_DATAERR);
 	ck_assert_str_eq(buf_str(&messages), "dailylog: j.json:1:1: a jrnl "
 	    "export is an object with entries\n");
 	ck_assert_uint_eq(g.n, 0);

@@ -150,11 +150,11 @@ summaries(const char *slug, int want_bad)
 	struct entry_list l;
 	struct buf b = BUF_INIT;
 	char date[17];
-	int bad;
 
-	ck_assert_int_eq(slug ? index_load_series(&st, slug, &l, &bad) :
-	    index_load(&st, &l, &bad), 0);
-	ck_assert_int_eq(bad, want_bad);
+	diag_reset();
+	ck_assert_int_eq(slug ? index_load_series(&st, slug, &l) :
+	    index_load(&st, &l), 0);
+	ck_assert_int_eq(diag_status(), want_bad);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct entry *e = l.v[i];
 
@@ -201,7 +201,6 @@ START_TEST(summaries_from_files_then_from_the_index)
 {
 	struct entry_list l;
 	ino_t ino;
-	int bad;
 
 	index_racy_ns = 0;
 	three_entries();
@@ -211,7 +210,7 @@ START_TEST(summaries_from_files_then_from_the_index)
 	loads_as(three);
 	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
 	/* Every summary field comes back from the index. */
-	ck_assert_int_eq(index_load(&st, &l, &bad), 0);
+	ck_assert_int_eq(index_load(&st, &l), 0);
 	ck_assert_str_eq(l.v[0]->client, "T社");
 	ck_assert_str_eq(l.v[0]->contact, "O部長");
 	ck_assert_str_eq(l.v[0]->staff, "Kさん");
@@ -360,7 +359,7 @@ END_TEST
 START_TEST(concurrent_adds_and_readers)
 {
 	enum { WRITERS = 3, READERS = 3, EACH = 6, N = WRITERS * EACH };
-	int seen[N + 1] = { 0 }, status, bad;
+	int seen[N + 1] = { 0 }, status;
 	struct entry_list l;
 
 	store_close(&st);
@@ -383,9 +382,9 @@ START_TEST(concurrent_adds_and_readers)
 				rc = catalog_add(&st, &e);
 				entry_free(&e);
 			} else {
-				rc = index_load(&st, &l, &bad);
+				rc = index_load(&st, &l);
 				entry_list_free(&l);
-				rc = rc ? rc : bad;
+				rc = rc ? rc : diag_status();
 			}
 		}
 		store_close(&st);
@@ -396,8 +395,9 @@ START_TEST(concurrent_adds_and_readers)
 		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
 	ck_assert_int_eq(open_store(tmp, &st), 0);
-	ck_assert_int_eq(index_load(&st, &l, &bad), 0);
-	ck_assert_int_eq(bad, 0);
+	diag_reset();
+	ck_assert_int_eq(index_load(&st, &l), 0);
+	ck_assert_int_eq(diag_status(), 0);
 	ck_assert_uint_eq(l.n, N);
 	for (size_t i = 0; i < l.n; i++) {
 		long part = l.v[i]->part;
