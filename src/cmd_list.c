@@ -20,6 +20,7 @@
 #include "output.h"
 #include "pager.h"
 #include "store.h"
+#include "table.h"
 #include "text.h"
 #include "walk.h"
 
@@ -58,14 +59,6 @@ print_tsv(const struct entry_list *l)
 	buf_free(&b);
 }
 
-/* What a table draws: its columns, their widths, and whether in colour. */
-struct table {
-	enum list_column	 cols[COL_COUNT];
-	int			 w[COL_COUNT];
-	size_t			 n;
-	bool			 color;
-};
-
 static const enum list_column default_columns[] = {
 	COL_DATE, COL_ID, COL_SERIES, COL_TITLE, COL_CLIENT
 };
@@ -82,13 +75,21 @@ add_safe(struct buf *b, const char *s)
 		text_sanitize(b, s, strlen(s), false);
 }
 
-/* Column c of e as it is shown, made safe for a terminal. */
+/* What the table's cells are drawn from. */
+struct rows {
+	const struct entry_list	*l;
+	enum list_column	 cols[COL_COUNT];
+};
+
+/* Column col of row i as it is shown, made safe for a terminal. */
 static void
-cell_text(struct buf *b, const struct entry *e, enum list_column c)
+cell_text(struct buf *b, size_t i, size_t col, void *arg)
 {
+	const struct rows *r = arg;
+	const struct entry *e = r->l->v[i];
 	char date[17];
 
-	switch (c) {
+	switch (r->cols[col]) {
 	case COL_DATE:
 		buf_adds(b, date_format(&e->date, date));
 		break;
@@ -114,10 +115,10 @@ cell_text(struct buf *b, const struct entry *e, enum list_column c)
 		add_safe(b, e->staff);
 		break;
 	case COL_TAGS:
-		for (size_t i = 0; i < e->tags.n; i++) {
-			if (i > 0)
+		for (size_t k = 0; k < e->tags.n; k++) {
+			if (k > 0)
 				buf_adds(b, ", ");
-			add_safe(b, e->tags.v[i]);
+			add_safe(b, e->tags.v[k]);
 		}
 		break;
 	case COL_COUNT:
@@ -125,128 +126,43 @@ cell_text(struct buf *b, const struct entry *e, enum list_column c)
 	}
 }
 
-static void
-drop_column(struct table *t, size_t i)
-{
-	memmove(&t->cols[i], &t->cols[i + 1], (t->n - i - 1) * sizeof(t->cols[0]));
-	memmove(&t->w[i], &t->w[i + 1], (t->n - i - 1) * sizeof(t->w[0]));
-	t->n--;
-}
-
 /*
- * The widest cell of each column (free text at most 16), without the
- * columns that are empty everywhere; the title takes what the terminal
- * has left, and a narrow one drops columns in drop_order first.
+ * The columns setting, or DATE ID SERIES TITLE CLIENT: each as wide as
+ * its widest cell (free text at most 16), none that is empty everywhere,
+ * and the title with what the terminal has left.
  */
-static void
-table_layout(struct table *t, const struct entry_list *l, int width)
-{
-	struct buf cell = BUF_INIT;
-	size_t title = COL_COUNT;
-
-	for (size_t c = 0; c < t->n; c++) {
-		t->w[c] = 0;
-		for (size_t i = 0; i < l->n; i++) {
-			int w;
-
-			buf_reset(&cell);
-			cell_text(&cell, l->v[i], t->cols[c]);
-			if ((w = text_width(buf_str(&cell), cell.len)) > t->w[c])
-				t->w[c] = w;
-		}
-		if (t->cols[c] >= COL_CLIENT && t->w[c] > 16)
-			t->w[c] = 16;
-	}
-	buf_free(&cell);
-	for (size_t c = 0; c < t->n; )
-		if (t->w[c] == 0 && t->cols[c] != COL_TITLE)
-			drop_column(t, c);
-		else
-			c++;
-	for (size_t d = 0; ; ) {
-		int rest = width;
-
-		title = COL_COUNT;
-		for (size_t c = 0; c < t->n; c++)
-			if (t->cols[c] == COL_TITLE)
-				title = c;
-			else
-				rest -= t->w[c] + 2;
-		if (title == COL_COUNT)
-			return;
-		if ((t->w[title] = rest) >= 10)
-			return;
-		for (; d < sizeof(drop_order) / sizeof(drop_order[0]); d++) {
-			size_t c;
-
-			for (c = 0; c < t->n && t->cols[c] != drop_order[d]; c++)
-				;
-			if (c < t->n) {
-				drop_column(t, c);
-				break;
-			}
-		}
-		if (d == sizeof(drop_order) / sizeof(drop_order[0])) {
-			t->w[title] = 10;
-			return;
-		}
-	}
-}
-
-/* Cut, painted and padded: colour goes around text already measured. */
-static void
-table_cell(struct buf *b, const struct table *t, size_t c, const char *s,
-    bool last)
-{
-	struct buf cut = BUF_INIT;
-	int w;
-
-	text_truncate(&cut, s, t->w[c]);
-	w = text_width(buf_str(&cut), cut.len);
-	if (t->color && t->cols[c] == COL_DATE)
-		color_add(b, PAINT_DATE, buf_str(&cut), cut.len);
-	else if (t->color && t->cols[c] == COL_SERIES)
-		color_add(b, PAINT_REF, buf_str(&cut), cut.len);
-	else
-		buf_add(b, buf_str(&cut), cut.len);
-	for (; !last && w < t->w[c] + 2; w++)
-		buf_addc(b, ' ');
-	buf_free(&cut);
-}
-
-/* The columns setting, or DATE ID SERIES TITLE CLIENT, by display width. */
 static void
 print_table(const struct entry_list *l, const struct config *cfg, int width,
     bool color)
 {
-	struct table t;
-	struct buf b = BUF_INIT, cell = BUF_INIT;
+	struct table_column cols[COL_COUNT];
+	struct rows r = { l, { 0 } };
+	struct table t = { cols, 0, l->n, false, color, cell_text, &r };
+	struct buf b = BUF_INIT;
 
-	memset(&t, 0, sizeof(t));
-	t.color = color;
 	if (cfg->ncolumns > 0) {
-		t.n = cfg->ncolumns;
-		memcpy(t.cols, cfg->columns, t.n * sizeof(t.cols[0]));
+		t.ncols = cfg->ncolumns;
+		memcpy(r.cols, cfg->columns, t.ncols * sizeof(r.cols[0]));
 	} else {
-		t.n = sizeof(default_columns) / sizeof(default_columns[0]);
-		memcpy(t.cols, default_columns, sizeof(default_columns));
+		t.ncols = sizeof(default_columns) / sizeof(default_columns[0]);
+		memcpy(r.cols, default_columns, sizeof(default_columns));
 	}
-	table_layout(&t, l, width);
-	for (size_t i = 0; i < l->n; i++) {
-		for (size_t c = 0; c < t.n; c++) {
-			buf_reset(&cell);
-			cell_text(&cell, l->v[i], t.cols[c]);
-			table_cell(&b, &t, c, buf_str(&cell), c + 1 == t.n);
-		}
-		while (b.len > 0 && b.s[b.len - 1] == ' ')
-			b.s[--b.len] = '\0';
-		buf_addc(&b, '\n');
-		if (b.len > 65536)
-			out_buf(&b);
+	memset(cols, 0, sizeof(cols));
+	for (size_t c = 0; c < t.ncols; c++) {
+		cols[c].cap = r.cols[c] >= COL_CLIENT ? 16 : 0;
+		cols[c].flex = r.cols[c] == COL_TITLE;
+		cols[c].hide_empty = !cols[c].flex;
+		cols[c].paint = r.cols[c] == COL_DATE ? PAINT_DATE :
+		    r.cols[c] == COL_SERIES ? PAINT_REF : -1;
+		for (size_t d = 0; d < sizeof(drop_order) /
+		    sizeof(drop_order[0]); d++)
+			if (drop_order[d] == r.cols[c])
+				cols[c].drop = (int)d + 1;
 	}
+	table_layout(&t, width);
+	table_draw(&t, &b, out_buf);
 	out_buf(&b);
 	buf_free(&b);
-	buf_free(&cell);
 }
 
 /* --grep: every file read whole, only the matches kept, as summaries. */

@@ -18,6 +18,7 @@
 #include "output.h"
 #include "series.h"
 #include "store.h"
+#include "table.h"
 #include "text.h"
 
 enum series_format { SERIES_TABLE, SERIES_TSV, SERIES_JSON };
@@ -98,70 +99,58 @@ print_json(const struct summary *v, size_t n)
 	buf_free(&b);
 }
 
-/* The cells of one row: the title made safe for a terminal, or escaped
- * for TSV as list does. */
+/* Column c of series i: its title made safe for a terminal. */
 static void
-row_cells(const struct summary *sum, char *cells[7], bool table)
+cell_text(struct buf *b, size_t i, size_t c, void *arg)
 {
-	struct buf t = BUF_INIT, p = BUF_INIT;
+	const struct summary *sum = (const struct summary *)arg + i;
 
-	if (table)
-		text_sanitize(&t, sum->title, strlen(sum->title), false);
-	else
-		tsv_escape(&t, sum->title);
-	buf_addf(&p, "%zu", sum->parts);
-	cells[0] = xstrdup(sum->slug);
-	cells[1] = buf_detach(&t);
-	cells[2] = buf_detach(&p);
-	cells[3] = xstrdup(sum->first);
-	cells[4] = xstrdup(sum->last);
-	cells[5] = xstrdup(sum->missing.s);
-	cells[6] = xstrdup(sum->dups.s);
+	switch (c) {
+	case 0:	buf_adds(b, sum->slug); break;
+	case 1:	text_sanitize(b, sum->title, strlen(sum->title), false); break;
+	case 2:	buf_addf(b, "%zu", sum->parts); break;
+	case 3:	buf_adds(b, sum->first); break;
+	case 4:	buf_adds(b, sum->last); break;
+	case 5:	buf_adds(b, sum->missing.s); break;
+	case 6:	buf_adds(b, sum->dups.s); break;
+	}
 }
 
-/* A header and columns aligned by display width, or TSV without one. */
+/* A header and columns aligned by display width. */
 static void
-print_rows(const struct summary *v, size_t n, bool table)
+print_table(const struct summary *v, size_t n)
 {
 	static const char *const head[7] = {
 		"SERIES", "TITLE", "PARTS", "FIRST", "LAST", "MISSING",
 		"DUPLICATES"
 	};
-	char *(*cells)[7] = xreallocarray(NULL, n + 1, sizeof(*cells));
-	int w[7];
+	struct table_column cols[7];
+	struct table t = { cols, 7, n, true, false, cell_text, (void *)v };
 	struct buf b = BUF_INIT;
 
+	memset(cols, 0, sizeof(cols));
 	for (int c = 0; c < 7; c++) {
-		cells[0][c] = xstrdup(head[c]);
-		w[c] = text_width(head[c], strlen(head[c]));
+		cols[c].head = head[c];
+		cols[c].paint = -1;
 	}
-	for (size_t i = 0; i < n; i++) {
-		row_cells(&v[i], cells[i + 1], table);
-		for (int c = 0; c < 7; c++) {
-			int cw = text_width(cells[i + 1][c],
-			    strlen(cells[i + 1][c]));
+	table_layout(&t, 0);
+	table_draw(&t, &b, out_buf);
+	out_buf(&b);
+	buf_free(&b);
+}
 
-			if (cw > w[c])
-				w[c] = cw;
-		}
+/* TSV without a header, the title escaped as list does. */
+static void
+print_tsv(const struct summary *v, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t i = 0; i < n; i++) {
+		buf_addf(&b, "%s\t", v[i].slug);
+		tsv_escape(&b, v[i].title);
+		buf_addf(&b, "\t%zu\t%s\t%s\t%s\t%s\n", v[i].parts, v[i].first,
+		    v[i].last, v[i].missing.s, v[i].dups.s);
 	}
-	for (size_t i = table ? 0 : 1; i <= n; i++) {
-		for (int c = 0; c < 7; c++) {
-			if (!table)
-				buf_addf(&b, "%s%s", c ? "\t" : "", cells[i][c]);
-			else if (c < 6)
-				text_pad(&b, cells[i][c], w[c] + 2);
-			else
-				buf_adds(&b, cells[i][c]);
-		}
-		while (table && b.len > 0 && b.s[b.len - 1] == ' ')
-			b.s[--b.len] = '\0';
-		buf_addc(&b, '\n');
-	}
-	for (size_t i = 0; i <= n; i++)
-		for (int c = 0; c < 7; c++)
-			free(cells[i][c]);
-	free(cells);
 	out_buf(&b);
 	buf_free(&b);
 }
@@ -229,8 +218,10 @@ cmd_series(struct ctx *ctx, int argc, char **argv)
 	series_each(&l, gather_series, &ga);
 	if (fmt == SERIES_JSON)
 		print_json(ga.sums, ga.n);
+	else if (fmt == SERIES_TABLE)
+		print_table(ga.sums, ga.n);
 	else
-		print_rows(ga.sums, ga.n, fmt == SERIES_TABLE);
+		print_tsv(ga.sums, ga.n);
 	for (size_t i = 0; i < ga.n; i++)
 		summary_free(&ga.sums[i]);
 	free(ga.sums);

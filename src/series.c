@@ -244,7 +244,8 @@ series_each(struct entry_list *l,
     void (*fn)(struct series *, const char *, void *), void *arg)
 {
 	/* Grouped by series, so each is collected from its own run. */
-	qsort(l->v, l->n, sizeof(*l->v), by_series);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), by_series);
 	for (size_t at = 0; at < l->n; ) {
 		struct entry_list run = { l->v + at, 0 };
 		struct series s;
