@@ -24,82 +24,10 @@
 /* What the command line says; each set field overrides -F's. */
 struct add_opts {
 	struct entry	 set;
-	bool		 has_date;
 	const char	*file;
 	bool		 edit;
 	bool		 resume;
 };
-
-static void
-replace_str(char **dst, char **src)
-{
-	if (*src == NULL)
-		return;
-	free(*dst);
-	*dst = *src;
-	*src = NULL;
-}
-
-static void
-replace_list(struct strlist *dst, struct strlist *src)
-{
-	if (src->n == 0)
-		return;
-	strlist_free(dst);
-	*dst = *src;
-	src->v = NULL;
-	src->n = 0;
-}
-
-/* Whether any field was given on the command line. */
-static bool
-has_field_options(const struct add_opts *o)
-{
-	const struct entry *e = &o->set;
-
-	return o->has_date || e->title || e->series || e->part || e->client ||
-	    e->contact || e->staff || e->tags.n || e->result || e->next.n ||
-	    e->body;
-}
-
-static void
-apply_options(struct entry *e, struct add_opts *o)
-{
-	if (o->has_date)
-		e->date = o->set.date;
-	replace_str(&e->title, &o->set.title);
-	replace_str(&e->series, &o->set.series);
-	if (o->set.part != 0)
-		e->part = o->set.part;
-	replace_str(&e->client, &o->set.client);
-	replace_str(&e->contact, &o->set.contact);
-	replace_str(&e->staff, &o->set.staff);
-	replace_list(&e->tags, &o->set.tags);
-	replace_str(&e->result, &o->set.result);
-	replace_list(&e->next, &o->set.next);
-	replace_str(&e->body, &o->set.body);
-}
-
-/* A body ends in exactly one newline, so it is written as a "|" block. */
-static void
-normalize_body(struct entry *e)
-{
-	size_t len;
-
-	if (e->body == NULL)
-		return;
-	len = strlen(e->body);
-	while (len > 0 && strchr(" \t\n", e->body[len - 1]) != NULL)
-		len--;
-	if (len == 0) {
-		free(e->body);
-		e->body = NULL;
-		return;
-	}
-	e->body = xreallocarray(e->body, len + 2, 1);
-	e->body[len] = '\n';
-	e->body[len + 1] = '\0';
-}
 
 /* Finish an entry that loaded: store it and print its ID. */
 static int
@@ -107,7 +35,7 @@ store_entry(struct store *st, struct entry *e)
 {
 	int rc;
 
-	normalize_body(e);
+	entry_normalize_body(e);
 	if ((rc = catalog_add(st, e)) != 0)
 		return -1;
 	printf("%s\n", e->id);
@@ -190,17 +118,13 @@ resume(struct ctx *ctx)
 static int
 read_entry_file(const char *file, struct entry *e)
 {
-	const char *name = strcmp(file, "-") == 0 ? "<stdin>" : file;
+	const char *name;
 	char *buf;
 	size_t len;
 	int rc;
 
-	if (strcmp(file, "-") == 0)
-		rc = fd_read(STDIN_FILENO, name, ENTRY_MAX_FILE, &buf, &len);
-	else
-		rc = file_read(file, ENTRY_MAX_FILE, &buf, &len);
-	if (rc != 0)
-		return rc;
+	if (fsio_read_input(file, ENTRY_MAX_FILE, &name, &buf, &len) != 0)
+		return -1;
 	rc = entry_load_buf(name, buf, len, e, true);
 	free(buf);
 	return rc;
@@ -234,7 +158,6 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			if (!date_parse_user(optarg, time(NULL), &o->set.date))
 				return usage_error("add", "bad date '%s': use "
 				    DATE_FORMS, optarg);
-			o->has_date = true;
 			break;
 		case 't':
 			free(o->set.title);
@@ -315,7 +238,7 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &o)) != 0)
 		goto done;
 	if (o.resume && (o.file || o.edit || optind < argc ||
-	    has_field_options(&o))) {
+	    !entry_is_empty(&o.set))) {
 		rc = usage_error("add", "--resume takes no other input: the "
 		    "draft holds every field");
 		goto done;
@@ -336,9 +259,9 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	}
 	use_editor = o.file == NULL && (o.edit || (o.set.body == NULL &&
 	    isatty(STDIN_FILENO)));
-	if (e.date.year == 0 && !o.has_date)
+	if (e.date.year == 0 && o.set.date.year == 0)
 		date_parse_user("today", time(NULL), &e.date);
-	apply_options(&e, &o);
+	entry_merge(&e, &o.set);
 	if (use_editor) {
 		rc = add_with_editor(ctx, &e);
 		goto done;

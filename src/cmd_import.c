@@ -40,17 +40,6 @@ store_batch(struct store *st, const char *name, struct import_batch *b)
 	return out_finish();
 }
 
-static int
-read_input(const char *file, const char **name, char **buf, size_t *len)
-{
-	if (strcmp(file, "-") == 0) {
-		*name = "<stdin>";
-		return fd_read(STDIN_FILENO, *name, IMPORT_MAX, buf, len);
-	}
-	*name = file;
-	return file_read(file, IMPORT_MAX, buf, len);
-}
-
 int
 cmd_import(struct ctx *ctx, int argc, char **argv)
 {
@@ -72,7 +61,8 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		    "one file at a time");
 	if ((rc = ctx_open(ctx)) != 0)
 		return rc;
-	if ((rc = read_input(argv[optind], &name, &buf, &len)) != 0)
+	if ((rc = fsio_read_input(argv[optind], IMPORT_MAX, &name, &buf,
+	    &len)) != 0)
 		return rc;
 	rc = import_read(name, buf, len, &b);
 	free(buf);

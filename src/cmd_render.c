@@ -9,7 +9,6 @@
 #include "buf.h"
 #include "catalog.h"
 #include "cli.h"
-#include "color.h"
 #include "command.h"
 #include "config.h"
 #include "ctx.h"
@@ -120,28 +119,56 @@ is_dir_path(const char *path)
 	    (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode));
 }
 
+/* One file of -o DIR/: replaced, not synced; the directory is, once. */
 static int
-render_to(const struct render_opts *o, const struct series *s, int width,
-    bool links)
+write_part(const char *name, const struct buf *b, void *arg)
 {
-	struct doc doc;
+	char *path = path_join(arg, name);
+	int rc = fsio_output_file(path, b->s ? b->s : "", b->len, false);
+
+	free(path);
+	return rc;
+}
+
+/* -o DIR/: the directory, made when missing, and every file in it. */
+static int
+render_dir(struct doc *doc, const char *dir)
+{
+	char *abs;
+	int rc, err;
+
+	if (fsio_output_dir(dir, &abs) != 0)
+		return -1;
+	doc->dir = abs;
+	rc = render_split(doc, write_part, abs);
+	/* The files are derived: synced once, all together, not each. */
+	if (rc == 0 && (err = fsync_dir(abs)) != 0) {
+		diag_fail(EXIT_IOERR, "%s: cannot sync: %s", abs,
+		    strerror(err));
+		rc = -1;
+	}
+	doc->dir = NULL;
+	free(abs);
+	return rc;
+}
+
+static int
+render_to(const struct render_opts *o, struct doc *doc)
+{
 	int rc;
 
 	if (o->out != NULL && is_dir_path(o->out))
-		return render_series_dir(o->r, s, o->out, width, links);
-	render_doc_init(&doc, o->r, s);
-	doc.width = width;
-	doc.hyperlinks = links;
-	doc.file = o->out;
-	render_series(&doc);
+		return render_dir(doc, o->out);
+	doc->file = o->out;
+	render_series(doc);
 	if (o->out != NULL)
-		rc = fsio_output_file(o->out, buf_str(&doc.out),
-		    doc.out.len, true);
+		rc = fsio_output_file(o->out, buf_str(&doc->out),
+		    doc->out.len, true);
 	else {
-		out_buf(&doc.out);
+		out_buf(&doc->out);
 		rc = out_finish();
 	}
-	buf_free(&doc.out);
+	buf_free(&doc->out);
 	return rc;
 }
 
@@ -152,8 +179,9 @@ cmd_render(struct ctx *ctx, int argc, char **argv)
 	struct entry_list sums, l = { NULL, 0 };
 	struct store *st = &ctx->st;
 	struct series s;
+	struct doc doc;
 	const char *slug;
-	bool tty = isatty(STDOUT_FILENO), links;
+	bool tty = isatty(STDOUT_FILENO);
 	int rc;
 
 	if ((rc = parse_options(argc, argv, &o)) != 0)
@@ -170,19 +198,19 @@ cmd_render(struct ctx *ctx, int argc, char **argv)
 	    (rc = series_settings_load(st, slug, &s.set)) == 0) {
 		catalog_read_series(&sums, slug, &l);
 		series_collect(&l, slug, &s);
-		links = o.links == LINK_ALWAYS ||
+		render_doc_init(&doc, o.r, &s);
+		doc.hyperlinks = o.links == LINK_ALWAYS ||
 		    (o.links == LINK_AUTO && o.out == NULL && tty);
 		/* The terminal's width is for text; Info keeps its own 72. */
-		if (o.width < 0)
-			o.width = o.r == &render_text ?
-			    ctx_width(ctx, STDOUT_FILENO) : 0;
+		doc.width = o.width >= 0 ? o.width : o.r == &render_text ?
+		    ctx_width(ctx, STDOUT_FILENO) : 0;
 		/* Text on a terminal: painted, then paged. */
 		if (o.out == NULL && o.r == &render_text && !s.has_duplicates) {
-			o.r = color_renderer(o.r, ctx_color(ctx, STDOUT_FILENO));
+			doc.color = ctx_color(ctx, STDOUT_FILENO);
 			pager_start(ctx_pager(ctx));
 		}
 		rc = s.has_duplicates ? series_report_duplicates(&s) :
-		    render_to(&o, &s, o.width, links);
+		    render_to(&o, &doc);
 		series_free(&s);
 	}
 	entry_list_free(&l);

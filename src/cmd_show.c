@@ -12,7 +12,6 @@
 #include "buf.h"
 #include "catalog.h"
 #include "cli.h"
-#include "color.h"
 #include "command.h"
 #include "ctx.h"
 #include "dailylog.h"
@@ -76,7 +75,7 @@ find_loaded(const struct entry_list *l, const struct entry *e)
  */
 static int
 show_one(struct store *st, struct seen *seen, const char *ref,
-    const struct renderer *r, int width)
+    const struct renderer *r, int width, bool color)
 {
 	const struct entry_list *l = NULL;
 	const struct entry *e;
@@ -107,6 +106,7 @@ show_one(struct store *st, struct seen *seen, const char *ref,
 	if (s.parts == NULL)
 		doc.lang = st->lang;
 	doc.width = width;
+	doc.color = color;
 	render_entry(&doc, found);
 	out_buf(&doc.out);
 	buf_free(&doc.out);
@@ -130,6 +130,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	struct seen seen = { NULL, 0 };
 	struct store *st = &ctx->st;
 	int ch, rc = 0, width = -1;
+	bool color;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
 		if (ch == 'f' && cli_format("show", optarg, &r) != 0)
@@ -146,10 +147,10 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		return -1;
 	if (width < 0)
 		width = ctx_width(ctx, STDOUT_FILENO);
-	r = color_renderer(r, ctx_color(ctx, STDOUT_FILENO));
+	color = r == &render_text && ctx_color(ctx, STDOUT_FILENO);
 	pager_start(ctx_pager(ctx));
 	for (int i = optind; i < argc; i++) {
-		if (show_one(st, &seen, argv[i], r, width) != 0)
+		if (show_one(st, &seen, argv[i], r, width, color) != 0)
 			rc = -1;
 		else if (i + 1 < argc)
 			fputs("\n", stdout);	/* a blank line between entries */

@@ -23,11 +23,4 @@ void	color_add(struct buf *, enum paint, const char *s, size_t n);
  */
 void	color_span(struct buf *, size_t from, enum paint);
 
-/*
- * base, or when base is the text renderer and paint is set, the text
- * renderer with its headings, dates and navigation painted.
- */
-struct renderer;
-const struct renderer *color_renderer(const struct renderer *base, bool paint);
-
 #endif

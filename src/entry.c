@@ -39,6 +39,74 @@ strlist_free(struct strlist *l)
 	l->n = 0;
 }
 
+/* Move *src over *dst when it is set. */
+static void
+take_str(char **dst, char **src)
+{
+	if (*src == NULL)
+		return;
+	free(*dst);
+	*dst = *src;
+	*src = NULL;
+}
+
+static void
+take_strlist(struct strlist *dst, struct strlist *src)
+{
+	if (src->n == 0)
+		return;
+	strlist_free(dst);
+	*dst = *src;
+	src->v = NULL;
+	src->n = 0;
+}
+
+void
+entry_merge(struct entry *dst, struct entry *src)
+{
+	if (src->date.year != 0)
+		dst->date = src->date;
+	take_str(&dst->title, &src->title);
+	take_str(&dst->series, &src->series);
+	if (src->part != 0)
+		dst->part = src->part;
+	take_str(&dst->client, &src->client);
+	take_str(&dst->contact, &src->contact);
+	take_str(&dst->staff, &src->staff);
+	take_strlist(&dst->tags, &src->tags);
+	take_str(&dst->result, &src->result);
+	take_strlist(&dst->next, &src->next);
+	take_str(&dst->body, &src->body);
+}
+
+bool
+entry_is_empty(const struct entry *e)
+{
+	return e->date.year == 0 && !e->title && !e->series && !e->part &&
+	    !e->client && !e->contact && !e->staff && !e->tags.n &&
+	    !e->result && !e->next.n && !e->body;
+}
+
+void
+entry_normalize_body(struct entry *e)
+{
+	size_t len;
+
+	if (e->body == NULL)
+		return;
+	len = strlen(e->body);
+	while (len > 0 && strchr(" \t\n", e->body[len - 1]) != NULL)
+		len--;
+	if (len == 0) {
+		free(e->body);
+		e->body = NULL;
+		return;
+	}
+	e->body = xreallocarray(e->body, len + 2, 1);
+	e->body[len] = '\n';
+	e->body[len + 1] = '\0';
+}
+
 void
 entry_free(struct entry *e)
 {

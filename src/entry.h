@@ -54,6 +54,21 @@ void	entry_init(struct entry *);
 void	entry_free(struct entry *);
 
 /*
+ * Every field that src sets (a date, a string, a non-empty list) moved
+ * over dst's, src's x- keys left alone: the command line over a file.
+ */
+void	entry_merge(struct entry *dst, struct entry *src);
+
+/* Whether e sets no field at all. */
+bool	entry_is_empty(const struct entry *);
+
+/*
+ * A body ends in exactly one newline, so that it is written as a "|"
+ * block; a blank body is none.
+ */
+void	entry_normalize_body(struct entry *);
+
+/*
  * Fill e from a parsed document (taking its strings), reporting every
  * schema problem as name:line:column.  Partial skips the rules across
  * fields (required keys), for input the command line completes.

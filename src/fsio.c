@@ -134,6 +134,18 @@ file_read(const char *path, size_t max, char **bufp, size_t *lenp)
 	return file_read_at(AT_FDCWD, path, path, max, bufp, lenp);
 }
 
+int
+fsio_read_input(const char *file, size_t max, const char **name, char **buf,
+    size_t *len)
+{
+	if (strcmp(file, "-") == 0) {
+		*name = "<stdin>";
+		return fd_read(STDIN_FILENO, *name, max, buf, len);
+	}
+	*name = file;
+	return file_read(file, max, buf, len);
+}
+
 /* --- writing --- */
 
 int

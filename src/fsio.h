@@ -35,6 +35,13 @@ int	file_read_at(int dirfd, const char *name, const char *path,
 /* The same for an open descriptor (stdin); name is used in messages. */
 int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
 
+/*
+ * An input named on the command line: FILE, or "-" for the standard
+ * input (named "<stdin>" in *name then).
+ */
+int	fsio_read_input(const char *file, size_t max, const char **name,
+	    char **buf, size_t *len);
+
 /* Write all n bytes to fd (again after EINTR): 0 or an errno value. */
 int	fd_write_all(int fd, const char *p, size_t n);
 

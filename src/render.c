@@ -13,7 +13,6 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
-#include "fsio.h"
 #include "markup.h"
 #include "nav.h"
 #include "render.h"
@@ -235,62 +234,40 @@ render_series(struct doc *doc)
 	doc->r->end(doc);
 }
 
-static int
-write_doc(const char *dir, const char *name, struct doc *doc)
-{
-	char *path = path_join(dir, name);
-	int rc = fsio_output_file(path, buf_str(&doc->out), doc->out.len,
-	    false);
-
-	free(path);
-	buf_free(&doc->out);
-	return rc;
-}
-
 int
-render_series_dir(const struct renderer *r, const struct series *s,
-    const char *dir, int width, bool hyperlinks)
+render_split(struct doc *doc, int (*emit)(const char *name,
+    const struct buf *, void *), void *arg)
 {
+	const struct renderer *r = doc->r;
+	const struct series *s = doc->series;
 	struct buf name = BUF_INIT, heading = BUF_INIT;
-	struct doc doc;
-	char *abs;
-	int rc, err;
+	int rc;
 
-	if ((rc = fsio_output_dir(dir, &abs)) != 0)
-		return rc;
-	render_doc_init(&doc, r, s);
-	doc.split = true;
-	doc.dir = abs;
-	doc.width = width;
-	doc.hyperlinks = hyperlinks;
+	doc->split = true;
 	buf_addf(&name, "index.%s", r->ext);
-	doc.file = buf_str(&name);
-	r->begin(&doc, s->set.title);
-	render_index(&doc);
-	r->end(&doc);
-	rc = write_doc(abs, name.s, &doc);
+	doc->file = buf_str(&name);
+	r->begin(doc, s->set.title);
+	render_index(doc);
+	r->end(doc);
+	rc = emit(name.s, &doc->out, arg);
 	for (size_t i = 0; rc == 0 && i < s->n; i++) {
 		if (i > 0 && s->parts[i]->part == s->parts[i - 1]->part)
 			continue;
+		buf_reset(&doc->out);
 		buf_reset(&name);
 		render_part_name(&name, s, i);
 		buf_addf(&name, ".%s", r->ext);
-		doc.file = buf_str(&name);
+		doc->file = buf_str(&name);
 		buf_reset(&heading);
 		render_heading(&heading, s, i);
-		r->begin(&doc, buf_str(&heading));
-		render_part(&doc, i);
-		r->end(&doc);
-		rc = write_doc(abs, name.s, &doc);
+		r->begin(doc, buf_str(&heading));
+		render_part(doc, i);
+		r->end(doc);
+		rc = emit(name.s, &doc->out, arg);
 	}
-	/* The files are derived: synced once, all together, not each. */
-	if (rc == 0 && (err = fsync_dir(abs)) != 0) {
-		diag_fail(EXIT_IOERR, "%s: cannot sync: %s", abs,
-		    strerror(err));
-		rc = -1;
-	}
+	doc->file = NULL;
+	buf_free(&doc->out);
 	buf_free(&name);
 	buf_free(&heading);
-	free(abs);
 	return rc;
 }

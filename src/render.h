@@ -37,6 +37,7 @@ struct doc {
 	const char		*file;		/* this file's name in split mode (else the -o name or NULL) */
 	int			 width;		/* text: wrap width, 0 for none */
 	bool			 hyperlinks;	/* text: OSC 8 on a terminal */
+	bool			 color;		/* text: SGR colour on a terminal */
 	void			*priv;		/* the renderer's own state */
 };
 
@@ -115,12 +116,13 @@ void	render_entry(struct doc *, const struct entry *);
 void	render_series(struct doc *);
 
 /*
- * The series as a directory: dir/index.EXT and dir/part-NN.EXT, each
- * written atomically.  dir is created (0755: it is an export, not the
- * store) when missing.  Returns 0 or an exit status after a message.
+ * The series as files of a directory (doc->dir, absolute): index.EXT and
+ * part-NN.EXT, each drawn into doc->out and handed to emit with its
+ * name; the first emit that fails (-1) stops.  Writing them is the
+ * caller's: a renderer draws, it does not write files.
  */
-int	render_series_dir(const struct renderer *, const struct series *,
-	    const char *dir, int width, bool hyperlinks);
+int	render_split(struct doc *, int (*emit)(const char *name,
+	    const struct buf *, void *), void *arg);
 
 /* A doc for renderer r and series s (NULL for a lone entry in show). */
 void	render_doc_init(struct doc *, const struct renderer *r,

@@ -8,12 +8,17 @@
 
 #include <stddef.h>
 
+#include "lang.h"
+
 struct doc;
 struct entry;
 
-/* Draw one field: its label and its values (one for a single value). */
-typedef void	render_field_fn(struct doc *, const char *label,
-		    char *const *values, size_t n);
+/*
+ * Draw one field: which it is (LB_DATE, LB_CLIENT, ...), its label in the
+ * document's language and its values (one for a single value).
+ */
+typedef void	render_field_fn(struct doc *, enum label field,
+		    const char *label, char *const *values, size_t n);
 
 /*
  * Call fn for each field e has, in the contract's order: date, client,

@@ -209,8 +209,10 @@ gmi_nav(struct doc *d, const struct nav *nav)
 
 /* "* LABEL: VALUE"; gemtext lists do not nest, so values are joined by " / ". */
 static void
-gmi_field(struct doc *d, const char *label, char *const *v, size_t n)
+gmi_field(struct doc *d, enum label field, const char *label,
+    char *const *v, size_t n)
 {
+	(void)field;
 	buf_adds(&d->out, "* ");
 	gmi_escape(&d->out, label, GMI_ONE_LINE);
 	buf_adds(&d->out, ": ");

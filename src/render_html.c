@@ -275,8 +275,10 @@ html_nav(struct doc *d, const struct nav *nav)
 
 /* One <dt>, one <dd> per value. */
 static void
-html_field(struct doc *d, const char *label, char *const *v, size_t n)
+html_field(struct doc *d, enum label field, const char *label,
+    char *const *v, size_t n)
 {
+	(void)field;
 	buf_adds(&d->out, "<dt>");
 	html_escape(&d->out, label);
 	buf_adds(&d->out, "</dt>");

@@ -295,11 +295,13 @@ info_nav(struct doc *d, const struct nav *nav)
 
 /* "LABEL: VALUE", further values on lines of their own under the first. */
 static void
-info_field(struct doc *d, const char *label, char *const *v, size_t n)
+info_field(struct doc *d, enum label field, const char *label,
+    char *const *v, size_t n)
 {
 	struct buf esc = BUF_INIT;
 	int indent;
 
+	(void)field;
 	info_escape(&esc, label, INFO_ONE_LINE);
 	buf_add(&d->out, esc.s, esc.len);
 	buf_adds(&d->out, ": ");

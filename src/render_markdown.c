@@ -211,8 +211,10 @@ md_nav(struct doc *d, const struct nav *nav)
 
 /* "- LABEL: VALUE", or the values as a nested list when there are several. */
 static void
-md_field(struct doc *d, const char *label, char *const *v, size_t n)
+md_field(struct doc *d, enum label field, const char *label,
+    char *const *v, size_t n)
 {
+	(void)field;
 	buf_adds(&d->out, "- ");
 	md_escape(&d->out, label, MD_ONE_LINE);
 	buf_addc(&d->out, ':');

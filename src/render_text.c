@@ -6,8 +6,10 @@
  * a list that maps each reference used to its target: the part's file
  * (-o DIR/), its heading (one document) or SERIES:PART (show).  With
  * doc->hyperlinks the labels are also OSC 8 hyperlinks to file:// URIs:
- * the part's file in a directory, else the entry's YAML file.  Every
- * string from an entry or the settings passes text_sanitize.
+ * the part's file in a directory, else the entry's YAML file.  With
+ * doc->color, headings, dates and the navigation are painted (color.h)
+ * once drawn and measured.  Every string from an entry or the settings
+ * passes text_sanitize.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "color.h"
 #include "entry.h"
 #include "nav.h"
 #include "render.h"
@@ -27,6 +30,14 @@ struct text_state {
 	bool	 index_used;
 	char	 host[HOST_NAME_MAX + 1];
 };
+
+/* What was drawn from byte at on, painted when the document has colour. */
+static void
+paint(struct doc *doc, size_t at, enum paint p)
+{
+	if (doc->color)
+		color_span(&doc->out, at, p);
+}
 
 static void
 add_clean(struct buf *b, const char *s)
@@ -141,8 +152,11 @@ text_begin(struct doc *doc, const char *title)
 	/* Part files carry their heading already: the series title tops
 	 * every file, as in the Markdown and gemtext output. */
 	if (!doc->show) {
+		size_t at = doc->out.len;
+
 		add_wrapped(doc, doc->series ? doc->series->set.title : title,
 		    0, 0);
+		paint(doc, at, PAINT_HEADING);
 		buf_adds(&doc->out, "\n\n");
 	}
 }
@@ -202,7 +216,11 @@ text_end(struct doc *doc)
 static void
 text_index_begin(struct doc *doc)
 {
-	buf_addf(&doc->out, "%s\n\n", lang_label(doc->lang, LB_CONTENTS));
+	size_t at = doc->out.len;
+
+	buf_adds(&doc->out, lang_label(doc->lang, LB_CONTENTS));
+	paint(doc, at, PAINT_HEADING);
+	buf_adds(&doc->out, "\n\n");
 }
 
 /* "③  2026-11-03  TITLE [3]", or "⑦  （⑦欠番）" for a gap. */
@@ -227,7 +245,11 @@ text_index_item(struct doc *doc, long part, long last,
 		    last);
 		add_wrapped(doc, cell.s, col, col);
 	} else {
-		buf_addf(&doc->out, "%s  ", date_format(&e->date, date));
+		size_t at = doc->out.len;
+
+		buf_adds(&doc->out, date_format(&e->date, date));
+		paint(doc, at, PAINT_DATE);
+		buf_adds(&doc->out, "  ");
 		col += (int)strlen(date) + 2;
 		add_clean(&line, e->title);
 		buf_addf(&line, " [%ld]", part);
@@ -251,8 +273,11 @@ text_index_end(struct doc *doc)
 static void
 text_part_begin(struct doc *doc, size_t part, const char *heading)
 {
+	size_t at = doc->out.len;
+
 	(void)part;
 	add_wrapped(doc, heading, 0, 0);
+	paint(doc, at, PAINT_HEADING);
 	buf_adds(&doc->out, "\n\n");
 }
 
@@ -293,9 +318,11 @@ text_list(struct doc *doc, char *const *items, size_t n)
 
 /* "名前: value", or a list under "名前:" when there are several values. */
 static void
-text_field(struct doc *doc, const char *label, char *const *values, size_t n)
+text_field(struct doc *doc, enum label field, const char *label,
+    char *const *values, size_t n)
 {
 	int col = text_width(label, strlen(label)) + 2;
+	size_t at;
 
 	if (n > 1) {
 		buf_addf(&doc->out, "%s:\n", label);
@@ -303,7 +330,10 @@ text_field(struct doc *doc, const char *label, char *const *values, size_t n)
 		return;
 	}
 	buf_addf(&doc->out, "%s: ", label);
+	at = doc->out.len;
 	add_wrapped(doc, values[0], col, 2);
+	if (field == LB_DATE)
+		paint(doc, at, PAINT_DATE);
 	buf_addc(&doc->out, '\n');
 }
 
@@ -317,8 +347,11 @@ text_fields(struct doc *doc, const struct entry *e)
 static void
 text_heading(struct doc *doc, const char *s)
 {
+	size_t at = doc->out.len;
+
 	buf_adds(&doc->out, "■ ");
 	add_wrapped(doc, s, 2, 2);
+	paint(doc, at, PAINT_HEADING);
 	buf_adds(&doc->out, "\n\n");
 }
 
@@ -337,6 +370,8 @@ text_paragraph(struct doc *doc, const char *s)
 static void
 text_nav(struct doc *doc, const struct nav *nav)
 {
+	size_t at = doc->out.len;
+
 	for (size_t r = 0; r < nav->nrows; r++) {
 		const struct nav_row *row = &nav->rows[r];
 		int col = 0;
@@ -362,6 +397,8 @@ text_nav(struct doc *doc, const struct nav *nav)
 		trim_spaces(&doc->out);
 		buf_adds(&doc->out, "\n\n");
 	}
+	/* Its links are series references. */
+	paint(doc, at, PAINT_REF);
 }
 
 const struct renderer render_text = {
