@@ -763,6 +763,133 @@ START_TEST(entry_order)
 }
 END_TEST
 
+/* A batch of n entries of series (NULL: none), day 1.., parts given. */
+static struct entry **
+batch(size_t n, const char *series, const long *parts)
+{
+	struct entry **v = xreallocarray(NULL, n, sizeof(*v));
+
+	for (size_t i = 0; i < n; i++) {
+		v[i] = xmalloc(sizeof(*v[i]));
+		new_entry(v[i], (int)i + 1, "一括");
+		if (series != NULL)
+			v[i]->series = xstrdup(series);
+		v[i]->part = parts != NULL ? parts[i] : 0;
+		v[i]->pos[F_PART].line = (int)i + 10;
+		v[i]->pos[F_PART].col = 7;
+	}
+	return v;
+}
+
+static void
+batch_free(struct entry **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		entry_free(v[i]);
+		free(v[i]);
+	}
+	free(v);
+}
+
+/* Parts go past the store's highest and the batch's own, in order. */
+START_TEST(batch_numbers_parts)
+{
+	static const long parts[] = { 0, 7, 0, 0 };
+	struct entry **v;
+
+	open_new_store();
+	free(add("badge", 0, NULL));
+	free(add("badge", 3, NULL));
+	free(add("other", 9, NULL));
+	v = batch(4, "badge", parts);
+	ck_assert_int_eq(catalog_add_batch(&st, "in.yaml", v, 4), 0);
+	/* 3 in the store, 7 in the batch: the three without go 8, 9, 10. */
+	ck_assert_int_eq(v[0]->part, 8);
+	ck_assert_int_eq(v[1]->part, 7);
+	ck_assert_int_eq(v[2]->part, 9);
+	ck_assert_int_eq(v[3]->part, 10);
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_int_eq(access(v[i]->path, F_OK), 0);
+	messages_are("");
+	batch_free(v, 4);
+}
+END_TEST
+
+/* A taken part is refused at its place in the input; nothing written. */
+START_TEST(batch_refuses_taken_part)
+{
+	static const long parts[] = { 5, 2, 0 };
+	struct entry **v;
+	struct buf want = BUF_INIT;
+	char *taken, *month;
+
+	open_new_store();
+	free(add("badge", 0, NULL));
+	taken = add("badge", 0, NULL);
+	v = batch(3, "badge", parts);
+	buf_addf(&want, "dailylog: in.yaml:11:7: part 2 of series 'badge' is "
+	    "taken by %s\ndailylog: import: nothing was imported\n", taken);
+	ck_assert_fails(catalog_add_batch(&st, "in.yaml", v, 3), EXIT_CANTCREAT);
+	messages_are(want.s);
+	month = in_store("entries/2026/11");
+	ck_assert_int_eq(count_names(month), 2);	/* the two added before */
+	free(month);
+	free(taken);
+	buf_free(&want);
+	batch_free(v, 3);
+}
+END_TEST
+
+/* A write that fails takes back the ones before it. */
+START_TEST(batch_rolls_back)
+{
+	struct entry **v;
+	char *month, *blocked;
+
+	open_new_store();
+	v = batch(3, NULL, NULL);
+	v[2]->date.mon = 12;
+	/* A file where entries/2026/12 belongs: the third write fails. */
+	month = in_store("entries/2026");
+	ck_assert_int_eq(fsio_mkdirs(dir, "entries/2026"), 0);
+	blocked = in_store("entries/2026/12");
+	put_file(blocked, "not a directory\n");
+	ck_assert_fails(catalog_add_batch(&st, "in.yaml", v, 3), EXIT_CANTCREAT);
+	free(month);
+	month = in_store("entries/2026/11");
+	ck_assert_int_eq(count_names(month), 0);	/* the first two are gone */
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "import: removed the "
+	    "2 entries written before the failure; nothing was imported"));
+	free(month);
+	free(blocked);
+	batch_free(v, 3);
+}
+END_TEST
+
+/* Without a series, adding never reads the store's other entries. */
+START_TEST(batch_without_series_reads_nothing)
+{
+	struct entry **v;
+	char *broken;
+
+	open_new_store();
+	ck_assert_int_eq(fsio_mkdirs(dir, "entries/2026/10"), 0);
+	broken = in_store("entries/2026/10/broken.yaml");
+	put_file(broken, "titel: [\n");
+	v = batch(2, NULL, NULL);
+	ck_assert_int_eq(catalog_add_batch(&st, "in.yaml", v, 2), 0);
+	messages_are("");
+	/* With one, the broken file stops the numbering, said once. */
+	batch_free(v, 2);
+	v = batch(1, "badge", NULL);
+	ck_assert_fails(catalog_add_batch(&st, "in.yaml", v, 1), EXIT_DATAERR);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "so the next part of "
+	    "'badge' is not known"));
+	free(broken);
+	batch_free(v, 1);
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -785,6 +912,10 @@ store_suite(void)
 	tcase_add_test(adding, add_numbers_parts);
 	tcase_add_test(adding, concurrent_adds_get_distinct_parts);
 	tcase_add_test(adding, part_free);
+	tcase_add_test(adding, batch_numbers_parts);
+	tcase_add_test(adding, batch_refuses_taken_part);
+	tcase_add_test(adding, batch_rolls_back);
+	tcase_add_test(adding, batch_without_series_reads_nothing);
 	suite_add_tcase(s, adding);
 
 	tcase_add_checked_fixture(refs, setup, teardown);
