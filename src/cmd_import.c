@@ -31,7 +31,7 @@
 
 /* Store the batch, all or none, and print the new IDs. */
 static int
-store_batch(struct store *st, const char *name, struct import_batch *b)
+store_batch(struct store *st, const char *name, struct entry_list *b)
 {
 	if (catalog_add_batch(st, name, b->v, b->n) != 0)
 		return -1;
@@ -46,7 +46,7 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ NULL, 0, NULL, 0 },
 	};
-	struct import_batch b;
+	struct entry_list b;
 	struct store *st = &ctx->st;
 	const char *name;
 	char *buf;
@@ -72,6 +72,6 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		diag("import: %s has no entries", name);
 	else
 		rc = store_batch(st, name, &b);
-	import_batch_free(&b);
+	entry_list_free(&b);
 	return rc;
 }

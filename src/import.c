@@ -14,7 +14,7 @@
 /* The batch being read, and the worst problem met reading it. */
 struct reading {
 	const char		*name;
-	struct import_batch	*b;
+	struct entry_list	*b;
 	int			 rc;
 };
 
@@ -49,7 +49,6 @@ drop_keys(struct ynode *map, const char *const *keys)
 static void
 take_entry(struct reading *r, struct ynode *root)
 {
-	struct import_batch *b = r->b;
 	struct entry *e = xmalloc(sizeof(*e));
 
 	entry_init(e);
@@ -59,11 +58,7 @@ take_entry(struct reading *r, struct ynode *root)
 		r->rc = -1;
 		return;
 	}
-	/* The array doubles at each power of two: tens of thousands of
-	 * entries cost few reallocations. */
-	if ((b->n & (b->n - 1)) == 0)
-		b->v = xreallocarray(b->v, b->n ? b->n * 2 : 1, sizeof(*b->v));
-	b->v[b->n++] = e;
+	entry_list_add(r->b, e);
 }
 
 /* --- YAML --- */
@@ -170,7 +165,7 @@ part_cmp(const void *a, const void *b)
  * (a whole store exported).
  */
 static int
-check_parts(const char *name, const struct import_batch *b)
+check_parts(const char *name, const struct entry_list *b)
 {
 	struct part_ref *v;
 	size_t *first, n = 0;
@@ -230,7 +225,7 @@ import_format(const char *buf, size_t len)
 
 int
 import_read(const char *name, const char *buf, size_t len,
-    struct import_batch *b)
+    struct entry_list *b)
 {
 	struct reading r;
 
@@ -253,18 +248,7 @@ import_read(const char *name, const char *buf, size_t len,
 	if (r.rc == 0)
 		r.rc = check_parts(name, b);
 	if (r.rc != 0)
-		import_batch_free(b);
+		entry_list_free(b);
 	return r.rc;
 }
 
-void
-import_batch_free(struct import_batch *b)
-{
-	for (size_t i = 0; i < b->n; i++) {
-		entry_free(b->v[i]);
-		free(b->v[i]);
-	}
-	free(b->v);
-	b->v = NULL;
-	b->n = 0;
-}

@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-struct entry;
+struct entry_list;
 
 enum import_format {
 	IMPORT_YAML,		/* a YAML stream, one entry a document */
@@ -21,24 +21,17 @@ enum import_format {
 	IMPORT_JSON_OBJECTS,	/* "{": JSON Lines, or one jrnl export */
 };
 
-/* The entries of an input, in its order; each owned by the batch. */
-struct import_batch {
-	struct entry	**v;
-	size_t		  n;
-};
-
 /* The format of buf, by its first byte that is not white space. */
 enum import_format import_format(const char *buf, size_t len);
 
 /*
- * Read buf (len bytes; name for messages) into b.  Every problem is
+ * Read buf (len bytes; name for messages) into b, in the input's order.
+ * Every problem is
  * reported as name:line:column, in the input's order, and then b is
  * empty.  An input without entries is a success with b->n == 0.
  * Returns 0 or -1.
  */
 int	import_read(const char *name, const char *buf, size_t len,
-	    struct import_batch *b);
-
-void	import_batch_free(struct import_batch *);
+	    struct entry_list *b);
 
 #endif

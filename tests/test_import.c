@@ -594,7 +594,7 @@ START_TEST(format_by_first_byte)
 END_TEST
 
 static int
-import_s(const char *s, struct import_batch *b)
+import_s(const char *s, struct entry_list *b)
 {
 	return import_read("t.in", s, strlen(s), b);
 }
@@ -612,7 +612,7 @@ START_TEST(read_each_format)
 		    "{\"date\": \"2026-11-02\", \"title\": \"二\", "
 		    "\"series\": \"s\"}\n",
 	};
-	struct import_batch b;
+	struct entry_list b;
 
 	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
 		ck_assert_msg(import_s(in[i], &b) == 0, "refused: %s",
@@ -624,7 +624,7 @@ START_TEST(read_each_format)
 		ck_assert_uint_eq(b.v[0]->nx, 0);
 		ck_assert_str_eq(b.v[1]->series, "s");
 		ck_assert_int_eq(b.v[1]->part, 0);	/* given when stored */
-		import_batch_free(&b);
+		entry_list_free(&b);
 	}
 	ck_assert_str_eq(buf_str(&messages), "");
 }
@@ -633,7 +633,7 @@ END_TEST
 /* "path" is JSON's only: a YAML entry may not have it. */
 START_TEST(read_yaml_path_is_unknown)
 {
-	struct import_batch b;
+	struct entry_list b;
 
 	ck_assert_fails(import_s("date: 2026-11-01\ntitle: 一\npath: /p\n",
 	    &b), EXIT_DATAERR);
@@ -648,12 +648,12 @@ START_TEST(read_nothing)
 {
 	static const char *const in[] = { "", "\n\n", "# x\n---\n", "[]",
 	    "[\n]\n" };
-	struct import_batch b;
+	struct entry_list b;
 
 	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
 		ck_assert_int_eq(import_s(in[i], &b), 0);
 		ck_assert_uint_eq(b.n, 0);
-		import_batch_free(&b);
+		entry_list_free(&b);
 	}
 	ck_assert_str_eq(buf_str(&messages), "");
 }
@@ -665,7 +665,7 @@ START_TEST(read_jrnl_detected)
 	const char *jrnl = "{\"tags\": {}, \"entries\": [{\"title\": \"一\", "
 	    "\"date\": \"2026-11-16\", \"time\": \"10:30\", \"id\": 7}]}\n";
 	struct buf two = BUF_INIT;
-	struct import_batch b;
+	struct entry_list b;
 
 	ck_assert_int_eq(import_s(jrnl, &b), 0);
 	ck_assert_uint_eq(b.n, 1);
@@ -673,7 +673,7 @@ START_TEST(read_jrnl_detected)
 	/* A jrnl entry's "id" is jrnl's: kept, as x-jrnl-id. */
 	ck_assert_uint_eq(b.v[0]->nx, 1);
 	ck_assert_str_eq(b.v[0]->x[0].key, "x-jrnl-id");
-	import_batch_free(&b);
+	entry_list_free(&b);
 	buf_addf(&two, "%s%s", jrnl, jrnl);
 	ck_assert_fails(import_s(two.s, &b), EXIT_DATAERR);
 	ck_assert_uint_eq(b.n, 0);
@@ -694,7 +694,7 @@ START_TEST(read_parts_twice)
 	    "{\"date\": \"2026-11-05\", \"title\": \"e\", \"series\": \"s\"}\n"
 	    "{\"date\": \"2026-11-06\", \"title\": \"f\", \"series\": \"t\", \"part\": 3}\n"
 	    "{\"date\": \"2026-11-07\", \"title\": \"g\", \"series\": \"s\", \"part\": 3}\n";
-	struct import_batch b;
+	struct entry_list b;
 
 	ck_assert_fails(import_s(s, &b), EXIT_DATAERR);
 	ck_assert_uint_eq(b.n, 0);
@@ -714,7 +714,7 @@ START_TEST(read_parts_twice_yaml)
 	const char *s = "---\ndate: 2026-11-01\ntitle: a\nseries: s\npart: 1\n"
 	    "---\ndate: 2026-11-02\ntitle: b\nseries: s\npart: 2\n"
 	    "---\ndate: 2026-11-03\ntitle: c\nseries: s\npart: 1\n";
-	struct import_batch b;
+	struct entry_list b;
 
 	ck_assert_fails(import_s(s, &b), EXIT_DATAERR);
 	ck_assert_str_eq(buf_str(&messages),
@@ -734,11 +734,11 @@ START_TEST(read_parts_distinct)
 	    "\"series\": \"s\", \"part\": 1}, {\"date\": \"2026-11-02\", "
 	    "\"title\": \"b\", \"series\": \"s\", \"part\": 1}, {\"date\": "
 	    "\"2026-11-31\", \"title\": \"c\"}]";
-	struct import_batch b;
+	struct entry_list b;
 
 	ck_assert_int_eq(import_s(ok, &b), 0);
 	ck_assert_uint_eq(b.n, 3);
-	import_batch_free(&b);
+	entry_list_free(&b);
 	ck_assert_fails(import_s(invalid, &b), EXIT_DATAERR);
 	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "bad date"));
 	ck_assert_ptr_null(strstr(buf_str(&messages), "given twice"));
@@ -751,7 +751,7 @@ START_TEST(read_every_problem)
 	const char *s = "---\ndate: 2026-11-01\ntitle: 一\n"
 	    "---\ndate: 2026-11-02\ntitel: 二\n"
 	    "---\ndate: 2026-11-33\ntitle: 三\n";
-	struct import_batch b;
+	struct entry_list b;
 	const char *m, *a, *c;
 
 	ck_assert_fails(import_s(s, &b), EXIT_DATAERR);
