@@ -1,8 +1,8 @@
 /* The catalog (catalog.h): references, parts, adding. */
 #include <ctype.h>
 #include <limits.h>
-#include <stdbool.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +23,6 @@
 #include "store.h"
 #include "walk.h"
 #include "yaml_write.h"
-
 
 /*
  * SERIES:PART among the summaries given, or those of the index; only

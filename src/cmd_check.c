@@ -19,7 +19,6 @@
 #include "store.h"
 #include "walk.h"
 
-
 struct checking {
 	struct strlist		 temps;		/* judged under the lock */
 	struct entry_list	 parts;		/* what the series checks need */

@@ -13,7 +13,6 @@
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
-#include "dailylog.h"
 #include "entry.h"
 #include "index.h"
 #include "output.h"

@@ -1,6 +1,5 @@
 /* dailylog edit: change an entry in the editor, validated, replaced atomically. */
 #include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,7 +9,6 @@
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
-#include "dailylog.h"
 #include "diag.h"
 #include "editor.h"
 #include "entry.h"

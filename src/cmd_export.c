@@ -5,7 +5,6 @@
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
-#include "dailylog.h"
 #include "export.h"
 #include "filter.h"
 #include "output.h"

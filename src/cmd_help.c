@@ -1,7 +1,6 @@
 /* dailylog help: the manual of a command. */
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 

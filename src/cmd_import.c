@@ -5,26 +5,21 @@
  * given, and the entries written; a failed write removes the ones
  * written before it.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "catalog.h"
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
-#include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
 #include "import.h"
 #include "output.h"
 #include "store.h"
-#include "walk.h"
 #include "yaml_read.h"
 
 #define IMPORT_MAX	(64 * 1024 * 1024)	/* bytes of input */

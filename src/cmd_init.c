@@ -6,7 +6,6 @@
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
-#include "dailylog.h"
 #include "lang.h"
 #include "store.h"
 

@@ -1,7 +1,6 @@
 /* dailylog list: one line per entry, oldest first. */
 #include <getopt.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,7 +11,6 @@
 #include "command.h"
 #include "config.h"
 #include "ctx.h"
-#include "dailylog.h"
 #include "entry.h"
 #include "export.h"
 #include "filter.h"

@@ -6,7 +6,6 @@
  * status is passed on; a reader killed by a signal gives 128 + signal.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -28,7 +27,6 @@
 #include "render.h"
 #include "series.h"
 #include "store.h"
-#include "walk.h"
 
 static int
 run_info(const char *info, const char *tmpdir, const struct series *s,

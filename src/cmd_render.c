@@ -1,5 +1,4 @@
 /* dailylog render: a whole series as linked, navigable text. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +9,6 @@
 #include "catalog.h"
 #include "cli.h"
 #include "command.h"
-#include "config.h"
 #include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"

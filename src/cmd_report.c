@@ -13,7 +13,6 @@
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
-#include "dailylog.h"
 #include "date.h"
 #include "entry.h"
 #include "output.h"

@@ -1,7 +1,6 @@
 /* Colour: SGR escapes around text that is already safe (color.h). */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "color.h"

@@ -2,13 +2,9 @@
  * The command table (git's builtins, tmux's cmd_entry) and the usage
  * messages every command shares.
  */
-#include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "command.h"
 #include "dailylog.h"
 #include "diag.h"

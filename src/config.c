@@ -8,9 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "buf.h"
 #include "config.h"
 #include "dailylog.h"
 #include "diag.h"
@@ -30,7 +28,6 @@ static const char *const keys[] = {
 static const char *const column_names[COL_COUNT] = {
 	"date", "id", "series", "title", "client", "contact", "staff", "tags"
 };
-
 
 const char *
 config_column_name(enum list_column c)

@@ -1,6 +1,5 @@
 #include <ctype.h>
 #include <stdint.h>
-#include <limits.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +8,6 @@
 #include "dailylog.h"
 #include "entry.h"
 #include "fsio.h"
-#include "text.h"
 
 const char *const field_names[F_COUNT] = {
 	"date", "title", "series", "part", "client", "contact", "staff",

@@ -1,12 +1,8 @@
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "dailylog.h"
 #include "entry.h"
 #include "filter.h"
-#include "store.h"
 
 static int
 fold(int c)

@@ -13,7 +13,6 @@
 #include "diag.h"
 #include "fsio.h"
 
-
 char *
 path_join(const char *a, const char *b)
 {

@@ -17,10 +17,8 @@
  * for an absent value.
  */
 #include <dirent.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,7 +26,6 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "dailylog.h"
 #include "entry.h"
 #include "fsio.h"
 #include "index.h"

@@ -1,13 +1,9 @@
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "buf.h"
 #include "entry.h"
 #include "json.h"
-#include "output.h"
-#include "store.h"
 
 /* U+2028, U+2029, U+202A-U+202E, U+2066-U+2069 at s (UTF-8, s[0] 0xE2). */
 static bool

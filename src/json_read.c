@@ -1,6 +1,5 @@
 /* A small, strict JSON reader: RFC 8259, nothing more. */
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <unistr.h>

@@ -4,18 +4,13 @@
  */
 #include <getopt.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "buf.h"
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
-#include "entry.h"
 
 int
 main(int argc, char **argv)

@@ -3,21 +3,14 @@
  * and the order of a document.  What each format looks like is in its
  * own render_*.c.
  */
-#include <errno.h>
-#include <limits.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "buf.h"
-#include "dailylog.h"
-#include "diag.h"
 #include "entry.h"
 #include "markup.h"
 #include "nav.h"
 #include "render.h"
 #include "series.h"
-#include "store.h"
 
 /* One line per format. */
 static const struct renderer *const renderers[] = {

@@ -1,5 +1,4 @@
 /* The labelled fields of a part, shared by the list-drawing renderers. */
-#include "buf.h"
 #include "entry.h"
 #include "render.h"
 #include "render_fields.h"

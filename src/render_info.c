@@ -8,7 +8,6 @@
  * Node names are ASCII and never come from entries; titles appear only
  * in the text.  The navigation block is a set of *note cross references.
  */
-#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>

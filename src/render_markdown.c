@@ -6,7 +6,6 @@
  * blank lines, so a row never runs into the next one.
  */
 #include <ctype.h>
-#include <stdbool.h>
 #include <string.h>
 
 #include "buf.h"

@@ -10,7 +10,6 @@
 #include "date.h"
 #include "entry.h"
 #include "report.h"
-#include "store.h"
 
 /* --- periods --- */
 

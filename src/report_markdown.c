@@ -3,6 +3,7 @@
  * paragraph, entries as a list with their fields nested.  Lines are
  * never wrapped.  Every string from an entry passes md_escape.
  */
+
 #include <stdbool.h>
 
 #include "buf.h"

@@ -1,8 +1,6 @@
 /* Series settings (ROOT/series/SLUG.yaml), parts and part numbers. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "buf.h"
 #include "dailylog.h"

@@ -1,15 +1,9 @@
-#include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/random.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,17 +11,13 @@
 #include "config.h"
 #include "dailylog.h"
 #include "diag.h"
-#include "entry.h"
 #include "fsio.h"
-#include "index.h"
 #include "store.h"
 #include "yaml_read.h"
-#include "yaml_write.h"
 
 #define SETTINGS_FILE	"dailylog.yaml"
 #define LOCK_FILE	".lock"
 #define LOCK_TIMEOUT	10
-
 
 static bool
 is_store(const char *dir)

@@ -12,12 +12,10 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
 #include "walk.h"
-
 
 struct filevec {
 	struct entry_file	*v;

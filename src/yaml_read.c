@@ -1,12 +1,7 @@
-#include <errno.h>
-#include <fcntl.h>
+
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <unistr.h>
 #include <yaml.h>
 

@@ -1,8 +1,8 @@
 #include <ctype.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <yaml.h>
 
 #include "buf.h"
