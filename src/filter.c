@@ -10,7 +10,8 @@ fold(int c)
 	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
 }
 
-bool
+/* Substring search with ASCII letters folded, at character boundaries. */
+static bool
 text_contains(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);

@@ -25,7 +25,4 @@ bool	filter_match(const struct filter *, const struct entry *);
 /* Drop the entries that do not match, keep the last N; frees the dropped. */
 void	filter_apply(const struct filter *, struct entry_list *);
 
-/* Substring search with ASCII letters folded, at character boundaries. */
-bool	text_contains(const char *hay, const char *needle);
-
 #endif

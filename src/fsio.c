@@ -293,7 +293,8 @@ out:
 	return err;
 }
 
-int
+/* Report a failed fsio_write of path (its status by errno); returns -1. */
+static int
 fsio_write_failed(const char *path, int err)
 {
 	if (err == EEXIST)

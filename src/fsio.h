@@ -69,9 +69,6 @@ enum fsio_mode {
 int	fsio_write(const char *path, const char *data, size_t len,
 	    enum fsio_mode, unsigned mode, bool durable);
 
-/* Report a failed fsio_write of path (its status by errno); returns -1. */
-int	fsio_write_failed(const char *path, int err);
-
 /* A private file of the store (0600), durable. */
 int	fsio_store_file(const char *path, const char *data, size_t len,
 	    enum fsio_mode);

@@ -115,7 +115,8 @@ render_heading(struct buf *b, const struct series *s, size_t i)
 	buf_adds(b, e->title);
 }
 
-void
+/* Draw entry e's body blocks with doc's renderer. */
+static void
 render_body(struct doc *doc, const struct entry *e)
 {
 	const struct renderer *r = doc->r;
@@ -146,7 +147,8 @@ render_body(struct doc *doc, const struct entry *e)
 	markup_free(&m);
 }
 
-void
+/* Draw one part: heading, nav, fields, body, nav. */
+static void
 render_part(struct doc *doc, size_t i)
 {
 	const struct renderer *r = doc->r;

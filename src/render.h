@@ -100,12 +100,6 @@ void	render_part_name(struct buf *, const struct series *, size_t i);
  */
 void	render_heading(struct buf *, const struct series *, size_t i);
 
-/* Draw entry e's body blocks with doc's renderer. */
-void	render_body(struct doc *, const struct entry *);
-
-/* Draw one part: heading, nav, fields, body, nav. */
-void	render_part(struct doc *, size_t i);
-
 /*
  * Draw one entry for show as a whole document (begin to end): as part
  * of doc->series (with navigation) when that is non-NULL, else alone.

@@ -1,6 +1,8 @@
 /*
  * A series: its settings (ROOT/series/SLUG.yaml, documented in
- * dailylog(5)) and its parts, in part order.
+ * dailylog(5)), its parts in part order, and what is known of its
+ * numbers: the highest, the gaps and the duplicates, walked in one way
+ * for navigation, indexes, summaries and check.
  */
 #ifndef DL_SERIES_H
 #define DL_SERIES_H
