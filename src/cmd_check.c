@@ -139,7 +139,6 @@ static void
 check_entry(struct entry *e, void *arg)
 {
 	struct checking *c = arg;
-	struct entry *kept;
 
 	check_place(e);
 	if (e->series == NULL || e->part == 0) {
@@ -147,18 +146,14 @@ check_entry(struct entry *e, void *arg)
 		free(e);
 		return;
 	}
-	kept = xmalloc(sizeof(*kept));
-	entry_init(kept);
-	kept->id = e->id;
-	kept->path = e->path;
-	kept->date = e->date;
-	kept->series = e->series;
-	kept->part = e->part;
-	kept->pos[F_PART] = e->pos[F_PART];
-	e->id = e->path = e->series = NULL;
-	entry_free(e);
-	free(e);
-	entry_list_add(&c->parts, kept);
+	entry_summarize(e);
+	free(e->title);
+	free(e->client);
+	free(e->contact);
+	free(e->staff);
+	e->title = e->client = e->contact = e->staff = NULL;
+	strlist_free(&e->tags);
+	entry_list_add(&c->parts, e);
 }
 
 /* Duplicate parts are errors, gaps are warnings. */

@@ -77,6 +77,22 @@ entry_merge(struct entry *dst, struct entry *src)
 	take_str(&dst->body, &src->body);
 }
 
+void
+entry_summarize(struct entry *e)
+{
+	free(e->result);
+	free(e->body);
+	e->result = e->body = NULL;
+	strlist_free(&e->next);
+	for (size_t i = 0; i < e->nx; i++) {
+		free(e->x[i].key);
+		ynode_free(&e->x[i].value);
+	}
+	free(e->x);
+	e->x = NULL;
+	e->nx = 0;
+}
+
 bool
 entry_is_empty(const struct entry *e)
 {

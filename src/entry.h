@@ -59,6 +59,9 @@ void	entry_free(struct entry *);
  */
 void	entry_merge(struct entry *dst, struct entry *src);
 
+/* Drop what the index does not keep: result, next, body and x- keys. */
+void	entry_summarize(struct entry *);
+
 /* Whether e sets no field at all. */
 bool	entry_is_empty(const struct entry *);
 

@@ -52,22 +52,6 @@ struct records {
 	size_t		 n;
 };
 
-void
-entry_summarize(struct entry *e)
-{
-	free(e->result);
-	free(e->body);
-	e->result = e->body = NULL;
-	strlist_free(&e->next);
-	for (size_t i = 0; i < e->nx; i++) {
-		free(e->x[i].key);
-		ynode_free(&e->x[i].value);
-	}
-	free(e->x);
-	e->x = NULL;
-	e->nx = 0;
-}
-
 /*
  * Fast, and good enough to catch a torn or scribbled file; the index
  * guards against accidents, not against someone forging it.

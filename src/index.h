@@ -58,7 +58,4 @@ int	index_load(struct store *, struct entry_list *);
 int	index_load_series(struct store *, const char *slug,
 	    struct entry_list *);
 
-/* Drop what index_load does not keep. */
-void	entry_summarize(struct entry *);
-
 #endif
