@@ -11,7 +11,7 @@
 
 const char *const field_names[F_COUNT] = {
 	"date", "title", "series", "part", "client", "contact", "staff",
-	"tags", "result", "next", "body",
+	"tags", "result", "next", "author", "draft", "body",
 };
 
 void
@@ -74,6 +74,9 @@ entry_merge(struct entry *dst, struct entry *src)
 	take_strlist(&dst->tags, &src->tags);
 	take_str(&dst->result, &src->result);
 	take_strlist(&dst->next, &src->next);
+	take_str(&dst->author, &src->author);
+	if (src->draft)
+		dst->draft = true;
 	take_str(&dst->body, &src->body);
 }
 
@@ -98,7 +101,7 @@ entry_is_empty(const struct entry *e)
 {
 	return e->date.year == 0 && !e->title && !e->series && !e->part &&
 	    !e->client && !e->contact && !e->staff && !e->tags.n &&
-	    !e->result && !e->next.n && !e->body;
+	    !e->result && !e->next.n && !e->author && !e->draft && !e->body;
 }
 
 void
@@ -132,6 +135,7 @@ entry_free(struct entry *e)
 	free(e->contact);
 	free(e->staff);
 	free(e->result);
+	free(e->author);
 	free(e->body);
 	strlist_free(&e->tags);
 	strlist_free(&e->next);
@@ -289,6 +293,24 @@ take_part(const char *name, struct ynode *v, long *dst)
 	return -1;
 }
 
+/* A YAML boolean as YAML 1.2's core schema spells it: true or false. */
+static int
+take_bool(const char *name, const char *key, struct ynode *v, bool *dst)
+{
+	if (v->type == Y_SCALAR && v->plain && (strcmp(v->s, "true") == 0 ||
+	    strcmp(v->s, "false") == 0)) {
+		*dst = strcmp(v->s, "true") == 0;
+		return 0;
+	}
+	if (v->type == Y_SCALAR)
+		diag_error(EXIT_DATAERR, name, v->pos, "%s must be true or "
+		    "false, not '%s'", key, v->s);
+	else
+		diag_error(EXIT_DATAERR, name, v->pos, "%s must be true or "
+		    "false, not %s", key, type_name(v));
+	return -1;
+}
+
 static int
 take_field(const char *name, enum field f, struct ynode *v, struct entry *e)
 {
@@ -318,6 +340,8 @@ take_field(const char *name, enum field f, struct ynode *v, struct entry *e)
 	case F_CONTACT:	return take_string(name, "contact", v, &e->contact);
 	case F_STAFF:	return take_string(name, "staff", v, &e->staff);
 	case F_RESULT:	return take_string(name, "result", v, &e->result);
+	case F_AUTHOR:	return take_string(name, "author", v, &e->author);
+	case F_DRAFT:	return take_bool(name, "draft", v, &e->draft);
 	case F_BODY:	return take_string(name, "body", v, &e->body);
 	case F_COUNT:
 		break;
@@ -373,7 +397,7 @@ entry_validate(const char *name, const struct entry *e)
 {
 	struct pos none = { 0, 0 };
 	const char *strs[] = { e->title, e->series, e->client, e->contact,
-	    e->staff, e->result, e->body };
+	    e->staff, e->result, e->author, e->body };
 	const struct strlist *lists[] = { &e->tags, &e->next };
 	int rc = check_rules(name, e, none);
 

@@ -12,7 +12,7 @@
 /* The contract's keys, in the contract's order (also the order written). */
 enum field {
 	F_DATE, F_TITLE, F_SERIES, F_PART, F_CLIENT, F_CONTACT, F_STAFF,
-	F_TAGS, F_RESULT, F_NEXT, F_BODY, F_COUNT
+	F_TAGS, F_RESULT, F_NEXT, F_AUTHOR, F_DRAFT, F_BODY, F_COUNT
 };
 
 extern const char *const field_names[F_COUNT];
@@ -41,6 +41,8 @@ struct entry {
 	struct strlist	 tags;
 	char		*result;
 	struct strlist	 next;
+	char		*author;	/* who wrote it, or NULL */
+	bool		 draft;		/* kept out of published output */
 	char		*body;
 	struct xfield	*x;
 	size_t		 nx;

@@ -2,15 +2,15 @@
  * The derived index (see index.h).  The file, in this host's byte
  * order:
  *
- *	"DLINDEX1"  u32 0x01020304  u32 count
+ *	"DLINDEX2"  u32 0x01020304  u32 count
  *	count records, sorted by path:
  *	    str path (relative to the store root)
  *	    u64 ino, size   i64 mtime_s   u32 mtime_ns   i64 ctime_s
  *	    u32 ctime_ns   u32 racy
  *	    u32 year, mon, day, hour, min, has_time
  *	    i64 part   u32 part line, part column
- *	    str title, series, client, contact, staff
- *	    u32 ntags, then ntags str
+ *	    str title, series, client, contact, staff, author
+ *	    u32 draft   u32 ntags, then ntags str
  *	u64 checksum of every byte before it
  *
  * A str is a u32 length and the bytes, or the length 0xFFFFFFFF alone
@@ -32,7 +32,7 @@
 #include "store.h"
 #include "walk.h"
 
-#define MAGIC		"DLINDEX1"
+#define MAGIC		"DLINDEX2"
 #define BYTE_ORDER_MARK	0x01020304u
 #define NO_STRING	UINT32_MAX
 #define INDEX_MAX	(1024 * 1024 * 1024)
@@ -123,6 +123,8 @@ put_record(struct buf *b, const struct record *r)
 	put_str(b, e->client);
 	put_str(b, e->contact);
 	put_str(b, e->staff);
+	put_str(b, e->author);
+	put_u32(b, e->draft);
 	put_u32(b, (uint32_t)e->tags.n);
 	for (size_t i = 0; i < e->tags.n; i++)
 		put_str(b, e->tags.v[i]);
@@ -269,8 +271,9 @@ record_in_series(struct cursor *c, const char *slug)
 	}
 	if (len != NO_STRING)
 		skip(c, len);
-	for (int i = 0; i < 3; i++)	/* client, contact, staff */
+	for (int i = 0; i < 4; i++)	/* client, contact, staff, author */
 		skip_str(c);
+	skip(c, 4);			/* draft */
 	for (uint32_t n = get_u32(c); !c->bad && n > 0; n--)
 		skip_str(c);
 	return false;
@@ -307,6 +310,8 @@ get_record(struct cursor *c, const char *root, struct record *r)
 	e->client = get_str(c);
 	e->contact = get_str(c);
 	e->staff = get_str(c);
+	e->author = get_str(c);
+	e->draft = get_u32(c) != 0;
 	for (uint32_t n = get_u32(c); !c->bad && n > 0; n--) {
 		char *tag = get_str(c);
 

@@ -37,8 +37,8 @@ extern int64_t index_racy_ns;
 
 /*
  * Every entry with its summary fields only (ID, path, date, title,
- * series, part and its position, client, contact, staff, tags; no
- * result, next, body or x- keys), sorted by entry_cmp.  Files that do
+ * series, part and its position, client, contact, staff, tags, author,
+ * draft; no result, next, body or x- keys), sorted by entry_cmp.  Files that do
  * not load are reported and skipped, as walk_entries does.  Writing the
  * index fails quietly (a read-only store is fine).  Returns 0, or -1
  * when the walk could not read a directory.

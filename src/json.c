@@ -158,6 +158,11 @@ entry_to_json(const struct entry *e, struct buf *b)
 	list_field(b, "tags", &e->tags);
 	str_field(b, "result", e->result);
 	list_field(b, "next", &e->next);
+	str_field(b, "author", e->author);
+	if (e->draft) {
+		key(b, "draft");
+		buf_adds(b, "true");
+	}
 	str_field(b, "body", e->body);
 	for (size_t i = 0; i < e->nx; i++) {
 		key(b, e->x[i].key);

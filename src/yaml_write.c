@@ -196,6 +196,11 @@ entry_to_yaml(const struct entry *e, bool with_id, bool doc_start,
 		key(&em, "next");
 		list_value(&em, &e->next, false);
 	}
+	string_field(&em, "author", e->author);
+	if (e->draft) {
+		key(&em, "draft");
+		scalar(&em, "true", 4, YAML_PLAIN_SCALAR_STYLE);
+	}
 	string_field(&em, "body", e->body);
 	for (size_t i = 0; i < e->nx; i++) {
 		key(&em, e->x[i].key);

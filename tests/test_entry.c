@@ -235,6 +235,32 @@ START_TEST(x_keys_kept)
 }
 END_TEST
 
+START_TEST(author_and_draft)
+{
+	struct entry e;
+
+	loaded(HEAD "author: 佐藤 太郎\ndraft: true\n", &e);
+	ck_assert_str_eq(e.author, "佐藤 太郎");
+	ck_assert(e.draft);
+	entry_free(&e);
+	loaded(HEAD "draft: false\n", &e);
+	ck_assert(!e.draft);
+	ck_assert_ptr_null(e.author);
+	entry_free(&e);
+	/* YAML 1.2's booleans only: yes, "true" and 1 are not. */
+	refused(HEAD "draft: yes\n", "3:8: draft must be true or false, not 'yes'");
+	buf_reset(&messages);
+	refused(HEAD "draft: \"true\"\n",
+	    "3:8: draft must be true or false, not 'true'");
+	buf_reset(&messages);
+	refused(HEAD "draft: [true]\n",
+	    "3:8: draft must be true or false, not a list");
+	buf_reset(&messages);
+	refused(HEAD "author: [a, b]\n",
+	    "3:9: author must be a string, not a list");
+}
+END_TEST
+
 START_TEST(partial_skips_required_keys)
 {
 	struct entry e;
@@ -930,6 +956,7 @@ entry_suite(void)
 
 	tcase_add_checked_fixture(good, capture, release);
 	tcase_add_test(good, full_entry);
+	tcase_add_test(good, author_and_draft);
 	tcase_add_test(good, blank_optional_fields_are_absent);
 	tcase_add_test(good, quoted_null_is_a_string);
 	tcase_add_test(good, date_may_be_quoted_and_standard_tags_pass);

@@ -94,6 +94,8 @@ same_entry(const struct entry *a, const struct entry *b)
 	same_list("tags", &a->tags, &b->tags);
 	same_string("result", a->result, b->result);
 	same_list("next", &a->next, &b->next);
+	same_string("author", a->author, b->author);
+	ck_assert_int_eq(a->draft, b->draft);
 	same_string("body", a->body, b->body);
 	ck_assert_uint_eq(a->nx, b->nx);
 	for (size_t i = 0; i < a->nx; i++) {
@@ -214,17 +216,36 @@ START_TEST(no_unicode_escapes)
 }
 END_TEST
 
+START_TEST(author_and_draft_round_trip)
+{
+	struct buf yaml = BUF_INIT;
+	struct entry e;
+
+	typical(&e);
+	e.author = xstrdup("佐藤 太郎");
+	e.draft = true;
+	round_trip(&e, &yaml);
+	ck_assert_ptr_nonnull(strstr(yaml.s, "\nauthor: 佐藤 太郎\ndraft: true\nbody: |\n"));
+	/* Not a draft: nothing written for it. */
+	e.draft = false;
+	round_trip(&e, &yaml);
+	ck_assert_ptr_null(strstr(yaml.s, "draft"));
+	buf_free(&yaml);
+	entry_free(&e);
+}
+END_TEST
+
 START_TEST(keys_in_contract_order)
 {
 	/* Written in reverse; x- fields keep the order they had. */
 	static const char text[] =
-	    "x-first: 2\nbody: 本文\nnext: [n]\nresult: r\ntags: [t]\n"
-	    "staff: s\ncontact: c\nclient: cl\npart: 3\nseries: s\n"
-	    "title: t\ndate: 2026-11-23\nx-last: 1\n";
+	    "x-first: 2\nbody: 本文\ndraft: true\nauthor: a\nnext: [n]\n"
+	    "result: r\ntags: [t]\nstaff: s\ncontact: c\nclient: cl\n"
+	    "part: 3\nseries: s\ntitle: t\ndate: 2026-11-23\nx-last: 1\n";
 	static const char *const keys[] = {
 		"date:", "title:", "series:", "part:", "client:", "contact:",
-		"staff:", "tags:", "result:", "next:", "body:", "x-first:",
-		"x-last:",
+		"staff:", "tags:", "result:", "next:", "author:", "draft:",
+		"body:", "x-first:", "x-last:",
 	};
 	struct buf yaml = BUF_INIT;
 	struct entry e;
@@ -562,6 +583,7 @@ yaml_suite(void)
 	tcase_add_test(form, typical_entry_text);
 	tcase_add_test(form, no_unicode_escapes);
 	tcase_add_test(form, keys_in_contract_order);
+	tcase_add_test(form, author_and_draft_round_trip);
 	tcase_add_test(form, id_and_document_start);
 	tcase_add_test(form, optional_fields_absent);
 	suite_add_tcase(s, form);
