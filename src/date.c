@@ -1,5 +1,4 @@
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
@@ -108,10 +107,27 @@ date_format(const struct date *d, char *buf)
 	    dd = (unsigned)d->day % 100u, h = (unsigned)d->hour % 100u,
 	    mi = (unsigned)d->min % 100u;
 
-	if (d->has_time)
-		snprintf(buf, 17, "%04u-%02u-%02u %02u:%02u", y, mo, dd, h, mi);
-	else
-		snprintf(buf, 17, "%04u-%02u-%02u", y, mo, dd);
+	/* By hand: list formats one for every entry. */
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + mo / 10);
+	buf[6] = (char)('0' + mo % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + dd / 10);
+	buf[9] = (char)('0' + dd % 10);
+	buf[10] = '\0';
+	if (d->has_time) {
+		buf[10] = ' ';
+		buf[11] = (char)('0' + h / 10);
+		buf[12] = (char)('0' + h % 10);
+		buf[13] = ':';
+		buf[14] = (char)('0' + mi / 10);
+		buf[15] = (char)('0' + mi % 10);
+		buf[16] = '\0';
+	}
 	return buf;
 }
 

@@ -50,18 +50,21 @@ read_whole(int fd, const struct stat *st, const char *name, size_t max,
     char **bufp, size_t *lenp)
 {
 	struct buf b = BUF_INIT;
+	bool regular = st != NULL && S_ISREG(st->st_mode);
+	size_t want;
 	ssize_t n;
 
 	*bufp = NULL;
 	*lenp = 0;
-	/* Room for the whole file and the read that finds its end. */
-	if (st != NULL && S_ISREG(st->st_mode))
+	/* Room for the whole file and one byte more. */
+	if (regular)
 		buf_grow(&b, ((size_t)st->st_size < max ?
 		    (size_t)st->st_size : max) + 1);
 	for (;;) {
 		if (b.cap <= b.len + 1)
 			buf_grow(&b, 65536);
-		n = read(fd, b.s + b.len, b.cap - b.len - 1);
+		want = b.cap - b.len - 1;
+		n = read(fd, b.s + b.len, want);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
@@ -79,6 +82,11 @@ read_whole(int fd, const struct stat *st, const char *name, size_t max,
 			return -1;
 		}
 		b.len += (size_t)n;
+		/* A short read that brought all fstat promised is the end:
+		 * no read just to see 0. */
+		if (regular && (size_t)n < want &&
+		    b.len >= (size_t)st->st_size)
+			break;
 	}
 	b.s[b.len] = '\0';
 	*lenp = b.len;

@@ -1,9 +1,10 @@
 #include <stdbool.h>
-#include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 #include "entry.h"
 #include "json.h"
+#include "text.h"
 
 /* U+2028, U+2029, U+202A-U+202E, U+2066-U+2069 at s (UTF-8, s[0] 0xE2). */
 static bool
@@ -16,37 +17,35 @@ is_format_char(const char *s)
 }
 
 /*
- * Whether byte c starts something json_string escapes, a bit per byte
- * value: C0 and DEL, '"', '\\', and the lead bytes C2 (of C1 controls)
- * and E2 (of line separators and bidi controls), which are escaped only
- * after a look at what follows.
+ * The bytes that start something json_string escapes: C0 and DEL, '"',
+ * '\\', and the lead bytes C2 (of C1 controls) and E2 (of line separators
+ * and bidi controls), which are escaped only after a look at what
+ * follows.
  */
-static bool
-is_special(unsigned char c)
-{
-	static const uint32_t special[8] = {
-		0xFFFFFFFF, 0x4, 0x10000000, 0x80000000, 0, 0, 0x4, 0x4
-	};
-
-	return special[c >> 5] >> (c & 31) & 1;
-}
+static const unsigned char special[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
+};
 
 void
 json_string(struct buf *b, const char *s)
 {
+	size_t n = strlen(s);
+
+	buf_grow(b, n + 2);
 	buf_addc(b, '"');
-	while (*s) {
-		const char *run = s;
+	while (n > 0) {
+		/* Most text needs no escape: copy it a run at a time. */
+		size_t run = text_span(s, n, special);
 		unsigned char c;
 
-		/* Most text needs no escape: copy it a run at a time. */
-		while (*s && !is_special((unsigned char)*s))
-			s++;
-		if (s > run)
-			buf_add(b, run, (size_t)(s - run));
-		if ((c = (unsigned char)*s) == '\0')
+		buf_add(b, s, run);
+		s += run;
+		n -= run;
+		if (n == 0)
 			break;
-		switch (c) {
+		switch ((c = (unsigned char)*s)) {
 		case '"':	buf_adds(b, "\\\""); break;
 		case '\\':	buf_adds(b, "\\\\"); break;
 		case '\n':	buf_adds(b, "\\n"); break;
@@ -55,22 +54,25 @@ json_string(struct buf *b, const char *s)
 		default:
 			if (c < 0x20 || c == 0x7F)
 				buf_addf(b, "\\u%04x", c);
-			else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+			else if (c == 0xC2 && n > 1 && (unsigned char)s[1] >= 0x80 &&
 			    (unsigned char)s[1] <= 0x9F) {
 				/* C1 controls: escaped, never raw. */
 				buf_addf(b, "\\u%04x", (unsigned char)s[1]);
 				s++;
-			} else if (c == 0xE2 && is_format_char(s)) {
+				n--;
+			} else if (c == 0xE2 && n > 2 && is_format_char(s)) {
 				/* Line separators and bidi controls: a
 				 * viewer of the JSON must see them. */
 				buf_addf(b, "\\u%04x", 0x2000 |
 				    ((unsigned char)s[1] & 0x3) << 6 |
 				    ((unsigned char)s[2] & 0x3F));
 				s += 2;
+				n -= 2;
 			} else
 				buf_addc(b, c);
 		}
 		s++;
+		n--;
 	}
 	buf_addc(b, '"');
 }

@@ -6,6 +6,7 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "output.h"
+#include "text.h"
 
 void
 out_buf(struct buf *b)
@@ -27,13 +28,20 @@ out_finish(void)
 void
 tsv_escape(struct buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '\t':	buf_adds(b, "\\t"); break;
-		case '\n':	buf_adds(b, "\\n"); break;
-		case '\r':	buf_adds(b, "\\r"); break;
-		case '\\':	buf_adds(b, "\\\\"); break;
-		default:	buf_addc(b, *s);
-		}
+	static const unsigned char special[256] = {
+		['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
+	};
+	size_t n = s != NULL ? strlen(s) : 0, run;
+
+	/* A run at a time: most fields need no escape at all. */
+	while (n > 0) {
+		run = text_span(s, n, special);
+		buf_add(b, s, run);
+		if (run == n)
+			break;
+		buf_addc(b, '\\');
+		buf_addc(b, special[(unsigned char)s[run]]);
+		s += run + 1;
+		n -= run + 1;
 	}
 }

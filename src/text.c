@@ -185,6 +185,23 @@ text_pad(struct buf *out, const char *s, int width)
 	add_spaces(out, width - text_width(s, n));
 }
 
+size_t
+text_span(const char *s, size_t n, const unsigned char stop[256])
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	/* Most text has no such byte: one branch per eight. */
+	for (; i + 8 <= n; i += 8)
+		if (stop[p[i]] | stop[p[i + 1]] | stop[p[i + 2]] |
+		    stop[p[i + 3]] | stop[p[i + 4]] | stop[p[i + 5]] |
+		    stop[p[i + 6]] | stop[p[i + 7]])
+			break;
+	while (i < n && !stop[p[i]])
+		i++;
+	return i;
+}
+
 bool
 text_valid_utf8(const char *s, size_t n)
 {

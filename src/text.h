@@ -38,6 +38,13 @@ void	text_pad(struct buf *out, const char *s, int width);
 bool	text_valid_utf8(const char *s, size_t n);
 
 /*
+ * The length of the longest prefix of the n bytes at s with no byte
+ * that stop[] marks (non-zero): the scanners of the loader and the
+ * output formats, eight bytes a step.
+ */
+size_t	text_span(const char *s, size_t n, const unsigned char stop[256]);
+
+/*
  * Append s with everything dangerous on a terminal made visible: C0
  * controls as ^X (newline kept, and tab when keep_tab), DEL as ^?, C1
  * controls, bidirectional overrides and isolates as <U+XXXX>, invalid

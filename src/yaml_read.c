@@ -219,24 +219,27 @@ text_check(const char *name, struct pos where, const char *s, size_t len)
 /*
  * Whether a scalar may break text_check's rules.  check_encoding saw
  * no NUL in the file, libyaml's reader let only valid UTF-8 through,
- * and its escapes only make valid UTF-8, so one pass over the bytes for the lead bytes of
- * controls is enough here: NUL (from "\0") and the rest of C0 but tab
- * and newline, DEL, C1 (C2 80..9F), and the bidirectional controls
- * U+202A..202E (E2 80 AA..AE) and U+2066..2069 (E2 81 A6..A9).
+ * and its escapes only make valid UTF-8, so a scan for the lead bytes
+ * of controls is enough here: NUL (from "\0") and the rest of C0 but
+ * tab and newline, DEL, C1 (C2 80..9F), and the bidirectional controls
+ * U+202A..202E (E2 80 AA..AE) and U+2066..2069 (E2 81 A6..A9).  Each
+ * lead byte found is looked at closely.
  */
 static bool
 scalar_suspect(const unsigned char *s, size_t len)
 {
-	/* A bit per byte value: 00..1F but 09 0A, 7F, C2, E2. */
-	static const uint32_t lead[8] = {
-		0xFFFFF9FF, 0, 0, 0x80000000, 0, 0, 0x4, 0x4
+	/* 00..1F but 09 0A, 7F, C2, E2. */
+	static const unsigned char lead[256] = {
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		[0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
 	};
+	size_t i;
 
-	for (size_t i = 0; i < len; i++) {
+	for (i = text_span((const char *)s, len, lead); i < len;
+	    i += 1 + text_span((const char *)s + i + 1, len - i - 1, lead)) {
 		unsigned char c = s[i];
 
-		if ((lead[c >> 5] >> (c & 31) & 1) == 0)
-			continue;
 		if (c < 0x80)
 			return true;	/* C0 or DEL */
 		if (c == 0xC2 && i + 1 < len && s[i + 1] <= 0x9F)
