@@ -21,7 +21,6 @@
 #include "index.h"
 #include "ref.h"
 #include "store.h"
-#include "walk.h"
 #include "yaml_write.h"
 
 /*
@@ -131,6 +130,7 @@ int
 catalog_resolve_in(struct store *st, const struct entry_list *summaries,
     const char *ref, struct entry **out)
 {
+	struct strlist found;
 	struct ref r;
 	char **paths;
 	size_t n, rlen = strlen(ref), nmatch = 0, exact = SIZE_MAX, first = 0;
@@ -145,10 +145,12 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 		return resolve_part(st, summaries, &r, out);
 	if ((rc = load_by_id(st, ref, out)) != 0)
 		return rc > 0 ? 0 : -1;
-	if ((rc = walk_paths(st->root, &paths, &n, NULL, NULL)) != 0) {
-		walk_paths_free(paths, n);
+	if ((rc = index_find_ids(st, ref, &found)) != 0) {
+		strlist_free(&found);
 		return rc;
 	}
+	paths = found.v;
+	n = found.n;
 	for (size_t i = 0; i < n; i++) {
 		const char *b = basename_of(paths[i]);
 
@@ -188,7 +190,7 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 		else
 			*out = e;
 	}
-	walk_paths_free(paths, n);
+	strlist_free(&found);
 	return rc;
 }
 
@@ -246,11 +248,16 @@ struct taken {
 	bool			  bad;	/* some entries do not load */
 };
 
+/*
+ * The parts of the n series slugs that the store has taken; files that
+ * do not load make t->bad.
+ */
 static int
-taken_load(struct store *st, const char *except, struct taken *t)
+taken_load(struct store *st, const char *const *slugs, size_t n,
+    const char *except, struct taken *t)
 {
 	size_t errors = diag_errors();
-	int rc = index_load(st, &t->all);
+	int rc = index_load_parts(st, slugs, n, &t->all);
 
 	t->bad = diag_errors() > errors;
 	t->v = xreallocarray(NULL, t->all.n + 1, sizeof(*t->v));
@@ -340,10 +347,15 @@ number_parts(struct store *st, const char *name, struct entry **v, size_t n)
 		long		 max;
 	} *high = xreallocarray(NULL, n + 1, sizeof(*high));
 	const struct entry **mine = xreallocarray(NULL, n + 1, sizeof(*mine));
-	size_t nmine = 0, nhigh = 0;
+	const char **slugs = xreallocarray(NULL, n + 1, sizeof(*slugs));
+	size_t nmine = 0, nhigh = 0, nslugs = 0;
 	struct taken t;
-	int rc = taken_load(st, NULL, &t);
+	int rc;
 
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->series != NULL)
+			slugs[nslugs++] = v[i]->series;
+	rc = taken_load(st, slugs, nslugs, NULL, &t);
 	for (size_t i = 0; i < n; i++) {
 		const struct entry *by;
 
@@ -392,6 +404,7 @@ number_parts(struct store *st, const char *name, struct entry **v, size_t n)
 	}
 	free(high);
 	free(mine);
+	free(slugs);
 	taken_free(&t);
 	return rc;
 }
@@ -403,7 +416,7 @@ catalog_part_free(struct store *st, const char *series, long part,
 	struct taken t;
 	struct entry e;
 	const struct entry *by;
-	int rc = taken_load(st, except, &t);
+	int rc = taken_load(st, &series, 1, except, &t);
 
 	e.series = (char *)series;
 	e.part = part;
@@ -450,6 +463,7 @@ write_new(struct store *st, struct entry *e)
 		free(e->path);
 		e->id = xstrdup(id);
 		e->path = path;
+		index_note(st, path);
 	}
 	buf_free(&yaml);
 	free(dir);
@@ -548,8 +562,9 @@ catalog_replace(struct store *st, const struct entry *old, const char *base,
 	} else if (new->series != NULL && (old->series == NULL ||
 	    strcmp(old->series, new->series) != 0 || old->part != new->part))
 		rc = catalog_part_free(st, new->series, new->part, old->path);
-	if (rc == 0)
-		rc = fsio_store_file(old->path, text, len, FSIO_REPLACE);
+	if (rc == 0 && (rc = fsio_store_file(old->path, text, len,
+	    FSIO_REPLACE)) == 0)
+		index_note(st, old->path);
 	free(now);
 out:
 	store_unlock(st);

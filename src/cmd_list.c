@@ -28,23 +28,60 @@ static const char *const list_formats[LIST_COUNT] = {
 	"table", "tsv", "json", "jsonl"
 };
 
+/*
+ * The rows to print: the summaries the index gave (those picked by the
+ * filters; without pick, all those that f matches, as they are
+ * printed), or the list --grep made.
+ */
+struct rows {
+	struct summaries	*s;
+	const uint32_t		*pick;
+	const struct filter	*f;
+	const struct entry_list	*l;
+	size_t			 n;
+	enum list_column	 cols[COL_COUNT];
+};
+
+static const struct entry *
+row(const struct rows *r, size_t i)
+{
+	if (r->l != NULL)
+		return r->l->v[i];
+	return summaries_at(r->s, r->pick != NULL ? r->pick[i] : i);
+}
+
+/* A part number's digits: no printf per row. */
 static void
-print_tsv(const struct entry_list *l)
+add_number(struct buf *b, long n)
+{
+	char d[24];
+	size_t k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + n % 10);
+	while ((n /= 10) > 0 && k > 0);
+	buf_add(b, d + k, sizeof(d) - k);
+}
+
+static void
+print_tsv(const struct rows *r)
 {
 	struct buf b = BUF_INIT;
 	char date[17];
 
-	for (size_t i = 0; i < l->n; i++) {
-		const struct entry *e = l->v[i];
+	for (size_t i = 0; i < r->n; i++) {
+		const struct entry *e = row(r, i);
 
+		if (r->f != NULL && !filter_match(r->f, e))
+			continue;
 		tsv_escape(&b, e->id);
 		buf_addc(&b, '\t');
-		tsv_escape(&b, date_format(&e->date, date));
+		buf_adds(&b, date_format(&e->date, date));
 		buf_addc(&b, '\t');
 		tsv_escape(&b, e->series);
 		buf_addc(&b, '\t');
 		if (e->part > 0)
-			buf_addf(&b, "%ld", e->part);
+			add_number(&b, e->part);
 		buf_addc(&b, '\t');
 		tsv_escape(&b, e->title);
 		buf_addc(&b, '\t');
@@ -73,18 +110,12 @@ add_safe(struct buf *b, const char *s)
 		text_sanitize(b, s, strlen(s), false);
 }
 
-/* What the table's cells are drawn from. */
-struct rows {
-	const struct entry_list	*l;
-	enum list_column	 cols[COL_COUNT];
-};
-
 /* Column col of row i as it is shown, made safe for a terminal. */
 static void
 cell_text(struct buf *b, size_t i, size_t col, void *arg)
 {
 	const struct rows *r = arg;
-	const struct entry *e = r->l->v[i];
+	const struct entry *e = row(r, i);
 	char date[17];
 
 	switch (r->cols[col]) {
@@ -130,31 +161,29 @@ cell_text(struct buf *b, size_t i, size_t col, void *arg)
  * and the title with what the terminal has left.
  */
 static void
-print_table(const struct entry_list *l, const struct config *cfg, int width,
-    bool color)
+print_table(struct rows *r, const struct config *cfg, int width, bool color)
 {
 	struct table_column cols[COL_COUNT];
-	struct rows r = { l, { 0 } };
-	struct table t = { cols, 0, l->n, false, color, cell_text, &r };
+	struct table t = { cols, 0, r->n, false, color, cell_text, r };
 	struct buf b = BUF_INIT;
 
 	if (cfg->ncolumns > 0) {
 		t.ncols = cfg->ncolumns;
-		memcpy(r.cols, cfg->columns, t.ncols * sizeof(r.cols[0]));
+		memcpy(r->cols, cfg->columns, t.ncols * sizeof(r->cols[0]));
 	} else {
 		t.ncols = sizeof(default_columns) / sizeof(default_columns[0]);
-		memcpy(r.cols, default_columns, sizeof(default_columns));
+		memcpy(r->cols, default_columns, sizeof(default_columns));
 	}
 	memset(cols, 0, sizeof(cols));
 	for (size_t c = 0; c < t.ncols; c++) {
-		cols[c].cap = r.cols[c] >= COL_CLIENT ? 16 : 0;
-		cols[c].flex = r.cols[c] == COL_TITLE;
+		cols[c].cap = r->cols[c] >= COL_CLIENT ? 16 : 0;
+		cols[c].flex = r->cols[c] == COL_TITLE;
 		cols[c].hide_empty = !cols[c].flex;
-		cols[c].paint = r.cols[c] == COL_DATE ? PAINT_DATE :
-		    r.cols[c] == COL_SERIES ? PAINT_REF : -1;
+		cols[c].paint = r->cols[c] == COL_DATE ? PAINT_DATE :
+		    r->cols[c] == COL_SERIES ? PAINT_REF : -1;
 		for (size_t d = 0; d < sizeof(drop_order) /
 		    sizeof(drop_order[0]); d++)
-			if (drop_order[d] == r.cols[c])
+			if (drop_order[d] == r->cols[c])
 				cols[c].drop = (int)d + 1;
 	}
 	table_layout(&t, width);
@@ -194,6 +223,9 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	enum list_format fmt = isatty(STDOUT_FILENO) ? LIST_TABLE : LIST_TSV;
 	struct filter f;
 	struct entry_list l;
+	struct summaries s;
+	struct rows r;
+	uint32_t *pick = NULL;
 	struct store *st = &ctx->st;
 	int ch, rc, width, which;
 	bool color;
@@ -230,6 +262,7 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	}
 	/* The table and TSV need only the summaries; --grep reads every
 	 * file whole and keeps the summaries of the matches. */
+	memset(&r, 0, sizeof(r));
 	if (f.grep != NULL) {
 		struct grep_run run = { &f, &l };
 
@@ -240,14 +273,38 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		if (l.n > 1)
 			qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
 		f.grep = NULL;	/* matched already; the bodies are gone */
-	} else
-		rc = index_load(st, &l);
-	filter_apply(&f, &l);
+		filter_apply(&f, &l);
+		r.l = &l;
+		r.n = l.n;
+	} else {
+		rc = index_summaries(st, &s);
+		r.s = &s;
+		if (fmt == LIST_TSV && f.last == 0) {
+			/* Each summary looked at once, as it is printed. */
+			r.f = &f;
+			r.n = s.n;
+		} else {
+			pick = xreallocarray(NULL, s.n + 1, sizeof(*pick));
+			for (size_t i = 0; i < s.n; i++)
+				if (filter_match(&f, summaries_at(&s, i)))
+					pick[r.n++] = (uint32_t)i;
+			r.pick = pick;
+		}
+		if (f.last > 0 && (size_t)f.last < r.n) {
+			r.pick += r.n - (size_t)f.last;
+			r.n = (size_t)f.last;
+		}
+	}
 	pager_start(ctx_pager(ctx));
 	if (fmt == LIST_TABLE)
-		print_table(&l, &ctx->cfg, width, color);
+		print_table(&r, &ctx->cfg, width, color);
 	else
-		print_tsv(&l);
-	entry_list_free(&l);
+		print_tsv(&r);
+	if (r.l != NULL)
+		entry_list_free(&l);
+	else {
+		summaries_free(&s);
+		free(pick);
+	}
 	return out_finish() != 0 ? -1 : rc;
 }

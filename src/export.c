@@ -3,6 +3,7 @@
  * formats write them.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include "export.h"
 #include "filter.h"
 #include "fsio.h"
+#include "index.h"
 #include "json.h"
 #include "output.h"
 #include "store.h"
@@ -21,10 +23,13 @@
 #include "yaml_write.h"
 
 /*
- * Export reads every file once, in the order of the walk, and writes
- * each entry that matches to a temporary file (the spool) at once; only
- * its place there and its listing order stay in memory.  Sorted, the
- * entries are copied from the spool in listing order.
+ * The index gives the listing order of every file it knows unchanged
+ * (index_order), so those are read and written out in that order, one
+ * at a time, straight to the output.  The files it does not know are
+ * read first, and each entry that matches is written to a temporary
+ * file (the spool) at once; only its place there and its listing order
+ * stay in memory.  Then the two are merged in listing order: memory
+ * holds the order, never the bodies.
  */
 const char *const export_formats[EXPORT_COUNT] = { "json", "jsonl", "yaml" };
 
@@ -38,6 +43,7 @@ struct spooled {
 struct spool {
 	const struct filter	*f;
 	enum export_format	 fmt;
+	const char		*tmpdir;
 	int			 fd;
 	struct buf		 pending;	/* not yet written to fd */
 	off_t			 flushed;	/* bytes in fd */
@@ -45,6 +51,15 @@ struct spool {
 	size_t			 n;
 	int			 err;		/* errno of a failed write */
 };
+
+static void
+format_entry(enum export_format fmt, const struct entry *e, struct buf *b)
+{
+	if (fmt == EXPORT_YAML)
+		entry_to_yaml(e, true, true, b);
+	else
+		entry_to_json(e, b);
+}
 
 static void
 spool_flush(struct spool *sp)
@@ -68,18 +83,18 @@ spool_flush(struct spool *sp)
 	buf_reset(&sp->pending);
 }
 
-static void
-spool_entry(struct entry *e, void *arg)
+/* One entry the index did not know, spooled when it matches. */
+static int
+spool_entry(struct spool *sp, struct entry *e)
 {
-	struct spool *sp = arg;
 	struct spooled *r;
 	size_t start = sp->pending.len;
 
 	if (filter_match(sp->f, e)) {
-		if (sp->fmt == EXPORT_YAML)
-			entry_to_yaml(e, true, true, &sp->pending);
-		else
-			entry_to_json(e, &sp->pending);
+		if (sp->fd == -1 && (sp->fd = fsio_tmpfile(sp->tmpdir,
+		    "dailylog-export", NULL)) == -1)
+			return -1;
+		format_entry(sp->fmt, e, &sp->pending);
 		if ((sp->n & (sp->n - 1)) == 0)
 			sp->v = xreallocarray(sp->v, sp->n ? sp->n * 2 : 16,
 			    sizeof(*sp->v));
@@ -94,26 +109,33 @@ spool_entry(struct entry *e, void *arg)
 	}
 	entry_free(e);
 	free(e);
+	return 0;
 }
 
 /* Listing order, as entry_cmp. */
 static int
+cmp_key(const struct date *d1, const char *id1, const struct date *d2,
+    const char *id2)
+{
+	int c = date_cmp(d1, d2);
+
+	return c ? c : strcmp(id1, id2);
+}
+
+static int
 cmp_spooled(const void *a, const void *b)
 {
 	const struct spooled *x = a, *y = b;
-	int c = date_cmp(&x->date, &y->date);
 
-	return c ? c : strcmp(x->id, y->id);
+	return cmp_key(&x->date, x->id, &y->date, y->id);
 }
 
-/* The spooled entry r appended to b, with what goes around it. */
+/* The spooled entry r appended to b. */
 static int
-copy_entry(struct spool *sp, const struct spooled *r, size_t i, struct buf *b)
+copy_spooled(struct spool *sp, const struct spooled *r, struct buf *b)
 {
 	size_t got = 0;
 
-	if (sp->fmt == EXPORT_JSON)
-		buf_adds(b, i > 0 ? ",\n" : "\n");
 	buf_grow(b, r->len);
 	while (got < r->len) {
 		ssize_t n = pread(sp->fd, b->s + b->len + got, r->len - got,
@@ -128,59 +150,230 @@ copy_entry(struct spool *sp, const struct spooled *r, size_t i, struct buf *b)
 		got += (size_t)n;
 	}
 	b->len += r->len;
-	if (sp->fmt == EXPORT_JSONL)
-		buf_addc(b, '\n');
+	b->s[b->len] = '\0';
 	return 0;
 }
 
-/* The spooled entries in listing order, the last N of them with -n. */
-static void
-write_spooled(struct spool *sp)
-{
-	struct buf b = BUF_INIT;
-	size_t first = 0;
+/*
+ * Entry files read by path, through the descriptor of their directory:
+ * the listing order keeps to a month's directory for long runs.
+ */
+struct reader {
+	char	*dir;
+	int	 fd;
+};
 
+static struct entry *
+read_entry(struct reader *rd, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dlen = slash != NULL ? (size_t)(slash - path) : 0;
+	struct entry *e = xmalloc(sizeof(*e));
+
+	if (slash != NULL && (rd->dir == NULL || strlen(rd->dir) != dlen ||
+	    memcmp(rd->dir, path, dlen) != 0)) {
+		if (rd->fd != -1)
+			close(rd->fd);
+		free(rd->dir);
+		rd->dir = xstrndup(path, dlen);
+		rd->fd = open(rd->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	}
+	entry_init(e);
+	if (entry_load_at(slash != NULL && rd->fd != -1 ? rd->fd : AT_FDCWD,
+	    slash != NULL && rd->fd != -1 ? slash + 1 : path, path, e) != 0) {
+		free(e);
+		return NULL;		/* reported */
+	}
+	return e;
+}
+
+/* One place in the output: an entry the index knows, or one spooled. */
+struct slot {
+	size_t	known;		/* SIZE_MAX: spooled */
+	size_t	spooled;
+};
+
+/* The known entries the filters pick (all with --grep) and the spooled, merged. */
+static struct slot *
+merge(struct summaries *known, struct spool *sp, size_t *n)
+{
+	struct slot *v = xreallocarray(NULL, known->n + sp->n + 1, sizeof(*v));
+	size_t i = 0, k = 0;
+
+	*n = 0;
 	if (sp->n > 1)
 		qsort(sp->v, sp->n, sizeof(*sp->v), cmp_spooled);
-	if (sp->f->last > 0 && (size_t)sp->f->last < sp->n)
-		first = sp->n - (size_t)sp->f->last;
-	if (sp->fmt == EXPORT_JSON)
-		buf_addc(&b, '[');
-	for (size_t i = first; i < sp->n && sp->err == 0; i++) {
-		if (copy_entry(sp, &sp->v[i], i - first, &b) == -1)
-			break;
-		if (b.len > 65536)
-			out_buf(&b);
+	while (i < known->n || k < sp->n) {
+		const struct entry *e = NULL;
+
+		if (i < known->n) {
+			e = summaries_at(known, i);
+			if (sp->f->grep == NULL && !filter_match(sp->f, e)) {
+				i++;
+				continue;
+			}
+		}
+		if (e != NULL && (k == sp->n || cmp_key(&e->date, e->id,
+		    &sp->v[k].date, sp->v[k].id) < 0)) {
+			v[*n].known = i++;
+			v[(*n)++].spooled = 0;
+		} else {
+			v[*n].known = SIZE_MAX;
+			v[(*n)++].spooled = k++;
+		}
 	}
+	return v;
+}
+
+/*
+ * Slot s formatted into b: 1 when it is an entry of the output, 0 when
+ * its file no longer loads or no longer matches --grep, -1 on a spool
+ * error.
+ */
+static int
+format_slot(struct spool *sp, struct summaries *known, struct reader *rd,
+    const struct slot *s, struct buf *b)
+{
+	struct entry *e;
+	int keep;
+
+	if (s->known == SIZE_MAX)
+		return copy_spooled(sp, &sp->v[s->spooled], b) == 0 ? 1 : -1;
+	if ((e = read_entry(rd, summaries_at(known, s->known)->path)) == NULL)
+		return 0;
+	if ((keep = filter_match(sp->f, e)))
+		format_entry(sp->fmt, e, b);
+	entry_free(e);
+	free(e);
+	return keep;
+}
+
+static void
+open_array(struct spool *sp, struct buf *b, size_t i)
+{
 	if (sp->fmt == EXPORT_JSON)
-		buf_adds(&b, sp->n > first ? "\n]\n" : "]\n");
-	if (sp->err == 0)
-		out_buf(&b);
-	buf_free(&b);
+		buf_adds(b, i > 0 ? ",\n" : "\n");
+}
+
+static void
+close_entry(struct spool *sp, struct buf *b)
+{
+	if (sp->fmt == EXPORT_JSONL)
+		buf_addc(b, '\n');
+}
+
+/*
+ * With -n N and --grep, the slots from the end until N match, kept, then
+ * written in order: N entries in memory, not the store.
+ */
+static size_t
+write_last_grep(struct spool *sp, struct summaries *known, struct reader *rd,
+    const struct slot *v, size_t n, struct buf *out)
+{
+	size_t want = (size_t)sp->f->last, got = 0;
+	struct buf *kept = xcalloc(want, sizeof(*kept));
+	int rc = 0;
+
+	for (size_t i = n; i > 0 && got < want && rc >= 0; i--)
+		if ((rc = format_slot(sp, known, rd, &v[i - 1],
+		    &kept[want - got - 1])) > 0)
+			got++;
+	for (size_t i = want - got; i < want; i++) {
+		open_array(sp, out, i - (want - got));
+		buf_add(out, kept[i].s, kept[i].len);
+		close_entry(sp, out);
+		if (out->len > 65536)
+			out_buf(out);
+	}
+	for (size_t i = 0; i < want; i++)
+		buf_free(&kept[i]);
+	free(kept);
+	return got;
+}
+
+/* Every slot in order (the last N of them with -n). */
+static size_t
+write_all(struct spool *sp, struct summaries *known, struct reader *rd,
+    const struct slot *v, size_t n, struct buf *out)
+{
+	size_t first = 0, written = 0;
+	struct buf one = BUF_INIT;
+
+	if (sp->f->last > 0 && (size_t)sp->f->last < n)
+		first = n - (size_t)sp->f->last;
+	for (size_t i = first; i < n; i++) {
+		int rc;
+
+		buf_reset(&one);
+		if ((rc = format_slot(sp, known, rd, &v[i], &one)) < 0)
+			break;
+		if (rc == 0)
+			continue;
+		open_array(sp, out, written++);
+		buf_add(out, one.s, one.len);
+		close_entry(sp, out);
+		if (out->len > 65536)
+			out_buf(out);
+	}
+	buf_free(&one);
+	return written;
 }
 
 int
 export_stream(struct store *st, const struct filter *f,
     enum export_format fmt, const char *tmpdir)
 {
-	struct spool sp = { f, fmt, -1, BUF_INIT, 0, NULL, 0, 0 };
+	struct spool sp = { f, fmt, tmpdir, -1, BUF_INIT, 0, NULL, 0, 0 };
+	struct reader rd = { NULL, -1 };
+	struct summaries known;
+	struct strlist unknown;
+	struct buf out = BUF_INIT;
+	struct slot *v;
+	size_t n, written;
 	int rc;
 
-	if ((sp.fd = fsio_tmpfile(tmpdir, "dailylog-export", NULL)) == -1)
-		return -1;
-	rc = walk_entries(st->root, spool_entry, walk_warn_not_entry, &sp,
-	    NULL);
-	spool_flush(&sp);
+	rc = index_order(st, &known, &unknown);
+	for (size_t i = 0; i < unknown.n; i++) {
+		struct entry *e = read_entry(&rd, unknown.v[i]);
+
+		if (e != NULL && spool_entry(&sp, e) != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	if (sp.fd != -1)
+		spool_flush(&sp);
+	v = merge(&known, &sp, &n);
+	if (fmt == EXPORT_JSON)
+		buf_addc(&out, '[');
+	if (sp.err == 0 && f->last > 0 && f->grep != NULL)
+		written = write_last_grep(&sp, &known, &rd, v, n, &out);
+	else if (sp.err == 0)
+		written = write_all(&sp, &known, &rd, v, n, &out);
+	else
+		written = 0;
+	if (fmt == EXPORT_JSON)
+		buf_adds(&out, written > 0 ? "\n]\n" : "]\n");
 	if (sp.err == 0)
-		write_spooled(&sp);
+		out_buf(&out);
+	free(v);
+out:
 	if (sp.err != 0) {
 		diag_fail(EXIT_IOERR, "temporary file: %s", strerror(sp.err));
 		rc = -1;
 	}
-	close(sp.fd);
+	if (sp.fd != -1)
+		close(sp.fd);
+	if (rd.fd != -1)
+		close(rd.fd);
+	free(rd.dir);
 	for (size_t i = 0; i < sp.n; i++)
 		free(sp.v[i].id);
 	free(sp.v);
 	buf_free(&sp.pending);
+	buf_free(&out);
+	strlist_free(&unknown);
+	summaries_free(&known);
 	return rc;
 }

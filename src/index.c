@@ -1,26 +1,35 @@
 /*
- * The derived index (see index.h).  The file, in this host's byte
- * order:
+ * The derived index (see index.h).  The file, in this host's byte order,
+ * every part at an offset that is a multiple of 8, read through mmap(2)
+ * so that a lookup touches only the pages it needs:
  *
- *	"DLINDEX2"  u32 0x01020304  u32 count
- *	count records, sorted by path:
- *	    str path (relative to the store root)
- *	    u64 ino, size   i64 mtime_s   u32 mtime_ns   i64 ctime_s
- *	    u32 ctime_ns   u32 racy
- *	    u32 year, mon, day, hour, min, has_time
- *	    i64 part   u32 part line, part column
- *	    str title, series, client, contact, staff, author
- *	    u32 draft   u32 ntags, then ntags str
- *	u64 checksum of every byte before it
+ *	struct ihead	magic, byte order, counts, the offsets of the parts
+ *			and the checksums of the header, the directories
+ *			and the orders
+ *	directories	struct idir[ndirs] sorted by path, then their paths
+ *	records		struct irec[nrecs] sorted by path, then each
+ *			record's strings (NUL-terminated) and tags; each
+ *			record has the checksum of its fields and strings
+ *	orders		u32 record numbers: the records of series by
+ *			(series, part, ID); those that load in listing
+ *			order; all by ID; those that do not load
+ *	chunks		appended by writers under the lock (index_note):
+ *			struct ichunk, records, directories, strings, with
+ *			a checksum of the whole chunk; a record or
+ *			directory in a chunk replaces the one of its path
  *
- * A str is a u32 length and the bytes, or the length 0xFFFFFFFF alone
- * for an absent value.
+ * Paths are relative to the store root ("entries/2026/11/ID.yaml").
+ * A string is an offset and a length, the offset NO_STRING when absent;
+ * the offsets of a chunk count from the chunk's start.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,102 +41,105 @@
 #include "store.h"
 #include "walk.h"
 
-#define MAGIC		"DLINDEX2"
+#define MAGIC		"DLINDEX3"
+#define CHUNK_MAGIC	"DLINDEX+"
 #define BYTE_ORDER_MARK	0x01020304u
 #define NO_STRING	UINT32_MAX
-#define INDEX_MAX	(1024 * 1024 * 1024)
+#define INDEX_MAX	((size_t)1 << 30)
 
 int64_t index_racy_ns = 2 * 1000000000LL;	/* tests change it */
 
-/* One record: the entry's summary and the stat data it was read with. */
-struct record {
-	char		*rel;
-	struct file_stat st;
-	bool		 racy;
-	struct entry	*e;
+enum {
+	REC_RACY = 1,		/* changed just before the walk: re-read */
+	REC_BAD = 2,		/* did not load: stat data and path only */
+	REC_DRAFT = 4,
+	REC_TIME = 8		/* the date has a time */
 };
 
-struct records {
-	struct record	*v;
-	size_t		 n;
+struct istr {
+	uint32_t	off, len;
 };
+
+struct irec {
+	uint64_t	ino, size;
+	int64_t		mtime_s, ctime_s;
+	uint32_t	mtime_ns, ctime_ns;
+	uint32_t	flags;
+	uint32_t	part;
+	int32_t		year;
+	uint8_t		mon, day, hour, min;
+	uint32_t	part_line, part_col;
+	uint32_t	area, narea;	/* its strings and tags */
+	uint32_t	tags, ntags;	/* ntags struct istr at tags */
+	struct istr	rel, id, title, series, client, contact, staff, author;
+	uint64_t	sum;		/* of the fields above and the area */
+};
+
+struct idir {
+	uint64_t	ino;
+	int64_t		mtime_s, ctime_s;
+	uint32_t	mtime_ns, ctime_ns;
+	uint32_t	flags;		/* REC_RACY */
+	uint32_t	depth;		/* entries/ is 0 */
+	struct istr	rel;
+};
+
+struct ihead {
+	char		magic[8];
+	uint32_t	bom;
+	uint32_t	ndirs, nrecs;
+	uint32_t	nseries, nlist, nbad;
+	uint64_t	dirs, recs, strs, byseries, bylist, byid, bybad, end;
+	uint64_t	sum_dirs;	/* of [dirs, recs) */
+	uint64_t	sum_orders;	/* of [byseries, end) */
+	uint64_t	sum;		/* of the header before it */
+};
+
+struct ichunk {
+	char		magic[8];
+	uint32_t	nrecs, ndirs;
+	uint64_t	len;		/* of the whole chunk */
+	uint64_t	sum;		/* of the chunk after it, and of the above */
+};
+
+_Static_assert(sizeof(struct irec) % 8 == 0 && sizeof(struct idir) % 8 == 0 &&
+    sizeof(struct ihead) % 8 == 0 && sizeof(struct ichunk) % 8 == 0,
+    "the parts of the index are 8-byte aligned");
 
 /*
  * Fast, and good enough to catch a torn or scribbled file; the index
- * guards against accidents, not against someone forging it.
+ * guards against accidents, not against someone forging it.  Four lanes,
+ * so that the multiplications do not wait on each other.
  */
 static uint64_t
-checksum(const unsigned char *p, size_t n)
+mix(uint64_t h, uint64_t w)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 29);
+}
 
+static uint64_t
+checksum(const void *data, size_t n, uint64_t seed)
+{
+	const unsigned char *p = data;
+	uint64_t h[4] = { seed ^ 0x243f6a8885a308d3ULL, seed ^ 0x13198a2e03707344ULL,
+	    seed ^ 0xa4093822299f31d0ULL, seed ^ n }, w;
+
+	for (; n >= 32; p += 32, n -= 32)
+		for (int k = 0; k < 4; k++) {
+			memcpy(&w, p + 8 * k, 8);
+			h[k] = mix(h[k], w);
+		}
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);
-		h = (h ^ w) * 0x100000001b3ULL;
-		h ^= h >> 29;
+		h[0] = mix(h[0], w);
 	}
-	for (; n > 0; p++, n--)
-		h = (h ^ *p) * 0x100000001b3ULL;
-	return h;
-}
-
-/* --- writing --- */
-
-static void
-put_u32(struct buf *b, uint32_t v)
-{
-	buf_add(b, &v, sizeof(v));
-}
-
-static void
-put_u64(struct buf *b, uint64_t v)
-{
-	buf_add(b, &v, sizeof(v));
-}
-
-static void
-put_str(struct buf *b, const char *s)
-{
-	if (s == NULL) {
-		put_u32(b, NO_STRING);
-		return;
+	if (n > 0) {
+		w = 0;
+		memcpy(&w, p, n);
+		h[1] = mix(h[1], w ^ (uint64_t)n << 59);
 	}
-	put_u32(b, (uint32_t)strlen(s));
-	buf_adds(b, s);
-}
-
-static void
-put_record(struct buf *b, const struct record *r)
-{
-	const struct entry *e = r->e;
-
-	put_str(b, r->rel);
-	put_u64(b, r->st.ino);
-	put_u64(b, r->st.size);
-	put_u64(b, (uint64_t)r->st.mtime_s);
-	put_u32(b, r->st.mtime_ns);
-	put_u64(b, (uint64_t)r->st.ctime_s);
-	put_u32(b, r->st.ctime_ns);
-	put_u32(b, r->racy);
-	put_u32(b, (uint32_t)e->date.year);
-	put_u32(b, (uint32_t)e->date.mon);
-	put_u32(b, (uint32_t)e->date.day);
-	put_u32(b, (uint32_t)e->date.hour);
-	put_u32(b, (uint32_t)e->date.min);
-	put_u32(b, e->date.has_time);
-	put_u64(b, (uint64_t)e->part);
-	put_u32(b, (uint32_t)e->pos[F_PART].line);
-	put_u32(b, (uint32_t)e->pos[F_PART].col);
-	put_str(b, e->title);
-	put_str(b, e->series);
-	put_str(b, e->client);
-	put_str(b, e->contact);
-	put_str(b, e->staff);
-	put_str(b, e->author);
-	put_u32(b, e->draft);
-	put_u32(b, (uint32_t)e->tags.n);
-	for (size_t i = 0; i < e->tags.n; i++)
-		put_str(b, e->tags.v[i]);
+	return mix(mix(mix(h[0], h[1]), h[2]), h[3]);
 }
 
 static int64_t
@@ -136,352 +148,23 @@ ns_of(int64_t s, uint32_t ns)
 	return s * 1000000000LL + ns;
 }
 
-/* Changed so recently that a change within the same tick would hide. */
+/* Now, by the clock that stamps files; a walk's start is its cut. */
+static int64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ns_of(ts.tv_sec, (uint32_t)ts.tv_nsec);
+}
+
+/* Changed so recently before t0 that a change within the tick would hide. */
 static bool
-is_racy(const struct file_stat *st, int64_t now)
+is_racy(const struct file_stat *st, int64_t t0)
 {
-	return ns_of(st->mtime_s, st->mtime_ns) > now - index_racy_ns ||
-	    ns_of(st->ctime_s, st->ctime_ns) > now - index_racy_ns;
+	return ns_of(st->mtime_s, st->mtime_ns) > t0 - index_racy_ns ||
+	    ns_of(st->ctime_s, st->ctime_ns) > t0 - index_racy_ns;
 }
-
-/*
- * A new index beside the old one, renamed over it.  No fsync: after a
- * crash the checksum finds a torn file.  Failures are quiet; the next
- * command tries again.
- */
-static void
-index_write(const char *root, struct records *rs)
-{
-	struct buf b = BUF_INIT;
-	struct timespec now;
-	char *path = path_join(root, INDEX_FILE);
-
-	clock_gettime(CLOCK_REALTIME, &now);
-	buf_add(&b, MAGIC, 8);
-	put_u32(&b, BYTE_ORDER_MARK);
-	put_u32(&b, (uint32_t)rs->n);
-	for (size_t i = 0; i < rs->n; i++) {
-		rs->v[i].racy = is_racy(&rs->v[i].st, ns_of(now.tv_sec,
-		    (uint32_t)now.tv_nsec));
-		put_record(&b, &rs->v[i]);
-	}
-	put_u64(&b, checksum((const unsigned char *)b.s, b.len));
-	(void)fsio_write(path, b.s, b.len, FSIO_REPLACE, 0600, false);
-	free(path);
-	buf_free(&b);
-}
-
-/* --- reading --- */
-
-struct cursor {
-	const unsigned char	*p, *end;
-	bool			 bad;
-};
-
-static bool
-take(struct cursor *c, void *to, size_t n)
-{
-	if (c->bad || (size_t)(c->end - c->p) < n) {
-		c->bad = true;
-		memset(to, 0, n);
-		return false;
-	}
-	memcpy(to, c->p, n);
-	c->p += n;
-	return true;
-}
-
-static uint32_t
-get_u32(struct cursor *c)
-{
-	uint32_t v;
-
-	take(c, &v, sizeof(v));
-	return v;
-}
-
-static uint64_t
-get_u64(struct cursor *c)
-{
-	uint64_t v;
-
-	take(c, &v, sizeof(v));
-	return v;
-}
-
-static char *
-get_str(struct cursor *c)
-{
-	uint32_t len = get_u32(c);
-	char *s;
-
-	if (c->bad || len == NO_STRING)
-		return NULL;
-	if ((size_t)(c->end - c->p) < len || memchr(c->p, '\0', len)) {
-		c->bad = true;
-		return NULL;
-	}
-	s = xstrndup((const char *)c->p, len);
-	c->p += len;
-	return s;
-}
-
-static void
-skip(struct cursor *c, size_t n)
-{
-	if (c->bad || (size_t)(c->end - c->p) < n)
-		c->bad = true;
-	else
-		c->p += n;
-}
-
-static void
-skip_str(struct cursor *c)
-{
-	uint32_t len = get_u32(c);
-
-	if (len != NO_STRING)
-		skip(c, len);
-}
-
-/* The bytes of a record from its stat data to its title. */
-#define RECORD_FIXED	(8 + 8 + 8 + 4 + 8 + 4 + 4 + 6 * 4 + 8 + 4 + 4)
-
-/*
- * Whether the record at c is of series slug; when not, c moves past it
- * without allocating anything.
- */
-static bool
-record_in_series(struct cursor *c, const char *slug)
-{
-	struct cursor at = *c;
-	size_t slen = strlen(slug);
-	uint32_t len;
-	bool in;
-
-	skip_str(c);
-	skip(c, RECORD_FIXED);
-	skip_str(c);
-	len = get_u32(c);
-	in = !c->bad && len == slen && (size_t)(c->end - c->p) >= slen &&
-	    memcmp(c->p, slug, slen) == 0;
-	if (in) {
-		*c = at;
-		return true;
-	}
-	if (len != NO_STRING)
-		skip(c, len);
-	for (int i = 0; i < 4; i++)	/* client, contact, staff, author */
-		skip_str(c);
-	skip(c, 4);			/* draft */
-	for (uint32_t n = get_u32(c); !c->bad && n > 0; n--)
-		skip_str(c);
-	return false;
-}
-
-static void
-get_record(struct cursor *c, const char *root, struct record *r)
-{
-	struct entry *e = xmalloc(sizeof(*e));
-	const char *base;
-	size_t blen;
-
-	entry_init(e);
-	r->e = e;
-	r->rel = get_str(c);
-	r->st.ino = get_u64(c);
-	r->st.size = get_u64(c);
-	r->st.mtime_s = (int64_t)get_u64(c);
-	r->st.mtime_ns = get_u32(c);
-	r->st.ctime_s = (int64_t)get_u64(c);
-	r->st.ctime_ns = get_u32(c);
-	r->racy = get_u32(c) != 0;
-	e->date.year = (int)get_u32(c);
-	e->date.mon = (int)get_u32(c);
-	e->date.day = (int)get_u32(c);
-	e->date.hour = (int)get_u32(c);
-	e->date.min = (int)get_u32(c);
-	e->date.has_time = get_u32(c) != 0;
-	e->part = (long)get_u64(c);
-	e->pos[F_PART].line = (int)get_u32(c);
-	e->pos[F_PART].col = (int)get_u32(c);
-	e->title = get_str(c);
-	e->series = get_str(c);
-	e->client = get_str(c);
-	e->contact = get_str(c);
-	e->staff = get_str(c);
-	e->author = get_str(c);
-	e->draft = get_u32(c) != 0;
-	for (uint32_t n = get_u32(c); !c->bad && n > 0; n--) {
-		char *tag = get_str(c);
-
-		if (tag != NULL) {
-			strlist_add(&e->tags, tag);
-			free(tag);
-		} else
-			c->bad = true;
-	}
-	if (r->rel == NULL || e->title == NULL)
-		c->bad = true;
-	if (c->bad)
-		return;
-	/* The ID and path follow from where the file is. */
-	base = strrchr(r->rel, '/');
-	base = base ? base + 1 : r->rel;
-	blen = strlen(base);
-	e->id = xstrndup(base, blen > 5 ? blen - 5 : blen);
-	e->path = path_join(root, r->rel);
-}
-
-static void
-records_free(struct records *rs)
-{
-	for (size_t i = 0; i < rs->n; i++) {
-		free(rs->v[i].rel);
-		if (rs->v[i].e != NULL) {
-			entry_free(rs->v[i].e);
-			free(rs->v[i].e);
-		}
-	}
-	free(rs->v);
-	rs->v = NULL;
-	rs->n = 0;
-}
-
-static bool
-read_file(const char *path, unsigned char **data, size_t *len)
-{
-	struct stat sb;
-	ssize_t r;
-	int fd;
-
-	*data = NULL;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1)
-		return false;
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
-	    sb.st_size < 24 || sb.st_size > INDEX_MAX) {
-		close(fd);
-		return false;
-	}
-	*data = xmalloc((size_t)sb.st_size);
-	for (*len = 0; *len < (size_t)sb.st_size; *len += (size_t)r)
-		if ((r = read(fd, *data + *len, (size_t)sb.st_size - *len)) <= 0)
-			break;
-	close(fd);
-	return *len == (size_t)sb.st_size;
-}
-
-/*
- * The records of ROOT/.index (only those of series slug unless it is
- * NULL); false and none when it is missing or damaged.
- */
-static bool
-index_read(const char *root, const char *slug, struct records *rs)
-{
-	char *path = path_join(root, INDEX_FILE);
-	unsigned char *data;
-	struct cursor c;
-	uint64_t sum;
-	uint32_t n;
-	size_t len;
-	bool ok = false;
-
-	rs->v = NULL;
-	rs->n = 0;
-	if (!read_file(path, &data, &len))
-		goto out;
-	memcpy(&sum, data + len - 8, 8);
-	c.p = data + 8;
-	c.end = data + len - 8;
-	c.bad = memcmp(data, MAGIC, 8) != 0 || sum != checksum(data, len - 8);
-	if (get_u32(&c) != BYTE_ORDER_MARK)
-		c.bad = true;
-	n = get_u32(&c);
-	/* Each record takes more than 64 bytes: a count beyond that is a lie. */
-	if (c.bad || n > (size_t)(c.end - c.p) / 64)
-		goto out;
-	rs->v = xreallocarray(NULL, n, sizeof(*rs->v));
-	for (; n > 0 && !c.bad; n--) {
-		if (slug != NULL && !record_in_series(&c, slug))
-			continue;
-		get_record(&c, root, &rs->v[rs->n]);
-		if (!c.bad && rs->n > 0 &&
-		    strcmp(rs->v[rs->n - 1].rel, rs->v[rs->n].rel) >= 0)
-			c.bad = true;
-		rs->n++;
-	}
-	if (c.bad || c.p != c.end)
-		records_free(rs);
-	else
-		ok = true;
-out:
-	free(data);
-	free(path);
-	return ok;
-}
-
-/* --- the times of the directories --- */
-
-/* Whether directory name and its subdirectories to depth are older than cut. */
-static bool
-dir_older(int at, const char *name, int depth, int64_t cut)
-{
-	struct stat sb;
-	struct dirent *de;
-	DIR *d;
-	int fd;
-	bool old = true;
-
-	if (fstatat(at, name, &sb, AT_SYMLINK_NOFOLLOW) == -1)
-		return false;
-	if (!S_ISDIR(sb.st_mode))
-		return true;
-	if (ns_of(sb.st_mtim.tv_sec, (uint32_t)sb.st_mtim.tv_nsec) > cut ||
-	    ns_of(sb.st_ctim.tv_sec, (uint32_t)sb.st_ctim.tv_nsec) > cut)
-		return false;
-	if (depth == 0)
-		return true;
-	if ((fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC)) == -1)
-		return false;
-	if ((d = fdopendir(fd)) == NULL) {
-		close(fd);
-		return false;
-	}
-	while (old && (de = readdir(d)) != NULL)
-		if (de->d_name[0] != '.' &&
-		    (de->d_type == DT_DIR || de->d_type == DT_UNKNOWN))
-			old = dir_older(dirfd(d), de->d_name, depth - 1, cut);
-	closedir(d);
-	return old;
-}
-
-/*
- * Whether entries/, entries/YYYY and entries/YYYY/MM are all older than
- * the index (by index_racy_ns): a file added, removed or renamed since
- * the index was written changes its directory's times.
- */
-static bool
-dirs_older_than_index(const char *root)
-{
-	char *path = path_join(root, INDEX_FILE);
-	struct stat ix;
-	int64_t cut;
-	bool old;
-
-	old = stat(path, &ix) == 0;
-	free(path);
-	if (!old)
-		return false;
-	cut = ns_of(ix.st_mtim.tv_sec, (uint32_t)ix.st_mtim.tv_nsec) -
-	    index_racy_ns;
-	path = path_join(root, "entries");
-	old = dir_older(AT_FDCWD, path, 2, cut);
-	free(path);
-	return old;
-}
-
-/* --- the merge of the walk and the index --- */
 
 static bool
 stat_equal(const struct file_stat *a, const struct file_stat *b)
@@ -490,6 +173,467 @@ stat_equal(const struct file_stat *a, const struct file_stat *b)
 	    a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns &&
 	    a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
 }
+
+/* A directory's size says nothing: its times and inode do. */
+static bool
+dir_equal(const struct idir *d, const struct file_stat *st)
+{
+	return d->ino == st->ino && d->mtime_s == st->mtime_s &&
+	    d->mtime_ns == st->mtime_ns && d->ctime_s == st->ctime_s &&
+	    d->ctime_ns == st->ctime_ns;
+}
+
+static void
+rec_stat(const struct irec *r, struct file_stat *st)
+{
+	st->ino = r->ino;
+	st->size = r->size;
+	st->mtime_s = r->mtime_s;
+	st->mtime_ns = r->mtime_ns;
+	st->ctime_s = r->ctime_s;
+	st->ctime_ns = r->ctime_ns;
+}
+
+/* --- writing: records and directories into a buffer --- */
+
+/* Zero bytes up to a multiple of align. */
+static void
+pad_to(struct buf *b, size_t align)
+{
+	static const char zero[8];
+
+	if (b->len % align != 0)
+		buf_add(b, zero, align - b->len % align);
+}
+
+static struct istr
+put_str(struct buf *b, const char *s)
+{
+	struct istr is = { NO_STRING, 0 };
+
+	if (s != NULL) {
+		is.off = (uint32_t)b->len;
+		is.len = (uint32_t)strlen(s);
+		buf_add(b, s, is.len + 1);
+	}
+	return is;
+}
+
+/*
+ * The record of the file at rel (st) into b at off, its strings after
+ * the end of b; e NULL for a file that does not load.  Offsets count
+ * from the start of b.
+ */
+static void
+put_record(struct buf *b, size_t off, const char *rel, const char *id,
+    const struct file_stat *st, const struct entry *e, uint32_t flags)
+{
+	struct irec r;
+	struct istr *tags;
+
+	memset(&r, 0, sizeof(r));
+	r.ino = st->ino;
+	r.size = st->size;
+	r.mtime_s = st->mtime_s;
+	r.mtime_ns = st->mtime_ns;
+	r.ctime_s = st->ctime_s;
+	r.ctime_ns = st->ctime_ns;
+	pad_to(b, 4);
+	r.area = (uint32_t)b->len;
+	if (e != NULL) {
+		flags |= (e->draft ? REC_DRAFT : 0) |
+		    (e->date.has_time ? REC_TIME : 0);
+		r.part = (uint32_t)e->part;
+		r.year = e->date.year;
+		r.mon = (uint8_t)e->date.mon;
+		r.day = (uint8_t)e->date.day;
+		r.hour = (uint8_t)e->date.hour;
+		r.min = (uint8_t)e->date.min;
+		r.part_line = (uint32_t)e->pos[F_PART].line;
+		r.part_col = (uint32_t)e->pos[F_PART].col;
+		r.tags = (uint32_t)b->len;
+		r.ntags = (uint32_t)e->tags.n;
+		buf_grow(b, e->tags.n * sizeof(struct istr));
+		memset(b->s + b->len, 0, e->tags.n * sizeof(struct istr));
+		b->len += e->tags.n * sizeof(struct istr);
+	} else
+		flags |= REC_BAD;
+	r.flags = flags;
+	r.rel = put_str(b, rel);
+	r.id = put_str(b, id);
+	if (e != NULL) {
+		r.title = put_str(b, e->title);
+		r.series = put_str(b, e->series);
+		r.client = put_str(b, e->client);
+		r.contact = put_str(b, e->contact);
+		r.staff = put_str(b, e->staff);
+		r.author = put_str(b, e->author);
+		for (size_t k = 0; k < e->tags.n; k++) {
+			struct istr t = put_str(b, e->tags.v[k]);
+
+			tags = (struct istr *)(void *)(b->s + r.tags);
+			tags[k] = t;
+		}
+	} else {
+		struct istr none = { NO_STRING, 0 };
+
+		r.title = r.series = r.client = r.contact = r.staff =
+		    r.author = none;
+	}
+	r.narea = (uint32_t)(b->len - r.area);
+	r.sum = checksum(&r, offsetof(struct irec, sum),
+	    checksum(b->s + r.area, r.narea, 0));
+	memcpy(b->s + off, &r, sizeof(r));
+}
+
+static void
+put_dir(struct buf *b, size_t off, const char *rel, const struct file_stat *st,
+    bool racy)
+{
+	struct idir d;
+	uint32_t depth = 0;
+
+	for (const char *p = rel; *p; p++)
+		depth += *p == '/';
+	memset(&d, 0, sizeof(d));
+	d.ino = st->ino;
+	d.mtime_s = st->mtime_s;
+	d.mtime_ns = st->mtime_ns;
+	d.ctime_s = st->ctime_s;
+	d.ctime_ns = st->ctime_ns;
+	d.flags = racy ? REC_RACY : 0;
+	d.depth = depth;
+	d.rel = put_str(b, rel);
+	memcpy(b->s + off, &d, sizeof(d));
+}
+
+/* n zero bytes at the end of b; their offset. */
+static size_t
+reserve(struct buf *b, size_t n)
+{
+	size_t at = b->len;
+
+	buf_grow(b, n);
+	memset(b->s + at, 0, n);
+	b->len += n;
+	return at;
+}
+
+/* --- reading: the file mapped --- */
+
+struct xrec {
+	const struct irec	*r;
+	const unsigned char	*base;	/* its strings' offsets count from */
+};
+
+struct xdir {
+	const struct idir	*d;
+	const unsigned char	*base;
+};
+
+struct ixmap {
+	const unsigned char	*map;
+	size_t			 len;
+	const struct ihead	*h;
+	const struct irec	*recs;
+	const struct idir	*dirs;
+	const uint32_t		*byseries, *bylist, *byid, *bybad;
+	struct xrec		*xrecs;	/* the chunks', by path, the last of each */
+	size_t			 nxrecs;
+	struct xdir		*xdirs;
+	size_t			 nxdirs;
+	size_t			 nchunks;
+};
+
+static const char *
+str_at(const unsigned char *base, struct istr s)
+{
+	return s.off == NO_STRING ? NULL : (const char *)base + s.off;
+}
+
+/* s lies in [lo, hi) with its NUL. */
+static bool
+str_ok(const unsigned char *base, struct istr s, size_t lo, size_t hi)
+{
+	return s.off == NO_STRING || ((size_t)s.off >= lo && s.len < hi - lo &&
+	    (size_t)s.off + s.len < hi && base[s.off + s.len] == '\0');
+}
+
+/* Whether record r's strings are where it says and its checksum holds. */
+static bool
+rec_ok(const unsigned char *base, const struct irec *r, size_t lo, size_t hi)
+{
+	const struct istr *sv[] = { &r->rel, &r->id, &r->title, &r->series,
+	    &r->client, &r->contact, &r->staff, &r->author };
+	size_t alo = r->area, ahi = (size_t)r->area + r->narea;
+
+	if (alo < lo || ahi > hi || alo > ahi || r->tags % 4 != 0 ||
+	    (r->ntags > 0 && (r->tags < alo || r->ntags > (ahi - r->tags) /
+	    sizeof(struct istr))) || r->rel.off == NO_STRING ||
+	    r->id.off == NO_STRING)
+		return false;
+	for (size_t k = 0; k < sizeof(sv) / sizeof(sv[0]); k++)
+		if (!str_ok(base, *sv[k], alo, ahi))
+			return false;
+	if (r->sum != checksum(r, offsetof(struct irec, sum),
+	    checksum(base + alo, ahi - alo, 0)))
+		return false;
+	for (uint32_t k = 0; k < r->ntags; k++) {
+		const struct istr *t =
+		    (const struct istr *)(const void *)(base + r->tags) + k;
+
+		if (t->off == NO_STRING || !str_ok(base, *t, alo, ahi))
+			return false;
+	}
+	return true;
+}
+
+static const char *
+rec_rel(const struct xrec *x)
+{
+	return str_at(x->base, x->r->rel);
+}
+
+static int
+cmp_xrec(const void *a, const void *b)
+{
+	const struct xrec *x = a, *y = b;
+	int c = strcmp(rec_rel(x), rec_rel(y));
+
+	/* The later of two of one path wins: it sorts last. */
+	return c ? c : (x->r > y->r) - (x->r < y->r);
+}
+
+static int
+cmp_xdir(const void *a, const void *b)
+{
+	const struct xdir *x = a, *y = b;
+	int c = strcmp(str_at(x->base, x->d->rel), str_at(y->base, y->d->rel));
+
+	return c ? c : (x->d > y->d) - (x->d < y->d);
+}
+
+/* The chunks appended to the index, from off on, until a bad one. */
+static void
+read_chunks(struct ixmap *m, size_t off)
+{
+	size_t nr = 0, nd = 0, k;
+
+	while (off + sizeof(struct ichunk) <= m->len) {
+		const struct ichunk *c = (const void *)(m->map + off);
+		const unsigned char *base = m->map + off;
+		size_t recs = sizeof(*c), dirs, strs;
+
+		if (memcmp(c->magic, CHUNK_MAGIC, 8) != 0 || c->len % 8 != 0 ||
+		    c->len > m->len - off || c->nrecs > c->len / sizeof(struct irec) ||
+		    c->ndirs > c->len / sizeof(struct idir))
+			break;
+		dirs = recs + (size_t)c->nrecs * sizeof(struct irec);
+		strs = dirs + (size_t)c->ndirs * sizeof(struct idir);
+		if (strs > c->len || c->sum != checksum(base + sizeof(*c),
+		    c->len - sizeof(*c), checksum(c, offsetof(struct ichunk,
+		    sum), 0)))
+			break;
+		m->xrecs = xreallocarray(m->xrecs, nr + c->nrecs + 1,
+		    sizeof(*m->xrecs));
+		m->xdirs = xreallocarray(m->xdirs, nd + c->ndirs + 1,
+		    sizeof(*m->xdirs));
+		for (k = 0; k < c->nrecs; k++) {
+			const struct irec *r =
+			    (const struct irec *)(const void *)(base + recs) + k;
+
+			if (!rec_ok(base, r, strs, c->len))
+				break;
+			m->xrecs[nr].r = r;
+			m->xrecs[nr++].base = base;
+		}
+		for (k = 0; k < c->ndirs && nr > 0; k++) {
+			const struct idir *d =
+			    (const struct idir *)(const void *)(base + dirs) + k;
+
+			if (!str_ok(base, d->rel, strs, c->len) ||
+			    d->rel.off == NO_STRING)
+				break;
+			m->xdirs[nd].d = d;
+			m->xdirs[nd++].base = base;
+		}
+		m->nchunks++;
+		off += c->len;
+	}
+	/* Sorted by path, the last of each path kept. */
+	if (nr > 1)
+		qsort(m->xrecs, nr, sizeof(*m->xrecs), cmp_xrec);
+	for (size_t i = 0; i < nr; i++)
+		if (i + 1 == nr || strcmp(rec_rel(&m->xrecs[i]),
+		    rec_rel(&m->xrecs[i + 1])) != 0)
+			m->xrecs[m->nxrecs++] = m->xrecs[i];
+	if (nd > 1)
+		qsort(m->xdirs, nd, sizeof(*m->xdirs), cmp_xdir);
+	for (size_t i = 0; i < nd; i++)
+		if (i + 1 == nd || strcmp(str_at(m->xdirs[i].base,
+		    m->xdirs[i].d->rel), str_at(m->xdirs[i + 1].base,
+		    m->xdirs[i + 1].d->rel)) != 0)
+			m->xdirs[m->nxdirs++] = m->xdirs[i];
+}
+
+/* The parts the header names lie in the file, in order, aligned. */
+static bool
+head_ok(const struct ihead *h, size_t len)
+{
+	const uint64_t *part[] = { &h->dirs, &h->recs, &h->strs, &h->byseries,
+	    &h->bylist, &h->byid, &h->bybad, &h->end };
+
+	if (memcmp(h->magic, MAGIC, 8) != 0 || h->bom != BYTE_ORDER_MARK ||
+	    h->sum != checksum(h, offsetof(struct ihead, sum), 0) ||
+	    h->dirs != sizeof(*h) || h->end > len)
+		return false;
+	for (size_t k = 0; k < sizeof(part) / sizeof(part[0]); k++)
+		if (*part[k] % 4 != 0 || (k > 0 && *part[k] < *part[k - 1]))
+			return false;
+	return h->dirs % 8 == 0 && h->recs % 8 == 0 && h->end % 8 == 0 &&
+	    (h->recs - h->dirs) / sizeof(struct idir) >= h->ndirs &&
+	    (h->strs - h->recs) == (uint64_t)h->nrecs * sizeof(struct irec) &&
+	    h->bylist - h->byseries == (uint64_t)h->nseries * 4 &&
+	    h->byid - h->bylist == (uint64_t)h->nlist * 4 &&
+	    h->bybad - h->byid == (uint64_t)h->nrecs * 4 &&
+	    h->end - h->bybad >= (uint64_t)h->nbad * 4 &&
+	    h->nseries <= h->nrecs && h->nlist <= h->nrecs &&
+	    h->nbad <= h->nrecs;
+}
+
+static void
+ix_close(struct ixmap *m)
+{
+	if (m->map != NULL)
+		munmap((void *)m->map, m->len);
+	free(m->xrecs);
+	free(m->xdirs);
+	memset(m, 0, sizeof(*m));
+}
+
+/*
+ * ROOT/.index mapped, its header, directories and orders checked;
+ * false when it is missing or damaged.  The records are checked when
+ * used.  All of it is read ahead when it will all be used.
+ */
+static bool
+ix_open(const char *root, bool all, struct ixmap *m)
+{
+	char *path = path_join(root, INDEX_FILE);
+	const struct ihead *h;
+	struct stat sb;
+	void *p;
+	int fd;
+
+	memset(m, 0, sizeof(*m));
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return false;
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    (size_t)sb.st_size < sizeof(*h) || (size_t)sb.st_size > INDEX_MAX) {
+		close(fd);
+		return false;
+	}
+	p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE |
+	    (all ? MAP_POPULATE : 0), fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return false;
+	m->map = p;
+	m->len = (size_t)sb.st_size;
+	h = p;
+	if (!head_ok(h, m->len) ||
+	    h->sum_dirs != checksum(m->map + h->dirs, h->recs - h->dirs, 0) ||
+	    h->sum_orders != checksum(m->map + h->byseries,
+	    h->end - h->byseries, 0)) {
+		ix_close(m);
+		return false;
+	}
+	m->h = h;
+	m->dirs = (const void *)(m->map + h->dirs);
+	m->recs = (const void *)(m->map + h->recs);
+	m->byseries = (const void *)(m->map + h->byseries);
+	m->bylist = (const void *)(m->map + h->bylist);
+	m->byid = (const void *)(m->map + h->byid);
+	m->bybad = (const void *)(m->map + h->bybad);
+	for (uint32_t i = 0; i < h->ndirs; i++)
+		if (m->dirs[i].rel.off == NO_STRING ||
+		    !str_ok(m->map, m->dirs[i].rel, h->dirs, h->recs)) {
+			ix_close(m);
+			return false;
+		}
+	read_chunks(m, h->end);
+	return true;
+}
+
+/* Whether base record i is sound: checked where it lies. */
+static bool
+base_ok(const struct ixmap *m, uint32_t i)
+{
+	return i < m->h->nrecs && rec_ok(m->map, &m->recs[i], m->h->strs,
+	    m->h->byseries);
+}
+
+/* The chunk record of path rel, or NULL. */
+static const struct xrec *
+xrec_find(const struct ixmap *m, const char *rel)
+{
+	size_t lo = 0, hi = m->nxrecs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(rec_rel(&m->xrecs[mid]), rel);
+
+		if (c == 0)
+			return &m->xrecs[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The first base record whose path is not before rel. */
+static uint32_t
+base_lower(const struct ixmap *m, const char *rel)
+{
+	uint32_t lo = 0, hi = m->h->nrecs;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(str_at(m->map, m->recs[mid].rel), rel) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The record that holds for path rel (a chunk's first), or none. */
+static bool
+rec_find(const struct ixmap *m, const char *rel, struct xrec *out)
+{
+	const struct xrec *x = xrec_find(m, rel);
+	uint32_t i;
+
+	if (x != NULL) {
+		*out = *x;
+		return true;
+	}
+	i = base_lower(m, rel);
+	if (i < m->h->nrecs && strcmp(str_at(m->map, m->recs[i].rel),
+	    rel) == 0) {
+		out->r = &m->recs[i];
+		out->base = m->map;
+		return true;
+	}
+	return false;
+}
+
+/* --- summaries --- */
 
 /* Read one file whole and keep its summary; NULL after a report. */
 static struct entry *
@@ -502,71 +646,712 @@ load_summary(const char *path)
 	return e;
 }
 
-int
-index_load(struct store *st, struct entry_list *list)
+/*
+ * The record as an entry whose strings point into the index; tagv
+ * (grown as needed) holds its tags.
+ */
+static void
+rec_entry(const unsigned char *base, const struct irec *r, const char *path,
+    struct entry *e, char ***tagv, size_t *tagcap)
 {
-	struct records old, cur = { NULL, 0 };
-	struct entry_file *files;
-	size_t n, j = 0, skip = strlen(st->root) + 1;
-	bool changed = false;
+	const struct istr *tags = (const void *)(base + r->tags);
+
+	entry_init(e);
+	e->id = (char *)str_at(base, r->id);
+	e->path = (char *)path;
+	e->date.year = r->year;
+	e->date.mon = r->mon;
+	e->date.day = r->day;
+	e->date.hour = r->hour;
+	e->date.min = r->min;
+	e->date.has_time = (r->flags & REC_TIME) != 0;
+	e->title = (char *)str_at(base, r->title);
+	e->series = (char *)str_at(base, r->series);
+	e->part = (long)r->part;
+	e->pos[F_PART].line = (int)r->part_line;
+	e->pos[F_PART].col = (int)r->part_col;
+	e->client = (char *)str_at(base, r->client);
+	e->contact = (char *)str_at(base, r->contact);
+	e->staff = (char *)str_at(base, r->staff);
+	e->author = (char *)str_at(base, r->author);
+	e->draft = (r->flags & REC_DRAFT) != 0;
+	if (r->ntags > *tagcap) {
+		*tagcap = r->ntags * 2;
+		*tagv = xreallocarray(*tagv, *tagcap, sizeof(**tagv));
+	}
+	for (uint32_t k = 0; k < r->ntags; k++)
+		(*tagv)[k] = (char *)str_at(base, tags[k]);
+	e->tags.v = *tagv;
+	e->tags.n = r->ntags;
+}
+
+/* A summary the caller owns, from one that points elsewhere. */
+static struct entry *
+summary_dup(const struct entry *v)
+{
+	struct entry *e = xmalloc(sizeof(*e));
+	char **strs[] = { &e->id, &e->path, &e->title, &e->series,
+	    &e->client, &e->contact, &e->staff, &e->author };
+
+	entry_init(e);
+	e->id = v->id;
+	e->path = v->path;
+	e->title = v->title;
+	e->series = v->series;
+	e->client = v->client;
+	e->contact = v->contact;
+	e->staff = v->staff;
+	e->author = v->author;
+	for (size_t k = 0; k < sizeof(strs) / sizeof(strs[0]); k++)
+		if (*strs[k] != NULL)
+			*strs[k] = xstrdup(*strs[k]);
+	e->date = v->date;
+	e->part = v->part;
+	e->pos[F_PART] = v->pos[F_PART];
+	e->draft = v->draft;
+	for (size_t k = 0; k < v->tags.n; k++)
+		strlist_add(&e->tags, v->tags.v[k]);
+	return e;
+}
+
+/* One walked file: its record when that holds, else what reading gave. */
+struct item {
+	const struct irec	*r;
+	const unsigned char	*base;
+	struct entry		*own;	/* NULL with r NULL: does not load */
+	const struct entry_file	*f;
+};
+
+struct index_snap {
+	struct ixmap	 m;
+	struct walk_tree t;
+	struct item	*items;		/* in the walk's order */
+	size_t		 nitems;
+	uint32_t	*order;		/* those that load, listing order */
+	size_t		 norder;
+	struct entry	 scratch;
+	char		**tagv;
+	size_t		 tagcap;
+};
+
+const struct entry *
+summaries_at(struct summaries *s, size_t i)
+{
+	struct index_snap *x = s->snap;
+	const struct item *it = &x->items[x->order[i]];
+
+	if (it->own != NULL)
+		return it->own;
+	rec_entry(it->base, it->r, it->f->path, &x->scratch, &x->tagv,
+	    &x->tagcap);
+	return &x->scratch;
+}
+
+void
+summaries_free(struct summaries *s)
+{
+	struct index_snap *x = s->snap;
+
+	if (x == NULL)
+		return;
+	for (size_t i = 0; i < x->nitems; i++)
+		if (x->items[i].own != NULL) {
+			entry_free(x->items[i].own);
+			free(x->items[i].own);
+		}
+	free(x->items);
+	free(x->order);
+	free(x->tagv);
+	walk_tree_free(&x->t);
+	ix_close(&x->m);
+	free(x);
+	s->snap = NULL;
+	s->n = 0;
+}
+
+/* The path of a walked file or directory relative to the store root. */
+static const char *
+rel_of(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	return path + n + (n > 0 && root[n - 1] != '/');
+}
+
+/* The ID of an entry file: its name without ".yaml". */
+static const char *
+id_of(const char *rel, size_t *len)
+{
+	const char *base = strrchr(rel, '/');
+
+	base = base ? base + 1 : rel;
+	*len = strlen(base) - 5;
+	return base;
+}
+
+/* Listing order of two items, as entry_cmp. */
+struct key {
+	struct date	 date;
+	const char	*id;
+	size_t		 idlen;
+	uint32_t	 at;
+};
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	size_t n = x->idlen < y->idlen ? x->idlen : y->idlen;
+	int c = date_cmp(&x->date, &y->date);
+
+	if (c == 0 && (c = memcmp(x->id, y->id, n)) == 0)
+		c = (x->idlen > y->idlen) - (x->idlen < y->idlen);
+	return c;
+}
+
+static void
+item_key(const char *root, const struct item *it, uint32_t at, struct key *k)
+{
+	if (it->own != NULL) {
+		k->date = it->own->date;
+		k->id = it->own->id;
+		k->idlen = strlen(k->id);
+	} else {
+		const struct irec *r = it->r;
+
+		k->date.year = r->year;
+		k->date.mon = r->mon;
+		k->date.day = r->day;
+		k->date.hour = r->hour;
+		k->date.min = r->min;
+		k->date.has_time = (r->flags & REC_TIME) != 0;
+		k->id = id_of(rel_of(root, it->f->path), &k->idlen);
+	}
+	k->at = at;
+}
+
+/* A string of the buffer being written, by a record's offset. */
+struct okey {
+	const char	*series, *id;
+	long		 part;
+	uint32_t	 at;
+};
+
+/* Series order: (series, part, ID). */
+static int
+cmp_series(const void *a, const void *b)
+{
+	const struct okey *x = a, *y = b;
+	int c = strcmp(x->series, y->series);
+
+	if (c == 0)
+		c = (x->part > y->part) - (x->part < y->part);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	const struct okey *x = a, *y = b;
+
+	return strcmp(x->id, y->id);
+}
+
+struct odir {
+	const char		*rel;
+	const struct file_stat	*st;
+};
+
+static int
+cmp_odir(const void *a, const void *b)
+{
+	return strcmp(((const struct odir *)a)->rel,
+	    ((const struct odir *)b)->rel);
+}
+
+/*
+ * A new index from the snapshot: its items (in the walk's order, with
+ * their listing order) and the walk's directories, racy by t0, the
+ * walk's start.  Quiet on failure.
+ */
+static void
+index_write(struct index_snap *x, const char *root, int64_t t0)
+{
+	struct buf b = BUF_INIT;
+	struct ihead h;
+	struct odir *dirs = xreallocarray(NULL, x->t.ndirs + 1, sizeof(*dirs));
+	struct okey *ks = xreallocarray(NULL, x->nitems + 1, sizeof(*ks));
+	struct okey *ki = xreallocarray(NULL, x->nitems + 1, sizeof(*ki));
+	size_t at, nks = 0;
+	char *path;
+
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, MAGIC, 8);
+	h.bom = BYTE_ORDER_MARK;
+	reserve(&b, sizeof(h));
+	/* Directories, sorted as strings for bisection. */
+	for (size_t i = 0; i < x->t.ndirs; i++) {
+		dirs[i].rel = rel_of(root, x->t.dirs[i].path);
+		dirs[i].st = &x->t.dirs[i].st;
+	}
+	qsort(dirs, x->t.ndirs, sizeof(*dirs), cmp_odir);
+	h.dirs = b.len;
+	h.ndirs = (uint32_t)x->t.ndirs;
+	at = reserve(&b, x->t.ndirs * sizeof(struct idir));
+	for (size_t i = 0; i < x->t.ndirs; i++)
+		put_dir(&b, at + i * sizeof(struct idir), dirs[i].rel,
+		    dirs[i].st, is_racy(dirs[i].st, t0));
+	pad_to(&b, 8);
+	/* Records, then their strings. */
+	h.recs = b.len;
+	h.nrecs = (uint32_t)x->nitems;
+	at = reserve(&b, x->nitems * sizeof(struct irec));
+	h.strs = b.len;
+	for (size_t i = 0; i < x->nitems; i++) {
+		const struct item *it = &x->items[i];
+		const char *rel = rel_of(root, it->f->path);
+		const struct entry *e = it->own;
+		struct entry view;
+		size_t idlen;
+		const char *base = id_of(rel, &idlen);
+		char *id = xstrndup(base, idlen);
+
+		if (it->r != NULL) {
+			rec_entry(it->base, it->r, it->f->path, &view, &x->tagv,
+			    &x->tagcap);
+			e = &view;
+		}
+		put_record(&b, at + i * sizeof(struct irec), rel, id,
+		    &it->f->st, e, is_racy(&it->f->st, t0) ? REC_RACY : 0);
+		free(id);
+	}
+	pad_to(&b, 8);
+	/* The orders, from the records as written. */
+	for (size_t i = 0; i < x->nitems; i++) {
+		const struct irec *w = (const void *)(b.s + at + i *
+		    sizeof(struct irec));
+
+		ki[i].id = b.s + w->id.off;
+		ki[i].at = (uint32_t)i;
+		if (w->series.off != NO_STRING) {
+			ks[nks].series = b.s + w->series.off;
+			ks[nks].id = ki[i].id;
+			ks[nks].part = (long)w->part;
+			ks[nks++].at = (uint32_t)i;
+		}
+	}
+	qsort(ks, nks, sizeof(*ks), cmp_series);
+	qsort(ki, x->nitems, sizeof(*ki), cmp_id);
+	h.byseries = b.len;
+	h.nseries = (uint32_t)nks;
+	for (size_t i = 0; i < nks; i++)
+		buf_add(&b, &ks[i].at, 4);
+	h.bylist = b.len;
+	h.nlist = (uint32_t)x->norder;
+	buf_add(&b, x->order, x->norder * 4);
+	h.byid = b.len;
+	for (size_t i = 0; i < x->nitems; i++)
+		buf_add(&b, &ki[i].at, 4);
+	h.bybad = b.len;
+	for (size_t i = 0; i < x->nitems; i++)
+		if (x->items[i].r == NULL && x->items[i].own == NULL) {
+			uint32_t k = (uint32_t)i;
+
+			buf_add(&b, &k, 4);
+			h.nbad++;
+		}
+	pad_to(&b, 8);
+	h.end = b.len;
+	h.sum_dirs = checksum(b.s + h.dirs, h.recs - h.dirs, 0);
+	h.sum_orders = checksum(b.s + h.byseries, h.end - h.byseries, 0);
+	h.sum = checksum(&h, offsetof(struct ihead, sum), 0);
+	memcpy(b.s, &h, sizeof(h));
+	if (b.len <= INDEX_MAX) {
+		path = path_join(root, INDEX_FILE);
+		(void)fsio_write(path, b.s, b.len, FSIO_REPLACE, 0600, false);
+		free(path);
+	}
+	buf_free(&b);
+	free(dirs);
+	free(ks);
+	free(ki);
+}
+
+/* --- the snapshot: the walk merged with the index --- */
+
+/* The directories that hold: the chunks' over the base's, by path. */
+struct edir {
+	const char		*rel;
+	const struct idir	*d;
+};
+
+static struct edir *
+eff_dirs(const struct ixmap *m, size_t *n)
+{
+	struct edir *v = xreallocarray(NULL, m->h->ndirs + m->nxdirs + 1,
+	    sizeof(*v));
+	size_t i = 0, k = 0;
+
+	*n = 0;
+	while (i < m->h->ndirs || k < m->nxdirs) {
+		const char *a = i < m->h->ndirs ?
+		    str_at(m->map, m->dirs[i].rel) : NULL;
+		const char *b = k < m->nxdirs ?
+		    str_at(m->xdirs[k].base, m->xdirs[k].d->rel) : NULL;
+		int c = a == NULL ? 1 : b == NULL ? -1 : strcmp(a, b);
+
+		if (c < 0) {
+			v[*n].rel = a;
+			v[(*n)++].d = &m->dirs[i++];
+		} else {
+			v[*n].rel = b;
+			v[(*n)++].d = m->xdirs[k++].d;
+			i += c == 0;
+		}
+	}
+	return v;
+}
+
+/* Whether the walk read the directories the index holds, unchanged. */
+static bool
+dirs_same(const struct ixmap *m, const char *root, const struct walk_tree *t,
+    int64_t t0)
+{
+	struct odir *w = xreallocarray(NULL, t->ndirs + 1, sizeof(*w));
+	size_t n;
+	struct edir *e = eff_dirs(m, &n);
+	bool same = n == t->ndirs;
+
+	for (size_t i = 0; i < t->ndirs; i++) {
+		w[i].rel = rel_of(root, t->dirs[i].path);
+		w[i].st = &t->dirs[i].st;
+	}
+	qsort(w, t->ndirs, sizeof(*w), cmp_odir);
+	for (size_t i = 0; same && i < n; i++)
+		same = strcmp(e[i].rel, w[i].rel) == 0 &&
+		    dir_equal(e[i].d, w[i].st) &&
+		    ((e[i].d->flags & REC_RACY) != 0) == is_racy(w[i].st, t0);
+	free(w);
+	free(e);
+	return same;
+}
+
+enum snap_mode {
+	SNAP_READ,	/* read what the index does not know; write it */
+	SNAP_KNOWN	/* only what it knows; the rest is the caller's */
+};
+
+/* Whether record rec holds for the walked file f. */
+static bool
+holds(const struct ixmap *m, const struct xrec *rec, const struct entry_file *f)
+{
+	struct file_stat st;
+
+	if ((rec->r->flags & (REC_RACY | REC_BAD)) != 0)
+		return false;
+	rec_stat(rec->r, &st);
+	if (!stat_equal(&st, &f->st))
+		return false;
+	/* A chunk's records were checked as the chunk was read. */
+	return rec->base != m->map ||
+	    base_ok(m, (uint32_t)(rec->r - m->recs));
+}
+
+static int
+snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
+    struct strlist *unknown)
+{
+	const char *root = st->root;
+	int64_t t0 = now_ns();
+	struct key *keys;
+	bool have, changed;
+	uint32_t j = 0;
 	int rc;
 
-	rc = walk_files(st->root, &files, &n, walk_warn_not_entry, NULL);
-	index_read(st->root, NULL, &old);
-	cur.v = xreallocarray(NULL, n, sizeof(*cur.v));
-	list->v = xreallocarray(NULL, n, sizeof(*list->v));
-	list->n = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *rel = files[i].path + skip;
-		struct record *o = NULL, *r;
+	rc = walk_tree(root, &x->t, walk_warn_not_entry, NULL);
+	have = ix_open(root, true, &x->m);
+	changed = !have || x->m.nchunks > 0;
+	x->items = xcalloc(x->t.nfiles + 1, sizeof(*x->items));
+	x->nitems = x->t.nfiles;
+	for (size_t i = 0; i < x->t.nfiles; i++) {
+		const struct entry_file *f = &x->t.files[i];
+		const char *rel = rel_of(root, f->path);
+		struct item *it = &x->items[i];
+		const struct xrec *xr;
+		struct xrec rec = { NULL, NULL };
 		int c = 1;
 
-		/* Both are sorted by path: records before this file are gone. */
-		while (j < old.n && (c = strcmp(old.v[j].rel, rel)) < 0) {
-			changed = true;
-			j++;
+		it->f = f;
+		if (have) {
+			/* Both are in the order of paths: passed ones are gone. */
+			while (j < x->m.h->nrecs && (c = strcmp(str_at(x->m.map,
+			    x->m.recs[j].rel), rel)) < 0) {
+				changed = true;
+				j++;
+			}
+			if (c == 0) {
+				rec.r = &x->m.recs[j++];
+				rec.base = x->m.map;
+			}
+			if ((xr = xrec_find(&x->m, rel)) != NULL)
+				rec = *xr;
 		}
-		if (c == 0)
-			o = &old.v[j++];
-		r = &cur.v[cur.n];
-		r->st = files[i].st;
-		if (o != NULL && !o->racy && stat_equal(&o->st, &r->st)) {
-			r->e = o->e;
-			o->e = NULL;
-		} else if ((r->e = load_summary(files[i].path)) == NULL) {
-			/* Reported; a bad file stays out of the index. */
-			changed |= o != NULL;
+		if (rec.r != NULL && holds(&x->m, &rec, f)) {
+			it->r = rec.r;
+			it->base = rec.base;
 			continue;
-		} else
-			changed = true;
-		r->rel = xstrdup(rel);
-		list->v[list->n++] = r->e;
-		cur.n++;
+		}
+		changed = true;
+		if (mode == SNAP_READ)
+			it->own = load_summary(f->path);	/* or reported */
+		else
+			strlist_add(unknown, f->path);
 	}
-	changed |= j < old.n;
-	/* A directory newer than the index stops index_load_series's
-	 * shortcut until the index is written again. */
-	if (changed || !dirs_older_than_index(st->root))
-		index_write(st->root, &cur);
-	for (size_t i = 0; i < cur.n; i++)
-		free(cur.v[i].rel);
-	free(cur.v);
-	records_free(&old);
-	entry_files_free(files, n);
-	qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
+	if (have && (j < x->m.h->nrecs || !dirs_same(&x->m, root, &x->t, t0)))
+		changed = true;
+	x->order = xreallocarray(NULL, x->nitems + 1, sizeof(*x->order));
+	if (!changed) {
+		/* Record i is item i: the index's listing order holds. */
+		for (uint32_t k = 0; k < x->m.h->nlist; k++)
+			if (x->m.bylist[k] < x->nitems)
+				x->order[x->norder++] = x->m.bylist[k];
+	} else {
+		keys = xreallocarray(NULL, x->nitems + 1, sizeof(*keys));
+		for (size_t i = 0; i < x->nitems; i++)
+			if (x->items[i].r != NULL || x->items[i].own != NULL)
+				item_key(root, &x->items[i], (uint32_t)i,
+				    &keys[x->norder++]);
+		qsort(keys, x->norder, sizeof(*keys), cmp_key);
+		for (size_t k = 0; k < x->norder; k++)
+			x->order[k] = keys[k].at;
+		free(keys);
+	}
+	/* Only a walk that read every directory may say what is there. */
+	if (mode == SNAP_READ && rc == 0 && changed)
+		index_write(x, root, t0);
 	return rc;
 }
 
-/* --- one series without the walk --- */
+int
+index_summaries(struct store *st, struct summaries *s)
+{
+	int rc;
 
-/* Keep the entries of series slug only. */
+	s->snap = xcalloc(1, sizeof(*s->snap));
+	rc = snap_build(st, s->snap, SNAP_READ, NULL);
+	s->n = s->snap->norder;
+	return rc;
+}
+
+int
+index_order(struct store *st, struct summaries *known,
+    struct strlist *unknown)
+{
+	int rc;
+
+	known->snap = xcalloc(1, sizeof(*known->snap));
+	unknown->v = NULL;
+	unknown->n = 0;
+	rc = snap_build(st, known->snap, SNAP_KNOWN, unknown);
+	known->n = known->snap->norder;
+	return rc;
+}
+
+int
+index_load(struct store *st, struct entry_list *list)
+{
+	struct summaries s;
+	int rc = index_summaries(st, &s);
+
+	list->v = xreallocarray(NULL, s.n + 1, sizeof(*list->v));
+	list->n = 0;
+	for (size_t i = 0; i < s.n; i++) {
+		struct item *it = &s.snap->items[s.snap->order[i]];
+
+		if (it->own != NULL) {
+			list->v[list->n++] = it->own;	/* taken over */
+			it->own = NULL;
+		} else
+			list->v[list->n++] = summary_dup(summaries_at(&s, i));
+	}
+	summaries_free(&s);
+	return rc;
+}
+
+/* --- lookups without the walk --- */
+
+/* root/rel into b. */
+static const char *
+full_path(struct buf *b, const char *root, const char *rel)
+{
+	size_t n = strlen(root);
+
+	buf_reset(b);
+	buf_adds(b, root);
+	if (n > 0 && root[n - 1] != '/')
+		buf_addc(b, '/');
+	buf_adds(b, rel);
+	return b->s;
+}
+
+/* Whether rel is dir/NAME, directly in dir (length n). */
+static bool
+directly_in(const char *rel, const char *dir, size_t n)
+{
+	return strncmp(rel, dir, n) == 0 && rel[n] == '/' &&
+	    strchr(rel + n + 1, '/') == NULL;
+}
+
+/* How many entry files the index holds directly in directory dir. */
+static size_t
+files_in(const struct ixmap *m, const char *dir)
+{
+	struct buf p = BUF_INIT;
+	size_t n = strlen(dir), count = 0;
+	uint32_t i;
+
+	buf_addf(&p, "%s/", dir);
+	for (i = base_lower(m, p.s); i < m->h->nrecs; i++) {
+		const char *rel = str_at(m->map, m->recs[i].rel);
+
+		if (strncmp(rel, p.s, n + 1) != 0)
+			break;
+		count += directly_in(rel, dir, n) && xrec_find(m, rel) == NULL;
+	}
+	for (size_t k = 0; k < m->nxrecs; k++)
+		count += directly_in(rec_rel(&m->xrecs[k]), dir, n);
+	buf_free(&p);
+	return count;
+}
+
+static int
+cmp_edir_rel(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct edir *)elem)->rel);
+}
+
+/*
+ * A racy directory read again: every entry file and directory in it
+ * must be one the index holds, and the other way round; the files whose
+ * stat data differ from their records (or that are racy) go to dirty.
+ */
+static bool
+relist(const struct ixmap *m, const char *root, const struct edir *ed,
+    size_t ned, const struct edir *d, struct strlist *dirty)
+{
+	struct buf path = BUF_INIT, rel = BUF_INIT;
+	size_t nfiles = 0, nsubs = 0, dlen = strlen(d->rel), known = 0;
+	struct dirent *de;
+	bool same = true;
+	DIR *dir;
+	int fd;
+
+	fd = open(full_path(&path, root, d->rel), O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 || (dir = fdopendir(fd)) == NULL) {
+		if (fd != -1)
+			close(fd);
+		buf_free(&path);
+		return false;
+	}
+	while (same && (de = readdir(dir)) != NULL) {
+		unsigned char type = de->d_type;
+		struct stat sb;
+		struct xrec rec;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (type == DT_UNKNOWN || (type == DT_REG &&
+		    walk_entry_name(de->d_name))) {
+			if (fstatat(dirfd(dir), de->d_name, &sb,
+			    AT_SYMLINK_NOFOLLOW) == -1) {
+				same = false;
+				break;
+			}
+			type = IFTODT(sb.st_mode);
+		}
+		buf_reset(&rel);
+		buf_addf(&rel, "%s/%s", d->rel, de->d_name);
+		if (type == DT_DIR && de->d_name[0] != '.' &&
+		    d->d->depth < WALK_MAX_DEPTH) {
+			same = bsearch(rel.s, ed, ned, sizeof(*ed),
+			    cmp_edir_rel) != NULL;
+			nsubs++;
+		} else if (type == DT_REG && walk_entry_name(de->d_name)) {
+			struct file_stat now, was;
+
+			if (!(same = rec_find(m, rel.s, &rec)))
+				break;
+			nfiles++;
+			now.ino = sb.st_ino;
+			now.size = (uint64_t)sb.st_size;
+			now.mtime_s = sb.st_mtim.tv_sec;
+			now.mtime_ns = (uint32_t)sb.st_mtim.tv_nsec;
+			now.ctime_s = sb.st_ctim.tv_sec;
+			now.ctime_ns = (uint32_t)sb.st_ctim.tv_nsec;
+			rec_stat(rec.r, &was);
+			if (!stat_equal(&now, &was) ||
+			    (rec.r->flags & REC_RACY) != 0)
+				strlist_add(dirty, full_path(&path, root,
+				    rel.s));
+		}
+	}
+	closedir(dir);
+	for (size_t i = 0; i < ned; i++)
+		known += directly_in(ed[i].rel, d->rel, dlen);
+	same = same && known == nsubs && files_in(m, d->rel) == nfiles;
+	buf_free(&path);
+	buf_free(&rel);
+	return same;
+}
+
+/*
+ * Whether the index can be trusted without a walk: every directory it
+ * holds has the stat data recorded, the racy ones read again (their
+ * changed files go to dirty).  No directory at all: entries/ must not
+ * have been made since.
+ */
+static bool
+trusted(const struct ixmap *m, const char *root, struct strlist *dirty)
+{
+	struct buf path = BUF_INIT;
+	struct file_stat now;
+	size_t n;
+	struct edir *ed = eff_dirs(m, &n);
+	bool ok = true;
+	struct stat sb;
+
+	if (n == 0)
+		ok = lstat(full_path(&path, root, "entries"), &sb) == -1 &&
+		    errno == ENOENT;
+	for (size_t i = 0; ok && i < n; i++) {
+		ok = dir_stat_at(AT_FDCWD, full_path(&path, root, ed[i].rel),
+		    &now) && dir_equal(ed[i].d, &now);
+		if (ok && (ed[i].d->flags & REC_RACY) != 0)
+			ok = relist(m, root, ed, n, &ed[i], dirty);
+	}
+	free(ed);
+	buf_free(&path);
+	return ok;
+}
+
+static bool
+in_slugs(const char *series, const char *const *slugs, size_t n)
+{
+	for (size_t i = 0; series != NULL && i < n; i++)
+		if (strcmp(series, slugs[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Keep the entries of the series slugs only. */
 static void
-keep_series(struct entry_list *l, const char *slug)
+keep_series(struct entry_list *l, const char *const *slugs, size_t n)
 {
 	size_t kept = 0;
 
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i]->series != NULL && strcmp(l->v[i]->series, slug) == 0)
+		if (in_slugs(l->v[i]->series, slugs, n))
 			l->v[kept++] = l->v[i];
 		else {
 			entry_free(l->v[i]);
@@ -575,40 +1360,334 @@ keep_series(struct entry_list *l, const char *slug)
 	l->n = kept;
 }
 
-/* The record's summary, read again when its file changed; NULL when gone. */
-static struct entry *
-fresh_summary(struct record *r)
-{
-	struct file_stat now;
-	struct entry *e = r->e;
+/* A file a lookup looks at: its path, and its record if it has one. */
+struct cand {
+	const char	*rel;
+	struct xrec	 rec;
+	bool		 dirty;
+};
 
-	if (!r->racy && entry_file_stat(e->path, &now) &&
-	    stat_equal(&r->st, &now)) {
-		r->e = NULL;
-		return e;
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	int c = strcmp(x->rel, y->rel);
+
+	return c ? c : (y->dirty - x->dirty);	/* dirty first */
+}
+
+struct cands {
+	struct cand	*v;
+	size_t		 n, cap;
+};
+
+static void
+cand_add(struct cands *c, const char *rel, const struct xrec *rec, bool dirty)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
 	}
-	return load_summary(e->path);
+	c->v[c->n].rel = rel;
+	c->v[c->n].rec = *rec;
+	c->v[c->n++].dirty = dirty;
+}
+
+/* A base record as a candidate, unless a chunk holds its path. */
+static void
+cand_base(struct cands *c, const struct ixmap *m, uint32_t i)
+{
+	struct xrec rec = { &m->recs[i], m->map };
+
+	if (i < m->h->nrecs && xrec_find(m, rec_rel(&rec)) == NULL)
+		cand_add(c, rec_rel(&rec), &rec, false);
+}
+
+/* The range of byseries whose records are of series slug. */
+static void
+series_range(const struct ixmap *m, const char *slug, uint32_t *lo,
+    uint32_t *hi)
+{
+	uint32_t a = 0, b = m->h->nseries;
+
+	while (a < b) {
+		uint32_t mid = a + (b - a) / 2, r = m->byseries[mid];
+		const char *s = r < m->h->nrecs ?
+		    str_at(m->map, m->recs[r].series) : NULL;
+
+		if (s != NULL && strcmp(s, slug) < 0)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	for (b = a; b < m->h->nseries; b++) {
+		uint32_t r = m->byseries[b];
+		const char *s = r < m->h->nrecs ?
+		    str_at(m->map, m->recs[r].series) : NULL;
+
+		if (s == NULL || strcmp(s, slug) != 0)
+			break;
+	}
+	*hi = b;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+load_parts(struct store *st, const char *const *given, size_t ngiven,
+    bool strict, struct entry_list *list)
+{
+	struct strlist dirty = { NULL, 0 };
+	struct cands c = { NULL, 0, 0 };
+	struct buf path = BUF_INIT;
+	const char **slugs = xreallocarray(NULL, ngiven + 1, sizeof(*slugs));
+	struct ixmap m;
+	size_t n = 0;
+	int rc = 0;
+
+	/* Each series once: a batch names one many times. */
+	memcpy(slugs, given, ngiven * sizeof(*slugs));
+	qsort(slugs, ngiven, sizeof(*slugs), cmp_str);
+	for (size_t i = 0; i < ngiven; i++)
+		if (n == 0 || strcmp(slugs[n - 1], slugs[i]) != 0)
+			slugs[n++] = slugs[i];
+
+	if (!ix_open(st->root, false, &m) || !trusted(&m, st->root, &dirty)) {
+		rc = index_load(st, list);
+		keep_series(list, slugs, n);
+		goto out;
+	}
+	for (size_t k = 0; k < n; k++) {
+		uint32_t lo, hi;
+
+		series_range(&m, slugs[k], &lo, &hi);
+		for (uint32_t i = lo; i < hi; i++)
+			cand_base(&c, &m, m.byseries[i]);
+	}
+	for (uint32_t i = 0; strict && i < m.h->nbad; i++)
+		cand_base(&c, &m, m.bybad[i]);
+	for (size_t i = 0; i < m.nxrecs; i++)
+		if (in_slugs(str_at(m.xrecs[i].base, m.xrecs[i].r->series),
+		    slugs, n) || (strict && (m.xrecs[i].r->flags & REC_BAD)))
+			cand_add(&c, rec_rel(&m.xrecs[i]), &m.xrecs[i], false);
+	for (size_t i = 0; i < dirty.n; i++) {
+		struct xrec none = { NULL, NULL };
+
+		cand_add(&c, rel_of(st->root, dirty.v[i]), &none, true);
+	}
+	if (c.n > 1)
+		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
+	list->v = xreallocarray(NULL, c.n + 1, sizeof(*list->v));
+	list->n = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		const struct cand *k = &c.v[i];
+		struct file_stat now, was;
+		struct entry *e, view;
+		char **tagv = NULL;
+		size_t tagcap = 0;
+
+		if (i > 0 && strcmp(k->rel, c.v[i - 1].rel) == 0)
+			continue;	/* dirty, and a record too */
+		full_path(&path, st->root, k->rel);
+		if (!entry_file_stat(path.s, &now))
+			continue;	/* removed since: as the walk would */
+		if (!k->dirty && k->rec.r != NULL && (k->rec.r->flags &
+		    (REC_RACY | REC_BAD)) == 0 && (k->rec.base != m.map ||
+		    base_ok(&m, (uint32_t)(k->rec.r - m.recs)))) {
+			rec_stat(k->rec.r, &was);
+			if (stat_equal(&now, &was)) {
+				rec_entry(k->rec.base, k->rec.r, path.s, &view,
+				    &tagv, &tagcap);
+				list->v[list->n++] = summary_dup(&view);
+				free(tagv);
+				continue;
+			}
+		}
+		if ((e = load_summary(path.s)) == NULL)
+			continue;		/* reported */
+		if (in_slugs(e->series, slugs, n))
+			list->v[list->n++] = e;
+		else {
+			entry_free(e);
+			free(e);
+		}
+	}
+	if (list->n > 1)
+		qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
+out:
+	free(c.v);
+	free(slugs);
+	strlist_free(&dirty);
+	buf_free(&path);
+	ix_close(&m);
+	return rc;
 }
 
 int
 index_load_series(struct store *st, const char *slug, struct entry_list *list)
 {
-	struct records rs;
-	int rc;
+	return load_parts(st, &slug, 1, false, list);
+}
 
-	if (!dirs_older_than_index(st->root) ||
-	    !index_read(st->root, slug, &rs)) {
-		rc = index_load(st, list);
-		keep_series(list, slug);
-		return rc;
+int
+index_load_parts(struct store *st, const char *const *slugs, size_t n,
+    struct entry_list *list)
+{
+	return load_parts(st, slugs, n, true, list);
+}
+
+int
+index_find_ids(struct store *st, const char *prefix, struct strlist *out)
+{
+	struct strlist dirty = { NULL, 0 };
+	struct buf path = BUF_INIT;
+	size_t plen = strlen(prefix);
+	struct ixmap m;
+	uint32_t lo = 0, hi;
+	int rc = 0;
+
+	out->v = NULL;
+	out->n = 0;
+	if (!ix_open(st->root, false, &m) || !trusted(&m, st->root, &dirty)) {
+		char **paths;
+		size_t n;
+
+		/* The walk: every name, as it is now. */
+		rc = walk_paths(st->root, &paths, &n, NULL, NULL);
+		for (size_t i = 0; i < n; i++) {
+			const char *b = strrchr(paths[i], '/');
+
+			b = b ? b + 1 : paths[i];
+			if (strncmp(b, prefix, plen) == 0)
+				strlist_add(out, paths[i]);
+		}
+		walk_paths_free(paths, n);
+		goto out;
 	}
-	list->v = xreallocarray(NULL, rs.n, sizeof(*list->v));
-	list->n = 0;
-	for (size_t i = 0; i < rs.n; i++)
-		if ((list->v[list->n] = fresh_summary(&rs.v[i])) != NULL)
-			list->n++;
-	records_free(&rs);
-	keep_series(list, slug);	/* an edit may have moved one out */
-	qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
-	return 0;
+	hi = m.h->nrecs;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2, r = m.byid[mid];
+		const char *id = r < m.h->nrecs ?
+		    str_at(m.map, m.recs[r].id) : "";
+
+		if (strcmp(id, prefix) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < m.h->nrecs && m.byid[lo] < m.h->nrecs; lo++) {
+		const struct irec *r = &m.recs[m.byid[lo]];
+		const char *rel = str_at(m.map, r->rel);
+
+		if (strncmp(str_at(m.map, r->id), prefix, plen) != 0)
+			break;
+		if (xrec_find(&m, rel) == NULL)
+			strlist_add(out, full_path(&path, st->root, rel));
+	}
+	for (size_t i = 0; i < m.nxrecs; i++)
+		if (strncmp(str_at(m.xrecs[i].base, m.xrecs[i].r->id), prefix,
+		    plen) == 0)
+			strlist_add(out, full_path(&path, st->root,
+			    rec_rel(&m.xrecs[i])));
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
+out:
+	strlist_free(&dirty);
+	buf_free(&path);
+	ix_close(&m);
+	return rc;
+}
+
+/* --- appending what a writer wrote --- */
+
+/* Beyond this, appending stops: the next walk folds the chunks in. */
+#define CHUNKS_MAX	(1024 * 1024)
+
+void
+index_note(struct store *st, const char *path)
+{
+	char *ipath = path_join(st->root, INDEX_FILE);
+	const char *rel = rel_of(st->root, path), *name;
+	struct buf b = BUF_INIT, dir = BUF_INIT;
+	struct file_stat fst, dst[WALK_MAX_DEPTH + 1];
+	size_t dlen[WALK_MAX_DEPTH + 1];
+	struct ihead h;
+	struct ichunk c;
+	struct stat sb;
+	size_t ndirs = 0, idlen = 0, at;
+	int64_t t0 = now_ns();
+	struct entry *e = NULL;
+	char *id;
+	int fd;
+
+	fd = open(ipath, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
+	free(ipath);
+	if (fd == -1)
+		return;
+	if (strncmp(rel, "entries/", 8) != 0 || fstat(fd, &sb) == -1 ||
+	    pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) ||
+	    !head_ok(&h, (size_t)sb.st_size) ||
+	    (size_t)sb.st_size - h.end > CHUNKS_MAX ||
+	    (size_t)sb.st_size % 8 != 0 || !entry_file_stat(path, &fst))
+		goto out;
+	/* Every directory from entries/ down to the file's. */
+	name = strrchr(rel, '/');
+	for (const char *p = rel + 7; ndirs <= WALK_MAX_DEPTH;
+	    p = strchr(p + 1, '/')) {
+		dlen[ndirs] = (size_t)(p - rel);
+		buf_reset(&dir);
+		buf_add(&dir, rel, dlen[ndirs]);
+		if (!dir_stat_at(AT_FDCWD, full_path(&b, st->root, dir.s),
+		    &dst[ndirs]))
+			goto out;
+		if (p == name)
+			break;
+		ndirs++;
+	}
+	if (ndirs > WALK_MAX_DEPTH)
+		goto out;
+	ndirs++;
+	/* As a walk would read it: what the file says is the summary. */
+	e = load_summary(path);
+	buf_reset(&b);
+	memset(&c, 0, sizeof(c));
+	memcpy(c.magic, CHUNK_MAGIC, 8);
+	c.nrecs = 1;
+	c.ndirs = (uint32_t)ndirs;
+	reserve(&b, sizeof(c) + sizeof(struct irec) +
+	    ndirs * sizeof(struct idir));
+	name = id_of(rel, &idlen);
+	id = xstrndup(name, idlen);
+	put_record(&b, sizeof(c), rel, id, &fst, e, is_racy(&fst, t0) ?
+	    REC_RACY : 0);
+	free(id);
+	/*
+	 * Racy, whatever their times: someone else may have changed them
+	 * before this write, and a reader must look.
+	 */
+	at = sizeof(c) + sizeof(struct irec);
+	for (size_t k = 0; k < ndirs; k++) {
+		buf_reset(&dir);
+		buf_add(&dir, rel, dlen[k]);
+		put_dir(&b, at + k * sizeof(struct idir), dir.s, &dst[k], true);
+	}
+	pad_to(&b, 8);
+	c.len = b.len;
+	c.sum = checksum(b.s + sizeof(c), b.len - sizeof(c),
+	    checksum(&c, offsetof(struct ichunk, sum), 0));
+	memcpy(b.s, &c, sizeof(c));
+	(void)fd_write_all(fd, b.s, b.len);
+out:
+	close(fd);
+	if (e != NULL) {
+		entry_free(e);
+		free(e);
+	}
+	buf_free(&b);
+	buf_free(&dir);
 }

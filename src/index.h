@@ -1,8 +1,9 @@
 /*
  * The derived index, ROOT/.index: for every entry file its stat data
  * and the summary fields that list, series and reference lookup need,
- * so they need not parse every file.  Like git's index it is a cache,
- * never the source of truth:
+ * and the stat data of every directory the walk read, so that commands
+ * need not parse every file.  Like git's index it is a cache, never the
+ * source of truth:
  *
  * - A file is taken from the index only when its size, inode, and
  *   mtime and ctime to the nanosecond all match its record; any other
@@ -10,25 +11,37 @@
  * - Racy entries (git's term): a file changed again within the same
  *   timestamp tick as the stat data recorded would look unchanged.  A
  *   record whose mtime or ctime is less than index_racy_ns before the
- *   index was written is marked racy and its file is always re-read,
- *   until a later rewrite finds it old enough.  A clock that jumps, or
- *   a file system whose timestamps run ahead of this machine's clock,
- *   only makes more records racy.
- * - It is written to a temporary file and renamed into place, without
- *   the store lock and without fsync: readers never wait, concurrent
- *   writers each leave a whole index, and a torn or stale file (a
- *   crash, another machine's byte order, an older version) fails the
- *   header or checksum and is rebuilt.  Deleting it is always safe.
+ *   walk that made it began is marked racy and its file is always
+ *   re-read, until a later rewrite finds it old enough.  Directories
+ *   are marked the same way.  A clock that jumps, or a file system
+ *   whose timestamps run ahead of this machine's clock, only makes more
+ *   records racy.
+ * - A lookup that does not walk (one series, an ID prefix) trusts the
+ *   records only while every directory the walk read still has its
+ *   recorded stat data: adding, removing or renaming a file changes its
+ *   directory's times.  A racy directory is read again and each of its
+ *   files checked.  Otherwise the lookup walks the store.
+ * - It is written whole to a temporary file and renamed into place,
+ *   without the store lock and without fsync, and only after a walk
+ *   that read every directory: readers never wait, concurrent writers
+ *   each leave a whole index, and a torn or stale file (a crash,
+ *   another machine's byte order, an older version) fails its header
+ *   or a checksum and is rebuilt.  Deleting it is always safe.
+ * - Writers that hold the store lock (add, edit) append what they wrote
+ *   instead of rewriting it, so that the next lookup need not walk; the
+ *   next full walk folds the appended parts in.
  */
 #ifndef DL_INDEX_H
 #define DL_INDEX_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct entry;
 struct entry_list;
 struct store;
+struct strlist;
 
 #define INDEX_FILE	".index"
 
@@ -38,24 +51,71 @@ extern int64_t index_racy_ns;
 /*
  * Every entry with its summary fields only (ID, path, date, title,
  * series, part and its position, client, contact, staff, tags, author,
- * draft; no result, next, body or x- keys), sorted by entry_cmp.  Files that do
- * not load are reported and skipped, as walk_entries does.  Writing the
- * index fails quietly (a read-only store is fine).  Returns 0, or -1
- * when the walk could not read a directory.
+ * draft; no result, next, body or x- keys), in listing order
+ * (entry_cmp), as a view into the index: nothing is copied.  Files
+ * that do not load are reported and skipped, as walk_entries does.
+ * Writing the index fails quietly (a read-only store is fine).  Returns
+ * 0, or -1 when the walk could not read a directory (then no index is
+ * written).
  */
+struct index_snap;
+struct summaries {
+	size_t			 n;
+	struct index_snap	*snap;
+};
+int	index_summaries(struct store *, struct summaries *);
+
+/*
+ * The i-th summary: valid until the next call or summaries_free.  The
+ * caller must not change or free it.
+ */
+const struct entry *summaries_at(struct summaries *, size_t i);
+void	summaries_free(struct summaries *);
+
+/*
+ * For export: the entries the index knows unchanged, in listing order
+ * (their files not read), and the paths of the entry files it does not
+ * know or that changed, in the order of the walk.  Nothing is read or
+ * written but the stat data.
+ */
+int	index_order(struct store *, struct summaries *known,
+	    struct strlist *unknown);
+
+/* index_summaries, copied into a list the caller owns. */
 int	index_load(struct store *, struct entry_list *);
 
 /*
  * The summaries of series slug only, as index_load gives them, without
- * walking the store: the index's records of the series are taken when
- * their files' stat data still match, and read again when not.  When
- * the index is missing or damaged, or entries/ or a year or month
- * directory in it changed after the index was written (a file added,
- * removed or renamed there), this is index_load.  Not seen: a file
- * outside the series edited in place to join it, until the next
- * index_load; check always sees it.
+ * walking the store when the index can be trusted (see above): the
+ * records of the series are taken when their files' stat data still
+ * match, and read again when not.  When the index is missing or
+ * damaged, or a directory changed, this is index_load.  Not seen: a
+ * file outside the series edited in place to join it, until the next
+ * walk; check always sees it.
  */
 int	index_load_series(struct store *, const char *slug,
 	    struct entry_list *);
+
+/*
+ * The same for the n series slugs, for numbering parts: every file that
+ * did not load when the index was written is read again too (and
+ * reported if it still does not load), so that the caller sees in
+ * diag_errors() that the store is not whole.
+ */
+int	index_load_parts(struct store *, const char *const *slugs, size_t n,
+	    struct entry_list *);
+
+/*
+ * The paths of the entry files whose ID begins with prefix, sorted, as
+ * the walk would find them; from the index when it can be trusted.
+ */
+int	index_find_ids(struct store *, const char *prefix, struct strlist *);
+
+/*
+ * An entry file was just written to path by this process, under the
+ * store lock: its record, and its directories' new stat data, are
+ * appended to the index (quietly nothing when there is no sound index).
+ */
+void	index_note(struct store *, const char *path);
 
 #endif

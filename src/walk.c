@@ -1,26 +1,32 @@
 /*
  * The walk of ROOT/entries: every entry file, in the order of its full
  * path, through directory descriptors, never following a symbolic link.
+ *
+ * A directory is read whole (its names, sorted, with the stat data of
+ * its entry files when they are wanted) as one job.  walk_entries and
+ * walk_paths go depth first, a job at a time, and hand out each item as
+ * they pass it.  walk_tree, which wants the stat data of every file,
+ * queues the jobs and runs them on two threads, then goes over the jobs
+ * in the same order: the stat calls are most of its cost, and two
+ * threads cut them by a third on two cores.  Only the thread that
+ * called reports anything, always in the order of the paths.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
 #include "walk.h"
-
-struct filevec {
-	struct entry_file	*v;
-	size_t			 n;
-};
 
 static void
 file_stat_from(struct file_stat *f, const struct stat *sb)
@@ -44,22 +50,21 @@ entry_file_stat(const char *path, struct file_stat *f)
 	return true;
 }
 
-static void
-filevec_add(struct filevec *fv, char *path, const struct stat *sb)
+bool
+dir_stat_at(int dirfd, const char *path, struct file_stat *f)
 {
-	struct entry_file *f;
+	struct stat sb;
 
-	if ((fv->n & (fv->n - 1)) == 0)
-		fv->v = xreallocarray(fv->v, fv->n ? fv->n * 2 : 16,
-		    sizeof(*fv->v));
-	f = &fv->v[fv->n++];
-	f->path = path;
-	file_stat_from(&f->st, sb);
+	if (fstatat(dirfd, path, &sb, AT_SYMLINK_NOFOLLOW) == -1 ||
+	    !S_ISDIR(sb.st_mode))
+		return false;
+	file_stat_from(f, &sb);
+	return true;
 }
 
 /* NAME.yaml with a valid ID for NAME; no allocation, it runs per file. */
-static bool
-is_entry_name(const char *name)
+bool
+walk_entry_name(const char *name)
 {
 	size_t len = strlen(name);
 	char id[130];
@@ -72,140 +77,439 @@ is_entry_name(const char *name)
 	return id_valid(id);
 }
 
-/*
- * The walk of entries/: each directory read through its descriptor and
- * its names sorted, so that files come in the order of their full paths
- * and can be opened relative to their directory.  Stat data come from
- * fstatat without following links (a link is no entry), or only the
- * type from d_type when the caller needs no stat data.
- */
-struct walker {
-	bool	 want_stat;
-	void	(*file)(struct walker *, int dirfd, const char *name,
-		    const struct stat *);
-	void	(*other)(const char *path, void *);
-	void	*arg;		/* for other, and for the caller's callback */
-	void	*arg2;		/* for file */
-	struct buf path;	/* of the name at hand */
+/* --- a directory read whole: a job --- */
+
+enum witem_kind {
+	W_FILE,		/* an entry file */
+	W_DIR,		/* a directory the walk goes into */
+	W_OTHER,	/* not an entry: for the other callback */
+	W_GONE,		/* removed while the directory was read */
+	W_ERROR		/* its stat data could not be had */
 };
 
-struct dirent_sb {
-	char		*name;
-	struct stat	 sb;
+struct witem {
+	const char	*name;
+	struct file_stat st;		/* W_FILE, with stat data wanted */
+	size_t		 sub;		/* W_DIR: its job, once opened */
+	int		 err;		/* W_ERROR */
+	unsigned char	 kind;
+	bool		 isdir;		/* sorts as its name and '/' */
 };
+
+struct wjob {
+	char		*path;
+	int		 fd;		/* until read */
+	DIR		*dir;		/* not eager: read, until gone over */
+	int		 depth;
+	int		 err;		/* errno: it could not be opened or read */
+	struct file_stat st;		/* its own, from before the read */
+	struct witem	*items;
+	size_t		 nitems;
+	struct arena	 names;
+};
+
+struct walker {
+	bool		 want_stat;
+	bool		 eager;		/* subdirectories opened and queued */
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	struct wjob	**jobs;
+	size_t		 njobs;
+	size_t		*queue;		/* jobs not yet read */
+	size_t		 nqueue, busy;
+	/* Going over the items. */
+	void		(*file)(struct walker *, int dirfd, const char *name,
+			    const char *path, const struct file_stat *);
+	void		(*other)(const char *path, void *);
+	void		*arg;		/* for other and the caller's callback */
+	void		*arg2;		/* for file */
+	struct buf	 path;		/* of the item at hand */
+	int		 rc;
+};
+
+/* A new job for the directory open as fd (-1: it could not be, err). */
+static size_t
+job_new(struct walker *w, const char *parent, const char *name, int fd,
+    int err, int depth)
+{
+	struct wjob *j = xcalloc(1, sizeof(*j));
+	struct buf p = BUF_INIT;
+	size_t at;
+
+	buf_adds(&p, parent);
+	if (name != NULL) {
+		buf_addc(&p, '/');
+		buf_adds(&p, name);
+	}
+	j->path = buf_detach(&p);
+	j->fd = fd;
+	j->err = err;
+	j->depth = depth;
+	pthread_mutex_lock(&w->mu);
+	if ((w->njobs & (w->njobs - 1)) == 0) {
+		w->jobs = xreallocarray(w->jobs, w->njobs ? w->njobs * 2 : 16,
+		    sizeof(*w->jobs));
+		w->queue = xreallocarray(w->queue, w->njobs ? w->njobs * 2 :
+		    16, sizeof(*w->queue));
+	}
+	at = w->njobs++;
+	w->jobs[at] = j;
+	if (fd != -1 && w->eager) {
+		w->queue[w->nqueue++] = at;
+		pthread_cond_signal(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return at;
+}
+
+static void
+job_free(struct wjob *j)
+{
+	if (j->dir != NULL)
+		closedir(j->dir);
+	else if (j->fd != -1)
+		close(j->fd);
+	arena_free(&j->names);
+	free(j->items);
+	free(j->path);
+	free(j);
+}
 
 /*
  * Sibling order that matches strcmp of the full paths below them: a
- * directory sorts as its name followed by '/'.
+ * directory sorts as its name followed by '/'.  The first 16 bytes of
+ * that, big-endian and padded with NULs, decide almost every pair; the
+ * rest only breaks ties.
  */
+struct okey {
+	uint64_t	 k0, k1;
+	const char	*name;
+	bool		 isdir;
+	uint32_t	 at;
+};
+
 static int
-cmp_dirent_sb(const void *a, const void *b)
+cmp_names(const char *p0, bool dir0, const char *q0, bool dir1)
 {
-	const struct dirent_sb *x = a, *y = b;
-	const unsigned char *p = (const unsigned char *)x->name;
-	const unsigned char *q = (const unsigned char *)y->name;
+	const unsigned char *p = (const unsigned char *)p0;
+	const unsigned char *q = (const unsigned char *)q0;
 
 	while (*p != '\0' && *p == *q)
 		p++, q++;
-	return (*p ? *p : S_ISDIR(x->sb.st_mode) ? '/' : 0) -
-	    (*q ? *q : S_ISDIR(y->sb.st_mode) ? '/' : 0);
+	return (*p ? *p : dir0 ? '/' : 0) - (*q ? *q : dir1 ? '/' : 0);
 }
 
-/* The names in d with their stat data (or type), sorted. */
-static struct dirent_sb *
-read_names(const struct walker *w, DIR *d, size_t *n)
+static bool
+key_before(const struct okey *a, const struct okey *b)
 {
-	struct dirent_sb *v = NULL;
+	if (a->k0 != b->k0)
+		return a->k0 < b->k0;
+	if (a->k1 != b->k1)
+		return a->k1 < b->k1;
+	return cmp_names(a->name, a->isdir, b->name, b->isdir) < 0;
+}
+
+static void
+make_key(struct okey *k, const struct witem *it, uint32_t at)
+{
+	unsigned char b[16] = { 0 };
+	size_t n = strlen(it->name);
+
+	memcpy(b, it->name, n < 16 ? n : 16);
+	if (n < 16 && it->isdir)
+		b[n] = '/';
+	k->k0 = k->k1 = 0;
+	for (int i = 0; i < 8; i++) {
+		k->k0 = k->k0 << 8 | b[i];
+		k->k1 = k->k1 << 8 | b[8 + i];
+	}
+	k->name = it->name;
+	k->isdir = it->isdir;
+	k->at = at;
+}
+
+/* The items in order: a merge sort of their keys, then moved. */
+static void
+sort_items(struct wjob *j)
+{
+	size_t n = j->nitems;
+	struct okey *a = xreallocarray(NULL, n, sizeof(*a));
+	struct okey *t = xreallocarray(NULL, n, sizeof(*t));
+	struct witem *sorted = xreallocarray(NULL, n, sizeof(*sorted));
+	struct okey *swap;
+
+	for (size_t i = 0; i < n; i++)
+		make_key(&a[i], &j->items[i], (uint32_t)i);
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t x = lo, y = mid, o = lo;
+
+			while (x < mid && y < hi)
+				t[o++] = key_before(&a[y], &a[x]) ? a[y++] : a[x++];
+			while (x < mid)
+				t[o++] = a[x++];
+			while (y < hi)
+				t[o++] = a[y++];
+		}
+		swap = a;
+		a = t;
+		t = swap;
+	}
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = j->items[a[i].at];
+	free(j->items);
+	j->items = sorted;
+	free(a);
+	free(t);
+}
+
+/* What an item is, from its type, and its stat data when wanted. */
+static void
+judge(struct walker *w, struct wjob *j, DIR *d, struct witem *it,
+    unsigned char type)
+{
+	bool entry = walk_entry_name(it->name);
+	struct stat sb;
+
+	if (type == DT_UNKNOWN || (type == DT_REG && entry && w->want_stat)) {
+		if (fstatat(dirfd(d), it->name, &sb, AT_SYMLINK_NOFOLLOW) == -1) {
+			it->err = errno;
+			it->kind = errno == ENOENT ? W_GONE : W_ERROR;
+			return;
+		}
+		type = IFTODT(sb.st_mode);
+		if (type == DT_REG)
+			file_stat_from(&it->st, &sb);
+	}
+	it->isdir = type == DT_DIR;
+	if (type == DT_DIR && it->name[0] != '.' && j->depth < WALK_MAX_DEPTH)
+		it->kind = W_DIR;
+	else if (type == DT_REG && entry)
+		it->kind = W_FILE;
+	else
+		it->kind = W_OTHER;
+}
+
+/*
+ * Read job j's directory: its stat data, then its names, judged and
+ * sorted.  Eager, its subdirectories are opened and queued now, and the
+ * directory closed; else it stays open to be gone over.
+ */
+static void
+job_read(struct walker *w, struct wjob *j)
+{
 	struct dirent *de;
+	struct stat sb;
+	size_t cap = 0;
+	DIR *d;
 
-	*n = 0;
-	while ((de = readdir(d)) != NULL) {
-		struct dirent_sb *e;
+	if (fstat(j->fd, &sb) == -1 || (d = fdopendir(j->fd)) == NULL) {
+		j->err = errno;
+		close(j->fd);
+		j->fd = -1;
+		return;
+	}
+	file_stat_from(&j->st, &sb);
+	for (;;) {
+		struct witem *it;
 
+		errno = 0;
+		if ((de = readdir(d)) == NULL) {
+			j->err = errno;
+			break;
+		}
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
-		if ((*n & (*n - 1)) == 0)
-			v = xreallocarray(v, *n ? *n * 2 : 16, sizeof(*v));
-		e = &v[(*n)++];
-		e->name = xstrdup(de->d_name);
-		memset(&e->sb, 0, sizeof(e->sb));
-		if (w->want_stat || de->d_type == DT_UNKNOWN) {
-			if (fstatat(dirfd(d), de->d_name, &e->sb,
-			    AT_SYMLINK_NOFOLLOW) == -1)
-				e->sb.st_mode = 0;	/* gone: not an entry */
-		} else
-			e->sb.st_mode = DTTOIF(de->d_type);
+		if (j->nitems == cap) {
+			cap = cap ? cap * 2 : 64;
+			j->items = xreallocarray(j->items, cap, sizeof(*j->items));
+		}
+		it = &j->items[j->nitems++];
+		memset(it, 0, sizeof(*it));
+		it->name = arena_strdup(&j->names, de->d_name);
+		judge(w, j, d, it, de->d_type);
 	}
-	if (*n > 1)
-		qsort(v, *n, sizeof(*v), cmp_dirent_sb);
-	return v;
-}
-
-/* Walk the directory w->path, open as fd (closed here). */
-static int
-walk(struct walker *w, int fd, int depth)
-{
-	struct dirent_sb *v;
-	size_t n, plen = w->path.len;
-	DIR *d;
-	int rc = 0;
-
-	if ((d = fdopendir(fd)) == NULL) {
-		diag_error(fsio_status(errno), w->path.s, nopos, "cannot read "
-		    "directory: %s", strerror(errno));
-		close(fd);
-		return -1;
+	if (j->nitems > 1)
+		sort_items(j);
+	j->fd = -1;		/* d's now */
+	if (!w->eager) {
+		j->dir = d;
+		return;
 	}
-	v = read_names(w, d, &n);
-	for (size_t i = 0; i < n; i++) {
-		const char *name = v[i].name;
-		mode_t mode = v[i].sb.st_mode;
-		int sub;
+	for (size_t i = 0; i < j->nitems; i++) {
+		struct witem *it = &j->items[i];
+		int fd;
 
-		buf_addc(&w->path, '/');
-		buf_adds(&w->path, name);
-		if (S_ISDIR(mode) && name[0] != '.' && depth < 4) {
-			if ((sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY |
-			    O_NOFOLLOW | O_CLOEXEC)) == -1) {
-				diag_error(fsio_status(errno), w->path.s,
-				    nopos, "cannot read directory: %s",
-				    strerror(errno));
-				rc = -1;
-			} else if (walk(w, sub, depth + 1) != 0)
-				rc = -1;
-		} else if (S_ISREG(mode) && is_entry_name(name))
-			w->file(w, dirfd(d), name, &v[i].sb);
-		else if (w->other != NULL)
-			w->other(w->path.s, w->arg);
-		w->path.len = plen;
-		w->path.s[plen] = '\0';
-		free(v[i].name);
+		if (it->kind != W_DIR)
+			continue;
+		fd = openat(dirfd(d), it->name, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC);
+		it->sub = job_new(w, j->path, it->name, fd, fd == -1 ? errno : 0,
+		    j->depth + 1);
 	}
-	free(v);
 	closedir(d);
-	return rc;
 }
 
-/* Walk ROOT/entries; a store without it has no entries. */
+/* --- going over the items, in order --- */
+
+static void
+report_dir(struct walker *w, const char *path, int err)
+{
+	diag_error(fsio_status(err), path, nopos, "cannot read directory: %s",
+	    strerror(err));
+	w->rc = -1;
+}
+
+/* Set w->path to job's path and name. */
+static void
+item_path(struct walker *w, const struct wjob *j, const struct witem *it)
+{
+	buf_reset(&w->path);
+	buf_adds(&w->path, j->path);
+	buf_addc(&w->path, '/');
+	buf_adds(&w->path, it->name);
+}
+
+static void go_over(struct walker *, struct wjob *);
+
+/* One item of j: handed out, or gone into (opened now unless eager). */
+static void
+go_item(struct walker *w, struct wjob *j, struct witem *it)
+{
+	size_t sub;
+
+	item_path(w, j, it);
+	switch (it->kind) {
+	case W_FILE:
+		w->file(w, j->dir != NULL ? dirfd(j->dir) : -1, it->name,
+		    w->path.s, &it->st);
+		break;
+	case W_DIR:
+		if (w->eager)
+			sub = it->sub;
+		else {
+			int fd = openat(dirfd(j->dir), it->name, O_RDONLY |
+			    O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC);
+
+			sub = job_new(w, j->path, it->name, fd, fd == -1 ?
+			    errno : 0, j->depth + 1);
+			if (fd != -1)
+				job_read(w, w->jobs[sub]);
+		}
+		go_over(w, w->jobs[sub]);
+		break;
+	case W_OTHER:
+		if (w->other != NULL)
+			w->other(w->path.s, w->arg);
+		break;
+	case W_ERROR:
+		diag_error(fsio_status(it->err), w->path.s, nopos, "cannot "
+		    "read: %s", strerror(it->err));
+		w->rc = -1;
+		break;
+	case W_GONE:
+		break;		/* removed meanwhile: as if never there */
+	}
+}
+
+/* Job j and everything below it, in order; j is freed unless eager. */
+static void
+go_over(struct walker *w, struct wjob *j)
+{
+	if (j->err != 0)
+		report_dir(w, j->path, j->err);
+	else
+		w->file(w, -1, NULL, j->path, &j->st);	/* the directory */
+	for (size_t i = 0; i < j->nitems && j->err == 0; i++)
+		go_item(w, j, &j->items[i]);
+	if (!w->eager) {
+		w->jobs[w->njobs - 1] = NULL;	/* the last job is j's */
+		w->njobs--;
+		job_free(j);
+	}
+}
+
+/* A thread's share of the queue, until it is empty and nobody is busy. */
+static void *
+work(void *arg)
+{
+	struct walker *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		struct wjob *j;
+
+		while (w->nqueue == 0 && w->busy > 0)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (w->nqueue == 0)
+			break;
+		j = w->jobs[w->queue[--w->nqueue]];
+		w->busy++;
+		pthread_mutex_unlock(&w->mu);
+		job_read(w, j);
+		pthread_mutex_lock(&w->mu);
+		if (--w->busy == 0 && w->nqueue == 0)
+			pthread_cond_broadcast(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/*
+ * Walk ROOT/entries; a store without it has no entries.  Eager, the
+ * jobs run on the queue first, on two threads when there is more than
+ * one directory below entries/.
+ */
 static int
 walk_root(const char *root, struct walker *w)
 {
-	int fd, rc = 0;
+	struct buf top = BUF_INIT;
+	size_t first;
+	int fd;
 
 	w->path = (struct buf)BUF_INIT;
-	buf_adds(&w->path, root);
-	if (w->path.len == 0 || w->path.s[w->path.len - 1] != '/')
-		buf_addc(&w->path, '/');
-	buf_adds(&w->path, "entries");
-	if ((fd = open(w->path.s, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1)
-		rc = walk(w, fd, 0);
-	else if (errno != ENOENT) {
-		diag_error(fsio_status(errno), w->path.s, nopos, "cannot read "
-		    "directory: %s", strerror(errno));
-		rc = -1;
+	w->rc = 0;
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->cv, NULL);
+	buf_adds(&top, root);
+	if (top.len == 0 || top.s[top.len - 1] != '/')
+		buf_addc(&top, '/');
+	buf_adds(&top, "entries");
+	if ((fd = open(top.s, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		if (errno != ENOENT)
+			report_dir(w, top.s, errno);
+		goto out;
 	}
+	first = job_new(w, top.s, NULL, fd, 0, 0);
+	if (w->eager) {
+		pthread_t t;
+		bool two;
+
+		/* entries/ is read here, not from the queue. */
+		w->nqueue = 0;
+		job_read(w, w->jobs[first]);
+		/* A thread costs less than the stat calls of a few files. */
+		two = w->nqueue > 1 && pthread_create(&t, NULL, work, w) == 0;
+		(void)work(w);
+		if (two)
+			pthread_join(t, NULL);
+	} else
+		job_read(w, w->jobs[first]);
+	go_over(w, w->jobs[first]);
+out:
+	for (size_t i = 0; i < w->njobs; i++)
+		if (w->jobs[i] != NULL)
+			job_free(w->jobs[i]);
+	free(w->jobs);
+	free(w->queue);
+	buf_free(&top);
 	buf_free(&w->path);
-	return rc;
+	pthread_cond_destroy(&w->cv);
+	pthread_mutex_destroy(&w->mu);
+	return w->rc;
 }
 
 enum not_entry
@@ -248,42 +552,67 @@ walk_warn_not_entry(const char *path, void *arg)
 	}
 }
 
+/* --- the walks --- */
+
+/*
+ * walk_tree's files and directories; a directory is handed to file()
+ * with no name.
+ */
 static void
-add_file(struct walker *w, int dirfd, const char *name, const struct stat *sb)
+add_tree(struct walker *w, int dirfd, const char *name, const char *path,
+    const struct file_stat *st)
 {
+	struct walk_tree *t = w->arg2;
+
 	(void)dirfd;
-	(void)name;
-	filevec_add(w->arg2, xstrdup(w->path.s), sb);
+	if (name == NULL) {
+		if ((t->ndirs & (t->ndirs - 1)) == 0)
+			t->dirs = xreallocarray(t->dirs, t->ndirs ?
+			    t->ndirs * 2 : 16, sizeof(*t->dirs));
+		t->dirs[t->ndirs].path = arena_strdup(&t->arena, path);
+		t->dirs[t->ndirs++].st = *st;
+		return;
+	}
+	if ((t->nfiles & (t->nfiles - 1)) == 0)
+		t->files = xreallocarray(t->files, t->nfiles ? t->nfiles * 2 :
+		    16, sizeof(*t->files));
+	t->files[t->nfiles].path = arena_strdup(&t->arena, path);
+	t->files[t->nfiles++].st = *st;
 }
 
 int
-walk_files(const char *root, struct entry_file **files, size_t *n,
+walk_tree(const char *root, struct walk_tree *t,
     void (*other)(const char *, void *), void *arg)
 {
-	struct filevec fv = { NULL, 0 };
-	struct walker w = { true, add_file, other, arg, &fv, BUF_INIT };
-	int rc = walk_root(root, &w);
+	struct walker w;
 
-	*files = fv.v;
-	*n = fv.n;
-	return rc;
+	memset(t, 0, sizeof(*t));
+	memset(&w, 0, sizeof(w));
+	w.want_stat = w.eager = true;
+	w.file = add_tree;
+	w.other = other;
+	w.arg = arg;
+	w.arg2 = t;
+	return walk_root(root, &w);
 }
 
 void
-entry_files_free(struct entry_file *files, size_t n)
+walk_tree_free(struct walk_tree *t)
 {
-	for (size_t i = 0; i < n; i++)
-		free(files[i].path);
-	free(files);
+	free(t->files);
+	free(t->dirs);
+	arena_free(&t->arena);
+	memset(t, 0, sizeof(*t));
 }
 
 static void
-add_path(struct walker *w, int dirfd, const char *name, const struct stat *sb)
+add_path(struct walker *w, int dirfd, const char *name, const char *path,
+    const struct file_stat *st)
 {
 	(void)dirfd;
-	(void)name;
-	(void)sb;
-	strlist_add(w->arg2, w->path.s);
+	(void)st;
+	if (name != NULL)
+		strlist_add(w->arg2, path);
 }
 
 /* The walk without stat data: the types from d_type will do. */
@@ -292,9 +621,15 @@ walk_paths(const char *root, char ***paths, size_t *n,
     void (*other)(const char *, void *), void *arg)
 {
 	struct strlist l = { NULL, 0 };
-	struct walker w = { false, add_path, other, arg, &l, BUF_INIT };
-	int rc = walk_root(root, &w);
+	struct walker w;
+	int rc;
 
+	memset(&w, 0, sizeof(w));
+	w.file = add_path;
+	w.other = other;
+	w.arg = arg;
+	w.arg2 = &l;
+	rc = walk_root(root, &w);
 	*paths = l.v;
 	*n = l.n;
 	return rc;
@@ -315,15 +650,19 @@ struct each {
 
 /* One entry file, read through its directory's descriptor. */
 static void
-load_file(struct walker *w, int dirfd, const char *name, const struct stat *sb)
+load_file(struct walker *w, int dirfd, const char *name, const char *path,
+    const struct file_stat *st)
 {
 	struct each *each = w->arg2;
-	struct entry *e = xmalloc(sizeof(*e));
+	struct entry *e;
 
-	(void)sb;
+	(void)st;
+	if (name == NULL)
+		return;
 	each->nfiles++;
+	e = xmalloc(sizeof(*e));
 	entry_init(e);
-	if (entry_load_at(dirfd, name, w->path.s, e) != 0) {
+	if (entry_load_at(dirfd, name, path, e) != 0) {
 		free(e);		/* reported: the walk goes on */
 		return;
 	}
@@ -335,9 +674,14 @@ walk_entries(const char *root, void (*fn)(struct entry *, void *),
     void (*other)(const char *, void *), void *arg, size_t *nfiles)
 {
 	struct each each = { fn, 0 };
-	struct walker w = { false, load_file, other, arg, &each, BUF_INIT };
+	struct walker w;
 	int rc;
 
+	memset(&w, 0, sizeof(w));
+	w.file = load_file;
+	w.other = other;
+	w.arg = arg;
+	w.arg2 = &each;
 	rc = walk_root(root, &w);
 	if (nfiles != NULL)
 		*nfiles = each.nfiles;

@@ -4,8 +4,8 @@
  * path, read through directory descriptors without following symbolic
  * links.  What is not an entry is passed to an optional callback so
  * that check can report it and readers can warn.  A directory that
- * cannot be read is reported and the walk goes on: the functions return
- * -1 then, 0 otherwise.
+ * cannot be read, or a file whose stat data cannot be had, is reported
+ * and the walk goes on: the functions return -1 then, 0 otherwise.
  */
 #ifndef DL_WALK_H
 #define DL_WALK_H
@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "arena.h"
 
 struct entry;
 struct entry_list;
@@ -26,11 +28,8 @@ struct file_stat {
 
 /* The stat data of a regular file (not a link); false when none. */
 bool	entry_file_stat(const char *path, struct file_stat *);
-
-struct entry_file {
-	char		*path;
-	struct file_stat st;
-};
+/* The same for a directory, relative to dirfd. */
+bool	dir_stat_at(int dirfd, const char *path, struct file_stat *);
 
 /* Why a path under entries/ that the walk passed over is not an entry. */
 enum not_entry {
@@ -45,10 +44,40 @@ enum not_entry walk_not_entry(const char *path);
 /* A callback for readers: warn about links and badly named *.yaml. */
 void	walk_warn_not_entry(const char *path, void *arg);
 
-/* The entry files of the store at root with their stat data. */
-int	walk_files(const char *root, struct entry_file **, size_t *n,
+/* NAME.yaml with a valid ID for NAME: a name the walk takes for an entry. */
+bool	walk_entry_name(const char *name);
+
+/* How deep the walk reads: entries/ is 0, entries/YYYY/MM is 2. */
+#define WALK_MAX_DEPTH	4
+
+struct entry_file {
+	const char	*path;		/* ROOT/entries/... */
+	struct file_stat st;
+};
+
+/* A directory the walk read, with its stat data from before the read. */
+struct walk_dir {
+	const char	*path;		/* ROOT/entries, ROOT/entries/YYYY, ... */
+	struct file_stat st;
+};
+
+/*
+ * The walk with the stat data of every entry file and of every
+ * directory read, for the index.  The files and the directories, each
+ * sorted by path, live until walk_tree_free.  Large trees are walked by
+ * two threads, a directory at a time.
+ */
+struct walk_tree {
+	struct entry_file	*files;
+	size_t			 nfiles;
+	struct walk_dir		*dirs;
+	size_t			 ndirs;
+	struct arena		 arena;
+};
+
+int	walk_tree(const char *root, struct walk_tree *,
 	    void (*other)(const char *path, void *), void *arg);
-void	entry_files_free(struct entry_file *, size_t);
+void	walk_tree_free(struct walk_tree *);
 
 /* The same walk, only the paths (no stat calls: d_type will do). */
 int	walk_paths(const char *root, char ***paths, size_t *n,

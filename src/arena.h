@@ -1,0 +1,27 @@
+/*
+ * An arena: many small allocations that die together, carved from a few
+ * large blocks and freed at once.  For what the walk and the index hand
+ * out by the thousand (paths, names, summaries), so that the heap holds
+ * no long-lived crumbs between the short-lived allocations of the YAML
+ * loader.  Not for use by two threads at once.
+ */
+#ifndef DL_ARENA_H
+#define DL_ARENA_H
+
+#include <stddef.h>
+
+struct arena {
+	struct arena_block	*head;
+};
+
+#define ARENA_INIT { NULL }
+
+/* n bytes aligned for any object; never NULL (out of memory exits). */
+void	*arena_alloc(struct arena *, size_t n);
+/* A NUL-terminated copy of the n bytes at s. */
+char	*arena_strndup(struct arena *, const char *s, size_t n);
+char	*arena_strdup(struct arena *, const char *s);
+/* Everything allocated from the arena, at once. */
+void	 arena_free(struct arena *);
+
+#endif
