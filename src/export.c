@@ -92,8 +92,11 @@ spool_entry(struct spool *sp, struct entry *e)
 
 	if (filter_match(sp->f, e)) {
 		if (sp->fd == -1 && (sp->fd = fsio_tmpfile(sp->tmpdir,
-		    "dailylog-export", NULL)) == -1)
+		    "dailylog-export", NULL)) == -1) {
+			entry_free(e);
+			free(e);
 			return -1;
+		}
 		format_entry(sp->fmt, e, &sp->pending);
 		if ((sp->n & (sp->n - 1)) == 0)
 			sp->v = xreallocarray(sp->v, sp->n ? sp->n * 2 : 16,

@@ -35,6 +35,8 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "dailylog.h"
+#include "diag.h"
 #include "entry.h"
 #include "fsio.h"
 #include "index.h"
@@ -343,6 +345,8 @@ struct ixmap {
 	struct xdir		*xdirs;
 	size_t			 nxdirs;
 	size_t			 nchunks;
+	unsigned char		*state;	/* per base record: 0 unchecked, 1 sound */
+	bool			 damaged; /* a record met was not sound */
 };
 
 static const char *
@@ -417,7 +421,7 @@ cmp_xdir(const void *a, const void *b)
 static void
 read_chunks(struct ixmap *m, size_t off)
 {
-	size_t nr = 0, nd = 0, k;
+	size_t nr = 0, nd = 0, k, d;
 
 	while (off + sizeof(struct ichunk) <= m->len) {
 		const struct ichunk *c = (const void *)(m->map + off);
@@ -434,27 +438,32 @@ read_chunks(struct ixmap *m, size_t off)
 		    c->len - sizeof(*c), checksum(c, offsetof(struct ichunk,
 		    sum), 0)))
 			break;
+		for (k = 0; k < c->nrecs; k++)
+			if (!rec_ok(base, (const struct irec *)(const void *)
+			    (base + recs) + k, strs, c->len))
+				break;
+		for (d = 0; k == c->nrecs && d < c->ndirs; d++) {
+			const struct idir *x =
+			    (const struct idir *)(const void *)(base + dirs) + d;
+
+			if (x->rel.off == NO_STRING ||
+			    !str_ok(base, x->rel, strs, c->len))
+				break;
+		}
+		if (k < c->nrecs || d < c->ndirs)
+			break;		/* not what index_note writes: stop */
 		m->xrecs = xreallocarray(m->xrecs, nr + c->nrecs + 1,
 		    sizeof(*m->xrecs));
 		m->xdirs = xreallocarray(m->xdirs, nd + c->ndirs + 1,
 		    sizeof(*m->xdirs));
 		for (k = 0; k < c->nrecs; k++) {
-			const struct irec *r =
-			    (const struct irec *)(const void *)(base + recs) + k;
-
-			if (!rec_ok(base, r, strs, c->len))
-				break;
-			m->xrecs[nr].r = r;
+			m->xrecs[nr].r = (const struct irec *)(const void *)
+			    (base + recs) + k;
 			m->xrecs[nr++].base = base;
 		}
-		for (k = 0; k < c->ndirs && nr > 0; k++) {
-			const struct idir *d =
-			    (const struct idir *)(const void *)(base + dirs) + k;
-
-			if (!str_ok(base, d->rel, strs, c->len) ||
-			    d->rel.off == NO_STRING)
-				break;
-			m->xdirs[nd].d = d;
+		for (d = 0; d < c->ndirs; d++) {
+			m->xdirs[nd].d = (const struct idir *)(const void *)
+			    (base + dirs) + d;
 			m->xdirs[nd++].base = base;
 		}
 		m->nchunks++;
@@ -508,6 +517,7 @@ ix_close(struct ixmap *m)
 		munmap((void *)m->map, m->len);
 	free(m->xrecs);
 	free(m->xdirs);
+	free(m->state);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -567,12 +577,37 @@ ix_open(const char *root, bool all, struct ixmap *m)
 	return true;
 }
 
-/* Whether base record i is sound: checked where it lies. */
-static bool
-base_ok(const struct ixmap *m, uint32_t i)
+/*
+ * Base record i when it is sound (checked where it lies, once), else
+ * NULL with the map marked damaged: a lookup that met a damaged record
+ * cannot trust what it found by bisection.
+ */
+static const struct irec *
+brec(struct ixmap *m, uint32_t i)
 {
-	return i < m->h->nrecs && rec_ok(m->map, &m->recs[i], m->h->strs,
-	    m->h->byseries);
+	if (i >= m->h->nrecs) {
+		m->damaged = true;
+		return NULL;
+	}
+	if (m->state == NULL)
+		m->state = xcalloc(m->h->nrecs + 1, 1);
+	if (m->state[i] == 0)
+		m->state[i] = rec_ok(m->map, &m->recs[i], m->h->strs,
+		    m->h->byseries) ? 1 : 2;
+	if (m->state[i] != 1) {
+		m->damaged = true;
+		return NULL;
+	}
+	return &m->recs[i];
+}
+
+/* Base record i's path, or "" when it is damaged. */
+static const char *
+brel(struct ixmap *m, uint32_t i)
+{
+	const struct irec *r = brec(m, i);
+
+	return r != NULL ? str_at(m->map, r->rel) : "";
 }
 
 /* The chunk record of path rel, or NULL. */
@@ -597,14 +632,14 @@ xrec_find(const struct ixmap *m, const char *rel)
 
 /* The first base record whose path is not before rel. */
 static uint32_t
-base_lower(const struct ixmap *m, const char *rel)
+base_lower(struct ixmap *m, const char *rel)
 {
 	uint32_t lo = 0, hi = m->h->nrecs;
 
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(str_at(m->map, m->recs[mid].rel), rel) < 0)
+		if (strcmp(brel(m, mid), rel) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -614,7 +649,7 @@ base_lower(const struct ixmap *m, const char *rel)
 
 /* The record that holds for path rel (a chunk's first), or none. */
 static bool
-rec_find(const struct ixmap *m, const char *rel, struct xrec *out)
+rec_find(struct ixmap *m, const char *rel, struct xrec *out)
 {
 	const struct xrec *x = xrec_find(m, rel);
 	uint32_t i;
@@ -624,8 +659,7 @@ rec_find(const struct ixmap *m, const char *rel, struct xrec *out)
 		return true;
 	}
 	i = base_lower(m, rel);
-	if (i < m->h->nrecs && strcmp(str_at(m->map, m->recs[i].rel),
-	    rel) == 0) {
+	if (i < m->h->nrecs && strcmp(brel(m, i), rel) == 0) {
 		out->r = &m->recs[i];
 		out->base = m->map;
 		return true;
@@ -1041,20 +1075,29 @@ enum snap_mode {
 	SNAP_KNOWN	/* only what it knows; the rest is the caller's */
 };
 
-/* Whether record rec holds for the walked file f. */
+/* Whether a sound record holds for the walked file f. */
 static bool
-holds(const struct ixmap *m, const struct xrec *rec, const struct entry_file *f)
+holds(const struct irec *r, const struct entry_file *f)
 {
 	struct file_stat st;
 
-	if ((rec->r->flags & (REC_RACY | REC_BAD)) != 0)
+	if ((r->flags & (REC_RACY | REC_BAD)) != 0)
 		return false;
-	rec_stat(rec->r, &st);
-	if (!stat_equal(&st, &f->st))
-		return false;
-	/* A chunk's records were checked as the chunk was read. */
-	return rec->base != m->map ||
-	    base_ok(m, (uint32_t)(rec->r - m->recs));
+	rec_stat(r, &st);
+	return stat_equal(&st, &f->st);
+}
+
+/*
+ * Whether a file that did not load failed for its data only (it stays
+ * out as a bad record); anything else (no descriptor left, an I/O
+ * error) makes the walk's picture partial.
+ */
+static bool
+failed_for_data(void)
+{
+	int worst = diag_status();
+
+	return worst == 0 || worst == EXIT_DATAERR;
 }
 
 static int
@@ -1064,7 +1107,7 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 	const char *root = st->root;
 	int64_t t0 = now_ns();
 	struct key *keys;
-	bool have, changed;
+	bool have, changed, whole = true;
 	uint32_t j = 0;
 	int rc;
 
@@ -1083,9 +1126,12 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 
 		it->f = f;
 		if (have) {
-			/* Both are in the order of paths: passed ones are gone. */
-			while (j < x->m.h->nrecs && (c = strcmp(str_at(x->m.map,
-			    x->m.recs[j].rel), rel)) < 0) {
+			/*
+			 * Both are in the order of paths: passed ones are
+			 * gone (a damaged one passes as "").
+			 */
+			while (j < x->m.h->nrecs && (c = strcmp(brel(&x->m, j),
+			    rel)) < 0) {
 				changed = true;
 				j++;
 			}
@@ -1096,16 +1142,16 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 			if ((xr = xrec_find(&x->m, rel)) != NULL)
 				rec = *xr;
 		}
-		if (rec.r != NULL && holds(&x->m, &rec, f)) {
+		if (rec.r != NULL && holds(rec.r, f)) {
 			it->r = rec.r;
 			it->base = rec.base;
 			continue;
 		}
 		changed = true;
-		if (mode == SNAP_READ)
-			it->own = load_summary(f->path);	/* or reported */
-		else
+		if (mode == SNAP_KNOWN)
 			strlist_add(unknown, f->path);
+		else if ((it->own = load_summary(f->path)) == NULL)
+			whole &= failed_for_data();	/* reported */
 	}
 	if (have && (j < x->m.h->nrecs || !dirs_same(&x->m, root, &x->t, t0)))
 		changed = true;
@@ -1126,8 +1172,8 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 			x->order[k] = keys[k].at;
 		free(keys);
 	}
-	/* Only a walk that read every directory may say what is there. */
-	if (mode == SNAP_READ && rc == 0 && changed)
+	/* Only a walk that read everything may say what is there. */
+	if (mode == SNAP_READ && rc == 0 && whole && changed)
 		index_write(x, root, t0);
 	return rc;
 }
@@ -1204,7 +1250,7 @@ directly_in(const char *rel, const char *dir, size_t n)
 
 /* How many entry files the index holds directly in directory dir. */
 static size_t
-files_in(const struct ixmap *m, const char *dir)
+files_in(struct ixmap *m, const char *dir)
 {
 	struct buf p = BUF_INIT;
 	size_t n = strlen(dir), count = 0;
@@ -1212,7 +1258,7 @@ files_in(const struct ixmap *m, const char *dir)
 
 	buf_addf(&p, "%s/", dir);
 	for (i = base_lower(m, p.s); i < m->h->nrecs; i++) {
-		const char *rel = str_at(m->map, m->recs[i].rel);
+		const char *rel = brel(m, i);
 
 		if (strncmp(rel, p.s, n + 1) != 0)
 			break;
@@ -1236,7 +1282,7 @@ cmp_edir_rel(const void *key, const void *elem)
  * stat data differ from their records (or that are racy) go to dirty.
  */
 static bool
-relist(const struct ixmap *m, const char *root, const struct edir *ed,
+relist(struct ixmap *m, const char *root, const struct edir *ed,
     size_t ned, const struct edir *d, struct strlist *dirty)
 {
 	struct buf path = BUF_INIT, rel = BUF_INIT;
@@ -1312,7 +1358,7 @@ relist(const struct ixmap *m, const char *root, const struct edir *ed,
  * have been made since.
  */
 static bool
-trusted(const struct ixmap *m, const char *root, struct strlist *dirty)
+trusted(struct ixmap *m, const char *root, struct strlist *dirty)
 {
 	struct buf path = BUF_INIT;
 	struct file_stat now;
@@ -1332,7 +1378,7 @@ trusted(const struct ixmap *m, const char *root, struct strlist *dirty)
 	}
 	free(ed);
 	buf_free(&path);
-	return ok;
+	return ok && !m->damaged;
 }
 
 static bool
@@ -1395,25 +1441,32 @@ cand_add(struct cands *c, const char *rel, const struct xrec *rec, bool dirty)
 
 /* A base record as a candidate, unless a chunk holds its path. */
 static void
-cand_base(struct cands *c, const struct ixmap *m, uint32_t i)
+cand_base(struct cands *c, struct ixmap *m, uint32_t i)
 {
-	struct xrec rec = { &m->recs[i], m->map };
+	struct xrec rec = { brec(m, i), m->map };
 
-	if (i < m->h->nrecs && xrec_find(m, rec_rel(&rec)) == NULL)
+	if (rec.r != NULL && xrec_find(m, rec_rel(&rec)) == NULL)
 		cand_add(c, rec_rel(&rec), &rec, false);
+}
+
+/* Base record i's series, or NULL (also when it is damaged). */
+static const char *
+bseries(struct ixmap *m, uint32_t i)
+{
+	const struct irec *r = brec(m, i);
+
+	return r != NULL ? str_at(m->map, r->series) : NULL;
 }
 
 /* The range of byseries whose records are of series slug. */
 static void
-series_range(const struct ixmap *m, const char *slug, uint32_t *lo,
-    uint32_t *hi)
+series_range(struct ixmap *m, const char *slug, uint32_t *lo, uint32_t *hi)
 {
 	uint32_t a = 0, b = m->h->nseries;
 
 	while (a < b) {
-		uint32_t mid = a + (b - a) / 2, r = m->byseries[mid];
-		const char *s = r < m->h->nrecs ?
-		    str_at(m->map, m->recs[r].series) : NULL;
+		uint32_t mid = a + (b - a) / 2;
+		const char *s = bseries(m, m->byseries[mid]);
 
 		if (s != NULL && strcmp(s, slug) < 0)
 			a = mid + 1;
@@ -1422,9 +1475,7 @@ series_range(const struct ixmap *m, const char *slug, uint32_t *lo,
 	}
 	*lo = a;
 	for (b = a; b < m->h->nseries; b++) {
-		uint32_t r = m->byseries[b];
-		const char *s = r < m->h->nrecs ?
-		    str_at(m->map, m->recs[r].series) : NULL;
+		const char *s = bseries(m, m->byseries[b]);
 
 		if (s == NULL || strcmp(s, slug) != 0)
 			break;
@@ -1436,6 +1487,38 @@ static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * What a lookup makes of file path (it exists, now): its record's
+ * summary when that holds, else the file read again; NULL for neither.
+ * A file that did not load and has not changed is passed over quietly,
+ * unless strict.
+ */
+static struct entry *
+cand_entry(const struct cand *k, const char *path, const struct file_stat *now,
+    bool strict)
+{
+	struct file_stat was;
+	struct entry view, *e;
+	char **tagv = NULL;
+	size_t tagcap = 0;
+
+	if (!k->dirty && k->rec.r != NULL) {
+		rec_stat(k->rec.r, &was);
+		if (stat_equal(now, &was) && (k->rec.r->flags & REC_BAD) != 0 &&
+		    !strict)
+			return NULL;
+		if (stat_equal(now, &was) &&
+		    (k->rec.r->flags & (REC_RACY | REC_BAD)) == 0) {
+			rec_entry(k->rec.base, k->rec.r, path, &view, &tagv,
+			    &tagcap);
+			e = summary_dup(&view);
+			free(tagv);
+			return e;
+		}
+	}
+	return load_summary(path);	/* or reported */
 }
 
 static int
@@ -1456,12 +1539,11 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 	for (size_t i = 0; i < ngiven; i++)
 		if (n == 0 || strcmp(slugs[n - 1], slugs[i]) != 0)
 			slugs[n++] = slugs[i];
-
-	if (!ix_open(st->root, false, &m) || !trusted(&m, st->root, &dirty)) {
-		rc = index_load(st, list);
-		keep_series(list, slugs, n);
-		goto out;
-	}
+	list->v = NULL;
+	list->n = 0;
+	if (!ix_open(st->root, false, &m) || !trusted(&m, st->root, &dirty))
+		goto walk;
+	/* The series' records, those that did not load, the changed. */
 	for (size_t k = 0; k < n; k++) {
 		uint32_t lo, hi;
 
@@ -1469,47 +1551,33 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 		for (uint32_t i = lo; i < hi; i++)
 			cand_base(&c, &m, m.byseries[i]);
 	}
-	for (uint32_t i = 0; strict && i < m.h->nbad; i++)
+	for (uint32_t i = 0; i < m.h->nbad; i++)
 		cand_base(&c, &m, m.bybad[i]);
 	for (size_t i = 0; i < m.nxrecs; i++)
 		if (in_slugs(str_at(m.xrecs[i].base, m.xrecs[i].r->series),
-		    slugs, n) || (strict && (m.xrecs[i].r->flags & REC_BAD)))
+		    slugs, n) || (m.xrecs[i].r->flags & REC_BAD) != 0)
 			cand_add(&c, rec_rel(&m.xrecs[i]), &m.xrecs[i], false);
 	for (size_t i = 0; i < dirty.n; i++) {
 		struct xrec none = { NULL, NULL };
 
 		cand_add(&c, rel_of(st->root, dirty.v[i]), &none, true);
 	}
+	if (m.damaged)
+		goto walk;
 	if (c.n > 1)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
 	list->v = xreallocarray(NULL, c.n + 1, sizeof(*list->v));
-	list->n = 0;
 	for (size_t i = 0; i < c.n; i++) {
-		const struct cand *k = &c.v[i];
-		struct file_stat now, was;
-		struct entry *e, view;
-		char **tagv = NULL;
-		size_t tagcap = 0;
+		struct file_stat now;
+		struct entry *e;
 
-		if (i > 0 && strcmp(k->rel, c.v[i - 1].rel) == 0)
-			continue;	/* dirty, and a record too */
-		full_path(&path, st->root, k->rel);
+		if (i > 0 && strcmp(c.v[i].rel, c.v[i - 1].rel) == 0)
+			continue;	/* dirty first, then its record */
+		full_path(&path, st->root, c.v[i].rel);
 		if (!entry_file_stat(path.s, &now))
 			continue;	/* removed since: as the walk would */
-		if (!k->dirty && k->rec.r != NULL && (k->rec.r->flags &
-		    (REC_RACY | REC_BAD)) == 0 && (k->rec.base != m.map ||
-		    base_ok(&m, (uint32_t)(k->rec.r - m.recs)))) {
-			rec_stat(k->rec.r, &was);
-			if (stat_equal(&now, &was)) {
-				rec_entry(k->rec.base, k->rec.r, path.s, &view,
-				    &tagv, &tagcap);
-				list->v[list->n++] = summary_dup(&view);
-				free(tagv);
-				continue;
-			}
-		}
-		if ((e = load_summary(path.s)) == NULL)
-			continue;		/* reported */
+		if ((e = cand_entry(&c.v[i], path.s, &now, strict)) == NULL)
+			continue;
 		if (in_slugs(e->series, slugs, n))
 			list->v[list->n++] = e;
 		else {
@@ -1519,6 +1587,12 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 	}
 	if (list->n > 1)
 		qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
+	goto out;
+walk:
+	/* Not to be trusted: the walk, which writes a new index. */
+	free(list->v);
+	rc = index_load(st, list);
+	keep_series(list, slugs, n);
 out:
 	free(c.v);
 	free(slugs);
@@ -1541,6 +1615,15 @@ index_load_parts(struct store *st, const char *const *slugs, size_t n,
 	return load_parts(st, slugs, n, true, list);
 }
 
+/* Base record i's ID, or "" when it is damaged. */
+static const char *
+bid(struct ixmap *m, uint32_t i)
+{
+	const struct irec *r = brec(m, i);
+
+	return r != NULL ? str_at(m->map, r->id) : "";
+}
+
 int
 index_find_ids(struct store *st, const char *prefix, struct strlist *out)
 {
@@ -1549,43 +1632,32 @@ index_find_ids(struct store *st, const char *prefix, struct strlist *out)
 	size_t plen = strlen(prefix);
 	struct ixmap m;
 	uint32_t lo = 0, hi;
+	char **paths;
+	size_t n;
 	int rc = 0;
 
 	out->v = NULL;
 	out->n = 0;
-	if (!ix_open(st->root, false, &m) || !trusted(&m, st->root, &dirty)) {
-		char **paths;
-		size_t n;
-
-		/* The walk: every name, as it is now. */
-		rc = walk_paths(st->root, &paths, &n, NULL, NULL);
-		for (size_t i = 0; i < n; i++) {
-			const char *b = strrchr(paths[i], '/');
-
-			b = b ? b + 1 : paths[i];
-			if (strncmp(b, prefix, plen) == 0)
-				strlist_add(out, paths[i]);
-		}
-		walk_paths_free(paths, n);
-		goto out;
-	}
+	if (!ix_open(st->root, false, &m) || !trusted(&m, st->root, &dirty))
+		goto walk;
+	/* By ID in the base, then the chunks'. */
 	hi = m.h->nrecs;
 	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2, r = m.byid[mid];
-		const char *id = r < m.h->nrecs ?
-		    str_at(m.map, m.recs[r].id) : "";
+		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(id, prefix) < 0)
+		if (strcmp(bid(&m, m.byid[mid]), prefix) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < m.h->nrecs && m.byid[lo] < m.h->nrecs; lo++) {
-		const struct irec *r = &m.recs[m.byid[lo]];
-		const char *rel = str_at(m.map, r->rel);
+	for (; lo < m.h->nrecs; lo++) {
+		const struct irec *r = brec(&m, m.byid[lo]);
+		const char *rel;
 
-		if (strncmp(str_at(m.map, r->id), prefix, plen) != 0)
+		if (r == NULL || strncmp(str_at(m.map, r->id), prefix,
+		    plen) != 0)
 			break;
+		rel = str_at(m.map, r->rel);
 		if (xrec_find(&m, rel) == NULL)
 			strlist_add(out, full_path(&path, st->root, rel));
 	}
@@ -1594,8 +1666,23 @@ index_find_ids(struct store *st, const char *prefix, struct strlist *out)
 		    plen) == 0)
 			strlist_add(out, full_path(&path, st->root,
 			    rec_rel(&m.xrecs[i])));
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
+	if (!m.damaged) {
+		if (out->n > 1)
+			qsort(out->v, out->n, sizeof(*out->v), cmp_str);
+		goto out;
+	}
+	strlist_free(out);
+walk:
+	/* The walk: every name, as it is now. */
+	rc = walk_paths(st->root, &paths, &n, NULL, NULL);
+	for (size_t i = 0; i < n; i++) {
+		const char *b = strrchr(paths[i], '/');
+
+		b = b ? b + 1 : paths[i];
+		if (strncmp(b, prefix, plen) == 0)
+			strlist_add(out, paths[i]);
+	}
+	walk_paths_free(paths, n);
 out:
 	strlist_free(&dirty);
 	buf_free(&path);

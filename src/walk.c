@@ -115,8 +115,10 @@ struct walker {
 	pthread_cond_t	 cv;
 	struct wjob	**jobs;
 	size_t		 njobs;
-	size_t		*queue;		/* jobs not yet read */
-	size_t		 nqueue, busy;
+	size_t		*queue;		/* jobs to read: [qhead, qtail) */
+	size_t		 qhead, qtail, busy;
+	pthread_t	 helper;
+	bool		 helping;	/* the second thread runs */
 	/* Going over the items. */
 	void		(*file)(struct walker *, int dirfd, const char *name,
 			    const char *path, const struct file_stat *);
@@ -155,7 +157,7 @@ job_new(struct walker *w, const char *parent, const char *name, int fd,
 	at = w->njobs++;
 	w->jobs[at] = j;
 	if (fd != -1 && w->eager) {
-		w->queue[w->nqueue++] = at;
+		w->queue[w->qtail++] = at;
 		pthread_cond_signal(&w->cv);
 	}
 	pthread_mutex_unlock(&w->mu);
@@ -432,36 +434,49 @@ go_over(struct walker *w, struct wjob *j)
 	}
 }
 
-/* A thread's share of the queue, until it is empty and nobody is busy. */
-static void *
-work(void *arg)
-{
-	struct walker *w = arg;
+static void *help(void *);
 
+/*
+ * A thread's share of the queue, in the order of queueing (a parent's
+ * directories in the order of their names), until it is empty and
+ * nobody is busy.  The first thread starts the second once two jobs
+ * wait: a thread costs less than the stat calls of a few files.
+ */
+static void
+work(struct walker *w, bool first)
+{
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
 		struct wjob *j;
 
-		while (w->nqueue == 0 && w->busy > 0)
+		while (w->qhead == w->qtail && w->busy > 0)
 			pthread_cond_wait(&w->cv, &w->mu);
-		if (w->nqueue == 0)
+		if (w->qhead == w->qtail)
 			break;
-		j = w->jobs[w->queue[--w->nqueue]];
+		if (first && !w->helping && w->qtail - w->qhead >= 2)
+			w->helping = pthread_create(&w->helper, NULL, help,
+			    w) == 0;
+		j = w->jobs[w->queue[w->qhead++]];
 		w->busy++;
 		pthread_mutex_unlock(&w->mu);
 		job_read(w, j);
 		pthread_mutex_lock(&w->mu);
-		if (--w->busy == 0 && w->nqueue == 0)
+		if (--w->busy == 0 && w->qhead == w->qtail)
 			pthread_cond_broadcast(&w->cv);
 	}
 	pthread_mutex_unlock(&w->mu);
+}
+
+static void *
+help(void *arg)
+{
+	work(arg, false);
 	return NULL;
 }
 
 /*
  * Walk ROOT/entries; a store without it has no entries.  Eager, the
- * jobs run on the queue first, on two threads when there is more than
- * one directory below entries/.
+ * jobs run on the queue first, then they are gone over.
  */
 static int
 walk_root(const char *root, struct walker *w)
@@ -485,17 +500,9 @@ walk_root(const char *root, struct walker *w)
 	}
 	first = job_new(w, top.s, NULL, fd, 0, 0);
 	if (w->eager) {
-		pthread_t t;
-		bool two;
-
-		/* entries/ is read here, not from the queue. */
-		w->nqueue = 0;
-		job_read(w, w->jobs[first]);
-		/* A thread costs less than the stat calls of a few files. */
-		two = w->nqueue > 1 && pthread_create(&t, NULL, work, w) == 0;
-		(void)work(w);
-		if (two)
-			pthread_join(t, NULL);
+		work(w, true);
+		if (w->helping)
+			pthread_join(w->helper, NULL);
 	} else
 		job_read(w, w->jobs[first]);
 	go_over(w, w->jobs[first]);

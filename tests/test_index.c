@@ -1,14 +1,18 @@
 /*
  * The derived index: whatever happens to the entry files (edited in
- * place with the same size and mtime, replaced, added, removed, broken)
- * and to the index itself (torn, scribbled, unwritable), index_load
- * returns what the files say.  No timing: racy records are tested by
- * an edit that stat data alone cannot see.
+ * place with the same size and mtime, replaced, added, removed, broken,
+ * at any directory level the walk reads) and to the index itself (torn,
+ * scribbled, unwritable, appended to), index_load and the lookups that
+ * do not walk return what the files say.  No timing: racy records are
+ * tested by an edit that stat data alone cannot see, and the racy
+ * window is set by index_racy_ns (0: none; negative: everything is old
+ * enough to trust).
  */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -196,6 +200,28 @@ static const char three[] =
     "20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
     "20261124-bbbbbb 2026-11-24 - 0 Visit\n"
     "20261201-cccccc 2026-12-01 badge 2 続報\n";
+
+/*
+ * three with line added after the line-th line of it (0: first): the
+ * summaries a test expects once it added one entry.
+ */
+static const char *
+three_plus(const char *added, int line)
+{
+	static struct buf out = BUF_INIT;
+	const char *p = three;
+
+	buf_reset(&out);
+	for (int i = 0; i < line; i++) {
+		const char *nl = strchr(p, '\n');
+
+		buf_add(&out, p, (size_t)(nl - p + 1));
+		p = nl + 1;
+	}
+	buf_adds(&out, added);
+	buf_adds(&out, p);
+	return buf_str(&out);
+}
 
 START_TEST(summaries_from_files_then_from_the_index)
 {
@@ -409,21 +435,15 @@ START_TEST(concurrent_adds_and_readers)
 }
 END_TEST
 
-/* The index written at when, for index_load_series's directory test. */
-static void
-index_time(time_t when)
-{
-	set_mtime(INDEX_FILE, when);
-}
-
 static const char badge[] =
     "20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
     "20261201-cccccc 2026-12-01 badge 2 続報\n";
 
 /*
- * With directories older than the index, one series comes from the
- * index's records and its own files' stat data: a bad file elsewhere
- * goes unread, while in-place edits of the series' files are seen.
+ * With every directory as the index recorded it, one series comes from
+ * the index's records and its own files' stat data: a bad file
+ * elsewhere goes unread, while in-place edits of the series' files are
+ * seen.
  */
 START_TEST(series_without_the_walk)
 {
@@ -431,7 +451,6 @@ START_TEST(series_without_the_walk)
 	three_entries();
 	loads_as(three);
 	overwrite(ENTRY_B, "date: 2026-11-24\ntitel: Visit\n");
-	index_time(time(NULL) + 3600);
 	buf_reset(&messages);
 	series_loads_as("badge", badge);
 	ck_assert_str_eq(buf_str(&messages), "");
@@ -462,7 +481,6 @@ START_TEST(series_sees_new_files_and_no_index)
 	index_racy_ns = 0;
 	three_entries();
 	loads_as(three);
-	index_time(1700000100);
 	overwrite("entries/2026/12/20261202-dddddd.yaml",
 	    "date: 2026-12-02\ntitle: 三報\nseries: badge\npart: 3\n");
 	series_loads_as("badge", "20261123-aaaaaa 2026-11-23 09:30 badge 1 "
@@ -476,6 +494,375 @@ START_TEST(series_sees_new_files_and_no_index)
 	    "%s", buf_str(&messages));
 	free(got);
 	free(ix);
+}
+END_TEST
+
+/* The bytes of the index now, to see whether a command rewrote it. */
+static char *
+index_bytes(size_t *len)
+{
+	char *path = in_store(INDEX_FILE), *data;
+
+	ck_assert_int_eq(file_read(path, 1 << 30, &data, len), 0);
+	free(path);
+	return data;
+}
+
+/*
+ * A walk that cannot open a directory (no descriptor left) reports it,
+ * fails, and writes no index: the one there, which holds every month,
+ * stays, and the parts in the month not read are still found.
+ */
+START_TEST(failed_walk_writes_no_index)
+{
+	char *before, *after;
+	size_t blen, alen;
+	struct rlimit rl;
+	int status, lowest;
+	pid_t pid;
+
+	index_racy_ns = 0;
+	three_entries();
+	loads_as(three);
+	before = index_bytes(&blen);
+	/* A change that makes the next walk rewrite the index... */
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: Visit again\n");
+	if ((pid = fork()) == 0) {
+		struct entry_list l;
+
+		/* ...but only entries/ can be opened, not entries/2026. */
+		lowest = dup(0);
+		close(lowest);
+		rl.rlim_cur = rl.rlim_max = (rlim_t)lowest + 1;
+		if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+			_exit(2);
+		diag_reset();
+		_exit(index_load(&st, &l) == -1 && diag_status() != 0 ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "the walk did not fail as it should: %d", status);
+	after = index_bytes(&alen);
+	ck_assert_msg(alen == blen && memcmp(before, after, blen) == 0,
+	    "a failed walk rewrote the index");
+	series_loads_as("badge", badge);
+	free(before);
+	free(after);
+}
+END_TEST
+
+#define DEEP_A	"entries/2026/11/merged/20261125-mmmmmm.yaml"
+#define DEEP_B	"entries/2026/11/merged/a/20261126-nnnnnn.yaml"
+#define TOO_DEEP "entries/2026/11/merged/a/b/20261128-tttttt.yaml"
+
+/*
+ * Files at every level the walk reads (entries/YYYY/MM/x/y) are in the
+ * index, and one added there later is seen without a full listing: the
+ * directories that changed are those levels' own.  A hidden directory
+ * and one deeper than that are not read, by the walk or the lookup.
+ */
+START_TEST(series_sees_every_level)
+{
+	index_racy_ns = 0;
+	three_entries();
+	ck_assert_int_eq(fsio_mkdirs(tmp, "entries/2026/11/merged/a/b"), 0);
+	ck_assert_int_eq(fsio_mkdirs(tmp, "entries/2026/11/.hidden"), 0);
+	overwrite(DEEP_A, "date: 2026-11-25\ntitle: 統合された回\n"
+	    "series: badge\npart: 3\n");
+	loads_as(three_plus("20261125-mmmmmm 2026-11-25 badge 3 統合された回\n",
+	    2));
+	overwrite(DEEP_B, "date: 2026-11-26\ntitle: 深い回\nseries: badge\n"
+	    "part: 4\n");
+	overwrite("entries/2026/11/.hidden/20261127-hhhhhh.yaml",
+	    "date: 2026-11-27\ntitle: 隠れた回\nseries: badge\npart: 5\n");
+	overwrite(TOO_DEEP, "date: 2026-11-28\ntitle: 深すぎる回\n"
+	    "series: badge\npart: 6\n");
+	series_loads_as("badge", "20261123-aaaaaa 2026-11-23 09:30 badge 1 "
+	    "T社を訪問\n20261125-mmmmmm 2026-11-25 badge 3 統合された回\n"
+	    "20261126-nnnnnn 2026-11-26 badge 4 深い回\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+}
+END_TEST
+
+/* A store entry added as add adds it: numbered, written, noted. */
+static char *
+add_part(const char *series, const char *title)
+{
+	struct entry e;
+	char *path;
+
+	entry_init(&e);
+	e.date = (struct date){ 2026, 11, 25, 0, 0, false };
+	e.title = xstrdup(title);
+	e.series = xstrdup(series);
+	ck_assert_int_eq(catalog_add(&st, &e), 0);
+	path = xstrdup(e.path + strlen(tmp) + 1);
+	entry_free(&e);
+	return path;
+}
+
+/* badge with the part add_part("badge", "三報") made at rel. */
+static void
+got_part_three(const char *rel)
+{
+	struct buf w = BUF_INIT;
+
+	buf_addf(&w, "20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+	    "%.15s 2026-11-25 badge 3 三報\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n", strrchr(rel, '/') + 1);
+	series_loads_as("badge", buf_str(&w));
+	buf_free(&w);
+}
+
+/*
+ * A directory changed within the racy window of the walk that recorded
+ * it is read again by a lookup, and every changed file in it as well:
+ * even a file outside the series edited in place to join it is seen.
+ * Out of that window, the same edit is seen only by the next walk.
+ */
+START_TEST(racy_directory_is_read_again)
+{
+	index_racy_ns = 3600 * 1000000000LL;
+	three_entries();
+	loads_as(three);
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: 合流\nseries: badge\n"
+	    "part: 3\n");
+	series_loads_as("badge", "20261123-aaaaaa 2026-11-23 09:30 badge 1 "
+	    "T社を訪問\n20261124-bbbbbb 2026-11-24 badge 3 合流\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+	/* Now nothing is racy: the lookup trusts the records. */
+	index_racy_ns = -3600 * 1000000000LL;
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: Visit\nbody: text B\n");
+	loads_as(three);
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: 合流\nseries: badge\n"
+	    "part: 3\n");
+	series_loads_as("badge", badge);
+	loads_as("20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+	    "20261124-bbbbbb 2026-11-24 badge 3 合流\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+}
+END_TEST
+
+/*
+ * A file that does not load is kept in the index as such: a lookup
+ * passes over it while it is unchanged, reads it again once it changed
+ * (fixed in place to join the series), and numbering always reads it
+ * again, so that it knows the store is not whole.
+ */
+START_TEST(bad_files_in_lookups)
+{
+	struct entry_list l;
+	const char *slug = "badge";
+	size_t errors;
+
+	index_racy_ns = 0;
+	three_entries();
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitel: Visit\n");
+	free(loaded(EXIT_DATAERR));
+	buf_reset(&messages);
+	series_loads_as("badge", badge);
+	ck_assert_str_eq(buf_str(&messages), "");
+	diag_reset();
+	errors = diag_errors();
+	ck_assert_int_eq(index_load_parts(&st, &slug, 1, &l), 0);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_uint_gt(diag_errors(), errors);
+	ck_assert_msg(strstr(buf_str(&messages), "unknown key 'titel'"),
+	    "%s", buf_str(&messages));
+	entry_list_free(&l);
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: 直した\nseries: badge\n"
+	    "part: 3\n");
+	series_loads_as("badge", "20261123-aaaaaa 2026-11-23 09:30 badge 1 "
+	    "T社を訪問\n20261124-bbbbbb 2026-11-24 badge 3 直した\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+}
+END_TEST
+
+/*
+ * add appends its entry to the index: the next lookup needs no walk
+ * (the link in entries/2026/12 that any walk warns about stays
+ * unmentioned) and sees the new part; the next walk folds the appended
+ * part into a new index, once.
+ */
+START_TEST(add_appends_and_a_walk_folds)
+{
+	char *link = in_store("entries/2026/12/20261230-llllll.yaml");
+	char *rel, *got;
+	ino_t ino;
+
+	index_racy_ns = 0;
+	three_entries();
+	ck_assert_int_eq(symlink("/nonexistent", link), 0);
+	loads_as(three);
+	ck_assert_msg(strstr(buf_str(&messages), "symbolic link"), "%s",
+	    buf_str(&messages));
+	ino = inode_of(INDEX_FILE);
+	rel = add_part("badge", "三報");
+	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
+	buf_reset(&messages);
+	got_part_three(rel);
+	ck_assert_str_eq(buf_str(&messages), "");
+	/* The next walk writes the index anew, the one after it does not. */
+	got = loaded(0);
+	ck_assert_msg(strstr(got, "badge 3 三報"), "%s", got);
+	ck_assert_uint_ne(inode_of(INDEX_FILE), ino);
+	ino = inode_of(INDEX_FILE);
+	free(got);
+	free(loaded(0));
+	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
+	free(rel);
+	free(link);
+}
+END_TEST
+
+
+/* The paths index_find_ids gives for prefix, relative, one a line. */
+static char *
+ids_found(const char *prefix)
+{
+	struct strlist l;
+	struct buf b = BUF_INIT;
+
+	diag_reset();
+	ck_assert_int_eq(index_find_ids(&st, prefix, &l), 0);
+	ck_assert_int_eq(diag_status(), 0);
+	for (size_t i = 0; i < l.n; i++)
+		buf_addf(&b, "%s\n", l.v[i] + strlen(tmp) + 1);
+	strlist_free(&l);
+	buf_adds(&b, "");
+	return buf_detach(&b);
+}
+
+static void
+ids_are(const char *prefix, const char *want)
+{
+	char *got = ids_found(prefix);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+/*
+ * An ID prefix is found among the index's records while no directory
+ * changed, and by the walk once one did (a file named by hand, in a
+ * month its name does not say).
+ */
+START_TEST(id_prefixes)
+{
+	char *rel;
+	struct buf w = BUF_INIT;
+
+	index_racy_ns = 0;
+	three_entries();
+	ids_are("202611", ENTRY_A "\n" ENTRY_B "\n");
+	loads_as(three);
+	ids_are("20261124", ENTRY_B "\n");
+	ids_are("2026112", ENTRY_A "\n" ENTRY_B "\n");
+	ids_are("20261124-bbbbbc", "");
+	ck_assert_int_eq(fsio_mkdirs(tmp, "entries/2027/01"), 0);
+	overwrite("entries/2027/01/20261124-bbbbbz.yaml",
+	    "date: 2026-11-24\ntitle: 月違い\n");
+	ids_are("20261124", ENTRY_B "\nentries/2027/01/20261124-bbbbbz.yaml\n");
+	loads_as("20261123-aaaaaa 2026-11-23 09:30 badge 1 T社を訪問\n"
+	    "20261124-bbbbbb 2026-11-24 - 0 Visit\n"
+	    "20261124-bbbbbz 2026-11-24 - 0 月違い\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+	/* One that add appended. */
+	rel = add_part("badge", "三報");
+	buf_addf(&w, "%s\n", rel);
+	ids_are("20261125", buf_str(&w));
+	buf_free(&w);
+	free(rel);
+}
+END_TEST
+
+/*
+ * Damage anywhere in the index, and a torn append: the lookups that do
+ * not walk answer what the files say, as index_load does.
+ */
+START_TEST(damaged_index_and_lookups)
+{
+	char *path = in_store(INDEX_FILE), *rel;
+	struct stat sb;
+
+	index_racy_ns = 0;
+	three_entries();
+	loads_as(three);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	for (off_t at = 0; at < sb.st_size; at += sb.st_size / 23 + 1) {
+		int fd = open(path, O_RDWR);
+		char c;
+
+		ck_assert_int_ne(fd, -1);
+		ck_assert_int_eq(pread(fd, &c, 1, at), 1);
+		c ^= 0x21;
+		ck_assert_int_eq(pwrite(fd, &c, 1, at), 1);
+		close(fd);
+		series_loads_as("badge", badge);
+		ids_are("20261124", ENTRY_B "\n");
+		loads_as(three);
+		ck_assert_int_eq(stat(path, &sb), 0);
+	}
+	/* An append cut short: as if it never was, and the part is seen. */
+	rel = add_part("badge", "三報");
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(truncate(path, sb.st_size - 8), 0);
+	got_part_three(rel);
+	ck_assert_str_eq(buf_str(&messages), "");
+	free(rel);
+	free(path);
+}
+END_TEST
+
+/* Writers add to a series while readers look the series up. */
+START_TEST(concurrent_adds_and_series_lookups)
+{
+	enum { WRITERS = 3, READERS = 3, EACH = 6, N = WRITERS * EACH };
+	int seen[N + 1] = { 0 }, status;
+	struct entry_list l;
+
+	index_racy_ns = 0;
+	store_close(&st);
+	for (int w = 0; w < WRITERS + READERS; w++) {
+		pid_t pid = fork();
+
+		ck_assert_int_ne(pid, -1);
+		if (pid != 0)
+			continue;
+		int rc = open_store(tmp, &st);
+
+		for (int i = 0; rc == 0 && i < EACH; i++) {
+			if (w < WRITERS)
+				free(add_part("busy", "同時"));
+			else {
+				rc = index_load_series(&st, "busy", &l);
+				/* What is there is whole, numbered once. */
+				for (size_t k = 0; rc == 0 && k < l.n; k++)
+					if (l.v[k]->part < 1 || l.v[k]->part > N)
+						rc = -1;
+				entry_list_free(&l);
+				rc = rc ? rc : diag_status();
+			}
+		}
+		store_close(&st);
+		_exit(rc);
+	}
+	for (int w = 0; w < WRITERS + READERS; w++) {
+		ck_assert_int_ne(wait(&status), -1);
+		ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	ck_assert_int_eq(open_store(tmp, &st), 0);
+	diag_reset();
+	ck_assert_int_eq(index_load_series(&st, "busy", &l), 0);
+	ck_assert_int_eq(diag_status(), 0);
+	ck_assert_uint_eq(l.n, N);
+	for (size_t i = 0; i < l.n; i++) {
+		long part = l.v[i]->part;
+
+		ck_assert_msg(part >= 1 && part <= N && seen[part]++ == 0,
+		    "part %ld given twice or out of range", part);
+	}
+	entry_list_free(&l);
 }
 END_TEST
 
@@ -496,6 +883,14 @@ index_suite(void)
 	tcase_add_test(tc, concurrent_adds_and_readers);
 	tcase_add_test(tc, series_without_the_walk);
 	tcase_add_test(tc, series_sees_new_files_and_no_index);
+	tcase_add_test(tc, failed_walk_writes_no_index);
+	tcase_add_test(tc, series_sees_every_level);
+	tcase_add_test(tc, racy_directory_is_read_again);
+	tcase_add_test(tc, bad_files_in_lookups);
+	tcase_add_test(tc, add_appends_and_a_walk_folds);
+	tcase_add_test(tc, id_prefixes);
+	tcase_add_test(tc, damaged_index_and_lookups);
+	tcase_add_test(tc, concurrent_adds_and_series_lookups);
 	suite_add_tcase(s, tc);
 	return s;
 }

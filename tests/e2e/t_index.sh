@@ -148,4 +148,113 @@ print(" ".join(e["title"] for e in json.load(open(sys.argv[1]))))' \
 	expect_eq "$(cat "$T/out")" "[]"
 }
 
+# A listing that runs out of file descriptors (ulimit -n) cannot read a
+# month: it says so and fails, and leaves the index as it was, so that
+# the parts of that month are still found.
+test_failed_walk_keeps_the_index() {
+	add_parts visit 3
+	dl add -d 2026-11-02 -t "十一月" "本文" >/dev/null
+	expect_status 0 dl list --format tsv || return
+	# Something for the listing to write: an entry add noted.
+	dl add -d 2026-09-30 -t "九月" "本文" >/dev/null
+	cp "$S/.index" "$T/index.before"
+	( ulimit -n 5; exec "$DAILYLOG" -C "$S" list --format tsv ) \
+	    >"$T/out" 2>"$T/err"
+	st=$?
+	case $st in
+	73|74) ;;
+	*) fail "list with 5 descriptors exited $st: $(cat "$T/err")"; return ;;
+	esac
+	expect_grep "$T/err" "cannot read directory"
+	cmp -s "$S/.index" "$T/index.before" ||
+	    fail "a listing that could not read a directory rewrote the index"
+	expect_status 0 dl show visit:3 --width 0 || return
+	expect_grep "$T/out" "訪問その3"
+	expect_status 0 dl list --format tsv || return
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 5
+}
+
+# Entry files below entries/YYYY/MM (a merge of another machine's, say)
+# are found by part, and numbering counts them, also when they came
+# after the index was written.
+test_deeper_levels_are_seen() {
+	add_parts visit 3
+	dl list >/dev/null
+	mkdir -p "$S/entries/2026/10/merged/old"
+	sed -e 's/^part: 3$/part: 4/' -e 's/訪問その3/統合した回/' \
+	    "$(file_of visit:3)" >"$S/entries/2026/10/merged/20261004-merged.yaml"
+	expect_status 0 dl show visit:4 --width 0 || return
+	expect_grep "$T/out" "統合した回"
+	sed -e 's/^part: 3$/part: 5/' -e 's/訪問その3/深い回/' \
+	    "$(file_of visit:3)" >"$S/entries/2026/10/merged/old/20261005-deeper.yaml"
+	expect_status 0 dl show visit:5 --width 0 || return
+	expect_grep "$T/out" "深い回"
+	expect_status 0 dl add -s visit -t "次の回" "本文" || return
+	expect_status 0 dl show visit:6 --width 0 || return
+	expect_grep "$T/out" "次の回"
+}
+
+# A part number changed in place, same size, mtime kept: add sees it
+# through the series' own files.
+test_add_sees_same_size_part_change() {
+	add_parts visit 2
+	dl list >/dev/null
+	same_size_edit "$(file_of visit:2)" "part: 2" "part: 7"
+	expect_status 0 dl add -s visit -t "次の回" "本文" || return
+	expect_status 0 dl show visit:8 --width 0 || return
+	expect_grep "$T/out" "次の回"
+}
+
+# add and edit record what they wrote in the index; lists, shows and
+# further adds after them agree with the files.
+test_writes_and_lookups_agree() {
+	add_parts visit 3
+	for k in 4 5 6; do
+		dl add -s visit -d "2026-10-0$k" -t "追加$k" "本文$k" \
+		    >/dev/null || fail "add $k failed"
+		expect_status 0 dl show "visit:$k" --width 0 || return
+		expect_grep "$T/out" "追加$k"
+	done
+	ed=$(editor_script retitle <<-'END'
+	sed -i 's/^title: .*/title: 書き直した回/' "$1"
+	END
+	)
+	expect_status 0 env EDITOR="$ed" "$DAILYLOG" -C "$S" edit visit:5 ||
+	    return
+	expect_status 0 dl show visit:5 --width 0 || return
+	expect_grep "$T/out" "書き直した回"
+	expect_status 0 dl list --format tsv --series visit || return
+	expect_eq "$(cut -f4,5 "$T/out" | tr '\t\n' ':;')" \
+	    "1:訪問その1;2:訪問その2;3:訪問その3;4:追加4;5:書き直した回;6:追加6;"
+	id=$(cut -f1 "$T/out" | sed -n 4p)
+	expect_status 0 dl show "$(printf %.11s "$id")" --width 0 || return
+	expect_grep "$T/out" "追加4"
+}
+
+# export keeps the listing order when a file's date was changed by hand
+# since the index was written, earlier or later.
+test_export_order_after_hand_edits() {
+	for d in 01 02 03 04; do
+		dl add -d "2026-10-$d 09:00" -t "十月$d" "本文" >/dev/null
+	done
+	dl list >/dev/null
+	f=$(dl export --format jsonl | python3 -c '
+import json, sys
+for line in sys.stdin:
+    e = json.loads(line)
+    if e["title"] == "十月03":
+        print(e["path"])')
+	same_size_edit "$f" "2026-10-03 09:00" "2026-10-01 08:00"
+	expect_status 0 dl export --format jsonl || return
+	expect_eq "$(python3 -c '
+import json, sys
+print(" ".join(json.loads(l)["title"] for l in open(sys.argv[1])))' \
+	    "$T/out")" "十月03 十月01 十月02 十月04"
+	expect_status 0 dl export --format json -n 2 || return
+	expect_eq "$(python3 -c '
+import json, sys
+print(" ".join(e["title"] for e in json.load(open(sys.argv[1]))))' \
+	    "$T/out")" "十月02 十月04"
+}
+
 run_tests
