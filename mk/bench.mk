@@ -1,7 +1,10 @@
-# The benchmark (bench/): `make bench` builds dailylog and the libyaml
-# floor, generates stores of 1,000 and 20,000 entries in build/bench
-# (kept between runs) and prints the table of bench/bench.py.  The
-# binary is copied first, so a rebuild meanwhile cannot disturb it.
+# The benchmark (bench/): `make bench` builds dailylog and the floors
+# (bench/floor.c: libyaml, walk+stat, mmap+stat, add's system calls),
+# generates stores of 1,000 and 20,000 entries in build/bench (kept
+# between runs; BENCH_BIG=1 adds 100,000) and prints the table of
+# bench/bench.py: interleaved runs (BENCH_RUNS, default 5), medians,
+# each figure beside its floor, the targets.  The binary is copied
+# first, so a rebuild meanwhile cannot disturb it.
 
 BENCH_DIR	= build/bench
 

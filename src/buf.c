@@ -128,6 +128,18 @@ buf_addf(struct buf *b, const char *fmt, ...)
 }
 
 void
+buf_addu(struct buf *b, unsigned long n)
+{
+	char d[24];
+	size_t k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	buf_add(b, d + k, sizeof(d) - k);
+}
+
+void
 buf_reset(struct buf *b)
 {
 	b->len = 0;

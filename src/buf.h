@@ -20,6 +20,8 @@ void	 buf_addc(struct buf *, int);
 void	 buf_addf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vaddf(struct buf *, const char *, va_list);
+/* The decimal digits of n, without printf: for output row by row. */
+void	 buf_addu(struct buf *, unsigned long n);
 void	 buf_reset(struct buf *);
 char	*buf_detach(struct buf *);
 void	 buf_free(struct buf *);

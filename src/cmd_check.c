@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
@@ -22,6 +23,7 @@
 struct checking {
 	struct strlist		 temps;		/* judged under the lock */
 	struct entry_list	 parts;		/* what the series checks need */
+	struct arena		 kept;		/* what parts point into */
 };
 
 /* Files under entries/ that are not entries; temporary files are kept
@@ -132,28 +134,30 @@ check_series_settings(struct store *st)
 
 /*
  * Of an entry in a series only what the checks of its series need is
- * kept (series, part and where, date and ID for the order), so check
- * runs in little memory however large the store.
+ * kept (series, part and where, date and ID for the order), copied into
+ * an arena: check runs in little memory however large the store, and
+ * what it keeps does not scatter the heap the loader works in.
  */
 static void
 check_entry(struct entry *e, void *arg)
 {
 	struct checking *c = arg;
+	struct entry *k;
 
 	check_place(e);
-	if (e->series == NULL || e->part == 0) {
-		entry_free(e);
-		free(e);
-		return;
+	if (e->series != NULL && e->part != 0) {
+		k = arena_alloc(&c->kept, sizeof(*k));
+		entry_init(k);
+		k->id = arena_strdup(&c->kept, e->id);
+		k->path = arena_strdup(&c->kept, e->path);
+		k->series = arena_strdup(&c->kept, e->series);
+		k->part = e->part;
+		k->date = e->date;
+		memcpy(k->pos, e->pos, sizeof(k->pos));
+		entry_list_add(&c->parts, k);
 	}
-	entry_summarize(e);
-	free(e->title);
-	free(e->client);
-	free(e->contact);
-	free(e->staff);
-	e->title = e->client = e->contact = e->staff = NULL;
-	strlist_free(&e->tags);
-	entry_list_add(&c->parts, e);
+	entry_free(e);
+	free(e);
 }
 
 /* Duplicate parts are errors, gaps are warnings. */
@@ -197,7 +201,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct checking c = { { NULL, 0 }, { NULL, 0 } };
+	struct checking c = { { NULL, 0 }, { NULL, 0 }, ARENA_INIT };
 	struct store *st = &ctx->st;
 	size_t n;
 	bool quiet = false;
@@ -223,7 +227,8 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
 		    diag_errors(), diag_errors() == 1 ? "" : "s",
 		    diag_warnings(), diag_warnings() == 1 ? "" : "s");
-	entry_list_free(&c.parts);
+	free(c.parts.v);	/* the entries are the arena's */
+	arena_free(&c.kept);
 	strlist_free(&c.temps);
 	return 0;	/* each finding was reported with its status */
 }

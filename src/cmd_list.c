@@ -50,19 +50,6 @@ row(const struct rows *r, size_t i)
 	return summaries_at(r->s, r->pick != NULL ? r->pick[i] : i);
 }
 
-/* A part number's digits: no printf per row. */
-static void
-add_number(struct buf *b, long n)
-{
-	char d[24];
-	size_t k = sizeof(d);
-
-	do
-		d[--k] = (char)('0' + n % 10);
-	while ((n /= 10) > 0 && k > 0);
-	buf_add(b, d + k, sizeof(d) - k);
-}
-
 static void
 print_tsv(const struct rows *r)
 {
@@ -81,7 +68,7 @@ print_tsv(const struct rows *r)
 		tsv_escape(&b, e->series);
 		buf_addc(&b, '\t');
 		if (e->part > 0)
-			add_number(&b, e->part);
+			buf_addu(&b, (unsigned long)e->part);
 		buf_addc(&b, '\t');
 		tsv_escape(&b, e->title);
 		buf_addc(&b, '\t');

@@ -481,16 +481,25 @@ entry_load_buf(const char *name, const char *buf, size_t len, struct entry *e,
 int
 entry_load_at(int dirfd, const char *name, const char *path, struct entry *e)
 {
+	struct buf scratch = BUF_INIT;
+	int rc = entry_load_reusing(dirfd, name, path, e, &scratch);
+
+	buf_free(&scratch);
+	return rc;
+}
+
+int
+entry_load_reusing(int dirfd, const char *name, const char *path,
+    struct entry *e, struct buf *scratch)
+{
 	const char *base = strrchr(name, '/');
-	char *buf;
-	size_t len, blen;
+	size_t blen;
 	int rc;
 
-	if ((rc = file_read_at(dirfd, name, path, ENTRY_MAX_FILE, &buf,
-	    &len)) != 0)
+	if ((rc = file_read_buf(dirfd, name, path, ENTRY_MAX_FILE,
+	    scratch)) != 0)
 		return rc;
-	rc = entry_load_buf(path, buf, len, e, false);
-	free(buf);
+	rc = entry_load_buf(path, scratch->s, scratch->len, e, false);
 	if (rc != 0) {
 		entry_free(e);
 		return rc;

@@ -88,6 +88,9 @@ int	entry_load(const char *path, struct entry *);
 /* The same for name relative to dirfd; path is used in messages. */
 int	entry_load_at(int dirfd, const char *name, const char *path,
 	    struct entry *);
+/* The same, the file read into scratch: a reader of many files reuses it. */
+int	entry_load_reusing(int dirfd, const char *name, const char *path,
+	    struct entry *, struct buf *scratch);
 /* The same from memory; name is used in messages. */
 int	entry_load_buf(const char *name, const char *buf, size_t len,
 	    struct entry *, bool partial);

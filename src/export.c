@@ -162,8 +162,9 @@ copy_spooled(struct spool *sp, const struct spooled *r, struct buf *b)
  * the listing order keeps to a month's directory for long runs.
  */
 struct reader {
-	char	*dir;
-	int	 fd;
+	char		*dir;
+	int		 fd;
+	struct buf	 scratch;	/* each file is read into it */
 };
 
 static struct entry *
@@ -183,8 +184,9 @@ read_entry(struct reader *rd, const char *path)
 		    O_CLOEXEC);
 	}
 	entry_init(e);
-	if (entry_load_at(slash != NULL && rd->fd != -1 ? rd->fd : AT_FDCWD,
-	    slash != NULL && rd->fd != -1 ? slash + 1 : path, path, e) != 0) {
+	if (entry_load_reusing(slash != NULL && rd->fd != -1 ? rd->fd :
+	    AT_FDCWD, slash != NULL && rd->fd != -1 ? slash + 1 : path, path, e,
+	    &rd->scratch) != 0) {
 		free(e);
 		return NULL;		/* reported */
 	}
@@ -229,31 +231,9 @@ merge(struct summaries *known, struct spool *sp, size_t *n)
 	return v;
 }
 
-/*
- * Slot s formatted into b: 1 when it is an entry of the output, 0 when
- * its file no longer loads or no longer matches --grep, -1 on a spool
- * error.
- */
-static int
-format_slot(struct spool *sp, struct summaries *known, struct reader *rd,
-    const struct slot *s, struct buf *b)
-{
-	struct entry *e;
-	int keep;
-
-	if (s->known == SIZE_MAX)
-		return copy_spooled(sp, &sp->v[s->spooled], b) == 0 ? 1 : -1;
-	if ((e = read_entry(rd, summaries_at(known, s->known)->path)) == NULL)
-		return 0;
-	if ((keep = filter_match(sp->f, e)))
-		format_entry(sp->fmt, e, b);
-	entry_free(e);
-	free(e);
-	return keep;
-}
-
+/* What goes before the i-th entry of the output. */
 static void
-open_array(struct spool *sp, struct buf *b, size_t i)
+open_entry(struct spool *sp, struct buf *b, size_t i)
 {
 	if (sp->fmt == EXPORT_JSON)
 		buf_adds(b, i > 0 ? ",\n" : "\n");
@@ -264,6 +244,37 @@ close_entry(struct spool *sp, struct buf *b)
 {
 	if (sp->fmt == EXPORT_JSONL)
 		buf_addc(b, '\n');
+}
+
+/*
+ * Slot s appended to b as the i-th entry of the output: 1 when it is
+ * one, 0 when its file no longer loads or no longer matches --grep, -1
+ * on a spool error.
+ */
+static int
+format_slot(struct spool *sp, struct summaries *known, struct reader *rd,
+    const struct slot *s, struct buf *b, size_t i)
+{
+	struct entry *e;
+	int keep;
+
+	if (s->known == SIZE_MAX) {
+		open_entry(sp, b, i);
+		if (copy_spooled(sp, &sp->v[s->spooled], b) != 0)
+			return -1;
+		close_entry(sp, b);
+		return 1;
+	}
+	if ((e = read_entry(rd, summaries_at(known, s->known)->path)) == NULL)
+		return 0;
+	if ((keep = filter_match(sp->f, e))) {
+		open_entry(sp, b, i);
+		format_entry(sp->fmt, e, b);
+		close_entry(sp, b);
+	}
+	entry_free(e);
+	free(e);
+	return keep;
 }
 
 /*
@@ -278,14 +289,16 @@ write_last_grep(struct spool *sp, struct summaries *known, struct reader *rd,
 	struct buf *kept = xcalloc(want, sizeof(*kept));
 	int rc = 0;
 
+	/* Each kept with what goes around it as the second entry. */
 	for (size_t i = n; i > 0 && got < want && rc >= 0; i--)
 		if ((rc = format_slot(sp, known, rd, &v[i - 1],
-		    &kept[want - got - 1])) > 0)
+		    &kept[want - got - 1], 1)) > 0)
 			got++;
 	for (size_t i = want - got; i < want; i++) {
-		open_array(sp, out, i - (want - got));
-		buf_add(out, kept[i].s, kept[i].len);
-		close_entry(sp, out);
+		/* The first loses its comma. */
+		size_t skip = i == want - got && sp->fmt == EXPORT_JSON ? 1 : 0;
+
+		buf_add(out, kept[i].s + skip, kept[i].len - skip);
 		if (out->len > 65536)
 			out_buf(out);
 	}
@@ -301,25 +314,17 @@ write_all(struct spool *sp, struct summaries *known, struct reader *rd,
     const struct slot *v, size_t n, struct buf *out)
 {
 	size_t first = 0, written = 0;
-	struct buf one = BUF_INIT;
+	int rc;
 
 	if (sp->f->last > 0 && (size_t)sp->f->last < n)
 		first = n - (size_t)sp->f->last;
 	for (size_t i = first; i < n; i++) {
-		int rc;
-
-		buf_reset(&one);
-		if ((rc = format_slot(sp, known, rd, &v[i], &one)) < 0)
+		if ((rc = format_slot(sp, known, rd, &v[i], out, written)) < 0)
 			break;
-		if (rc == 0)
-			continue;
-		open_array(sp, out, written++);
-		buf_add(out, one.s, one.len);
-		close_entry(sp, out);
+		written += (size_t)rc;
 		if (out->len > 65536)
 			out_buf(out);
 	}
-	buf_free(&one);
 	return written;
 }
 
@@ -328,7 +333,7 @@ export_stream(struct store *st, const struct filter *f,
     enum export_format fmt, const char *tmpdir)
 {
 	struct spool sp = { f, fmt, tmpdir, -1, BUF_INIT, 0, NULL, 0, 0 };
-	struct reader rd = { NULL, -1 };
+	struct reader rd = { NULL, -1, BUF_INIT };
 	struct summaries known;
 	struct strlist unknown;
 	struct buf out = BUF_INIT;
@@ -371,6 +376,7 @@ out:
 	if (rd.fd != -1)
 		close(rd.fd);
 	free(rd.dir);
+	buf_free(&rd.scratch);
 	for (size_t i = 0; i < sp.n; i++)
 		free(sp.v[i].id);
 	free(sp.v);

@@ -44,18 +44,20 @@ fsio_status(int err)
 
 /* --- reading --- */
 
-/* fd_read with the file's stat data, or NULL when it has none. */
+/*
+ * fd_read with the file's stat data, or NULL when it has none, into b
+ * (emptied first; what it holds already is room to reuse).
+ */
 static int
 read_whole(int fd, const struct stat *st, const char *name, size_t max,
-    char **bufp, size_t *lenp)
+    struct buf *bp)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = *bp;
 	bool regular = st != NULL && S_ISREG(st->st_mode);
 	size_t want;
 	ssize_t n;
 
-	*bufp = NULL;
-	*lenp = 0;
+	b.len = 0;
 	/* Room for the whole file and one byte more. */
 	if (regular)
 		buf_grow(&b, ((size_t)st->st_size < max ?
@@ -70,7 +72,7 @@ read_whole(int fd, const struct stat *st, const char *name, size_t max,
 		if (n == -1) {
 			diag_error(EXIT_IOERR, name, nopos, "read error: %s",
 			    strerror(errno));
-			buf_free(&b);
+			*bp = b;
 			return -1;
 		}
 		if (n == 0)
@@ -78,7 +80,7 @@ read_whole(int fd, const struct stat *st, const char *name, size_t max,
 		if (b.len + (size_t)n > max) {
 			diag_error(EXIT_DATAERR, name, nopos, "larger than the "
 			    "limit of %zu KiB", max / 1024);
-			buf_free(&b);
+			*bp = b;
 			return -1;
 		}
 		b.len += (size_t)n;
@@ -89,29 +91,51 @@ read_whole(int fd, const struct stat *st, const char *name, size_t max,
 			break;
 	}
 	b.s[b.len] = '\0';
-	*lenp = b.len;
-	*bufp = buf_detach(&b);
+	*bp = b;
 	return 0;
+}
+
+/* What b holds, given to the caller; nothing after a failure. */
+static int
+detach(int rc, struct buf *b, char **bufp, size_t *lenp)
+{
+	*lenp = rc == 0 ? b->len : 0;
+	if (rc == 0)
+		*bufp = buf_detach(b);
+	else {
+		*bufp = NULL;
+		buf_free(b);
+	}
+	return rc;
 }
 
 int
 fd_read(int fd, const char *name, size_t max, char **bufp, size_t *lenp)
 {
+	struct buf b = BUF_INIT;
 	struct stat st;
 
-	return read_whole(fd, fstat(fd, &st) == 0 ? &st : NULL, name, max,
-	    bufp, lenp);
+	return detach(read_whole(fd, fstat(fd, &st) == 0 ? &st : NULL, name,
+	    max, &b), &b, bufp, lenp);
 }
 
 int
 file_read_at(int dirfd, const char *name, const char *path, size_t max,
     char **bufp, size_t *lenp)
 {
+	struct buf b = BUF_INIT;
+
+	return detach(file_read_buf(dirfd, name, path, max, &b), &b, bufp,
+	    lenp);
+}
+
+int
+file_read_buf(int dirfd, const char *name, const char *path, size_t max,
+    struct buf *b)
+{
 	struct stat st;
 	int fd, rc;
 
-	*bufp = NULL;
-	*lenp = 0;
 	if ((fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
 	    O_NONBLOCK)) == -1) {
 		int err = errno;
@@ -130,7 +154,7 @@ file_read_at(int dirfd, const char *name, const char *path, size_t max,
 		close(fd);
 		return -1;
 	}
-	rc = read_whole(fd, &st, path, max, bufp, lenp);
+	rc = read_whole(fd, &st, path, max, b);
 	close(fd);
 	return rc;
 }

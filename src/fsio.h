@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct buf;
+
 /* Join a and b with one '/': a new string. */
 char	*path_join(const char *a, const char *b);
 
@@ -32,6 +34,12 @@ int	file_read(const char *path, size_t max, char **buf, size_t *len);
 /* The same for name relative to the directory dirfd; path for messages. */
 int	file_read_at(int dirfd, const char *name, const char *path,
 	    size_t max, char **buf, size_t *len);
+/*
+ * The same into b, emptied first: its room is reused, so that a reader
+ * of many files allocates once.
+ */
+int	file_read_buf(int dirfd, const char *name, const char *path,
+	    size_t max, struct buf *b);
 /* The same for an open descriptor (stdin); name is used in messages. */
 int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
 

@@ -85,12 +85,21 @@ key(struct buf *b, const char *k)
 	buf_addc(b, ':');
 }
 
+/* The key of a field of the contract: plain ASCII, nothing to escape. */
+static void
+field_key(struct buf *b, const char *k)
+{
+	buf_add(b, ",\"", 2);
+	buf_adds(b, k);
+	buf_add(b, "\":", 2);
+}
+
 static void
 str_field(struct buf *b, const char *k, const char *v)
 {
 	if (v == NULL)
 		return;
-	key(b, k);
+	field_key(b, k);
 	json_string(b, v);
 }
 
@@ -99,7 +108,7 @@ list_field(struct buf *b, const char *k, const struct strlist *l)
 {
 	if (l->n == 0)
 		return;
-	key(b, k);
+	field_key(b, k);
 	buf_addc(b, '[');
 	for (size_t i = 0; i < l->n; i++) {
 		if (i > 0)
@@ -151,8 +160,8 @@ entry_to_json(const struct entry *e, struct buf *b)
 	str_field(b, "title", e->title);
 	str_field(b, "series", e->series);
 	if (e->part > 0) {
-		key(b, "part");
-		buf_addf(b, "%ld", e->part);
+		field_key(b, "part");
+		buf_addu(b, (unsigned long)e->part);
 	}
 	str_field(b, "client", e->client);
 	str_field(b, "contact", e->contact);
@@ -162,7 +171,7 @@ entry_to_json(const struct entry *e, struct buf *b)
 	list_field(b, "next", &e->next);
 	str_field(b, "author", e->author);
 	if (e->draft) {
-		key(b, "draft");
+		field_key(b, "draft");
 		buf_adds(b, "true");
 	}
 	str_field(b, "body", e->body);

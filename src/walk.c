@@ -651,8 +651,9 @@ walk_paths_free(char **paths, size_t n)
 }
 
 struct each {
-	void	(*fn)(struct entry *, void *);
-	size_t	 nfiles;
+	void		(*fn)(struct entry *, void *);
+	size_t		 nfiles;
+	struct buf	 scratch;	/* each file is read into it */
 };
 
 /* One entry file, read through its directory's descriptor. */
@@ -669,7 +670,7 @@ load_file(struct walker *w, int dirfd, const char *name, const char *path,
 	each->nfiles++;
 	e = xmalloc(sizeof(*e));
 	entry_init(e);
-	if (entry_load_at(dirfd, name, path, e) != 0) {
+	if (entry_load_reusing(dirfd, name, path, e, &each->scratch) != 0) {
 		free(e);		/* reported: the walk goes on */
 		return;
 	}
@@ -680,7 +681,7 @@ int
 walk_entries(const char *root, void (*fn)(struct entry *, void *),
     void (*other)(const char *, void *), void *arg, size_t *nfiles)
 {
-	struct each each = { fn, 0 };
+	struct each each = { fn, 0, BUF_INIT };
 	struct walker w;
 	int rc;
 
@@ -690,6 +691,7 @@ walk_entries(const char *root, void (*fn)(struct entry *, void *),
 	w.arg = arg;
 	w.arg2 = &each;
 	rc = walk_root(root, &w);
+	buf_free(&each.scratch);
 	if (nfiles != NULL)
 		*nfiles = each.nfiles;
 	return rc;
