@@ -110,13 +110,15 @@ _Static_assert(sizeof(struct irec) % 8 == 0 && sizeof(struct idir) % 8 == 0 &&
 
 /*
  * Fast, and good enough to catch a torn or scribbled file; the index
- * guards against accidents, not against someone forging it.  Four lanes,
- * so that the multiplications do not wait on each other.
+ * guards against accidents, not against someone forging it.  Two sums
+ * of 64-bit words, the second of the first (Fletcher's), so that a
+ * changed word and words out of place both tell; a list checks every
+ * record, so this runs over the whole index.
  */
 static uint64_t
-mix(uint64_t h, uint64_t w)
+mix(uint64_t h)
 {
-	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+	h = (h ^ (h >> 31)) * 0x9e3779b97f4a7c15ULL;
 	return h ^ (h >> 29);
 }
 
@@ -124,24 +126,28 @@ static uint64_t
 checksum(const void *data, size_t n, uint64_t seed)
 {
 	const unsigned char *p = data;
-	uint64_t h[4] = { seed ^ 0x243f6a8885a308d3ULL, seed ^ 0x13198a2e03707344ULL,
-	    seed ^ 0xa4093822299f31d0ULL, seed ^ n }, w;
+	uint64_t a = seed ^ 0x243f6a8885a308d3ULL, b = n, w, v;
 
-	for (; n >= 32; p += 32, n -= 32)
-		for (int k = 0; k < 4; k++) {
-			memcpy(&w, p + 8 * k, 8);
-			h[k] = mix(h[k], w);
-		}
+	for (; n >= 16; p += 16, n -= 16) {
+		memcpy(&w, p, 8);
+		memcpy(&v, p + 8, 8);
+		a += w;
+		b += a;
+		a += v;
+		b += a;
+	}
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);
-		h[0] = mix(h[0], w);
+		a += w;
+		b += a;
 	}
 	if (n > 0) {
 		w = 0;
 		memcpy(&w, p, n);
-		h[1] = mix(h[1], w ^ (uint64_t)n << 59);
+		a += w ^ (uint64_t)n << 59;
+		b += a;
 	}
-	return mix(mix(mix(h[0], h[1]), h[2]), h[3]);
+	return mix(mix(a) ^ b);
 }
 
 static int64_t
@@ -682,7 +688,8 @@ load_summary(const char *path)
 
 /*
  * The record as an entry whose strings point into the index; tagv
- * (grown as needed) holds its tags.
+ * (grown as needed) holds its tags.  Only the summary's fields are set:
+ * e was made empty with entry_init once, and stays so in the others.
  */
 static void
 rec_entry(const unsigned char *base, const struct irec *r, const char *path,
@@ -690,7 +697,6 @@ rec_entry(const unsigned char *base, const struct irec *r, const char *path,
 {
 	const struct istr *tags = (const void *)(base + r->tags);
 
-	entry_init(e);
 	e->id = (char *)str_at(base, r->id);
 	e->path = (char *)path;
 	e->date.year = r->year;
@@ -764,6 +770,7 @@ struct index_snap {
 	uint32_t	*order;		/* those that load, listing order */
 	size_t		 norder;
 	struct entry	 scratch;
+	bool		 scratch_ready;
 	char		**tagv;
 	size_t		 tagcap;
 };
@@ -772,10 +779,29 @@ const struct entry *
 summaries_at(struct summaries *s, size_t i)
 {
 	struct index_snap *x = s->snap;
-	const struct item *it = &x->items[x->order[i]];
+	const struct item *it = &x->items[x->order[i]], *far, *near;
+
+	/*
+	 * The listing order jumps about the index: fetch the records a few
+	 * rows ahead, and their strings once the records are in, while
+	 * this one is formatted.
+	 */
+	if (i + 16 < x->norder && (far = &x->items[x->order[i + 16]])->r !=
+	    NULL) {
+		__builtin_prefetch(far->r);
+		__builtin_prefetch((const char *)far->r + 64);
+		__builtin_prefetch((const char *)far->r + 128);
+	}
+	if (i + 8 < x->norder && (near = &x->items[x->order[i + 8]])->r !=
+	    NULL)
+		__builtin_prefetch(near->base + near->r->area);
 
 	if (it->own != NULL)
 		return it->own;
+	if (!x->scratch_ready) {
+		entry_init(&x->scratch);
+		x->scratch_ready = true;
+	}
 	rec_entry(it->base, it->r, it->f->path, &x->scratch, &x->tagv,
 	    &x->tagcap);
 	return &x->scratch;
@@ -951,6 +977,7 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 		char *id = xstrndup(base, idlen);
 
 		if (it->r != NULL) {
+			entry_init(&view);
 			rec_entry(it->base, it->r, it->f->path, &view, &x->tagv,
 			    &x->tagcap);
 			e = &view;
@@ -1511,6 +1538,7 @@ cand_entry(const struct cand *k, const char *path, const struct file_stat *now,
 			return NULL;
 		if (stat_equal(now, &was) &&
 		    (k->rec.r->flags & (REC_RACY | REC_BAD)) == 0) {
+			entry_init(&view);
 			rec_entry(k->rec.base, k->rec.r, path, &view, &tagv,
 			    &tagcap);
 			e = summary_dup(&view);

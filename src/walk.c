@@ -62,11 +62,10 @@ dir_stat_at(int dirfd, const char *path, struct file_stat *f)
 	return true;
 }
 
-/* NAME.yaml with a valid ID for NAME; no allocation, it runs per file. */
-bool
-walk_entry_name(const char *name)
+/* NAME.yaml (len bytes) with a valid ID for NAME; it runs per file. */
+static bool
+entry_name(const char *name, size_t len)
 {
-	size_t len = strlen(name);
 	char id[130];
 
 	if (name[0] == '.' || len <= 5 || len - 5 >= sizeof(id) ||
@@ -75,6 +74,12 @@ walk_entry_name(const char *name)
 	memcpy(id, name, len - 5);
 	id[len - 5] = '\0';
 	return id_valid(id);
+}
+
+bool
+walk_entry_name(const char *name)
+{
+	return entry_name(name, strlen(name));
 }
 
 /* --- a directory read whole: a job --- */
@@ -89,6 +94,7 @@ enum witem_kind {
 
 struct witem {
 	const char	*name;
+	size_t		 len;
 	struct file_stat st;		/* W_FILE, with stat data wanted */
 	size_t		 sub;		/* W_DIR: its job, once opened */
 	int		 err;		/* W_ERROR */
@@ -215,7 +221,7 @@ static void
 make_key(struct okey *k, const struct witem *it, uint32_t at)
 {
 	unsigned char b[16] = { 0 };
-	size_t n = strlen(it->name);
+	size_t n = it->len;
 
 	memcpy(b, it->name, n < 16 ? n : 16);
 	if (n < 16 && it->isdir)
@@ -230,35 +236,83 @@ make_key(struct okey *k, const struct witem *it, uint32_t at)
 	k->at = at;
 }
 
-/* The items in order: a merge sort of their keys, then moved. */
+/* Byte i (0..15) of a key. */
+static unsigned
+key_byte(const struct okey *k, int i)
+{
+	return (unsigned)((i < 8 ? k->k0 >> (56 - 8 * i) :
+	    k->k1 >> (56 - 8 * (i - 8))) & 0xFF);
+}
+
+/* Insertion sort of a[lo, hi): small runs and ties. */
+static void
+insertion(struct okey *a, size_t lo, size_t hi)
+{
+	for (size_t i = lo + 1; i < hi; i++) {
+		struct okey k = a[i];
+		size_t at = i;
+
+		while (at > lo && key_before(&k, &a[at - 1])) {
+			a[at] = a[at - 1];
+			at--;
+		}
+		a[at] = k;
+	}
+}
+
+/*
+ * The items in order: a radix sort of their keys, a byte at a time
+ * from the last, passing over the bytes all names share (a month's
+ * IDs begin alike); then the rare ties of 16 bytes by their whole
+ * names; then the items moved.
+ */
 static void
 sort_items(struct wjob *j)
 {
-	size_t n = j->nitems;
+	size_t n = j->nitems, count[256];
 	struct okey *a = xreallocarray(NULL, n, sizeof(*a));
 	struct okey *t = xreallocarray(NULL, n, sizeof(*t));
 	struct witem *sorted = xreallocarray(NULL, n, sizeof(*sorted));
-	struct okey *swap;
+	struct okey *swap, all = { 0, 0, NULL, false, 0 }, any = all;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		make_key(&a[i], &j->items[i], (uint32_t)i);
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n;
-			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t x = lo, y = mid, o = lo;
+		all.k0 = i == 0 ? a[i].k0 : all.k0 & a[i].k0;
+		all.k1 = i == 0 ? a[i].k1 : all.k1 & a[i].k1;
+		any.k0 |= a[i].k0;
+		any.k1 |= a[i].k1;
+	}
+	for (int byte = 15; byte >= 0 && n >= 32; byte--) {
+		size_t at = 0;
 
-			while (x < mid && y < hi)
-				t[o++] = key_before(&a[y], &a[x]) ? a[y++] : a[x++];
-			while (x < mid)
-				t[o++] = a[x++];
-			while (y < hi)
-				t[o++] = a[y++];
+		/* A byte every key has the same: nothing to sort by. */
+		if (key_byte(&all, byte) == key_byte(&any, byte))
+			continue;
+		memset(count, 0, sizeof(count));
+		for (size_t i = 0; i < n; i++)
+			count[key_byte(&a[i], byte)]++;
+		for (size_t c = 0; c < 256; c++) {
+			size_t k = count[c];
+
+			count[c] = at;
+			at += k;
 		}
+		for (size_t i = 0; i < n; i++)
+			t[count[key_byte(&a[i], byte)]++] = a[i];
 		swap = a;
 		a = t;
 		t = swap;
 	}
+	if (n < 32)
+		insertion(a, 0, n);
+	else
+		for (size_t lo = 0, hi; lo < n; lo = hi) {
+			for (hi = lo + 1; hi < n && a[hi].k0 == a[lo].k0 &&
+			    a[hi].k1 == a[lo].k1; hi++)
+				continue;
+			if (hi - lo > 1)
+				insertion(a, lo, hi);
+		}
 	for (size_t i = 0; i < n; i++)
 		sorted[i] = j->items[a[i].at];
 	free(j->items);
@@ -272,7 +326,7 @@ static void
 judge(struct walker *w, struct wjob *j, DIR *d, struct witem *it,
     unsigned char type)
 {
-	bool entry = walk_entry_name(it->name);
+	bool entry = entry_name(it->name, it->len);
 	struct stat sb;
 
 	if (type == DT_UNKNOWN || (type == DT_REG && entry && w->want_stat)) {
@@ -330,7 +384,8 @@ job_read(struct walker *w, struct wjob *j)
 		}
 		it = &j->items[j->nitems++];
 		memset(it, 0, sizeof(*it));
-		it->name = arena_strdup(&j->names, de->d_name);
+		it->len = strlen(de->d_name);
+		it->name = arena_strndup(&j->names, de->d_name, it->len);
 		judge(w, j, d, it, de->d_type);
 	}
 	if (j->nitems > 1)
@@ -371,7 +426,7 @@ item_path(struct walker *w, const struct wjob *j, const struct witem *it)
 	buf_reset(&w->path);
 	buf_adds(&w->path, j->path);
 	buf_addc(&w->path, '/');
-	buf_adds(&w->path, it->name);
+	buf_add(&w->path, it->name, it->len);
 }
 
 static void go_over(struct walker *, struct wjob *);
@@ -583,7 +638,7 @@ add_tree(struct walker *w, int dirfd, const char *name, const char *path,
 	if ((t->nfiles & (t->nfiles - 1)) == 0)
 		t->files = xreallocarray(t->files, t->nfiles ? t->nfiles * 2 :
 		    16, sizeof(*t->files));
-	t->files[t->nfiles].path = arena_strdup(&t->arena, path);
+	t->files[t->nfiles].path = arena_strndup(&t->arena, path, w->path.len);
 	t->files[t->nfiles++].st = *st;
 }
 

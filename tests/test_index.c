@@ -26,6 +26,7 @@
 #include "index.h"
 #include "lang.h"
 #include "store.h"
+#include "walk.h"
 
 #include "check_main.h"
 
@@ -866,6 +867,74 @@ START_TEST(concurrent_adds_and_series_lookups)
 }
 END_TEST
 
+static int
+cmp_paths(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The walk hands out files in the order of their full paths, whatever
+ * the names (sharing their first 16 bytes or not, directories whose
+ * names are prefixes of files' and of other directories'), small
+ * directories and large ones; the index's records are kept in that
+ * order.  walk_tree gives the same files with their stat data.
+ */
+START_TEST(walk_order_is_path_order)
+{
+	static const char *const dirs[] = {
+		"entries/2026/11", "entries/2026/11-x", "entries/2026/11/a",
+		"entries/2026/11/a-b", "entries/2026/1",
+	};
+	char **paths, **want;
+	struct walk_tree t;
+	size_t n, k = 0;
+	char name[96];
+
+	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++)
+		ck_assert_int_eq(fsio_mkdirs(tmp, dirs[d]), 0);
+	want = xreallocarray(NULL, 400, sizeof(*want));
+	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++)
+		for (int i = 0; i < (d == 0 ? 300 : 3); i++) {
+			/* Long shared prefixes, short names, odd bytes. */
+			if (i % 3 == 0)
+				snprintf(name, sizeof(name), "%s/2026112%d-%c%c.yaml",
+				    dirs[d], i % 10, 'a' + i % 26, 'A' + i / 26 % 26);
+			else if (i % 3 == 1)
+				snprintf(name, sizeof(name), "%s/20261120-"
+				    "same-long-prefix-%03d.yaml", dirs[d], 999 - i);
+			else
+				snprintf(name, sizeof(name), "%s/%c.yaml",
+				    dirs[d], "a_b-Z0"[i % 6]);
+			overwrite(name, "date: 2026-11-20\ntitle: 順\n");
+			want[k++] = in_store(name);
+		}
+	qsort(want, k, sizeof(*want), cmp_paths);
+	n = 0;
+	for (size_t i = 0; i < k; i++)	/* the same name twice: once */
+		if (n == 0 || strcmp(want[n - 1], want[i]) != 0)
+			want[n++] = want[i];
+		else
+			free(want[i]);
+	k = n;
+	ck_assert_int_eq(walk_paths(tmp, &paths, &n, NULL, NULL), 0);
+	ck_assert_uint_eq(n, k);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_str_eq(paths[i], want[i]);
+	ck_assert_int_eq(walk_tree(tmp, &t, NULL, NULL), 0);
+	ck_assert_uint_eq(t.nfiles, k);
+	for (size_t i = 0; i < t.nfiles; i++) {
+		ck_assert_str_eq(t.files[i].path, want[i]);
+		ck_assert_uint_ne(t.files[i].st.ino, 0);
+	}
+	walk_tree_free(&t);
+	walk_paths_free(paths, n);
+	for (size_t i = 0; i < k; i++)
+		free(want[i]);
+	free(want);
+}
+END_TEST
+
 static Suite *
 index_suite(void)
 {
@@ -891,6 +960,7 @@ index_suite(void)
 	tcase_add_test(tc, id_prefixes);
 	tcase_add_test(tc, damaged_index_and_lookups);
 	tcase_add_test(tc, concurrent_adds_and_series_lookups);
+	tcase_add_test(tc, walk_order_is_path_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
