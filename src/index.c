@@ -215,16 +215,34 @@ pad_to(struct buf *b, size_t align)
 }
 
 static struct istr
-put_str(struct buf *b, const char *s)
+put_strn(struct buf *b, const char *s, size_t n)
 {
 	struct istr is = { NO_STRING, 0 };
 
 	if (s != NULL) {
 		is.off = (uint32_t)b->len;
-		is.len = (uint32_t)strlen(s);
-		buf_add(b, s, is.len + 1);
+		is.len = (uint32_t)n;
+		buf_add(b, s, n);
+		buf_addc(b, '\0');
 	}
 	return is;
+}
+
+static struct istr
+put_str(struct buf *b, const char *s)
+{
+	return put_strn(b, s, s != NULL ? strlen(s) : 0);
+}
+
+/* The ID of an entry file: its name without ".yaml". */
+static const char *
+id_of(const char *rel, size_t *len)
+{
+	const char *base = strrchr(rel, '/');
+
+	base = base ? base + 1 : rel;
+	*len = strlen(base) - 5;
+	return base;
 }
 
 /*
@@ -233,9 +251,11 @@ put_str(struct buf *b, const char *s)
  * from the start of b.
  */
 static void
-put_record(struct buf *b, size_t off, const char *rel, const char *id,
+put_record(struct buf *b, size_t off, const char *rel,
     const struct file_stat *st, const struct entry *e, uint32_t flags)
 {
+	size_t idlen;
+	const char *id = id_of(rel, &idlen);
 	struct irec r;
 	struct istr *tags;
 
@@ -268,7 +288,7 @@ put_record(struct buf *b, size_t off, const char *rel, const char *id,
 		flags |= REC_BAD;
 	r.flags = flags;
 	r.rel = put_str(b, rel);
-	r.id = put_str(b, id);
+	r.id = put_strn(b, id, idlen);
 	if (e != NULL) {
 		r.title = put_str(b, e->title);
 		r.series = put_str(b, e->series);
@@ -754,17 +774,22 @@ summary_dup(const struct entry *v)
 	return e;
 }
 
-/* One walked file: its record when that holds, else what reading gave. */
+/*
+ * One walked file: its record when that holds, else the record of what
+ * reading it gave (in the snapshot's own buffer, compact: no entry and
+ * no string allocated per file); none when it does not load.
+ */
 struct item {
 	const struct irec	*r;
 	const unsigned char	*base;
-	struct entry		*own;	/* NULL with r NULL: does not load */
+	size_t			 fresh;	/* its record in fresh, while reading */
 	const struct entry_file	*f;
 };
 
 struct index_snap {
 	struct ixmap	 m;
 	struct walk_tree t;
+	struct buf	 fresh;		/* records of the files read now */
 	struct item	*items;		/* in the walk's order */
 	size_t		 nitems;
 	uint32_t	*order;		/* those that load, listing order */
@@ -796,8 +821,6 @@ summaries_at(struct summaries *s, size_t i)
 	    NULL)
 		__builtin_prefetch(near->base + near->r->area);
 
-	if (it->own != NULL)
-		return it->own;
 	if (!x->scratch_ready) {
 		entry_init(&x->scratch);
 		x->scratch_ready = true;
@@ -814,11 +837,7 @@ summaries_free(struct summaries *s)
 
 	if (x == NULL)
 		return;
-	for (size_t i = 0; i < x->nitems; i++)
-		if (x->items[i].own != NULL) {
-			entry_free(x->items[i].own);
-			free(x->items[i].own);
-		}
+	buf_free(&x->fresh);
 	free(x->items);
 	free(x->order);
 	free(x->tagv);
@@ -836,17 +855,6 @@ rel_of(const char *root, const char *path)
 	size_t n = strlen(root);
 
 	return path + n + (n > 0 && root[n - 1] != '/');
-}
-
-/* The ID of an entry file: its name without ".yaml". */
-static const char *
-id_of(const char *rel, size_t *len)
-{
-	const char *base = strrchr(rel, '/');
-
-	base = base ? base + 1 : rel;
-	*len = strlen(base) - 5;
-	return base;
 }
 
 /* Listing order of two items, as entry_cmp. */
@@ -870,23 +878,18 @@ cmp_key(const void *a, const void *b)
 }
 
 static void
-item_key(const char *root, const struct item *it, uint32_t at, struct key *k)
+item_key(const struct item *it, uint32_t at, struct key *k)
 {
-	if (it->own != NULL) {
-		k->date = it->own->date;
-		k->id = it->own->id;
-		k->idlen = strlen(k->id);
-	} else {
-		const struct irec *r = it->r;
+	const struct irec *r = it->r;
 
-		k->date.year = r->year;
-		k->date.mon = r->mon;
-		k->date.day = r->day;
-		k->date.hour = r->hour;
-		k->date.min = r->min;
-		k->date.has_time = (r->flags & REC_TIME) != 0;
-		k->id = id_of(rel_of(root, it->f->path), &k->idlen);
-	}
+	k->date.year = r->year;
+	k->date.mon = r->mon;
+	k->date.day = r->day;
+	k->date.hour = r->hour;
+	k->date.min = r->min;
+	k->date.has_time = (r->flags & REC_TIME) != 0;
+	k->id = str_at(it->base, r->id);
+	k->idlen = r->id.len;
 	k->at = at;
 }
 
@@ -969,22 +972,17 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 	h.strs = b.len;
 	for (size_t i = 0; i < x->nitems; i++) {
 		const struct item *it = &x->items[i];
-		const char *rel = rel_of(root, it->f->path);
-		const struct entry *e = it->own;
 		struct entry view;
-		size_t idlen;
-		const char *base = id_of(rel, &idlen);
-		char *id = xstrndup(base, idlen);
 
 		if (it->r != NULL) {
 			entry_init(&view);
 			rec_entry(it->base, it->r, it->f->path, &view, &x->tagv,
 			    &x->tagcap);
-			e = &view;
 		}
-		put_record(&b, at + i * sizeof(struct irec), rel, id,
-		    &it->f->st, e, is_racy(&it->f->st, t0) ? REC_RACY : 0);
-		free(id);
+		put_record(&b, at + i * sizeof(struct irec),
+		    rel_of(root, it->f->path), &it->f->st,
+		    it->r != NULL ? &view : NULL, is_racy(&it->f->st, t0) ?
+		    REC_RACY : 0);
 	}
 	pad_to(&b, 8);
 	/* The orders, from the records as written. */
@@ -1015,7 +1013,7 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 		buf_add(&b, &ki[i].at, 4);
 	h.bybad = b.len;
 	for (size_t i = 0; i < x->nitems; i++)
-		if (x->items[i].r == NULL && x->items[i].own == NULL) {
+		if (x->items[i].r == NULL) {
 			uint32_t k = (uint32_t)i;
 
 			buf_add(&b, &k, 4);
@@ -1149,9 +1147,11 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 		struct item *it = &x->items[i];
 		const struct xrec *xr;
 		struct xrec rec = { NULL, NULL };
+		struct entry *e;
 		int c = 1;
 
 		it->f = f;
+		it->fresh = SIZE_MAX;
 		if (have) {
 			/*
 			 * Both are in the order of paths: passed ones are
@@ -1177,11 +1177,25 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 		changed = true;
 		if (mode == SNAP_KNOWN)
 			strlist_add(unknown, f->path);
-		else if ((it->own = load_summary(f->path)) == NULL)
+		else if ((e = load_summary(f->path)) == NULL)
 			whole &= failed_for_data();	/* reported */
+		else {
+			pad_to(&x->fresh, 8);
+			it->fresh = reserve(&x->fresh, sizeof(struct irec));
+			put_record(&x->fresh, it->fresh, rel, &f->st, e, 0);
+			entry_free(e);
+			free(e);
+		}
 	}
 	if (have && (j < x->m.h->nrecs || !dirs_same(&x->m, root, &x->t, t0)))
 		changed = true;
+	/* The buffer is whole now: the records read stand in it. */
+	for (size_t i = 0; i < x->nitems; i++)
+		if (x->items[i].fresh != SIZE_MAX) {
+			x->items[i].r = (const void *)(x->fresh.s +
+			    x->items[i].fresh);
+			x->items[i].base = (const unsigned char *)x->fresh.s;
+		}
 	x->order = xreallocarray(NULL, x->nitems + 1, sizeof(*x->order));
 	if (!changed) {
 		/* Record i is item i: the index's listing order holds. */
@@ -1191,8 +1205,8 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 	} else {
 		keys = xreallocarray(NULL, x->nitems + 1, sizeof(*keys));
 		for (size_t i = 0; i < x->nitems; i++)
-			if (x->items[i].r != NULL || x->items[i].own != NULL)
-				item_key(root, &x->items[i], (uint32_t)i,
+			if (x->items[i].r != NULL)
+				item_key(&x->items[i], (uint32_t)i,
 				    &keys[x->norder++]);
 		qsort(keys, x->norder, sizeof(*keys), cmp_key);
 		for (size_t k = 0; k < x->norder; k++)
@@ -1238,15 +1252,8 @@ index_load(struct store *st, struct entry_list *list)
 
 	list->v = xreallocarray(NULL, s.n + 1, sizeof(*list->v));
 	list->n = 0;
-	for (size_t i = 0; i < s.n; i++) {
-		struct item *it = &s.snap->items[s.snap->order[i]];
-
-		if (it->own != NULL) {
-			list->v[list->n++] = it->own;	/* taken over */
-			it->own = NULL;
-		} else
-			list->v[list->n++] = summary_dup(summaries_at(&s, i));
-	}
+	for (size_t i = 0; i < s.n; i++)
+		list->v[list->n++] = summary_dup(summaries_at(&s, i));
 	summaries_free(&s);
 	return rc;
 }
@@ -1734,10 +1741,9 @@ index_note(struct store *st, const char *path)
 	struct ihead h;
 	struct ichunk c;
 	struct stat sb;
-	size_t ndirs = 0, idlen = 0, at;
+	size_t ndirs = 0, at;
 	int64_t t0 = now_ns();
 	struct entry *e = NULL;
-	char *id;
 	int fd;
 
 	fd = open(ipath, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
@@ -1776,11 +1782,8 @@ index_note(struct store *st, const char *path)
 	c.ndirs = (uint32_t)ndirs;
 	reserve(&b, sizeof(c) + sizeof(struct irec) +
 	    ndirs * sizeof(struct idir));
-	name = id_of(rel, &idlen);
-	id = xstrndup(name, idlen);
-	put_record(&b, sizeof(c), rel, id, &fst, e, is_racy(&fst, t0) ?
+	put_record(&b, sizeof(c), rel, &fst, e, is_racy(&fst, t0) ?
 	    REC_RACY : 0);
-	free(id);
 	/*
 	 * Racy, whatever their times: someone else may have changed them
 	 * before this write, and a reader must look.
