@@ -1282,28 +1282,6 @@ directly_in(const char *rel, const char *dir, size_t n)
 	    strchr(rel + n + 1, '/') == NULL;
 }
 
-/* How many entry files the index holds directly in directory dir. */
-static size_t
-files_in(struct ixmap *m, const char *dir)
-{
-	struct buf p = BUF_INIT;
-	size_t n = strlen(dir), count = 0;
-	uint32_t i;
-
-	buf_addf(&p, "%s/", dir);
-	for (i = base_lower(m, p.s); i < m->h->nrecs; i++) {
-		const char *rel = brel(m, i);
-
-		if (strncmp(rel, p.s, n + 1) != 0)
-			break;
-		count += directly_in(rel, dir, n) && xrec_find(m, rel) == NULL;
-	}
-	for (size_t k = 0; k < m->nxrecs; k++)
-		count += directly_in(rec_rel(&m->xrecs[k]), dir, n);
-	buf_free(&p);
-	return count;
-}
-
 static int
 cmp_edir_rel(const void *key, const void *elem)
 {
@@ -1311,16 +1289,18 @@ cmp_edir_rel(const void *key, const void *elem)
 }
 
 /*
- * A racy directory read again: every entry file and directory in it
- * must be one the index holds, and the other way round; the files whose
- * stat data differ from their records (or that are racy) go to dirty.
+ * A directory that changed since the index recorded it, or that is
+ * racy, read again: its directories must be those the index holds;
+ * its entry files that are new, or whose stat data differ from their
+ * records (or that are racy), go to dirty.  Files gone are found gone
+ * where they are looked at.
  */
 static bool
 relist(struct ixmap *m, const char *root, const struct edir *ed,
     size_t ned, const struct edir *d, struct strlist *dirty)
 {
 	struct buf path = BUF_INIT, rel = BUF_INIT;
-	size_t nfiles = 0, nsubs = 0, dlen = strlen(d->rel), known = 0;
+	size_t nsubs = 0, dlen = strlen(d->rel), known = 0;
 	struct dirent *de;
 	bool same = true;
 	DIR *dir;
@@ -1360,9 +1340,10 @@ relist(struct ixmap *m, const char *root, const struct edir *ed,
 		} else if (type == DT_REG && walk_entry_name(de->d_name)) {
 			struct file_stat now, was;
 
-			if (!(same = rec_find(m, rel.s, &rec)))
-				break;
-			nfiles++;
+			if (!rec_find(m, rel.s, &rec)) {
+				strlist_add(dirty, full_path(&path, root, rel.s));
+				continue;
+			}
 			now.ino = sb.st_ino;
 			now.size = (uint64_t)sb.st_size;
 			now.mtime_s = sb.st_mtim.tv_sec;
@@ -1379,17 +1360,21 @@ relist(struct ixmap *m, const char *root, const struct edir *ed,
 	closedir(dir);
 	for (size_t i = 0; i < ned; i++)
 		known += directly_in(ed[i].rel, d->rel, dlen);
-	same = same && known == nsubs && files_in(m, d->rel) == nfiles;
+	same = same && known == nsubs;
 	buf_free(&path);
 	buf_free(&rel);
 	return same;
 }
 
+/* Beyond this many new or changed files, a lookup walks instead. */
+#define DIRTY_MAX	256
+
 /*
  * Whether the index can be trusted without a walk: every directory it
- * holds has the stat data recorded, the racy ones read again (their
- * changed files go to dirty).  No directory at all: entries/ must not
- * have been made since.
+ * holds is still there; those changed since and the racy ones read
+ * again (their new and changed files go to dirty) as long as they have
+ * the directories recorded and not too many files changed.  No
+ * directory at all: entries/ must not have been made since.
  */
 static bool
 trusted(struct ixmap *m, const char *root, struct strlist *dirty)
@@ -1406,9 +1391,11 @@ trusted(struct ixmap *m, const char *root, struct strlist *dirty)
 		    errno == ENOENT;
 	for (size_t i = 0; ok && i < n; i++) {
 		ok = dir_stat_at(AT_FDCWD, full_path(&path, root, ed[i].rel),
-		    &now) && dir_equal(ed[i].d, &now);
-		if (ok && (ed[i].d->flags & REC_RACY) != 0)
-			ok = relist(m, root, ed, n, &ed[i], dirty);
+		    &now);
+		if (ok && (!dir_equal(ed[i].d, &now) ||
+		    (ed[i].d->flags & REC_RACY) != 0))
+			ok = relist(m, root, ed, n, &ed[i], dirty) &&
+			    dirty->n <= DIRTY_MAX;
 	}
 	free(ed);
 	buf_free(&path);
@@ -1650,6 +1637,16 @@ index_load_parts(struct store *st, const char *const *slugs, size_t n,
 	return load_parts(st, slugs, n, true, list);
 }
 
+/* path, when it is still an entry file: a record may outlive its file. */
+static void
+add_if_there(struct strlist *l, const char *path)
+{
+	struct file_stat st;
+
+	if (entry_file_stat(path, &st))
+		strlist_add(l, path);
+}
+
 /* Base record i's ID, or "" when it is damaged. */
 static const char *
 bid(struct ixmap *m, uint32_t i)
@@ -1694,13 +1691,22 @@ index_find_ids(struct store *st, const char *prefix, struct strlist *out)
 			break;
 		rel = str_at(m.map, r->rel);
 		if (xrec_find(&m, rel) == NULL)
-			strlist_add(out, full_path(&path, st->root, rel));
+			add_if_there(out, full_path(&path, st->root, rel));
 	}
 	for (size_t i = 0; i < m.nxrecs; i++)
 		if (strncmp(str_at(m.xrecs[i].base, m.xrecs[i].r->id), prefix,
 		    plen) == 0)
-			strlist_add(out, full_path(&path, st->root,
+			add_if_there(out, full_path(&path, st->root,
 			    rec_rel(&m.xrecs[i])));
+	/* New files in changed directories, unless a record named them. */
+	for (size_t i = 0; i < dirty.n; i++) {
+		const char *b = strrchr(dirty.v[i], '/') + 1;
+		struct xrec rec;
+
+		if (strncmp(b, prefix, plen) == 0 &&
+		    !rec_find(&m, rel_of(st->root, dirty.v[i]), &rec))
+			strlist_add(out, dirty.v[i]);
+	}
 	if (!m.damaged) {
 		if (out->n > 1)
 			qsort(out->v, out->n, sizeof(*out->v), cmp_str);

@@ -16,11 +16,12 @@
  *   are marked the same way.  A clock that jumps, or a file system
  *   whose timestamps run ahead of this machine's clock, only makes more
  *   records racy.
- * - A lookup that does not walk (one series, an ID prefix) trusts the
- *   records only while every directory the walk read still has its
- *   recorded stat data: adding, removing or renaming a file changes its
- *   directory's times.  A racy directory is read again and each of its
- *   files checked.  Otherwise the lookup walks the store.
+ * - A lookup that does not walk (one series, an ID prefix) knows which
+ *   directories changed since the walk read them: adding, removing or
+ *   renaming a file changes its directory's times.  Such a directory,
+ *   and a racy one, is read again and each of its files checked.  When
+ *   a directory was made or removed, or too many files changed, the
+ *   lookup walks the store.
  * - It is written whole to a temporary file and renamed into place,
  *   without the store lock and without fsync, and only after a walk
  *   that read every directory: readers never wait, concurrent writers
@@ -88,10 +89,11 @@ int	index_load(struct store *, struct entry_list *);
  * The summaries of series slug only, as index_load gives them, without
  * walking the store when the index can be trusted (see above): the
  * records of the series are taken when their files' stat data still
- * match, and read again when not.  When the index is missing or
- * damaged, or a directory changed, this is index_load.  Not seen: a
- * file outside the series edited in place to join it, until the next
- * walk; check always sees it.
+ * match, and read again when not, as are the files new or changed in a
+ * changed directory.  When the index is missing or damaged, or cannot
+ * be trusted, this is index_load.  Not seen: a file outside the series
+ * edited in place to join it in a directory that did not change, until
+ * the next walk; check always sees it.
  */
 int	index_load_series(struct store *, const char *slug,
 	    struct entry_list *);

@@ -867,6 +867,49 @@ START_TEST(concurrent_adds_and_series_lookups)
 }
 END_TEST
 
+/*
+ * Files added, removed or renamed by hand in a directory the index
+ * knows: a lookup reads that directory again, and only that one (the
+ * link in entries/2026/12 that a walk warns about stays unmentioned);
+ * past a few hundred new files it walks instead.
+ */
+START_TEST(changed_directory_is_read_again)
+{
+	char *link = in_store("entries/2026/12/20261230-llllll.yaml");
+	char *a = in_store(ENTRY_A), *moved = in_store(
+	    "entries/2026/11/20261123-renamed.yaml");
+	char name[64];
+
+	index_racy_ns = 0;
+	three_entries();
+	ck_assert_int_eq(symlink("/nonexistent", link), 0);
+	loads_as(three);
+	overwrite("entries/2026/11/20261125-eeeeee.yaml",
+	    "date: 2026-11-25\ntitle: 手で足した\nseries: badge\npart: 3\n");
+	ck_assert_int_eq(rename(a, moved), 0);
+	buf_reset(&messages);
+	series_loads_as("badge", "20261123-renamed 2026-11-23 09:30 badge 1 "
+	    "T社を訪問\n20261125-eeeeee 2026-11-25 badge 3 手で足した\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+	ids_are("20261123", "entries/2026/11/20261123-renamed.yaml\n");
+	ids_are("20261125", "entries/2026/11/20261125-eeeeee.yaml\n");
+	ck_assert_str_eq(buf_str(&messages), "");
+	for (int i = 0; i < 300; i++) {
+		snprintf(name, sizeof(name), "entries/2026/11/20261126-%06d.yaml",
+		    i);
+		overwrite(name, "date: 2026-11-26\ntitle: 多数\n");
+	}
+	series_loads_as("badge", "20261123-renamed 2026-11-23 09:30 badge 1 "
+	    "T社を訪問\n20261125-eeeeee 2026-11-25 badge 3 手で足した\n"
+	    "20261201-cccccc 2026-12-01 badge 2 続報\n");
+	ck_assert_msg(strstr(buf_str(&messages), "symbolic link"), "%s",
+	    buf_str(&messages));
+	free(link);
+	free(a);
+	free(moved);
+}
+END_TEST
+
 static int
 cmp_paths(const void *a, const void *b)
 {
@@ -961,6 +1004,7 @@ index_suite(void)
 	tcase_add_test(tc, damaged_index_and_lookups);
 	tcase_add_test(tc, concurrent_adds_and_series_lookups);
 	tcase_add_test(tc, walk_order_is_path_order);
+	tcase_add_test(tc, changed_directory_is_read_again);
 	suite_add_tcase(s, tc);
 	return s;
 }
