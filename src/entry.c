@@ -440,7 +440,10 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 			/* export writes the ID; add -F makes a new one. */
 			continue;
 		} else if (strncmp(k->s, "x-", 2) == 0) {
-			e->x = xreallocarray(e->x, e->nx + 1, sizeof(*e->x));
+			/* Doubling: a file may hold a hundred thousand. */
+			if ((e->nx & (e->nx - 1)) == 0)
+				e->x = xreallocarray(e->x, e->nx ? 2 * e->nx :
+				    1, sizeof(*e->x));
 			e->x[e->nx].key = k->s;
 			e->x[e->nx].value = *v;
 			e->nx++;

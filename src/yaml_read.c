@@ -2,6 +2,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistr.h>
 #include <yaml.h>
 
@@ -159,8 +161,8 @@ check_node_props(const char *name, const yaml_event_t *ev)
 }
 
 /* Kids arrays double in size: a long list costs few reallocations. */
-static struct ynode *
-add_kid(struct ynode *parent)
+struct ynode *
+ynode_add_kid(struct ynode *parent)
 {
 	struct ynode *k;
 	size_t n = parent->nkids;
@@ -173,22 +175,94 @@ add_kid(struct ynode *parent)
 	return k;
 }
 
-/* A new key in a map must be a scalar and must not repeat. */
-static int
-check_key(const char *name, const struct ynode *map, const struct ynode *key)
+/*
+ * FNV-1a from a random start, drawn once a process: a file cannot be
+ * made beforehand whose keys all fall on one slot, which would make
+ * the check quadratic again.
+ */
+static size_t
+key_hash(const char *s, size_t len)
 {
+	static uint64_t start;
+	uint64_t h;
+
+	if (start == 0 && getrandom(&start, sizeof(start), GRND_NONBLOCK) !=
+	    (ssize_t)sizeof(start))
+		start = (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)&start;
+	start |= 1;
+	h = start;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (size_t)(h ^ h >> 32);
+}
+
+/* Open addressing, at most half full: the kid's slot, or an empty one. */
+static size_t *
+ykeys_find(const struct ykeys *ks, const struct ynode *map,
+    const struct ynode *key)
+{
+	size_t i = key_hash(key->s, key->len) & (ks->cap - 1);
+
+	for (;; i = (i + 1) & (ks->cap - 1)) {
+		const struct ynode *o;
+
+		if (ks->slot[i] == 0)
+			return &ks->slot[i];
+		o = &map->kids[ks->slot[i] - 1];
+		if (o->len == key->len && memcmp(o->s, key->s, key->len) == 0)
+			return &ks->slot[i];
+	}
+}
+
+size_t
+ykeys_add(struct ykeys *ks, const struct ynode *map, size_t k)
+{
+	size_t *at;
+
+	if (2 * (ks->n + 1) > ks->cap) {
+		struct ykeys bigger = { NULL, ks->cap ? 2 * ks->cap : 16, 0 };
+
+		bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+		for (size_t i = 0; i < ks->cap; i++)
+			if (ks->slot[i] != 0)
+				*ykeys_find(&bigger, map,
+				    &map->kids[ks->slot[i] - 1]) = ks->slot[i];
+		bigger.n = ks->n;
+		free(ks->slot);
+		*ks = bigger;
+	}
+	at = ykeys_find(ks, map, &map->kids[k]);
+	if (*at != 0)
+		return *at - 1;
+	*at = k + 1;
+	ks->n++;
+	return SIZE_MAX;
+}
+
+void
+ykeys_free(struct ykeys *ks)
+{
+	free(ks->slot);
+	memset(ks, 0, sizeof(*ks));
+}
+
+/* A new key in a map (its last kid) must be a scalar and must not repeat. */
+static int
+check_key(const char *name, const struct ynode *map, struct ykeys *ks)
+{
+	const struct ynode *key = &map->kids[map->nkids - 1];
+	size_t first;
+
 	if (key->type != Y_SCALAR) {
 		diag_error(EXIT_DATAERR, name, key->pos, "a key must be a plain string");
 		return -1;
 	}
-	for (size_t i = 0; i + 1 < map->nkids; i += 2)
-		if (map->kids[i].len == key->len &&
-		    memcmp(map->kids[i].s, key->s, key->len) == 0) {
-			diag_error(EXIT_DATAERR, name, key->pos,
-			    "duplicate key '%s' (first at line %d)", key->s,
-			    map->kids[i].pos.line);
-			return -1;
-		}
+	if ((first = ykeys_add(ks, map, map->nkids - 1)) != SIZE_MAX) {
+		diag_error(EXIT_DATAERR, name, key->pos,
+		    "duplicate key '%s' (first at line %d)", key->s,
+		    map->kids[first].pos.line);
+		return -1;
+	}
 	return 0;
 }
 
@@ -333,6 +407,7 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 {
 	yaml_event_t ev;
 	struct ynode *stack[YAML_MAX_DEPTH + 1];
+	struct ykeys keys[YAML_MAX_DEPTH + 1];	/* of the maps on the stack */
 	int depth = 0, rc = 0;
 	bool done = false, have_root = false;
 
@@ -365,14 +440,14 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 				    ev.data.scalar.style ==
 				    YAML_PLAIN_SCALAR_STYLE;
 			} else
-				n = add_kid(stack[depth - 1]);
+				n = ynode_add_kid(stack[depth - 1]);
 			if (ev.type == YAML_SCALAR_EVENT) {
 				rc = scalar_node(r->name, &ev, n);
 				if (rc == 0 && depth > 0 &&
 				    stack[depth - 1]->type == Y_MAP &&
 				    stack[depth - 1]->nkids % 2 == 1)
 					rc = check_key(r->name, stack[depth - 1],
-					    n);
+					    &keys[depth - 1]);
 				break;
 			}
 			if (depth > 0 && stack[depth - 1]->type == Y_MAP &&
@@ -392,17 +467,20 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 			n->type = ev.type == YAML_MAPPING_START_EVENT ?
 			    Y_MAP : Y_SEQ;
 			n->pos = mark_pos(ev.start_mark);
+			memset(&keys[depth], 0, sizeof(keys[depth]));
 			stack[depth++] = n;
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			depth--;
+			ykeys_free(&keys[--depth]);
 			break;
 		default:
 			break;
 		}
 		yaml_event_delete(&ev);
 	}
+	while (depth > 0)
+		ykeys_free(&keys[--depth]);
 	if (rc != 0)
 		ynode_free(root);
 	return rc;

@@ -55,7 +55,28 @@ int	text_check(const char *name, struct pos, const char *s, size_t len);
 
 void	ynode_free(struct ynode *);
 
+/* A new, empty last kid of parent (a sequence or a map). */
+struct ynode *ynode_add_kid(struct ynode *parent);
+
 /* The value for key in a map, or NULL. */
 const struct ynode *ynode_get(const struct ynode *, const char *);
+
+/*
+ * The keys of one mapping as it is read, hashed, so that a mapping of
+ * a hundred thousand keys is checked for duplicates in linear time.
+ * It holds places in the map's kids, which may move.
+ */
+struct ykeys {
+	size_t	*slot;		/* 1 + the kid's place, or 0 */
+	size_t	 cap;		/* a power of two, or 0 */
+	size_t	 n;
+};
+
+/*
+ * Add map->kids[k], a scalar key: the place of the same key met
+ * before, or SIZE_MAX when it is new.
+ */
+size_t	ykeys_add(struct ykeys *, const struct ynode *map, size_t k);
+void	ykeys_free(struct ykeys *);
 
 #endif

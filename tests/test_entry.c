@@ -592,6 +592,31 @@ START_TEST(duplicate_nested_key)
 }
 END_TEST
 
+/*
+ * Keys are hashed, not compared pairwise: among a hundred thousand, the
+ * one that repeats the first is still found, and a map that big loads.
+ */
+START_TEST(duplicate_among_many_keys)
+{
+	struct buf in = BUF_INIT, want = BUF_INIT;
+	struct entry e;
+
+	buf_adds(&in, HEAD);
+	for (int i = 0; i < 100000; i++)
+		buf_addf(&in, "x-k%d: %d\n", i, i % 7);
+	loaded_n(in.s, in.len, &e);
+	ck_assert_uint_eq(e.nx, 100000);
+	ck_assert_str_eq(e.x[99999].key, "x-k99999");
+	ck_assert_str_eq(e.x[99999].value.s, "4");
+	entry_free(&e);
+	buf_adds(&in, "x-k0: again\n");
+	buf_addf(&want, "100003:1: duplicate key 'x-k0' (first at line 3)\n");
+	refused_n(in.s, in.len, want.s);
+	buf_free(&in);
+	buf_free(&want);
+}
+END_TEST
+
 START_TEST(document_is_list)
 {
 	refused("---\n- date\n- title\n",
@@ -1018,6 +1043,7 @@ entry_suite(void)
 	tcase_add_test(guard, nesting_too_deep);
 	tcase_add_test(guard, duplicate_key);
 	tcase_add_test(guard, duplicate_nested_key);
+	tcase_add_test(guard, duplicate_among_many_keys);
 	tcase_add_test(guard, document_is_list);
 	tcase_add_test(guard, document_is_string);
 	tcase_add_test(guard, two_documents);

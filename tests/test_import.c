@@ -223,6 +223,25 @@ START_TEST(refused)
 }
 END_TEST
 
+/* Duplicates among many keys, the last repeating the first. */
+START_TEST(duplicate_among_many_keys)
+{
+	struct buf in = BUF_INIT;
+	struct json_reader r;
+	struct ynode n;
+
+	buf_addc(&in, '{');
+	for (int i = 0; i < 100000; i++)
+		buf_addf(&in, "\"k%d\": %d,\n", i, i);
+	buf_adds(&in, "\"k0\": 0}");
+	json_reader_init(&r, "t.json", in.s, in.len, 8);
+	ck_assert_fails(json_read_value(&r, &n), EXIT_DATAERR);
+	ck_assert_str_eq(buf_str(&messages), "dailylog: t.json:100001:1: "
+	    "duplicate key 'k0' (first at line 1)\n");
+	buf_free(&in);
+}
+END_TEST
+
 START_TEST(depth_cap_is_inclusive)
 {
 	struct ynode n;
@@ -782,6 +801,7 @@ import_suite(void)
 	tcase_add_test(json, byte_order_mark);
 	tcase_add_test(json, values_in_sequence);
 	tcase_add_loop_test(json, refused, 0, sizeof(bad) / sizeof(bad[0]));
+	tcase_add_test(json, duplicate_among_many_keys);
 	tcase_add_test(json, depth_cap_is_inclusive);
 	suite_add_tcase(s, json);
 
