@@ -223,10 +223,7 @@ suggest(const char *word, const char *const *cands, size_t n)
 static bool
 is_null(const struct ynode *n)
 {
-	return n->type == Y_SCALAR && n->plain &&
-	    (n->len == 0 || strcmp(n->s, "~") == 0 ||
-	    strcmp(n->s, "null") == 0 || strcmp(n->s, "Null") == 0 ||
-	    strcmp(n->s, "NULL") == 0);
+	return n->type == Y_SCALAR && ynode_scalar(n) == YS_NULL;
 }
 
 static const char *

@@ -1,4 +1,5 @@
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,7 +121,49 @@ parse_error(const char *name, const char *buf, const yaml_parser_t *p)
 		    p->problem ? p->problem : "syntax error");
 }
 
-/* Anchors, aliases and non-standard tags are refused: see dailylog(5). */
+/*
+ * The tags of YAML 1.2's core schema, by the kind of node they may be
+ * on (a scalar, a sequence, a mapping); everything else (!!binary,
+ * !!timestamp, !!python/object, "!", a custom !tag) is refused: it
+ * asks for something dailylog does not do.
+ */
+static const struct {
+	const char	*name;
+	yaml_event_type_t on;
+} core_tags[] = {
+	{ "str", YAML_SCALAR_EVENT },
+	{ "int", YAML_SCALAR_EVENT },
+	{ "float", YAML_SCALAR_EVENT },
+	{ "bool", YAML_SCALAR_EVENT },
+	{ "null", YAML_SCALAR_EVENT },
+	{ "seq", YAML_SEQUENCE_START_EVENT },
+	{ "map", YAML_MAPPING_START_EVENT },
+};
+
+/* The tag as a user writes it: "!!int" for YAML's own, else as given. */
+static void
+tag_shown(const char *tag, struct buf *b)
+{
+	if (strncmp(tag, STD_TAG_PREFIX, sizeof(STD_TAG_PREFIX) - 1) == 0)
+		buf_addf(b, "!!%s", tag + sizeof(STD_TAG_PREFIX) - 1);
+	else
+		buf_adds(b, tag);
+}
+
+/* The core tag's name ("int"), or NULL when the tag is not one for t. */
+static const char *
+core_tag(const char *tag, yaml_event_type_t t)
+{
+	if (strncmp(tag, STD_TAG_PREFIX, sizeof(STD_TAG_PREFIX) - 1) != 0)
+		return NULL;
+	tag += sizeof(STD_TAG_PREFIX) - 1;
+	for (size_t i = 0; i < sizeof(core_tags) / sizeof(core_tags[0]); i++)
+		if (strcmp(tag, core_tags[i].name) == 0)
+			return core_tags[i].on == t ? core_tags[i].name : NULL;
+	return NULL;
+}
+
+/* Anchors, aliases and tags beyond the core schema are refused: see dailylog(5). */
 static int
 check_node_props(const char *name, const yaml_event_t *ev)
 {
@@ -152,12 +195,95 @@ check_node_props(const char *name, const yaml_event_t *ev)
 		    (const char *)anchor);
 		return -1;
 	}
-	if (tag != NULL && strncmp((const char *)tag, STD_TAG_PREFIX,
-	    sizeof(STD_TAG_PREFIX) - 1) != 0) {
-		diag_error(EXIT_DATAERR, name, pos, "tag %s is not allowed", (const char *)tag);
+	if (tag != NULL && core_tag((const char *)tag, ev->type) == NULL) {
+		struct buf shown = BUF_INIT;
+
+		tag_shown((const char *)tag, &shown);
+		if (core_tag((const char *)tag, YAML_SCALAR_EVENT) != NULL ||
+		    core_tag((const char *)tag, YAML_SEQUENCE_START_EVENT) ||
+		    core_tag((const char *)tag, YAML_MAPPING_START_EVENT))
+			diag_error(EXIT_DATAERR, name, pos, "tag %s does not "
+			    "fit %s", shown.s, ev->type == YAML_SCALAR_EVENT ?
+			    "a scalar" : ev->type == YAML_SEQUENCE_START_EVENT ?
+			    "a sequence" : "a mapping");
+		else
+			diag_error(EXIT_DATAERR, name, pos, "tag %s is not "
+			    "allowed (only !!str, !!int, !!float, !!bool, !!null, "
+			    "!!seq and !!map are)", shown.s);
+		buf_free(&shown);
 		return -1;
 	}
 	return 0;
+}
+
+/* [0-9]+ at s, or in the other digits of base 8 or 16: how many. */
+static size_t
+digits(const char *s, int base)
+{
+	size_t n = 0;
+
+	while (base == 16 ? isxdigit((unsigned char)s[n]) : base == 8 ?
+	    s[n] >= '0' && s[n] <= '7' : isdigit((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
+enum yscalar
+yscalar_of(const char *s, size_t len)
+{
+	static const char *const nulls[] = { "~", "null", "Null", "NULL" };
+	static const char *const bools[] = { "true", "True", "TRUE", "false",
+	    "False", "FALSE" };
+	static const char *const odd[] = { ".inf", ".Inf", ".INF", ".nan",
+	    ".NaN", ".NAN" };
+	const char *p = s;
+	size_t n;
+
+	if (len == 0)
+		return YS_NULL;
+	if (strlen(s) != len)
+		return YS_STR;	/* a NUL inside: text, whatever it spells */
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(s, nulls[i]) == 0)
+			return YS_NULL;
+	for (size_t i = 0; i < 6; i++)
+		if (strcmp(s, bools[i]) == 0)
+			return YS_BOOL;
+	if (s[0] == '0' && (s[1] == 'o' || s[1] == 'x') && s[2] != '\0')
+		return digits(s + 2, s[1] == 'o' ? 8 : 16) == len - 2 ?
+		    YS_INT : YS_STR;
+	if (*p == '-' || *p == '+')
+		p++;
+	for (size_t i = 0; i < 6; i++)
+		if (strcmp(p, odd[i]) == 0 && (i < 3 || p == s))
+			return YS_FLOAT;
+	n = digits(p, 10);
+	if (p[n] == '\0' && n > 0)
+		return YS_INT;
+	/* [0-9]+(\.[0-9]*)? or \.[0-9]+, then ([eE][-+]?[0-9]+)? */
+	if (p[n] == '.') {
+		size_t f = digits(p + n + 1, 10);
+
+		if (n == 0 && f == 0)
+			return YS_STR;
+		n += 1 + f;
+	} else if (n == 0)
+		return YS_STR;
+	if (p[n] == 'e' || p[n] == 'E') {
+		size_t e = p[n + 1] == '-' || p[n + 1] == '+' ? n + 2 : n + 1;
+		size_t d = digits(p + e, 10);
+
+		if (d == 0)
+			return YS_STR;
+		n = e + d;
+	}
+	return p[n] == '\0' ? YS_FLOAT : YS_STR;
+}
+
+enum yscalar
+ynode_scalar(const struct ynode *n)
+{
+	return n->plain ? yscalar_of(n->s ? n->s : "", n->len) : YS_STR;
 }
 
 /* Kids arrays double in size: a long list costs few reallocations. */
@@ -323,6 +449,38 @@ scalar_suspect(const unsigned char *s, size_t len)
 	return false;
 }
 
+/*
+ * A core tag says what the scalar is: !!str makes text of what would be
+ * a number or a word (as quotes do), and !!int, !!float, !!bool and
+ * !!null must be what they say, and are then as if written plain.
+ */
+static int
+scalar_tag(const char *name, const yaml_event_t *ev, struct ynode *n)
+{
+	const char *tag = core_tag((const char *)ev->data.scalar.tag,
+	    YAML_SCALAR_EVENT);
+	enum yscalar is = yscalar_of(n->s, n->len);
+	struct buf shown = BUF_INIT;
+	bool fits;
+
+	if (strcmp(tag, "str") == 0) {
+		n->plain = false;
+		return 0;
+	}
+	fits = strcmp(tag, "int") == 0 ? is == YS_INT :
+	    strcmp(tag, "float") == 0 ? is == YS_FLOAT || is == YS_INT :
+	    strcmp(tag, "bool") == 0 ? is == YS_BOOL : is == YS_NULL;
+	if (fits) {
+		n->plain = true;
+		return 0;
+	}
+	tag_shown((const char *)ev->data.scalar.tag, &shown);
+	diag_error(EXIT_DATAERR, name, n->pos, "'%s' is not what its tag %s "
+	    "says", n->s, shown.s);
+	buf_free(&shown);
+	return -1;
+}
+
 /* The scalar's text moves from the event to the node: no copy. */
 static int
 scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
@@ -340,7 +498,7 @@ scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
 	n->s = s;
 	n->len = len;
 	ev->data.scalar.value = NULL;
-	return 0;
+	return ev->data.scalar.tag != NULL ? scalar_tag(name, ev, n) : 0;
 }
 
 /*

@@ -55,6 +55,19 @@ int	text_check(const char *name, struct pos, const char *s, size_t len);
 
 void	ynode_free(struct ynode *);
 
+/* What a plain scalar is by YAML 1.2's core schema; quoted is text. */
+enum yscalar { YS_STR, YS_NULL, YS_BOOL, YS_INT, YS_FLOAT };
+
+/*
+ * The core schema's reading of plain text s (len bytes): null ("", ~,
+ * null), a boolean (true, false, in three cases), an integer (decimal,
+ * 0o octal, 0x hexadecimal), a float (with . or an exponent, .inf,
+ * .nan), else a string.
+ */
+enum yscalar yscalar_of(const char *s, size_t len);
+/* The same for a scalar node: YS_STR when it was quoted. */
+enum yscalar ynode_scalar(const struct ynode *);
+
 /* A new, empty last kid of parent (a sequence or a map). */
 struct ynode *ynode_add_kid(struct ynode *parent);
 

@@ -60,6 +60,53 @@ test_round_trip_json() { round_trip json; }
 test_round_trip_jsonl() { round_trip jsonl; }
 test_round_trip_yaml() { round_trip yaml; }
 
+# Types on a round trip: x- scalars exported in each format and imported
+# into another store are written back with their YAML types, and export
+# the same again.
+types_round_trip() {
+	dl add -F - >/dev/null 2>"$T/add.err" <<-'EOF' ||
+	date: 2026-11-09
+	title: 型の往復
+	x-mileage: 12
+	x-fuel: 4.5
+	x-paid: true
+	x-late: false
+	x-none: ~
+	x-quoted: '12'
+	x-word: 'true'
+	x-null-word: 'null'
+	x-legs: [1, '2', false, ~]
+	EOF
+	    fail "add -F failed: $(cat "$T/add.err")"
+	dl export --format "$1" >"$T/dump" || { fail "export $1"; return; }
+	dl export --format json >"$T/before.json" || { fail "export"; return; }
+	"$DAILYLOG" init "$T/other" >/dev/null 2>&1 || { fail "init"; return; }
+	expect_status 0 "$DAILYLOG" -C "$T/other" import "$T/dump" || return
+	f=$(find "$T/other/entries" -name '*.yaml')
+	for line in 'x-mileage: 12' 'x-fuel: 4.5' 'x-paid: true' \
+	    'x-late: false' "x-quoted: '12'" "x-word: 'true'" \
+	    "x-null-word: 'null'" "- '2'" '- false'; do
+		grep -qxF -- "$line" "$f" ||
+		    fail "$1: the imported file lacks '$line': $(cat "$f")"
+	done
+	# JSON's null comes back as null, YAML's ~ as ~: both plain nulls.
+	grep -qxE 'x-none: (~|null)' "$f" || fail "$1: x-none: $(cat "$f")"
+	"$DAILYLOG" -C "$T/other" export --format json >"$T/after.json"
+	python3 - "$T/before.json" "$T/after.json" <<-'PY' 2>"$T/py" ||
+	import json, sys
+	a, b = ([{k: v for k, v in e.items() if k not in ("id", "path")}
+	         for e in json.load(open(p, encoding="utf-8"))] for p in sys.argv[1:3])
+	assert a == b and [type(v) for v in a[0].values()] == \
+	    [type(v) for v in b[0].values()], "%s\n!=\n%s" % (a, b)
+	assert a[0]["x-mileage"] == 12 and a[0]["x-quoted"] == "12", a
+	PY
+	    fail "$1: $(cat "$T/py")"
+}
+
+test_types_round_trip_json() { types_round_trip json; }
+test_types_round_trip_jsonl() { types_round_trip jsonl; }
+test_types_round_trip_yaml() { types_round_trip yaml; }
+
 test_stdin() {
 	printf '{"date": "2026-11-03", "title": "標準入力から"}\n' >"$T/in"
 	expect_status 0 dl import - <"$T/in" || return
