@@ -448,7 +448,8 @@ static const struct {
 } bad_doc[] = {
 	{ "title: &t 二\n", "3:8: anchors (&t) are not allowed" },
 	{ "x-a: &m {k: v}\n", "3:6: anchors (&m) are not allowed" },
-	{ "title: !custom 二\n", "3:8: tag !custom is not allowed" },
+	{ "title: !custom 二\n", "3:8: tag !custom is not allowed (only !!str, "
+	    "!!int, !!float, !!bool, !!null, !!seq and !!map are)" },
 	{ "x-deep: [[[[[[[[1]]]]]]]]\n", "3:16: nested deeper than 8 levels" },
 	{ "title: 二\nclient: T社\ntitle: 再\n",
 	    "5:1: duplicate key 'title' (first at line 3)" },
