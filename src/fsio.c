@@ -176,6 +176,22 @@ fsync_dir(const char *dir)
 	return err;
 }
 
+/*
+ * A directory just made is flushed in its parent (dir, the path of the
+ * parent for messages), or on power loss it can vanish with all that
+ * was written in it since.
+ */
+static int
+made_durable(int parentfd, const char *dir)
+{
+	if (fsync(parentfd) == -1 && errno != EINVAL) {
+		diag_fail(fsio_status(errno), "cannot sync directory %s: %s",
+		    dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* mkdir -p of path (0700); the path above the store may hold links. */
 static int
 mkdirs(const char *path)
@@ -189,7 +205,23 @@ mkdirs(const char *path)
 		char save = *s;
 
 		*s = '\0';
-		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
+		if (mkdir(p, 0700) == 0) {
+			char *slash = strrchr(p, '/');
+			char *parent = slash == p ? xstrdup("/") :
+			    xstrndup(p, (size_t)(slash - p));
+			int fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+			if (fd == -1 || made_durable(fd, parent) != 0) {
+				if (fd == -1)
+					diag_fail(fsio_status(errno), "cannot "
+					    "sync directory %s: %s", parent,
+					    strerror(errno));
+				rc = -1;
+			}
+			if (fd != -1)
+				close(fd);
+			free(parent);
+		} else if (errno != EEXIST) {
 			diag_fail(fsio_status(errno), "cannot create directory "
 			    "%s: %s", p, strerror(errno));
 			rc = -1;
@@ -222,11 +254,15 @@ fsio_mkdirs(const char *root, const char *rel)
 	    comp = strtok_r(NULL, "/", &save)) {
 		int next;
 
-		if (mkdirat(fd, comp, 0700) == -1 && errno != EEXIST) {
+		bool made = mkdirat(fd, comp, 0700) == 0;
+
+		if (!made && errno != EEXIST) {
 			diag_fail(fsio_status(errno), "cannot create directory "
 			    "%s/%s: %s", root, rel, strerror(errno));
 			rc = -1;
-		} else if ((next = openat(fd, comp, O_RDONLY | O_DIRECTORY |
+		} else if (made && made_durable(fd, root) != 0)
+			rc = -1;
+		else if ((next = openat(fd, comp, O_RDONLY | O_DIRECTORY |
 		    O_NOFOLLOW | O_CLOEXEC)) == -1) {
 			diag_fail(EXIT_CANTCREAT, "cannot use %s/%s: %s%s", root,
 			    rel, strerror(errno), errno == ELOOP ||
@@ -244,6 +280,35 @@ fsio_mkdirs(const char *root, const char *rel)
 	return rc;
 }
 
+/*
+ * data in a new temporary file .BASE.tmp-XXXXXX of dir, with mode,
+ * synced when durable: 0 with its path in tmp, or an errno value with
+ * nothing left behind.
+ */
+static int
+write_temporary(const char *dir, const char *base, const char *data,
+    size_t len, unsigned mode, bool durable, struct buf *tmp)
+{
+	int fd, err = 0;
+
+	buf_addf(tmp, "%s/.%s.tmp-XXXXXX", dir, base);
+	if ((fd = mkostemp(tmp->s, O_CLOEXEC)) == -1)
+		return errno;
+	if (fchmod(fd, (mode_t)mode) == -1 ||
+	    (err = fd_write_all(fd, data, len)) != 0 ||
+	    (durable && fsync(fd) == -1)) {
+		err = err ? err : errno;
+		close(fd);
+		unlink(tmp->s);
+		return err;
+	}
+	if (close(fd) == -1) {
+		err = errno;
+		unlink(tmp->s);
+	}
+	return err;
+}
+
 int
 fsio_write(const char *path, const char *data, size_t len,
     enum fsio_mode how, unsigned mode, bool durable)
@@ -251,26 +316,11 @@ fsio_write(const char *path, const char *data, size_t len,
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 	struct buf tmp = BUF_INIT;
-	int fd, err = 0;
+	int err;
 
-	buf_addf(&tmp, "%s/.%s.tmp-XXXXXX", dir, slash ? slash + 1 : path);
-	if ((fd = mkostemp(tmp.s, O_CLOEXEC)) == -1) {
-		err = errno;
+	if ((err = write_temporary(dir, slash ? slash + 1 : path, data, len,
+	    mode, durable, &tmp)) != 0)
 		goto out;
-	}
-	if (fchmod(fd, (mode_t)mode) == -1 ||
-	    (err = fd_write_all(fd, data, len)) != 0 ||
-	    (durable && fsync(fd) == -1)) {
-		err = err ? err : errno;
-		close(fd);
-		unlink(tmp.s);
-		goto out;
-	}
-	if (close(fd) == -1) {
-		err = errno;
-		unlink(tmp.s);
-		goto out;
-	}
 	if (how == FSIO_REPLACE) {
 		if (rename(tmp.s, path) == -1) {
 			err = errno;
@@ -318,23 +368,38 @@ fsio_store_file(const char *path, const char *data, size_t len,
 	return err ? fsio_write_failed(path, err) : 0;
 }
 
-int
-fsio_output_file(const char *path, const char *data, size_t len,
-    bool durable)
+/*
+ * The mode of an output file at path (the umask's), or -1 after a
+ * message when what is there must not be replaced: replacing renames
+ * over the path, never over a device, a directory or a symbolic link
+ * that happens to be there.
+ */
+static int
+output_mode(const char *path, unsigned *mode)
 {
 	struct stat sb;
 	mode_t mask = umask(0);
-	int err;
 
 	umask(mask);
-	/* Replacing renames over the path: never over a device, a
-	 * directory or a symbolic link that happens to be there. */
 	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
 		diag_error(EXIT_CANTCREAT, path, nopos, "not a regular file; "
 		    "not replaced");
 		return -1;
 	}
-	err = fsio_write(path, data, len, FSIO_REPLACE, 0666 & ~mask, durable);
+	*mode = 0666 & ~mask;
+	return 0;
+}
+
+int
+fsio_output_file(const char *path, const char *data, size_t len,
+    bool durable)
+{
+	unsigned mode;
+	int err;
+
+	if (output_mode(path, &mode) != 0)
+		return -1;
+	err = fsio_write(path, data, len, FSIO_REPLACE, mode, durable);
 	return err ? fsio_write_failed(path, err) : 0;
 }
 
@@ -342,9 +407,10 @@ int
 fsio_output_dir(const char *dir, char **abs)
 {
 	char real[PATH_MAX];
+	bool made;
 
 	*abs = NULL;
-	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
+	if (!(made = mkdir(dir, 0755) == 0) && errno != EEXIST) {
 		diag_fail(EXIT_CANTCREAT, "cannot create directory %s: %s",
 		    dir, strerror(errno));
 		return -1;
@@ -353,8 +419,106 @@ fsio_output_dir(const char *dir, char **abs)
 		diag_fail(EXIT_CANTCREAT, "%s: %s", dir, strerror(errno));
 		return -1;
 	}
+	if (made) {
+		char *parent = path_join(real, "..");
+		int err = fsync_dir(parent);
+
+		if (err != 0)
+			diag_fail(fsio_status(err), "cannot sync directory %s: "
+			    "%s", parent, strerror(err));
+		free(parent);
+		if (err != 0)
+			return -1;
+	}
 	*abs = xstrdup(real);
 	return 0;
+}
+
+int
+fsio_syncfs(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err = 0;
+
+	if (fd == -1)
+		return errno;
+	if (syncfs(fd) == -1)
+		err = errno;
+	close(fd);
+	return err;
+}
+
+void
+fsio_batch_init(struct fsio_batch *b, const char *dir)
+{
+	memset(b, 0, sizeof(*b));
+	b->dir = xstrdup(dir);
+}
+
+int
+fsio_batch_add(struct fsio_batch *b, const char *name, const char *data,
+    size_t len)
+{
+	struct buf tmp = BUF_INIT;
+	char *path = path_join(b->dir, name);
+	unsigned mode;
+	int err, rc = 0;
+
+	if (output_mode(path, &mode) != 0)
+		rc = -1;
+	else if ((err = write_temporary(b->dir, name, data, len, mode, false,
+	    &tmp)) != 0)
+		rc = fsio_write_failed(path, err);
+	if (rc != 0) {
+		buf_free(&tmp);
+		free(path);
+		return rc;
+	}
+	b->tmp = xreallocarray(b->tmp, b->n + 1, sizeof(*b->tmp));
+	b->path = xreallocarray(b->path, b->n + 1, sizeof(*b->path));
+	b->tmp[b->n] = buf_detach(&tmp);
+	b->path[b->n++] = path;
+	return 0;
+}
+
+int
+fsio_batch_commit(struct fsio_batch *b)
+{
+	int err;
+
+	/* One flush of the file system for all the files: cheaper than
+	 * an fsync each (see dailylog-render(1) for the figures). */
+	if ((err = fsio_syncfs(b->dir)) != 0) {
+		diag_fail(fsio_status(err), "%s: cannot sync: %s", b->dir,
+		    strerror(err));
+		return -1;
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		if (rename(b->tmp[i], b->path[i]) == -1)
+			return fsio_write_failed(b->path[i], errno);
+		free(b->tmp[i]);
+		b->tmp[i] = NULL;
+	}
+	if ((err = fsync_dir(b->dir)) != 0) {
+		diag_fail(fsio_status(err), "%s: cannot sync: %s", b->dir,
+		    strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+void
+fsio_batch_free(struct fsio_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->tmp[i] != NULL)
+			unlink(b->tmp[i]);
+		free(b->tmp[i]);
+		free(b->path[i]);
+	}
+	free(b->tmp);
+	free(b->path);
+	free(b->dir);
+	memset(b, 0, sizeof(*b));
 }
 
 int

@@ -83,10 +83,33 @@ int	fsio_output_file(const char *path, const char *data, size_t len,
 	    bool durable);
 
 /*
- * dir, made when missing (mode 0755: output is not the store), as an
- * absolute path in *abs (a new string).
+ * dir, made when missing (mode 0755: output is not the store; flushed
+ * in its parent when made), as an absolute path in *abs (a new string).
  */
 int	fsio_output_dir(const char *dir, char **abs);
+
+/*
+ * Many output files of one directory, made durable together: each is
+ * written to a temporary file beside its name (as fsio_output_file
+ * would, refusing to replace what is not a regular file), then commit
+ * flushes them all with one syncfs(2), gives each its name by rename(2)
+ * and flushes the directory.  A file never has its name before its
+ * data are on disk.  Free removes the temporaries not committed.
+ */
+struct fsio_batch {
+	char	 *dir;
+	char	**tmp, **path;
+	size_t	  n;
+};
+
+void	fsio_batch_init(struct fsio_batch *, const char *dir);
+int	fsio_batch_add(struct fsio_batch *, const char *name,
+	    const char *data, size_t len);
+int	fsio_batch_commit(struct fsio_batch *);
+void	fsio_batch_free(struct fsio_batch *);
+
+/* syncfs(2) of the file system that holds path: 0 or an errno value. */
+int	fsio_syncfs(const char *path);
 
 /*
  * A new private temporary file dir/PREFIX-XXXXXX, open for reading and
