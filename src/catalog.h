@@ -31,19 +31,34 @@ void	catalog_read_series(const struct entry_list *sums, const char *slug,
 
 /*
  * Store a new entry.  Under the lock: gives it the next part of its
- * series when e->part is 0, refuses a taken part (73), makes an ID,
- * writes entries/YYYY/MM/ID.yaml atomically without ever replacing a
- * file.  Sets e->id and e->path.
+ * series when e->part is 0 (none past PART_MAX: 73), refuses a taken
+ * part (73), makes an ID, checks the file as every writer does (too
+ * large or not loading back as e: 65), and writes entries/YYYY/MM/ID.yaml
+ * atomically without ever replacing a file.  Sets e->id and e->path.
  */
 int	catalog_add(struct store *, struct entry *);
 
 /*
- * The same for n entries, all or none, in one hold of the lock; parts
- * are given in order, and a taken one is reported at its place in the
- * input name.  A failed write removes the entries written before it.
+ * The same for n entries, all or none, in one hold of the lock, even
+ * when the process is killed or the power fails (a staging directory
+ * and a journal, see catalog.c and dailylog(5)).  Entries whose file
+ * the store holds already, byte for byte in the directory of their
+ * date, are skipped (their id stays NULL) and counted in a message.
+ * Parts are given in order, and a taken one is reported at its place
+ * in the input name; every entry is written and loaded back as a file
+ * first (too large, or not loading: 65).  A failure, or SIGINT, SIGTERM
+ * or SIGHUP (status 128 + the signal), removes what was written.
  */
 int	catalog_add_batch(struct store *, const char *name, struct entry **,
 	    size_t n);
+
+/*
+ * Roll back a batch that an import left when it was killed, if any:
+ * for every command, after the store is opened.  Only under the lock,
+ * taken at once or not at all (an import at work holds it); a problem
+ * is reported, and the command goes on.
+ */
+int	catalog_recover(struct store *);
 
 /*
  * Replace old's file with text (len bytes, which load as new): under the

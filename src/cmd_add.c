@@ -191,14 +191,18 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			o->set.staff = xstrdup(optarg);
 			break;
 		case 'g':
-			strlist_add(&o->set.tags, optarg);
+		case 'n':
+			/* The loader refuses an empty item: so does add. */
+			if (*optarg == '\0')
+				return usage_error("add", "--%s needs a value "
+				    "that is not empty", ch == 'g' ? "tag" :
+				    "next");
+			strlist_add(ch == 'g' ? &o->set.tags : &o->set.next,
+			    optarg);
 			break;
 		case 'r':
 			free(o->set.result);
 			o->set.result = xstrdup(optarg);
-			break;
-		case 'n':
-			strlist_add(&o->set.next, optarg);
 			break;
 		case 'F':
 			o->file = optarg;

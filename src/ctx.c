@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "config.h"
 #include "ctx.h"
 #include "dailylog.h"
@@ -89,6 +90,8 @@ ctx_open_any(struct ctx *c)
 	if ((rc = store_open(&c->st, dir, how)) != 0)
 		return rc;
 	c->st.lock_timeout = c->env.lock_timeout;
+	/* An import killed midway is rolled back before anything is read. */
+	catalog_recover(&c->st);
 	user = config_user_path(c->env.xdg_config_home, c->env.home);
 	if ((rc = config_read_user(user, &c->cfg)) == 0)
 		rc = store_read_settings(&c->st, &c->cfg);

@@ -137,12 +137,38 @@ int
 fsio_read_input(const char *file, size_t max, const char **name, char **buf,
     size_t *len)
 {
+	struct stat st;
+	int fd, rc;
+
 	if (strcmp(file, "-") == 0) {
 		*name = "<stdin>";
 		return fd_read(STDIN_FILENO, *name, max, buf, len);
 	}
 	*name = file;
-	return file_read(file, max, buf, len);
+	*buf = NULL;
+	*len = 0;
+	/*
+	 * Not a file of the store: a symbolic link is followed, and a pipe
+	 * (add -F <(...)), /dev/stdin or a terminal is read to its end.
+	 * Blocking, so that a FIFO waits for its writer.
+	 */
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1) {
+		int err = errno;
+
+		diag_error(err == ENOENT || err == ENOTDIR || err == EACCES ||
+		    err == ELOOP ? EXIT_NOINPUT : EXIT_IOERR, file, nopos,
+		    "%s", strerror(err));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode)) {
+		diag_error(EXIT_NOINPUT, file, nopos, "%s", S_ISDIR(st.st_mode) ?
+		    "a directory, not a file" : strerror(errno));
+		close(fd);
+		return -1;
+	}
+	rc = read_whole(fd, &st, file, max, buf, len);
+	close(fd);
+	return rc;
 }
 
 /* --- writing --- */
@@ -207,7 +233,8 @@ mkdirs(const char *path)
 		*s = '\0';
 		if (mkdir(p, 0700) == 0) {
 			char *slash = strrchr(p, '/');
-			char *parent = slash == p ? xstrdup("/") :
+			char *parent = slash == NULL ? xstrdup(".") :
+			    slash == p ? xstrdup("/") :
 			    xstrndup(p, (size_t)(slash - p));
 			int fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
@@ -357,6 +384,14 @@ fsio_write_failed(const char *path, int err)
 		diag_error(fsio_status(err), path, nopos, "cannot write: %s",
 		    strerror(err));
 	return -1;
+}
+
+int
+fsio_stage_file(const char *path, const char *data, size_t len)
+{
+	int err = fsio_write(path, data, len, FSIO_NEW, 0600, false);
+
+	return err ? fsio_write_failed(path, err) : 0;
 }
 
 int

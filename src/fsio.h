@@ -37,7 +37,9 @@ int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
 
 /*
  * An input named on the command line: FILE, or "-" for the standard
- * input (named "<stdin>" in *name then).
+ * input (named "<stdin>" in *name then).  Not a file of the store, so
+ * FILE may be a symbolic link, a FIFO, /dev/stdin or another device
+ * that reads to an end; a directory is refused (66).
  */
 int	fsio_read_input(const char *file, size_t max, const char **name,
 	    char **buf, size_t *len);
@@ -68,6 +70,12 @@ enum fsio_mode {
  */
 int	fsio_write(const char *path, const char *data, size_t len,
 	    enum fsio_mode, unsigned mode, bool durable);
+
+/*
+ * A new private file of the store (0600), not yet durable: for staging
+ * many files that one fsio_syncfs then flushes.
+ */
+int	fsio_stage_file(const char *path, const char *data, size_t len);
 
 /* A private file of the store (0600), durable. */
 int	fsio_store_file(const char *path, const char *data, size_t len,

@@ -187,6 +187,26 @@ store_lock(struct store *st)
 	return 0;
 }
 
+int
+store_trylock(struct store *st)
+{
+	char *path;
+	int err = 0;
+
+	if (st->lockfd != -1)
+		return 0;
+	path = path_join(st->root, LOCK_FILE);
+	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	    0600)) == -1)
+		err = errno;
+	else if (flock(st->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		err = errno;
+		store_unlock(st);
+	}
+	free(path);
+	return err;
+}
+
 void
 store_unlock(struct store *st)
 {

@@ -49,5 +49,10 @@ int	store_init(const char *dir, enum lang, const char *author);
  */
 int	store_lock(struct store *);
 void	store_unlock(struct store *);
+/*
+ * The lock if it is free at once: 0, or an errno value (EWOULDBLOCK when
+ * another process holds it), without a message.
+ */
+int	store_trylock(struct store *);
 
 #endif
