@@ -39,7 +39,7 @@ TESTS	 = $(TESTSRCS:tests/%.c=build/obj/%)
 ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
-	libunistring-dev mandoc man-db texinfo info python3 clang cmark
+	libunistring-dev mandoc man-db texinfo info python3 clang cmark strace
 
 .PHONY: FORCE all check check-unit check-e2e check-asan check-faults lint install uninstall clean deps demo
 
@@ -87,7 +87,8 @@ check-asan: build/asan/dailylog $(ATESTS)
 	@DAILYLOG=$(CURDIR)/build/asan/dailylog ASAN_OPTIONS=detect_leaks=1 \
 	    sh tests/e2e/run.sh
 
-# Many writers, SIGKILL during add, a full disk, permissions and the lock.
+# Many writers, SIGKILL during add and import, a full disk, permissions,
+# the lock, and the order of every writer's system calls (strace).
 check-faults: dailylog
 	@DAILYLOG=$(CURDIR)/dailylog sh tests/e2e/run.sh tests/faults
 

@@ -583,10 +583,13 @@ catalog_recover(struct store *st)
 	return rc;
 }
 
-/* A file of entries/YYYY/MM and its size. */
+/* A file of entries/YYYY/MM, its size, and its text once read. */
 struct month_file {
 	char	*name;
 	off_t	 size;
+	char	*text;		/* NULL until read */
+	size_t	 len;
+	bool	 read;		/* tried: text may still be NULL */
 };
 
 static int
@@ -615,6 +618,7 @@ month_files(DIR *d, size_t *n)
 			continue;
 		if ((*n & (*n - 1)) == 0)
 			v = xreallocarray(v, *n ? 2 * *n : 1, sizeof(*v));
+		memset(&v[*n], 0, sizeof(v[*n]));
 		v[*n].name = xstrdup(de->d_name);
 		v[(*n)++].size = sb.st_size;
 	}
@@ -626,45 +630,50 @@ month_files(DIR *d, size_t *n)
 static void
 month_files_free(struct month_file *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(v[i].name);
+		free(v[i].text);
+	}
 	free(v);
 }
 
 /*
- * Whether the file name of the directory dir (fd) holds yaml exactly,
- * or, with any_part, yaml with a "part: N" line after its series line:
- * the file that add or import wrote of this entry, numbered then.
+ * Whether f of the directory dir (fd) holds yaml exactly, or, with
+ * any_part, yaml with a "part: N" line after its series line: the file
+ * that add or import wrote of this entry, numbered then.  Each file is
+ * read once, however many entries of the batch it may be.
  */
 static bool
-holds(int fd, const char *dir, const char *name, const struct buf *yaml,
+holds(int fd, const char *dir, struct month_file *f, const struct buf *yaml,
     bool any_part)
 {
-	char *path = path_join(dir, name), *text;
-	const char *series;
+	const char *series, *text;
 	size_t len, at, digits;
-	bool yes = false;
 
-	if (file_read_at(fd, name, path, ENTRY_MAX_FILE, &text, &len) != 0) {
+	if (!f->read) {
+		char *path = path_join(dir, f->name);
+
+		f->read = true;
+		if (file_read_at(fd, f->name, path, ENTRY_MAX_FILE, &f->text,
+		    &f->len) != 0)
+			f->text = NULL;
 		free(path);
+	}
+	if ((text = f->text) == NULL)
 		return false;
-	}
+	len = f->len;
 	if (!any_part)
-		yes = len == yaml->len && memcmp(text, yaml->s, len) == 0;
-	else if ((series = strstr(yaml->s, "\nseries: ")) != NULL) {
-		at = (size_t)(strchr(series + 1, '\n') + 1 - yaml->s);
-		if (len > at + 6 && memcmp(text, yaml->s, at) == 0 &&
-		    strncmp(text + at, "part: ", 6) == 0) {
-			digits = strspn(text + at + 6, "0123456789");
-			yes = digits > 0 && text[at + 6 + digits] == '\n' &&
-			    len == yaml->len + 7 + digits &&
-			    memcmp(text + at + 7 + digits, yaml->s + at,
-			    yaml->len - at) == 0;
-		}
-	}
-	free(text);
-	free(path);
-	return yes;
+		return len == yaml->len && memcmp(text, yaml->s, len) == 0;
+	if ((series = strstr(yaml->s, "\nseries: ")) == NULL)
+		return false;
+	at = (size_t)(strchr(series + 1, '\n') + 1 - yaml->s);
+	if (len <= at + 6 || memcmp(text, yaml->s, at) != 0 ||
+	    strncmp(text + at, "part: ", 6) != 0)
+		return false;
+	digits = strspn(text + at + 6, "0123456789");
+	return digits > 0 && text[at + 6 + digits] == '\n' &&
+	    len == yaml->len + 7 + digits &&
+	    memcmp(text + at + 7 + digits, yaml->s + at, yaml->len - at) == 0;
 }
 
 /* Entries by the directory of their date. */
@@ -727,8 +736,8 @@ find_present(struct store *st, struct entry **v, const struct buf *yaml,
 				hi = mid;
 		}
 		for (; lo < nfiles && files[lo].size <= max && !present[i]; lo++)
-			present[i] = holds(dirfd(d), dir, files[lo].name,
-			    &yaml[i], any_part);
+			present[i] = holds(dirfd(d), dir, &files[lo], &yaml[i],
+			    any_part);
 		found += present[i];
 	}
 	month_files_free(files, nfiles);

@@ -60,7 +60,7 @@ edit_draft(struct ctx *ctx, const char *draft, const char *template)
 	if (template != NULL && strlen(template) == len &&
 	    memcmp(template, buf, len) == 0) {
 		free(buf);
-		unlink(draft);
+		fsio_remove(draft);
 		diag_fail(EXIT_DATAERR, "nothing written: the template was "
 		    "left unchanged");
 		return -1;
@@ -71,7 +71,7 @@ edit_draft(struct ctx *ctx, const char *draft, const char *template)
 	if (rc == 0)
 		rc = store_entry(&ctx->st, &e);
 	if (rc == 0)
-		unlink(draft);
+		fsio_remove(draft);
 	else
 		diag("the draft is kept in %s; fix it with 'dailylog add "
 		    "--resume'", draft);

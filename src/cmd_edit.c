@@ -62,7 +62,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	if ((rc = file_read(draft, ENTRY_MAX_FILE, &text, &len)) != 0)
 		goto out;
 	if (same(text, len, orig, origlen)) {
-		unlink(draft);
+		fsio_remove(draft);
 		diag("no changes to %s", old->id);
 		goto out;
 	}
@@ -70,7 +70,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		rc = catalog_replace(st, old, resumed ? NULL : orig, origlen,
 		    text, len, &new);
 	if (rc == 0) {
-		unlink(draft);
+		fsio_remove(draft);
 		diag("updated %s", old->path);
 	} else
 		diag("%s is unchanged; your version is kept in %s and "

@@ -202,6 +202,25 @@ fsync_dir(const char *dir)
 	return err;
 }
 
+int
+fsio_remove(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) :
+	    xstrdup(".");
+	int err = 0;
+
+	if (unlink(path) == -1 && errno != ENOENT)
+		err = errno;
+	else
+		err = fsync_dir(*dir ? dir : "/");
+	if (err != 0)
+		diag_error(fsio_status(err), path, nopos, "cannot remove: %s",
+		    strerror(err));
+	free(dir);
+	return err ? -1 : 0;
+}
+
 /*
  * A directory just made is flushed in its parent (dir, the path of the
  * parent for messages), or on power loss it can vanish with all that

@@ -51,6 +51,12 @@ int	fd_write_all(int fd, const char *p, size_t n);
 int	fsync_dir(const char *dir);
 
 /*
+ * Remove a file of the store and flush its directory, so that it does
+ * not come back after a power loss (missing already is fine).
+ */
+int	fsio_remove(const char *path);
+
+/*
  * Make root/rel, mode 0700, never through a symbolic link below root
  * (73 then).  rel NULL: make root itself, like mkdir -p.
  */
