@@ -261,6 +261,88 @@ test_failed_write_rolls_back() {
 	expect_eq "$(count_entries)" 0
 }
 
+# The same input again: what the store holds already is skipped, and
+# said; an entry numbered by the first import is known without a part.
+test_reimport_skips_what_is_there() {
+	printf '%s\n' '{"date": "2026-11-02", "title": "一", "series": "s"}' \
+	    '{"date": "2026-11-03", "title": "二", "series": "s", "part": 7}' \
+	    '{"date": "2026-12-04", "title": "三", "x-km": 12}' >"$T/in.jsonl"
+	expect_status 0 dl import "$T/in.jsonl" || return
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 3
+	expect_status 0 dl import "$T/in.jsonl" || return
+	expect_empty "$T/out"
+	expect_grep "$T/err" "import: all 3 entries are in the store already; nothing to import"
+	expect_eq "$(count_entries)" 3
+	# One new entry among them: only it is imported.
+	printf '%s\n' '{"date": "2026-11-05", "title": "四", "series": "s"}' \
+	    >>"$T/in.jsonl"
+	expect_status 0 dl import "$T/in.jsonl" || return
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 1
+	expect_grep "$T/err" "import: 3 of 4 entries are in the store already; skipped"
+	expect_entry "$(cat "$T/out")" '{"date": "2026-11-05", "title": "四",
+	    "series": "s", "part": 9}'
+	expect_eq "$(count_entries)" 4
+	# An export of the store, imported back into it, adds nothing.
+	dl export --format yaml >"$T/all.yaml"
+	expect_status 0 dl import "$T/all.yaml" || return
+	expect_empty "$T/out"
+	expect_eq "$(count_entries)" 4
+	# A changed entry is a new one: same date and title, another body.
+	printf '{"date": "2026-11-02", "title": "一", "series": "s", "body": "別"}\n' \
+	    >"$T/changed.jsonl"
+	expect_status 0 dl import "$T/changed.jsonl" || return
+	expect_eq "$(count_entries)" 5
+}
+
+# A jrnl entry whose body is 1.5 MB would be a file over the limit: the
+# whole import is refused at its place, and nothing is stored.
+test_jrnl_body_over_the_limit() {
+	python3 - "$T/j.json" <<-'PY'
+	import json, sys
+	big = {"title": "大きい", "body": "長" * 500000, "date": "2026-11-16",
+	       "time": "09:00", "tags": [], "starred": False}
+	small = dict(big, title="小さい", body="短い")
+	json.dump({"tags": {}, "entries": [small, big]},
+	          open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+	PY
+	expect_status 65 dl import "$T/j.json" || return
+	expect_grep "$T/err" "j.json:1:"
+	expect_grep "$T/err" ": this entry would be 1465 KiB as dailylog writes it, over the limit of 1024 KiB of an entry file"
+	expect_grep "$T/err" "import: nothing was imported"
+	expect_empty "$T/out"
+	expect_eq "$(count_entries)" 0
+	[ ! -e "$S/.import" ] || fail "a staging directory is left"
+}
+
+# Numbering in a batch stops at the highest part, at the entry's place.
+test_no_part_past_the_highest() {
+	dl add -d 2026-11-01 -t 最後 -s full -p 999999 >/dev/null || fail "add"
+	printf '%s\n' '{"date": "2026-11-02", "title": "a"}' \
+	    '{"date": "2026-11-03", "title": "b", "series": "full"}' >"$T/in.jsonl"
+	expect_status 73 dl import "$T/in.jsonl" || return
+	expect_grep "$T/err" "in.jsonl:2:48: series 'full' has no part left after 999999"
+	expect_eq "$(count_entries)" 1
+}
+
+# FILE is an input: a symbolic link or a pipe is read like a file.
+test_input_link_and_pipe() {
+	printf '{"date": "2026-11-03", "title": "リンク"}\n' >"$T/real.jsonl"
+	ln -s "$T/real.jsonl" "$T/link.jsonl"
+	expect_status 0 dl import "$T/link.jsonl" || return
+	expect_eq "$(count_entries)" 1
+	expect_status 0 dl import <(printf '{"date": "2026-11-04", "title": "パイプ"}\n') ||
+	    return
+	expect_eq "$(count_entries)" 2
+}
+
+# A batch leaves nothing behind but its entries.
+test_no_staging_left() {
+	printf '{"date": "2026-11-03", "title": "一"}\n' >"$T/in.jsonl"
+	expect_status 0 dl import "$T/in.jsonl" || return
+	[ ! -e "$S/.import" ] || fail "the staging directory is left"
+	expect_eq "$(find "$S" -name '*.tmp-*' | wc -l | tr -d ' ')" 0
+}
+
 test_usage() {
 	expect_status 64 dl import || return
 	expect_grep "$T/err" "usage: dailylog import"
