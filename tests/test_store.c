@@ -890,6 +890,156 @@ START_TEST(batch_without_series_reads_nothing)
 }
 END_TEST
 
+/* The same batch again: all of it is skipped, with a word; IDs NULL. */
+START_TEST(batch_skips_what_is_there)
+{
+	static const long parts[] = { 0, 4, 0 };
+	struct entry **v;
+	char *month;
+
+	open_new_store();
+	v = batch(3, "badge", parts);
+	ck_assert_int_eq(catalog_add_batch(&st, "in.yaml", v, 3), 0);
+	batch_free(v, 3);
+	buf_reset(&messages);
+	v = batch(3, "badge", parts);
+	ck_assert_int_eq(catalog_add_batch(&st, "in.yaml", v, 3), 0);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_ptr_null(v[i]->id);
+	messages_are("dailylog: import: all 3 entries are in the store "
+	    "already; nothing to import\n");
+	month = in_store("entries/2026/11");
+	ck_assert_int_eq(count_names(month), 3);
+	free(month);
+	batch_free(v, 3);
+}
+END_TEST
+
+/* A batch whose file would pass the limit is refused whole, at its place. */
+START_TEST(batch_refuses_file_over_limit)
+{
+	struct entry **v;
+	char *month;
+
+	open_new_store();
+	v = batch(2, NULL, NULL);
+	v[1]->body = xmalloc(ENTRY_MAX_FILE);
+	memset(v[1]->body, 'x', ENTRY_MAX_FILE - 1);
+	v[1]->body[ENTRY_MAX_FILE - 1] = '\0';
+	v[1]->pos[F_DATE].line = 8;
+	v[1]->pos[F_DATE].col = 7;
+	ck_assert_fails(catalog_add_batch(&st, "in.yaml", v, 2), EXIT_DATAERR);
+	messages_are("dailylog: in.yaml:8:7: this entry would be 1025 KiB as "
+	    "dailylog writes it, over the limit of 1024 KiB of an entry file\n"
+	    "dailylog: import: nothing was imported\n");
+	month = in_store("entries/2026");
+	ck_assert_int_eq(access(month, F_OK), -1);	/* nothing made */
+	free(month);
+	batch_free(v, 2);
+}
+END_TEST
+
+/* The same for add, which has no input to place the message in. */
+START_TEST(add_refuses_file_over_limit)
+{
+	struct entry e;
+
+	open_new_store();
+	new_entry(&e, 3, "大きい");
+	e.body = xmalloc(ENTRY_MAX_FILE);
+	memset(e.body, 'y', ENTRY_MAX_FILE - 1);
+	e.body[ENTRY_MAX_FILE - 1] = '\0';
+	ck_assert_fails(catalog_add(&st, &e), EXIT_DATAERR);
+	messages_are("dailylog: the entry would be 1025 KiB as dailylog writes "
+	    "it, over the limit of 1024 KiB of an entry file; nothing was "
+	    "written\n");
+	ck_assert_ptr_null(e.id);
+	entry_free(&e);
+}
+END_TEST
+
+/*
+ * What an import killed midway leaves, made by hand: the rollback
+ * removes a name only while it is a link of its staged file, and a
+ * journal naming a file outside entries/ is refused, nothing removed.
+ */
+START_TEST(recover_removes_only_the_batch)
+{
+	char *stage, *staged, *linked, *other, *journal, *settings;
+	struct stat sb;
+
+	open_new_store();
+	ck_assert_int_eq(fsio_mkdirs(dir, "entries/2026/11"), 0);
+	stage = in_store(".import");
+	ck_assert_int_eq(mkdir(stage, 0700), 0);
+	staged = in_store(".import/0.yaml");
+	put_file(staged, "date: 2026-11-01\ntitle: 一\n");
+	linked = in_store("entries/2026/11/20261101-aaaaaa.yaml");
+	ck_assert_int_eq(link(staged, linked), 0);
+	/* The same text, but another file: someone else's. */
+	free(staged);
+	staged = in_store(".import/1.yaml");
+	put_file(staged, "date: 2026-11-02\ntitle: 二\n");
+	free(staged);
+	staged = in_store(".import/0.yaml");
+	other = in_store("entries/2026/11/20261102-bbbbbb.yaml");
+	put_file(other, "date: 2026-11-02\ntitle: 二\n");
+	journal = in_store(".import/journal");
+	put_file(journal, "dailylog import journal 1\n"
+	    "0.yaml\tentries/2026/11/20261101-aaaaaa.yaml\n"
+	    "1.yaml\tentries/2026/11/20261102-bbbbbb.yaml\n"
+	    "2.yaml\tentries/2026/11/20261103-cccccc.yaml\n");
+	ck_assert_int_eq(catalog_recover(&st), 0);
+	ck_assert_int_eq(lstat(linked, &sb), -1);	/* the batch's: gone */
+	ck_assert_int_eq(lstat(other, &sb), 0);		/* not a link: kept */
+	ck_assert_int_eq(lstat(stage, &sb), -1);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "an import was "
+	    "interrupted; rolled back: removed the 1 entries it had stored"));
+	/* A journal that points elsewhere is not followed. */
+	buf_reset(&messages);
+	diag_reset();
+	ck_assert_int_eq(mkdir(stage, 0700), 0);
+	settings = in_store("dailylog.yaml");
+	ck_assert_int_eq(link(settings, staged), 0);
+	put_file(journal, "dailylog import journal 1\n"
+	    "0.yaml\tentries/../dailylog.yaml\n");
+	ck_assert_fails(catalog_recover(&st), EXIT_DATAERR);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "journal:2:1: damaged "
+	    "journal; nothing was rolled back"));
+	ck_assert_int_eq(lstat(settings, &sb), 0);
+	ck_assert_int_eq(lstat(journal, &sb), 0);	/* left for a person */
+	free(settings);
+	free(journal);
+	free(other);
+	free(linked);
+	free(staged);
+	free(stage);
+}
+END_TEST
+
+/* Another holds the lock: an import at work is not touched. */
+START_TEST(recover_leaves_a_live_import)
+{
+	struct store other;
+	char *stage;
+	struct stat sb;
+
+	open_new_store();
+	stage = in_store(".import");
+	ck_assert_int_eq(mkdir(stage, 0700), 0);
+	/* flock(2) locks belong to open files: this one's is another's. */
+	ck_assert_int_eq(open_store(dir, &other), 0);
+	ck_assert_int_eq(store_lock(&other), 0);
+	ck_assert_int_eq(catalog_recover(&st), 0);
+	ck_assert_int_eq(lstat(stage, &sb), 0);
+	messages_are("");
+	store_close(&other);
+	ck_assert_int_eq(catalog_recover(&st), 0);
+	ck_assert_int_eq(lstat(stage, &sb), -1);
+	free(stage);
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -916,6 +1066,11 @@ store_suite(void)
 	tcase_add_test(adding, batch_refuses_taken_part);
 	tcase_add_test(adding, batch_rolls_back);
 	tcase_add_test(adding, batch_without_series_reads_nothing);
+	tcase_add_test(adding, batch_skips_what_is_there);
+	tcase_add_test(adding, batch_refuses_file_over_limit);
+	tcase_add_test(adding, add_refuses_file_over_limit);
+	tcase_add_test(adding, recover_removes_only_the_batch);
+	tcase_add_test(adding, recover_leaves_a_live_import);
 	suite_add_tcase(s, adding);
 
 	tcase_add_checked_fixture(refs, setup, teardown);
