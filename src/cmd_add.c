@@ -210,7 +210,7 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			o->resume = true;
 			break;
 		default:
-			return option_error("add", argv, opts);
+			return option_error("add", ch, argv, opts);
 		}
 	}
 	if (optind < argc) {

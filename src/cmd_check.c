@@ -205,7 +205,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 
 	while ((ch = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
 		if (ch != 'q')
-			return option_error("check", argv, opts);
+			return option_error("check", ch, argv, opts);
 		quiet = true;
 	}
 	if (optind < argc)

@@ -34,7 +34,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 			author = optarg;
 			break;
 		default:
-			return option_error("init", argv, opts);
+			return option_error("init", ch, argv, opts);
 		}
 	}
 	if (argc - optind > 1)

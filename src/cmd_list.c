@@ -206,7 +206,7 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		if (rc == 0)
 			continue;
 		if (ch != 'f')
-			return option_error("list", argv, opts);
+			return option_error("list", ch, argv, opts);
 		if ((rc = cli_choice("list", "--format", optarg, list_formats,
 		    LIST_COUNT, &which)) != 0)
 			return rc;

@@ -158,7 +158,7 @@ parse_options(int argc, char **argv, struct report_opts *o)
 				return rc;
 			break;
 		default:
-			return option_error("report", argv, opts);
+			return option_error("report", ch, argv, opts);
 		}
 	}
 	if (optind < argc && arg == NULL)

@@ -166,7 +166,7 @@ parse_format(int argc, char **argv, enum series_format *fmt)
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
 		if (ch != 'f')
-			return option_error("series", argv, opts);
+			return option_error("series", ch, argv, opts);
 		if ((rc = cli_choice("series", "--format", optarg, formats, 3,
 		    &which)) != 0)
 			return rc;
