@@ -45,6 +45,10 @@ report_other(const char *path, void *arg)
 		    "name is not a "
 		    "valid ID ([A-Za-z0-9._-], not starting with '.')");
 		break;
+	case NOT_ENTRY_SPECIAL:
+		diag_error(EXIT_DATAERR, path, nopos, "%s named like an entry; "
+		    "not read", walk_special_kind(path));
+		break;
 	case NOT_ENTRY_DIRECTORY:
 		diag_warn(path, nopos, "a hidden or too deep directory; not "
 		    "read");
