@@ -164,4 +164,14 @@ test_option_errors_name_the_option() {
 	EOF
 }
 
+# Out of file descriptors is an I/O error (74), not "cannot create".
+test_too_many_open_files_is_74() {
+	for d in 01 02 03 04 05 06; do
+		dl add -d 2026-$d-05 -t "月$d" 本文 >/dev/null || { fail add; return; }
+	done
+	expect_status 74 sh -c 'ulimit -n 6 && exec "$@"' sh "$DAILYLOG" -C "$S" check ||
+	    return
+	expect_grep "$T/err" "Too many open files"
+}
+
 run_tests
