@@ -97,7 +97,8 @@ cell_text(struct buf *b, size_t i, size_t col, void *arg)
 	case COL_SERIES:
 		if (e->series != NULL) {
 			add_safe(b, e->series);
-			buf_addf(b, ":%ld", e->part);
+			if (e->part > 0)
+				buf_addf(b, ":%ld", e->part);
 		}
 		break;
 	case COL_TITLE:
