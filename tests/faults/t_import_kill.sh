@@ -76,18 +76,22 @@ kills() {
 	    out, err = p.communicate()
 	    err = err.decode()
 	    left = os.path.exists(os.path.join(store, ".import"))
-	    if sig == signal.SIGINT:
-	        # Caught: rolled back before exit, said so, status 130.
-	        if p.returncode == 130:
-	            if "interrupted by SIGINT" not in err or "nothing was imported" not in err:
-	                sys.exit("SIGINT: exit 130 without saying so: " + err)
+	    name = signal.Signals(sig).name
+	    if sig != signal.SIGKILL:
+	        # Caught: rolled back before exit, said so, status 128 + N.
+	        if p.returncode == 128 + sig:
+	            if "interrupted by " + name not in err or \
+	                    "nothing was imported" not in err:
+	                sys.exit("%s: exit %d without saying so: %s" %
+	                         (name, p.returncode, err))
 	            if left or files() != base:
-	                sys.exit("SIGINT: exit 130 but the batch is not rolled back "
-	                         "(%d files, staging left: %s)" % (files(), left))
+	                sys.exit("%s: exit %d but the batch is not rolled back "
+	                         "(%d files, staging left: %s)" %
+	                         (name, p.returncode, files(), left))
 	            stats["rolled back at exit"] += 1
 	            stats["mid-batch"] += 1
-	        elif p.returncode not in (0, -signal.SIGINT):
-	            sys.exit("SIGINT: import exited %d: %s" % (p.returncode, err))
+	        elif p.returncode not in (0, -sig):
+	            sys.exit("%s: import exited %d: %s" % (name, p.returncode, err))
 	    elif p.returncode not in (0, -signal.SIGKILL):
 	        sys.exit("import exited %d: %s" % (p.returncode, err))
 	    if left:
@@ -141,6 +145,14 @@ test_sigkill_during_import() {
 test_sigint_during_import() {
 	setup || return
 	kills SIGINT || fail "SIGINT: see above"
+	after
+}
+
+# SIGTERM (a shutdown, kill(1)) and SIGHUP (the terminal gone) alike.
+test_sigterm_sighup_during_import() {
+	setup || return
+	KILLS=$((KILLS / 4)) kills SIGTERM || fail "SIGTERM: see above"
+	KILLS=$((KILLS / 4)) kills SIGHUP || fail "SIGHUP: see above"
 	after
 }
 
