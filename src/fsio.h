@@ -6,7 +6,10 @@
  * - A write goes to a temporary file beside its target, is flushed with
  *   fsync, then gets its name by link(2) (never replacing anything) or
  *   rename(2) (replacing), and the directory is flushed after it.
- * - Inside the store nothing is read or created through a symbolic link.
+ * - A directory made, and one a file is removed from, is flushed in its
+ *   parent before it is used or the removal is reported done.
+ * - Inside the store nothing is read or created through a symbolic link;
+ *   inputs named on the command line may be links, FIFOs or devices.
  *
  * Every function reports its own failure (diag.h) and returns 0 or -1,
  * unless it says it returns an errno value.
