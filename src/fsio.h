@@ -6,8 +6,8 @@
  * - A write goes to a temporary file beside its target, is flushed with
  *   fsync, then gets its name by link(2) (never replacing anything) or
  *   rename(2) (replacing), and the directory is flushed after it.
- * - A directory made, and one a file is removed from, is flushed in its
- *   parent before it is used or the removal is reported done.
+ * - A directory made is flushed in its parent before it is used, and a
+ *   directory a file is removed from is flushed after the removal.
  * - Inside the store nothing is read or created through a symbolic link;
  *   inputs named on the command line may be links, FIFOs or devices.
  *
