@@ -5,11 +5,9 @@
  * and types (entry_same: quoting may change): editing never drops or
  * changes what a user wrote.  Run by `make fuzz` (mk/fuzz.mk).
  */
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "buf.h"
 #include "diag.h"
