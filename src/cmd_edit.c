@@ -89,9 +89,27 @@ resume(struct edit *ed, bool merge)
 	size_t nowlen;
 	int rc;
 
+	char *text;
+	size_t len;
+
 	if (draft_read_base(&ed->d, &ed->base, &ed->baselen) != 0 ||
 	    file_read(ed->path, EDIT_MAX_FILE, &now, &nowlen) != 0)
 		return -1;
+	if (file_read(ed->d.path, EDIT_MAX_FILE, &text, &len) != 0) {
+		free(now);
+		return -1;
+	}
+	/* Killed between storing the draft and removing it: nothing to
+	 * resume, and no change on disk to merge. */
+	if (same(text, len, now, nowlen)) {
+		free(text);
+		free(ed->base);
+		ed->base = now;
+		ed->baselen = nowlen;
+		diag("%s holds your draft already; editing it afresh", ed->path);
+		return draft_begin(&ed->d, now, nowlen);
+	}
+	free(text);
 	if (merge) {
 		rc = draft_merge(&ed->d, now, nowlen);
 		free(ed->base);

@@ -120,19 +120,66 @@ unnamed(struct draft *d)
 	d->lockfd = -1;
 }
 
-/* Take d's lock: 0, EAGAIN, or an errno value; the owner noted inside. */
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* The draft a file of drafts/ belongs to (a new string), or NULL. */
+static char *
+owning_draft(const char *file)
+{
+	const char *t;
+	char *name;
+
+	if (file[0] == '.' && (t = strstr(file, ".tmp-")) != NULL)
+		name = xstrndup(file + 1, (size_t)(t - file - 1));
+	else if (file[0] != '.' && (ends_with(file, ".base") ||
+	    ends_with(file, ".lock")))
+		name = xstrndup(file, strlen(file) - 5);
+	else
+		return NULL;
+	if (ends_with(name, ".yaml") || ends_with(name, ".base"))
+		name[strlen(name) - 5] = '\0';
+	return name;
+}
+
+/*
+ * Take d's lock: 0, EAGAIN, or an errno value.  The owner's ID goes
+ * inside, for the message another process gives; temporary files of the
+ * draft that are still there were left by a write that died.
+ */
 static int
 take(struct draft *d)
 {
-	char pid[24];
+	char pid[24], *dir;
+	struct dirent *de;
+	DIR *dp;
 	int err;
 
 	if ((err = lock_take(d->lock, &d->lockfd)) != 0)
 		return err;
-	/* Who holds it, for the message another process gives. */
 	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
 	if (ftruncate(d->lockfd, 0) == 0)
 		(void)fd_write_all(d->lockfd, pid, strlen(pid));
+	dir = xstrndup(d->path, (size_t)(strrchr(d->path, '/') - d->path));
+	if ((dp = opendir(dir)) != NULL) {
+		while ((de = readdir(dp)) != NULL) {
+			char *owner;
+
+			if (de->d_name[0] != '.' ||
+			    (owner = owning_draft(de->d_name)) == NULL)
+				continue;
+			if (strcmp(owner, d->name) == 0)
+				(void)unlinkat(dirfd(dp), de->d_name, 0);
+			free(owner);
+		}
+		closedir(dp);
+	}
+	free(dir);
 	return 0;
 }
 
@@ -223,7 +270,7 @@ draft_begin(struct draft *d, const char *text, size_t len)
 {
 	if (fsio_store_file(d->base, text, len, FSIO_REPLACE) != 0)
 		return -1;
-	if (fsio_store_file(d->path, text, len, FSIO_NEW) != 0) {
+	if (fsio_store_file(d->path, text, len, FSIO_REPLACE) != 0) {
 		unlink(d->base);
 		return -1;
 	}
@@ -365,14 +412,6 @@ draft_release(struct draft *d)
 
 /* --- what is in drafts/ --- */
 
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n > k && strcmp(s + n - k, suffix) == 0;
-}
-
 /* The title of the draft at path as far as it loads; quietly. */
 static char *
 peek_title(const char *path)
@@ -392,25 +431,6 @@ peek_title(const char *path)
 	}
 	diag_ignore(NULL);
 	return title;
-}
-
-/* The draft a file of drafts/ belongs to (a new string), or NULL. */
-static char *
-owning_draft(const char *file)
-{
-	const char *t;
-	char *name;
-
-	if (file[0] == '.' && (t = strstr(file, ".tmp-")) != NULL)
-		name = xstrndup(file + 1, (size_t)(t - file - 1));
-	else if (file[0] != '.' && (ends_with(file, ".base") ||
-	    ends_with(file, ".lock")))
-		name = xstrndup(file, strlen(file) - 5);
-	else
-		return NULL;
-	if (ends_with(name, ".yaml") || ends_with(name, ".base"))
-		name[strlen(name) - 5] = '\0';
-	return name;
 }
 
 static int

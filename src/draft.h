@@ -53,8 +53,9 @@ int	draft_take_newest_add(const struct store *, struct draft *);
 bool	draft_exists(const struct draft *);
 
 /*
- * Start an edit's draft: base and the text, both the entry's text, the
- * base written first (a draft never lacks the base it began from).
+ * Start an edit's draft afresh: base and the text, both the entry's
+ * text, the base written first (a draft never lacks the base it began
+ * from).
  */
 int	draft_begin(struct draft *, const char *text, size_t len);
 

@@ -36,8 +36,9 @@ editor_run(const char *ed, const char *path, int tty)
 	pid_t pid;
 	int status, rc = 0;
 
-	/* Through the shell, so EDITOR="emacs -nw" works, as in git. */
-	buf_addf(&cmd, "%s \"$@\"", ed);
+	/* Through the shell, so EDITOR="emacs -nw" works, as in git; exec,
+	 * so that no shell between dies of the editor's ^C. */
+	buf_addf(&cmd, "exec %s \"$@\"", ed);
 	/* A ^C meant for the editor must not kill us and lose the draft. */
 	memset(&ign, 0, sizeof(ign));
 	ign.sa_handler = SIG_IGN;
