@@ -143,6 +143,7 @@ START_TEST(orphan_resumed_with_its_base)
 	ck_assert(draft_exists(&d));
 	ck_assert_int_eq(draft_read_base(&d, &base, &len), 0);
 	ck_assert_str_eq(base, "title: 元\n");
+	free(base);
 	text = contents(d.path);
 	ck_assert_str_eq(text, "title: 書きかけ\n");
 	ck_assert_int_eq(access(d.path, F_OK), 0);
