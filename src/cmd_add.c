@@ -1,5 +1,4 @@
 /* dailylog add: append one new entry and print its ID. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,12 +46,6 @@ store_entry(struct store *st, struct entry *e)
 	return out_finish();
 }
 
-static bool
-same(const char *a, size_t alen, const char *b, size_t blen)
-{
-	return alen == blen && memcmp(a, b, alen) == 0;
-}
-
 /*
  * The editor on draft d: template is the text it began with (NULL for
  * a draft resumed), tty the terminal for it (editor_terminal).  Nothing
@@ -62,16 +55,13 @@ same(const char *a, size_t alen, const char *b, size_t blen)
 static int
 edit_draft(struct ctx *ctx, struct draft *d, const char *template, int tty)
 {
-	struct stat before, after;
 	struct entry e;
 	char *buf;
 	size_t len;
 	int rc;
 
-	if (lstat(d->path, &before) == -1) {
-		diag_error(EXIT_NOINPUT, d->path, nopos, "%s", strerror(errno));
+	if (draft_note(d) != 0)
 		return -1;
-	}
 	if ((rc = editor_run(ctx_editor(ctx), d->path, tty)) != 0) {
 		diag("the draft is kept in %s; continue with 'dailylog add "
 		    "--resume=%s'", d->path, d->name);
@@ -79,17 +69,15 @@ edit_draft(struct ctx *ctx, struct draft *d, const char *template, int tty)
 	}
 	if ((rc = file_read(d->path, ENTRY_MAX_FILE, &buf, &len)) != 0)
 		return rc;
-	if (template != NULL && same(template, strlen(template), buf, len)) {
+	if (template != NULL && strlen(template) == len &&
+	    memcmp(template, buf, len) == 0) {
 		free(buf);
 		draft_remove(d);
 		diag_fail(EXIT_DATAERR, "nothing written: the template was "
 		    "left unchanged");
 		return -1;
 	}
-	if (template == NULL && lstat(d->path, &after) == 0 &&
-	    after.st_ino == before.st_ino &&
-	    after.st_mtim.tv_sec == before.st_mtim.tv_sec &&
-	    after.st_mtim.tv_nsec == before.st_mtim.tv_nsec) {
+	if (template == NULL && !draft_saved(d)) {
 		free(buf);
 		diag_fail(EXIT_DATAERR, "nothing written: the draft was left "
 		    "as it was; it is kept in %s", d->path);

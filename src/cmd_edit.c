@@ -7,10 +7,10 @@
 
 #include "buf.h"
 #include "catalog.h"
-#include "dailylog.h"
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
+#include "dailylog.h"
 #include "diag.h"
 #include "draft.h"
 #include "editor.h"
@@ -85,12 +85,9 @@ changed(const struct edit *ed)
 static int
 resume(struct edit *ed, bool merge)
 {
-	char *now;
-	size_t nowlen;
+	char *now, *text;
+	size_t nowlen, len;
 	int rc;
-
-	char *text;
-	size_t len;
 
 	if (draft_read_base(&ed->d, &ed->base, &ed->baselen) != 0 ||
 	    file_read(ed->path, EDIT_MAX_FILE, &now, &nowlen) != 0)
@@ -140,11 +137,9 @@ resume(struct edit *ed, bool merge)
 
 /* After the editor: store the draft, keep it, or drop it unchanged. */
 static int
-finish(struct ctx *ctx, struct edit *ed, bool resumed,
-    const struct stat *before)
+finish(struct ctx *ctx, struct edit *ed, bool resumed)
 {
 	struct entry new;
-	struct stat after;
 	char *text;
 	size_t len;
 	int rc;
@@ -160,10 +155,7 @@ finish(struct ctx *ctx, struct edit *ed, bool resumed,
 		return 0;
 	}
 	/* Quit without saving: as with a new draft, nothing is stored. */
-	if (resumed && lstat(ed->d.path, &after) == 0 &&
-	    after.st_ino == before->st_ino &&
-	    after.st_mtim.tv_sec == before->st_mtim.tv_sec &&
-	    after.st_mtim.tv_nsec == before->st_mtim.tv_nsec) {
+	if (resumed && !draft_saved(&ed->d)) {
 		diag("the draft was left as it was: %s is unchanged; your "
 		    "draft is kept in %s", ed->path, ed->d.path);
 		free(text);
@@ -185,7 +177,6 @@ finish(struct ctx *ctx, struct edit *ed, bool resumed,
 static int
 edit(struct ctx *ctx, struct edit *ed, bool merge)
 {
-	struct stat before;
 	char *id;
 	const char *b;
 	bool resumed;
@@ -209,7 +200,7 @@ edit(struct ctx *ctx, struct edit *ed, bool merge)
 	else if ((rc = file_read(ed->path, EDIT_MAX_FILE, &ed->base,
 	    &ed->baselen)) == 0)
 		rc = draft_begin(&ed->d, ed->base, ed->baselen);
-	if (rc != 0 || lstat(ed->d.path, &before) == -1 ||
+	if (rc != 0 || draft_note(&ed->d) != 0 ||
 	    editor_terminal(false, &tty) != 0)
 		return -1;
 	rc = editor_run(ctx_editor(ctx), ed->d.path, tty);
@@ -220,7 +211,7 @@ edit(struct ctx *ctx, struct edit *ed, bool merge)
 		    ed->d.path, ed->ref);
 		return -1;
 	}
-	return finish(ctx, ed, resumed, &before);
+	return finish(ctx, ed, resumed);
 }
 
 int
@@ -235,7 +226,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	bool drafts = false, merge = false;
 	int ch, rc;
 
-	while ((ch = getopt_long(argc, argv, ":m", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (ch == 'D')
 			drafts = true;
 		else if (ch == 'm')

@@ -391,6 +391,32 @@ done:
 	return rc;
 }
 
+int
+draft_note(struct draft *d)
+{
+	struct stat sb;
+
+	if (lstat(d->path, &sb) == -1) {
+		diag_error(fsio_status(errno), d->path, nopos, "%s",
+		    strerror(errno));
+		return -1;
+	}
+	d->ino = sb.st_ino;
+	d->mtime = sb.st_mtim;
+	return 0;
+}
+
+bool
+draft_saved(const struct draft *d)
+{
+	struct stat sb;
+
+	/* Written in place or renamed over: either changes one of them. */
+	return lstat(d->path, &sb) == -1 || sb.st_ino != d->ino ||
+	    sb.st_mtim.tv_sec != d->mtime.tv_sec ||
+	    sb.st_mtim.tv_nsec != d->mtime.tv_nsec;
+}
+
 void
 draft_remove(struct draft *d)
 {

@@ -29,11 +29,13 @@
 struct store;
 
 struct draft {
-	char	*name;
-	char	*path;		/* drafts/NAME.yaml */
-	char	*base;		/* drafts/NAME.base */
-	char	*lock;		/* drafts/NAME.lock */
-	int	 lockfd;	/* held from draft_take to draft_release */
+	char		*name;
+	char		*path;		/* drafts/NAME.yaml */
+	char		*base;		/* drafts/NAME.base */
+	char		*lock;		/* drafts/NAME.lock */
+	int		 lockfd;	/* held from draft_take to draft_release */
+	ino_t		 ino;		/* the text's file at draft_note */
+	struct timespec	 mtime;
 };
 
 /*
@@ -73,6 +75,14 @@ int	draft_read_base(const struct draft *, char **text, size_t *len);
  * the message says so.  Without a base the draft is kept as it is.
  */
 int	draft_merge(struct draft *, const char *now, size_t len);
+
+/*
+ * Note the text's file before the editor opens it, so that draft_saved
+ * tells whether the editor wrote it (saved, even unchanged) or quit
+ * without saving.
+ */
+int	draft_note(struct draft *);
+bool	draft_saved(const struct draft *);
 
 /* Remove the draft's files (its text was stored, or nothing changed). */
 void	draft_remove(struct draft *);
