@@ -75,9 +75,10 @@ basename_of(const char *path)
 
 /*
  * The file an ID that add made names by itself: entries/YYYY/MM/ID.yaml
- * by the date it begins with.  Returns 1 with *out, 0 when there is none
- * there (a prefix, a name given by hand, a file in another month): the
- * walk finds those.
+ * by the date it begins with.  Returns 1 with *out, -1 when something
+ * else than a file is there (reported), 0 when there is none there (a
+ * prefix, a name given by hand, a file in another month): the walk
+ * finds those.
  */
 static int
 path_by_id(struct store *st, const char *id, char **out)
@@ -94,7 +95,12 @@ path_by_id(struct store *st, const char *id, char **out)
 		return 0;
 	buf_addf(&rel, "entries/%.4s/%.2s/%s.yaml", id, id + 4, id);
 	path = path_join(st->root, rel.s);
-	if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+	    !S_ISLNK(sb.st_mode)) {
+		diag_error(EXIT_NOINPUT, path, nopos, "%s, not an entry file; "
+		    "not read", walk_special_kind(path));
+		rc = -1;
+	} else if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		*out = path;
 		path = NULL;
 		rc = 1;
@@ -121,8 +127,8 @@ find(struct store *st, const struct entry_list *summaries, const char *ref,
 	}
 	if (r.kind == REF_PART)
 		return resolve_part(st, summaries, &r, out);
-	if (path_by_id(st, ref, out) > 0)
-		return 0;
+	if ((rc = path_by_id(st, ref, out)) != 0)
+		return rc > 0 ? 0 : -1;
 	if ((rc = walk_paths(st->root, &paths, &n, NULL, NULL)) != 0) {
 		walk_paths_free(paths, n);
 		return rc;

@@ -232,7 +232,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		else if (ch == 'm')
 			merge = true;
 		else
-			return option_error("edit", argv, opts);
+			return option_error("edit", ch, argv, opts);
 	}
 	if (drafts && (merge || optind < argc))
 		return usage_error("edit", "--drafts takes no other argument");
