@@ -174,6 +174,21 @@ finish(struct ctx *ctx, struct edit *ed, bool resumed)
 	return rc;
 }
 
+/* No entry ref: when a draft of it waits, the entry was removed since. */
+static void
+gone(struct ctx *ctx, struct edit *ed)
+{
+	if (!id_valid(ed->ref) || draft_take(&ctx->st, ed->ref, &ed->d) != 0)
+		return;
+	if (draft_exists(&ed->d)) {
+		diag_fail(EXIT_TEMPFAIL, "the entry %s was removed since your "
+		    "draft %s was made", ed->ref, ed->d.path);
+		diag("'dailylog add -F %s' adds your draft as a new entry",
+		    ed->d.path);
+	}
+	draft_release(&ed->d);
+}
+
 static int
 edit(struct ctx *ctx, struct edit *ed, bool merge)
 {
@@ -182,8 +197,10 @@ edit(struct ctx *ctx, struct edit *ed, bool merge)
 	bool resumed;
 	int rc, tty;
 
-	if (catalog_find(&ctx->st, ed->ref, &ed->path) != 0)
+	if (catalog_find(&ctx->st, ed->ref, &ed->path) != 0) {
+		gone(ctx, ed);
 		return -1;
+	}
 	b = strrchr(ed->path, '/') + 1;
 	id = xstrndup(b, strlen(b) - 5);
 	rc = draft_take(&ctx->st, id, &ed->d);

@@ -213,6 +213,13 @@ test_edit_entry_removed_meanwhile() {
 	expect_grep "$T/err" "'dailylog add -F $S/drafts/$id.yaml' adds it as a new entry"
 	[ ! -e "$f" ] || fail "the removed entry came back"
 	expect_grep "$S/drafts/$id.yaml" "title: 消される前"
+	# Editing it again: the entry is gone, the draft waits (75).
+	expect_status 75 env EDITOR=false "$DAILYLOG" -C "$S" edit "$id" || return
+	expect_grep "$T/err" "no entry '$id'"
+	expect_grep "$T/err" "the entry $id was removed since your draft $S/drafts/$id.yaml was made"
+	expect_status 0 dl add -F "$S/drafts/$id.yaml" || return
+	expect_status 0 dl list --format tsv
+	expect_grep "$T/out" "消される前"
 }
 
 # A second edit of an entry whose editor is open is refused, not
