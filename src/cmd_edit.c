@@ -116,7 +116,8 @@ resume(struct edit *ed, bool merge)
 	}
 	if (ed->base == NULL) {
 		diag_fail(EXIT_TEMPFAIL, "%s has no record of the text it began "
-		    "from (an older dailylog kept it); not opened", ed->d.path);
+		    "from (an editor saved it after its dailylog ended, or an "
+		    "older dailylog kept it); not opened", ed->d.path);
 		diag("compare it with the entry ('diff -u %s %s'); 'dailylog "
 		    "edit --merge %s' opens it to replace the entry as it is "
 		    "now, or remove it to start again", ed->path, ed->d.path,

@@ -238,13 +238,17 @@ test_many_edits_at_once() {
 # old text or the new), and the next edit always goes on.
 test_sigkill_during_edit() {
 	make_entry
-	ed=$(editor_script bump <<-'END'
-	n=$(sed -n 's/^x-n: //p' "$1")
-	sed -i "s/^x-n: .*/x-n: $((n + 1))/" "$1"
+	# The editor outlives a killed dailylog: each waits for the last to
+	# end (flock), as a person finishes in the editor.
+	ed=$(editor_script bump <<-END
+	exec 9>"$T/editor.lock"
+	flock 9
+	n=\$(sed -n 's/^x-n: //p' "\$1")
+	sed -i "s/^x-n: .*/x-n: \$((n + 1))/" "\$1"
 	END
 	)
 	echo 'x-n: 0' >>"$f"
-	hits=0 tries=0
+	hits=0 tries=0 late=0
 	while [ "$hits" -lt "$KILLS" ] && [ "$tries" -lt $((KILLS * 20)) ]; do
 		tries=$((tries + 1))
 		EDITOR=$ed "$DAILYLOG" -C "$S" edit "$id" >/dev/null 2>&1 &
@@ -252,6 +256,7 @@ test_sigkill_during_edit() {
 		sleep 0.00$((tries % 9))
 		kill -KILL "$p" 2>/dev/null && hits=$((hits + 1))
 		wait "$p" 2>/dev/null
+		flock "$T/editor.lock" true
 		dl show "$id" >/dev/null 2>"$T/show.err" ||
 		    { fail "after kill $tries the entry does not load: $(cat "$T/show.err")"; break; }
 		if [ -e "$S/drafts/$id.yaml" ]; then
@@ -260,11 +265,21 @@ test_sigkill_during_edit() {
 			EDITOR=touch "$DAILYLOG" -C "$S" edit "$id" >/dev/null \
 			    2>"$T/resume.err"
 			st=$?
+			# An editor that ended after the draft was stored
+			# leaves one without a base: taken only by --merge.
+			if [ "$st" = 75 ] && grep -q "has no record of the text" \
+			    "$T/resume.err"; then
+				late=$((late + 1))
+				flock "$T/editor.lock" true
+				EDITOR=touch "$DAILYLOG" -C "$S" edit --merge \
+				    "$id" >/dev/null 2>"$T/resume.err"
+				st=$?
+			fi
 			[ "$st" = 0 ] ||
 			    { fail "after kill $tries the draft was not resumed ($st): $(cat "$T/resume.err")"; break; }
 		fi
 	done
-	echo "kills: $hits running edits killed ($tries tries)" >&2
+	echo "kills: $hits running edits killed ($tries tries; $late drafts saved by an editor after its dailylog died)" >&2
 	expect_eq "$hits" "$KILLS"
 	# What a kill left half written in drafts/ is cleared by the next
 	# edit of the draft, and named by check until then, as a warning.
