@@ -125,38 +125,48 @@ cli_width(const char *cmd, const char *arg, int *width)
 	return 0;
 }
 
+/* --KIND VALUE or --not-KIND VALUE. */
+static int
+cli_filter_value(struct filter *f, int kind, bool exclude, const char *arg,
+    const char *cmd)
+{
+	static const char *const names[FILTER_KINDS] = {
+		"series", "client", "contact", "staff", "author", "tag", "grep"
+	};
+
+	if (kind == FILTER_SERIES && !slug_valid(arg))
+		return usage_error(cmd, "--%s%s takes a series name "
+		    "(lower-case letters, digits and '-'), not '%s'",
+		    exclude ? "not-" : "", names[kind], arg);
+	if (*arg == '\0')
+		return usage_error(cmd, "--%s%s takes a value that is not "
+		    "empty", exclude ? "not-" : "", names[kind]);
+	filter_add(f, (enum filter_kind)kind, exclude, arg);
+	return 0;
+}
+
 int
 cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 {
 	char *end;
 
+	if (ch >= FILTER_OPT_ANY && ch < FILTER_OPT_ANY + FILTER_KINDS)
+		return cli_filter_value(f, ch - FILTER_OPT_ANY, false, arg,
+		    cmd);
+	if (ch >= FILTER_OPT_NONE && ch < FILTER_OPT_NONE + FILTER_KINDS)
+		return cli_filter_value(f, ch - FILTER_OPT_NONE, true, arg,
+		    cmd);
 	switch (ch) {
-	case 0x100:
-		if (!slug_valid(arg))
-			return usage_error(cmd, "--series takes a series name "
-			    "(lower-case letters, digits and '-'), not '%s'",
-			    arg);
-		f->series = arg;
-		return 0;
-	case 0x101:
-	case 0x102:
-		if (!date_parse_user(arg, time(NULL), ch == 0x101 ? &f->since :
-		    &f->until))
+	case FILTER_OPT_SINCE:
+	case FILTER_OPT_UNTIL:
+		if (!date_parse_user(arg, time(NULL), ch == FILTER_OPT_SINCE ?
+		    &f->since : &f->until))
 			return usage_error(cmd, "bad date '%s': use " DATE_FORMS,
 			    arg);
-		if (ch == 0x101)
+		if (ch == FILTER_OPT_SINCE)
 			f->has_since = true;
 		else
 			f->has_until = true;
-		return 0;
-	case 0x103:
-		f->client = arg;
-		return 0;
-	case 0x104:
-		f->tag = arg;
-		return 0;
-	case 0x105:
-		f->grep = arg;
 		return 0;
 	case 'n':
 		f->last = strtol(arg, &end, 10);
@@ -167,4 +177,15 @@ cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 	default:
 		return 1;
 	}
+}
+
+int
+cli_filter_done(const struct filter *f, const char *cmd)
+{
+	char since[17], until[17];
+
+	if (filter_range_ok(f))
+		return 0;
+	return usage_error(cmd, "--since %s is after --until %s",
+	    date_format(&f->since, since), date_format(&f->until, until));
 }

@@ -166,8 +166,8 @@ test_list_last_n() {
 test_list_bad_options() {
 	expect_status 64 dl list --since 2026-02-30 || return
 	expect_grep "$T/err" "bad date '2026-02-30'"
-	expect_status 64 dl list --format csv || return
-	expect_grep "$T/err" "--format takes table, tsv, json or jsonl"
+	expect_status 64 dl list --format xml || return
+	expect_grep "$T/err" "--format takes table, tsv, json, jsonl or csv"
 	expect_status 64 dl list --seires badge || return
 	expect_grep "$T/err" "did you mean '--series'?"
 	expect_status 64 dl list extra || return
