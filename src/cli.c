@@ -15,6 +15,7 @@
 #include "entry.h"
 #include "filter.h"
 #include "render.h"
+#include "text.h"
 
 int
 usage_error(const char *cmd, const char *fmt, ...)
@@ -138,9 +139,9 @@ cli_filter_value(struct filter *f, int kind, bool exclude, const char *arg,
 		return usage_error(cmd, "--%s%s takes a series name "
 		    "(lower-case letters, digits and '-'), not '%s'",
 		    exclude ? "not-" : "", names[kind], arg);
-	if (*arg == '\0')
-		return usage_error(cmd, "--%s%s takes a value that is not "
-		    "empty", exclude ? "not-" : "", names[kind]);
+	if (*arg == '\0' || !text_valid_utf8(arg, strlen(arg)))
+		return usage_error(cmd, "--%s%s takes text (UTF-8, not "
+		    "empty)", exclude ? "not-" : "", names[kind]);
 	filter_add(f, (enum filter_kind)kind, exclude, arg);
 	return 0;
 }
