@@ -29,7 +29,7 @@ usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	diag_fail(EXIT_USAGE, "%s: %s", cmd, msg.s);
 	if (c != NULL)
-		fprintf(stderr, "usage: dailylog %s\n", c->usage);
+		command_usage(c, stderr);
 	buf_free(&msg);
 	return -1;
 }
@@ -51,14 +51,70 @@ option_suggest(const char *arg, const struct option *opts)
 	return hint;
 }
 
+const struct option cli_global_options[] = {
+	{ "dir", required_argument, NULL, 'C' },
+	{ "color", required_argument, NULL, 'c' },
+	{ "colour", required_argument, NULL, 'c' },
+	{ "no-pager", no_argument, NULL, 'P' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * A global option given after the command (list -C DIR, show
+ * --no-pager): the hint that it goes first.  Returns 1 when arg is no
+ * global option.
+ */
+static int
+global_after_command(const char *cmd, const char *arg)
+{
+	size_t n = strcspn(arg, "=");
+	int val = 0;
+
+	if (arg[0] == '-' && arg[1] == 'C')
+		val = 'C';
+	else if (arg[0] == '-' && arg[1] == 'V' && arg[2] == '\0')
+		val = 'V';
+	else if (strncmp(arg, "--", 2) == 0)
+		for (size_t i = 0; cli_global_options[i].name != NULL; i++)
+			if (strlen(cli_global_options[i].name) == n - 2 &&
+			    strncmp(arg + 2, cli_global_options[i].name,
+			    n - 2) == 0)
+				val = cli_global_options[i].val;
+	switch (val) {
+	case 'C':
+		return usage_error(cmd, "%.*s is a global option: it goes "
+		    "before the command, as in 'dailylog -C DIR %s'", (int)n,
+		    arg, cmd);
+	case 'c':
+		return usage_error(cmd, "%.*s is a global option: it goes "
+		    "before the command, as in 'dailylog --color=never %s'",
+		    (int)n, arg, cmd);
+	case 'P':
+		return usage_error(cmd, "--no-pager is a global option: it "
+		    "goes before the command, as in 'dailylog --no-pager %s'",
+		    cmd);
+	case 'V':
+		return usage_error(cmd, "%s is a global option: 'dailylog %s' "
+		    "or 'dailylog version' prints the version", arg, arg);
+	default:
+		return 1;
+	}
+}
+
 /*
  * After getopt_long returned '?' or ':' in a command: say which option
- * was wrong, with a suggestion among the command's long options.
+ * was wrong, with a suggestion among the command's long options, or
+ * that it is a global one.
  */
 int
 option_error(const char *cmd, char **argv, const struct option *longopts)
 {
 	const char *arg = argv[optind - 1], *hint;
+
+	if (global_after_command(cmd, arg) <= 0)
+		return -1;
 
 	if (optopt != 0) {
 		for (const struct option *o = longopts; o && o->name; o++)

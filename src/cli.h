@@ -7,17 +7,23 @@
 #ifndef DL_CLI_H
 #define DL_CLI_H
 
+#include <getopt.h>
 #include <stddef.h>
 
 struct filter;
-struct option;
 struct renderer;
 
 /* "dailylog: CMD: message" and CMD's usage line (64); returns -1. */
 int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
-/* Report getopt_long's '?' or ':' for cmd (64); returns -1. */
+/* The options before the command (dailylog(1)), for main and the hints. */
+extern const struct option cli_global_options[];
+
+/*
+ * Report getopt_long's '?' or ':' for cmd (64), with a hint when the
+ * option is a global one; returns -1.
+ */
 int	option_error(const char *cmd, char **argv, const struct option *);
 
 /* For an unknown "--word": the long option of opts it nearly is, or NULL. */
