@@ -28,18 +28,24 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 ASAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SRCS	 = $(sort $(wildcard src/*.c))
-LIBSRCS	 = $(filter-out src/main.c,$(SRCS))
+# The templates init installs are built in, from share/templates/.
+TEMPLATES = $(sort $(wildcard share/templates/*.yaml))
+GENSRCS	 = build/gen/shipped_templates.c
+LIBSRCS	 = $(filter-out src/main.c,$(SRCS)) $(GENSRCS)
 HDRS	 = $(wildcard src/*.h)
 TESTSRCS = $(sort $(wildcard tests/test_*.c))
 MANPAGES = $(sort $(wildcard man/*.1 man/*.5))
 
-OBJS	 = $(LIBSRCS:src/%.c=build/obj/%.o)
-AOBJS	 = $(LIBSRCS:src/%.c=build/asan/%.o)
+# build/obj/NAME.o for src/NAME.c and build/gen/NAME.c alike.
+objs	 = $(patsubst build/gen/%.c,$(1)/%.o,$(LIBSRCS:src/%.c=$(1)/%.o))
+OBJS	 = $(call objs,build/obj)
+AOBJS	 = $(call objs,build/asan)
 TESTS	 = $(TESTSRCS:tests/%.c=build/obj/%)
 ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
-	libunistring-dev mandoc man-db texinfo info python3 clang cmark
+	libunistring-dev mandoc man-db texinfo info python3 clang cmark \
+	bash-completion zsh fish
 
 .PHONY: FORCE all check check-unit check-e2e check-asan check-faults lint install uninstall clean deps demo
 
@@ -62,6 +68,18 @@ build/obj/%.o: src/%.c $(HDRS) build/flags
 build/asan/%.o: src/%.c $(HDRS) build/flags
 	@mkdir -p build/asan
 	$(CC) -O1 -g $(ASAN) $(WARN) $(DEPS_CFLAGS) -c -o $@ $<
+
+build/gen/shipped_templates.c: $(TEMPLATES) mk/templates.awk
+	@mkdir -p build/gen
+	awk -f mk/templates.awk $(TEMPLATES) >$@.tmp && mv $@.tmp $@
+
+build/obj/%.o: build/gen/%.c $(HDRS) build/flags
+	@mkdir -p build/obj
+	$(CC) $(CFLAGS) $(WARN) -Isrc -c -o $@ $<
+
+build/asan/%.o: build/gen/%.c $(HDRS) build/flags
+	@mkdir -p build/asan
+	$(CC) -O1 -g $(ASAN) $(WARN) -Isrc -c -o $@ $<
 
 build/asan/dailylog: build/asan/main.o $(AOBJS)
 	$(CC) -g $(ASAN) -o $@ build/asan/main.o $(AOBJS) $(DEPS_LIBS)

@@ -18,6 +18,7 @@
 #include "fsio.h"
 #include "output.h"
 #include "store.h"
+#include "template.h"
 #include "yaml_read.h"
 #include "yaml_write.h"
 
@@ -25,6 +26,8 @@
 struct add_opts {
 	struct entry	 set;
 	const char	*file;
+	const char	*template;	/* --template */
+	bool		 no_template;	/* --no-template: not even the setting's */
 	bool		 edit;
 	bool		 resume;
 };
@@ -147,6 +150,8 @@ parse_options(int argc, char **argv, struct add_opts *o)
 		{ "file", required_argument, NULL, 'F' },
 		{ "edit", no_argument, NULL, 'e' },
 		{ "resume", no_argument, NULL, 'R' },
+		{ "template", required_argument, NULL, 'T' },
+		{ "no-template", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char *end;
@@ -209,6 +214,12 @@ parse_options(int argc, char **argv, struct add_opts *o)
 		case 'R':
 			o->resume = true;
 			break;
+		case 'T':
+			o->template = optarg;
+			break;
+		case 'N':
+			o->no_template = true;
+			break;
 		default:
 			return option_error("add", argv, opts);
 		}
@@ -238,9 +249,14 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &o)) != 0)
 		goto done;
 	if (o.resume && (o.file || o.edit || optind < argc ||
-	    !entry_is_empty(&o.set))) {
+	    !entry_is_empty(&o.set) || o.template)) {
 		rc = usage_error("add", "--resume takes no other input: the "
 		    "draft holds every field");
+		goto done;
+	}
+	if (o.template != NULL && (o.file != NULL || o.no_template)) {
+		rc = usage_error("add", "--template goes with neither -F nor "
+		    "--no-template");
 		goto done;
 	}
 	if ((rc = ctx_open(ctx)) != 0)
@@ -250,6 +266,11 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (o.file != NULL && (rc = read_entry_file(o.file, &e)) != 0)
+		goto done;
+	/* A template starts the entry, unless -F gives all of it. */
+	if (o.file == NULL && !o.no_template && (o.template != NULL ||
+	    ctx->cfg.template != NULL) && (rc = template_load(st->root,
+	    o.template ? o.template : ctx->cfg.template, &e)) != 0)
 		goto done;
 	if (o.file == NULL && o.set.body == NULL && !o.edit &&
 	    !isatty(STDIN_FILENO)) {

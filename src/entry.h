@@ -68,8 +68,9 @@ void	entry_summarize(struct entry *);
 bool	entry_is_empty(const struct entry *);
 
 /*
- * A body ends in exactly one newline, so that it is written as a "|"
- * block; a blank body is none.
+ * A body begins with its first line that is not blank and ends in
+ * exactly one newline, so that it is written as a "|" block; a blank
+ * body is none.
  */
 void	entry_normalize_body(struct entry *);
 
