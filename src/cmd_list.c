@@ -65,9 +65,12 @@ static const enum list_column default_columns[] = {
 	COL_DATE, COL_ID, COL_SERIES, COL_TITLE, COL_CLIENT
 };
 
-/* The columns a narrow terminal gives up first, before the title's 10. */
+/*
+ * The columns a narrow terminal gives up, in order, before the title
+ * is narrower than 10: a phone's terminal still shows date and title.
+ */
 static const enum list_column drop_order[] = {
-	COL_TAGS, COL_STAFF, COL_CONTACT, COL_CLIENT, COL_SERIES
+	COL_TAGS, COL_STAFF, COL_CONTACT, COL_CLIENT, COL_SERIES, COL_ID
 };
 
 static void

@@ -110,16 +110,21 @@ cell_text(struct buf *b, size_t i, size_t c, void *arg)
 	case 0:	buf_adds(b, sum->slug); break;
 	case 1:	text_sanitize(b, sum->title, strlen(sum->title), false); break;
 	case 2:	buf_addf(b, "%zu", sum->parts); break;
-	case 3:	buf_adds(b, sum->first); break;
-	case 4:	buf_adds(b, sum->last); break;
+	case 3:	buf_add(b, sum->first, 10); break;	/* the day */
+	case 4:	buf_add(b, sum->last, 10); break;
 	case 5:	buf_adds(b, sum->missing.s); break;
 	case 6:	buf_adds(b, sum->dups.s); break;
 	}
 }
 
-/* A header and columns aligned by display width. */
+/*
+ * A header and columns aligned by display width, in width columns: the
+ * days of the first and last parts, MISSING and DUPLICATES only when
+ * some series has them, the title cut to what is left, and a narrow
+ * terminal gives up the first and last days.
+ */
 static void
-print_table(const struct summary *v, size_t n)
+print_table(const struct summary *v, size_t n, int width)
 {
 	static const char *const head[7] = {
 		"SERIES", "TITLE", "PARTS", "FIRST", "LAST", "MISSING",
@@ -134,7 +139,11 @@ print_table(const struct summary *v, size_t n)
 		cols[c].head = head[c];
 		cols[c].paint = -1;
 	}
-	table_layout(&t, 0);
+	cols[1].flex = cols[1].fit = true;
+	cols[3].drop = 1;
+	cols[4].drop = 2;
+	cols[5].hide_empty = cols[6].hide_empty = true;
+	table_layout(&t, width);
 	table_draw(&t, &b, out_buf);
 	out_buf(&b);
 	buf_free(&b);
@@ -245,12 +254,13 @@ cmd_series(struct ctx *ctx, int argc, char **argv)
 	struct gather ga = { NULL, NULL, 0 };
 	struct entry_list l;
 	struct store *st = &ctx->st;
-	int rc;
+	int rc, width;
 
 	if (parse_options(argc, argv, &o) != 0 || ctx_open(ctx) != 0)
 		return -1;
 	if (o.slug != NULL)
 		return series_settings_write(st, o.slug, o.title, o.lang);
+	width = ctx_width(ctx, STDOUT_FILENO);
 	rc = index_load(st, &l);
 	ga.st = st;
 	ga.sums = xreallocarray(NULL, l.n + 1, sizeof(*ga.sums));
@@ -258,7 +268,7 @@ cmd_series(struct ctx *ctx, int argc, char **argv)
 	if (o.fmt == SERIES_JSON)
 		print_json(ga.sums, ga.n);
 	else if (o.fmt == SERIES_TABLE)
-		print_table(ga.sums, ga.n);
+		print_table(ga.sums, ga.n, width);
 	else
 		print_tsv(ga.sums, ga.n);
 	for (size_t i = 0; i < ga.n; i++)

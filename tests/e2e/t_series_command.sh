@@ -1,5 +1,6 @@
-# dailylog series SLUG --title T [--lang ja|en]: the series settings
-# file written, its other keys and comments kept, validated first.
+# dailylog series: the table fitting the terminal's width, and
+# series SLUG --title T [--lang ja|en], the series settings file
+# written, its other keys and comments kept, validated first.
 . "$(dirname "$0")/lib.sh"
 
 test_series_title_writes_the_settings() {
@@ -90,6 +91,34 @@ test_series_title_leaves_a_bad_file_alone() {
 	expect_eq "$(cat "$S/series/badge.yaml")" "{title: x, lang: ja}"
 	# No temporary file is left behind.
 	expect_eq "$(ls -A "$S/series" | wc -l | tr -d ' ')" 1
+}
+
+test_series_table_fits_the_width() {
+	for p in 1 2 3; do
+		dl add -d "2026-11-0$p 10:30" -s badge -t "件名$p" x >/dev/null ||
+		    fail "add"
+	done
+	dl add -d 2026-11-05 -s onboarding -p 3 -t x x >/dev/null
+	dl series badge --title 派遣会社営業担当のクレーム対応報告 || fail "title"
+	for w in 100 80 60 45 40 32; do
+		expect_status 0 env COLUMNS=$w "$DAILYLOG" -C "$S" series \
+		    -f table || continue
+		mw=$(max_width "$T/out")
+		[ "$mw" -le "$w" ] || fail "at $w columns a line is $mw wide:
+$(cat "$T/out")"
+		expect_grep "$T/out" "onboarding"
+		expect_grep "$T/out" "PARTS"
+		# Missing parts are never given up.
+		expect_grep "$T/out" "MISSING"
+		expect_grep "$T/out" "1-2"
+	done
+	# Wide enough: every title whole, days without times.
+	expect_status 0 env COLUMNS=100 "$DAILYLOG" -C "$S" series -f table
+	expect_grep "$T/out" "派遣会社営業担当のクレーム対応報告  3      2026-11-01  2026-11-03"
+	# Narrow: the title is cut, the days go.
+	expect_status 0 env COLUMNS=60 "$DAILYLOG" -C "$S" series -f table
+	expect_grep "$T/out" "…"
+	expect_no_grep "$T/out" "FIRST"
 }
 
 run_tests
