@@ -3,8 +3,14 @@
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
+# Where each shell looks on Debian: bash-completion's directory (it also
+# searches $XDG_DATA_DIRS, /usr/local/share included); zsh's fpath has
+# /usr/share/zsh/vendor-completions and /usr/local/share/zsh/site-functions;
+# fish's vendor_completions.d under /usr/share, or under each directory of
+# $XDG_DATA_DIRS when that is set.
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+ZSHCOMPDIR  = $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR	?=
 
 CC	?= cc
@@ -117,15 +123,18 @@ install: dailylog
 	install -m 755 dailylog $(DESTDIR)$(BINDIR)/dailylog
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
-	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
 	install -m 644 completion/dailylog.bash $(DESTDIR)$(BASHCOMPDIR)/dailylog
 	install -m 644 completion/_dailylog $(DESTDIR)$(ZSHCOMPDIR)/_dailylog
+	install -m 644 completion/dailylog.fish $(DESTDIR)$(FISHCOMPDIR)/dailylog.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dailylog
 	for p in $(notdir $(wildcard man/*.1)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$p; done
 	for p in $(notdir $(wildcard man/*.5)); do rm -f $(DESTDIR)$(MANDIR)/man5/$$p; done
-	rm -f $(DESTDIR)$(BASHCOMPDIR)/dailylog $(DESTDIR)$(ZSHCOMPDIR)/_dailylog
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/dailylog $(DESTDIR)$(ZSHCOMPDIR)/_dailylog \
+	    $(DESTDIR)$(FISHCOMPDIR)/dailylog.fish
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \

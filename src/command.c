@@ -36,7 +36,7 @@ static const struct command commands[] = {
 	{ "import", cmd_import, "import FILE|-" },
 	{ "help", cmd_help, "help [COMMAND]" },
 	{ "version", cmd_version, "version" },
-	{ "__complete", cmd_complete, "__complete WHAT [ARG]" },
+	{ "__complete", cmd_complete, "__complete WHAT" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
