@@ -601,6 +601,7 @@ START_TEST(resolve_newest_in_an_empty_or_broken_store)
 	open_new_store();
 	refused_ref("@", EXIT_NOTFOUND, "dailylog: no entry '@': the store has "
 	    "no entries\n");
+	store_close(&st);
 	three_entries();
 	bad = in_store("entries/2026/12/20261231-broken.yaml");
 	put_file(bad, "date: 2026-12-31\n");
