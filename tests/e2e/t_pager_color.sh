@@ -204,6 +204,11 @@ test_c_locale_keeps_utf8() {
 	LC_ALL=C.UTF-8 COLUMNS=60 "$DAILYLOG" -C "$S" list -f table >"$T/u.txt"
 	cmp -s "$T/c.txt" "$T/u.txt" || fail "the table differs under LC_ALL=C"
 	expect_grep "$T/c.txt" 一般の訪問
+	# So do wrapping and navigation.
+	LC_ALL=C "$DAILYLOG" -C "$S" show --width 24 badge:2 >"$T/c.txt"
+	LC_ALL=C.UTF-8 "$DAILYLOG" -C "$S" show --width 24 badge:2 >"$T/u.txt"
+	cmp -s "$T/c.txt" "$T/u.txt" || fail "show differs under LC_ALL=C"
+	expect_grep "$T/c.txt" 前編
 }
 
 test_bad_color_value() {
