@@ -115,7 +115,7 @@ _dailylog_values()
 		*)	_dailylog_live formats ;;
 		esac ;;
 	-t|--title|-p|--part|--result|--next|--grep|--not-grep|-n|\
-	--width|--week|--month)
+	--width|--week|--month|--resume)
 		;;	# free text: nothing to offer
 	*)
 		return 1 ;;
@@ -133,7 +133,9 @@ _dailylog_options()
 	init)	echo "--lang --author" ;;
 	add)	echo "-d --date -t --title -s --series -p --part --client" \
 		    "--contact --staff --tag --result --next --template" \
-		    "--no-template -F --file -e --edit --resume" ;;
+		    "--no-template -F --file -e --edit --resume --resume=" \
+		    "--drafts" ;;
+	edit)	echo "--merge --drafts" ;;
 	list)	echo "$filters -f --format --bom" ;;
 	export)	echo "$filters -f --format --bom" ;;
 	show)	echo "-f --format --width" ;;

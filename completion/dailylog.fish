@@ -112,7 +112,10 @@ complete -c dailylog -n '__dailylog_using add' -l template -x -a '(__dailylog_li
 complete -c dailylog -n '__dailylog_using add' -l no-template -d 'No template'
 complete -c dailylog -n '__dailylog_using add' -s F -l file -r -F -d 'A whole entry as YAML'
 complete -c dailylog -n '__dailylog_using add' -s e -l edit -d 'Open the editor'
-complete -c dailylog -n '__dailylog_using add' -l resume -d 'Reopen the last draft'
+complete -c dailylog -n '__dailylog_using add' -l resume -d 'Reopen a draft: the newest, or --resume=NAME'
+complete -c dailylog -n '__dailylog_using add' -l drafts -d 'List the drafts of add'
+complete -c dailylog -n '__dailylog_using edit' -l merge -d 'Merge the change on disk into the kept draft'
+complete -c dailylog -n '__dailylog_using edit' -l drafts -d 'List the drafts of edits'
 
 # Entries: SERIES:PART, the newest, recent IDs; show takes a series too.
 complete -c dailylog -n '__dailylog_using show edit rm' -a '(__dailylog_live refs)' -d 'Part'

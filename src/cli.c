@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,10 @@
 #include "command.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "draft.h"
 #include "entry.h"
 #include "filter.h"
+#include "output.h"
 #include "render.h"
 #include "text.h"
 
@@ -109,27 +112,33 @@ global_after_command(const char *cmd, const char *arg)
  * that it is a global one.
  */
 int
-option_error(const char *cmd, char **argv, const struct option *longopts)
+option_error(const char *cmd, int ch, char **argv,
+    const struct option *longopts)
 {
-	const char *arg = argv[optind - 1], *hint;
+	/* After a long option getopt has moved past its word; within a
+	 * cluster of short ones (-rf) it may not have. */
+	const char *word = argv[optind - 1], *hint;
+	bool is_long = strncmp(word, "--", 2) == 0;
+	int n = (int)strcspn(word, "=");
 
-	if (global_after_command(cmd, arg) <= 0)
+	if (global_after_command(cmd, word) <= 0)
 		return -1;
-
-	if (optopt != 0) {
-		for (const struct option *o = longopts; o && o->name; o++)
-			if (o->val == optopt && o->has_arg == required_argument)
-				return usage_error(cmd, "option '%s' needs a value",
-				    arg);
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
-		    optopt) && arg[0] == '-' && arg[1] != '-')
-			return usage_error(cmd, "unknown option '-%c'", optopt);
-		return usage_error(cmd, "option '%s' needs a value", arg);
+	if (ch == ':') {
+		if (is_long)
+			return usage_error(cmd, "option '%.*s' needs a value", n,
+			    word);
+		return usage_error(cmd, "option '-%c' needs a value", optopt);
 	}
-	if ((hint = option_suggest(arg, longopts)) != NULL)
+	if (is_long && optopt != 0)
+		return usage_error(cmd, "option '%.*s' takes no value", n, word);
+	if (optopt != 0 && optopt > ' ' && optopt < 0x7F)
+		return usage_error(cmd, "unknown option '-%c'", optopt);
+	if (optopt != 0)
+		return usage_error(cmd, "unknown option");
+	if ((hint = option_suggest(word, longopts)) != NULL)
 		return usage_error(cmd, "unknown option '%s' (did you mean "
-		    "'--%s'?)", arg, hint);
-	return usage_error(cmd, "unknown option '%s'", arg);
+		    "'--%s'?)", word, hint);
+	return usage_error(cmd, "unknown option '%s'", word);
 }
 
 int
@@ -245,4 +254,36 @@ cli_filter_done(const struct filter *f, const char *cmd)
 		return 0;
 	return usage_error(cmd, "--since %s is after --until %s",
 	    date_format(&f->since, since), date_format(&f->until, until));
+}
+
+int
+cli_drafts(const struct store *st, enum draft_kind kind)
+{
+	struct draft_info *v;
+	struct buf line = BUF_INIT, out = BUF_INIT;
+	size_t n;
+
+	if (draft_list(st, &v, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct tm tm;
+		char when[32];
+
+		if (v[i].kind != kind)
+			continue;
+		localtime_r(&v[i].mtime.tv_sec, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		buf_reset(&line);
+		tsv_escape(&line, v[i].name);
+		buf_addf(&line, "\t%s\t%s\t", when, v[i].owner ? "open" :
+		    "kept");
+		tsv_escape(&line, v[i].title ? v[i].title : "");
+		text_sanitize(&out, line.s, line.len, true);
+		buf_addc(&out, '\n');
+		out_buf(&out);
+	}
+	draft_list_free(v, n);
+	buf_free(&line);
+	buf_free(&out);
+	return out_finish();
 }

@@ -10,8 +10,11 @@
 #include <getopt.h>
 #include <stddef.h>
 
+#include "draft.h"
+
 struct filter;
 struct renderer;
+struct store;
 
 /* "dailylog: CMD: message" and CMD's usage line (64); returns -1. */
 int	usage_error(const char *cmd, const char *fmt, ...)
@@ -21,10 +24,12 @@ int	usage_error(const char *cmd, const char *fmt, ...)
 extern const struct option cli_global_options[];
 
 /*
- * Report getopt_long's '?' or ':' for cmd (64), with a hint when the
- * option is a global one; returns -1.
+ * Report what getopt_long's '?' or ':' (ch; the option string must
+ * begin with ':') means for cmd, naming the option, with a hint when it
+ * is a global one (64); returns -1.
  */
-int	option_error(const char *cmd, char **argv, const struct option *);
+int	option_error(const char *cmd, int ch, char **argv,
+	    const struct option *);
 
 /* For an unknown "--word": the long option of opts it nearly is, or NULL. */
 const char *option_suggest(const char *arg, const struct option *opts);
@@ -80,5 +85,13 @@ int	cli_filter_option(struct filter *, int ch, const char *arg,
 
 /* After the options: --since after --until is a usage error. */
 int	cli_filter_done(const struct filter *, const char *cmd);
+
+/*
+ * The drafts of one kind (draft.h) for add --drafts and edit --drafts,
+ * newest first, one a line: NAME, the time it was last changed
+ * (YYYY-MM-DD HH:MM), kept or open (by a running dailylog), and its
+ * title as far as it loads, tab-separated as list's tsv is.
+ */
+int	cli_drafts(const struct store *, enum draft_kind);
 
 #endif

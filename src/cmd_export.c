@@ -33,7 +33,7 @@ parse_options(int argc, char **argv, struct filter *f,
 		if (ch == 'B')
 			*bom = true;
 		else if (ch != 'f')
-			return option_error("export", argv, opts);
+			return option_error("export", ch, argv, opts);
 		else if (cli_choice("export", "--format", optarg,
 		    export_formats, EXPORT_COUNT, &which) != 0)
 			return -1;

@@ -104,7 +104,8 @@ cell_text(struct buf *b, size_t i, size_t col, void *arg)
 	case COL_SERIES:
 		if (e->series != NULL) {
 			add_safe(b, e->series);
-			buf_addf(b, ":%ld", e->part);
+			if (e->part > 0)
+				buf_addf(b, ":%ld", e->part);
 		}
 		break;
 	case COL_TITLE:
@@ -211,7 +212,7 @@ parse_options(int argc, char **argv, struct filter *f, enum list_format *fmt,
 		if (ch == 'B')
 			*bom = true;
 		else if (ch != 'f')
-			return option_error("list", argv, opts);
+			return option_error("list", ch, argv, opts);
 		else if (cli_choice("list", "--format", optarg, list_formats,
 		    LIST_COUNT, &which) != 0)
 			return -1;

@@ -41,7 +41,7 @@ parse_options(int argc, char **argv, struct rm_opts *o)
 		else if (ch == 'n')
 			o->dry_run = true;
 		else
-			return option_error("rm", argv, opts);
+			return option_error("rm", ch, argv, opts);
 	}
 	if (optind == argc)
 		return usage_error("rm", "name the entries to remove: ID, ID "

@@ -43,7 +43,7 @@ add_range(struct buf *b, long lo, long hi)
 static void
 summarize(const struct series *s, struct summary *sum)
 {
-	const struct entry *first = s->parts[0], *last = s->parts[0];
+	const struct entry *first, *last;
 	struct series_walk w;
 	struct series_item it;
 
@@ -51,6 +51,14 @@ summarize(const struct series *s, struct summary *sum)
 	sum->slug = xstrdup(s->set.slug);
 	sum->title = xstrdup(s->set.title);
 	sum->parts = s->n;
+	buf_adds(&sum->missing, "");
+	buf_adds(&sum->dups, "");
+	if (s->n == 0) {	/* only entries not numbered yet */
+		strcpy(sum->first, "-");
+		strcpy(sum->last, "-");
+		return;
+	}
+	first = last = s->parts[0];
 	for (size_t i = 0; i < s->n; i++) {
 		if (date_cmp(&s->parts[i]->date, &first->date) < 0)
 			first = s->parts[i];
@@ -65,8 +73,6 @@ summarize(const struct series *s, struct summary *sum)
 			add_range(&sum->dups, it.part, it.part);
 	date_format(&first->date, sum->first);
 	date_format(&last->date, sum->last);
-	buf_adds(&sum->missing, "");
-	buf_adds(&sum->dups, "");
 }
 
 static void
@@ -186,7 +192,7 @@ parse_options(int argc, char **argv, struct series_opts *o)
 	static const char *const formats[] = { "table", "tsv", "json" };
 	int ch, which;
 
-	while ((ch = getopt_long(argc, argv, ":f:t:", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
 		if (ch == 'f') {
 			if (cli_choice("series", "--format", optarg, formats, 3,
 			    &which) != 0)
@@ -200,7 +206,7 @@ parse_options(int argc, char **argv, struct series_opts *o)
 			    LANG_COUNT, &o->lang) != 0)
 				return -1;
 		} else
-			return option_error("series", argv, opts);
+			return option_error("series", ch, argv, opts);
 	}
 	if (optind < argc)
 		o->slug = argv[optind++];

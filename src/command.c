@@ -15,13 +15,14 @@ static const struct command commands[] = {
 	{ "add", cmd_add, "add [-d DATE] [-t TITLE] [-s SERIES] [-p PART] "
 	    "[--client NAME] [--contact NAME] [--staff NAME] [--tag TAG]... "
 	    "[--result TEXT] [--next ACTION]... [--template NAME | "
-	    "--no-template] [-F FILE] [-e] [--resume] [TEXT...]" },
+	    "--no-template] [-F FILE] [-e] [TEXT...] | "
+	    "add --resume[=NAME] | add --drafts" },
 	{ "list", cmd_list, "list [--series SLUG] [--client NAME] "
 	    "[--contact NAME] [--staff NAME] [--author NAME] [--tag TAG] "
 	    "[--grep TEXT] [--not-KIND VALUE] [--since DATE] [--until DATE] "
 	    "[-n N] [-f table|tsv|json|jsonl|csv] [--bom]" },
 	{ "show", cmd_show, "show [--width N] [-f FORMAT] REF..." },
-	{ "edit", cmd_edit, "edit REF" },
+	{ "edit", cmd_edit, "edit [--merge] REF | edit --drafts" },
 	{ "rm", cmd_rm, "rm [-f] [-n] REF..." },
 	{ "render", cmd_render, "render [SERIES] [-f FORMAT] [-o PATH] "
 	    "[--width N] [--hyperlink=auto|always|never]" },
