@@ -227,8 +227,8 @@ cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 	case FILTER_OPT_UNTIL:
 		if (!date_parse_user(arg, time(NULL), ch == FILTER_OPT_SINCE ?
 		    &f->since : &f->until))
-			return usage_error(cmd, "bad date '%s': use " DATE_FORMS,
-			    arg);
+			return usage_error(cmd, "bad date '%s': use "
+			    DATE_FORMS, arg);
 		if (ch == FILTER_OPT_SINCE)
 			f->has_since = true;
 		else

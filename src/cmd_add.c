@@ -29,7 +29,7 @@ struct add_opts {
 	struct entry	 set;
 	const char	*file;
 	const char	*template;	/* --template */
-	bool		 no_template;	/* --no-template: not even the setting's */
+	bool		 no_template;	/* not even the setting's */
 	const char	*draft;		/* --resume=NAME */
 	bool		 edit;
 	bool		 resume;

@@ -1,7 +1,8 @@
 /*
  * dailylog show: entries rendered for reading, each with its series
- * navigation; a series named alone is its latest part.  Links in show name the other parts by reference
- * (badge:3), which is what show itself takes.
+ * navigation; a series named alone is its latest part.  Links in show
+ * name the other parts by reference (badge:3), which is what show itself
+ * takes.
  */
 #include <getopt.h>
 #include <stdio.h>

@@ -53,8 +53,8 @@ command_find(const char *name)
 void
 usage(FILE *fp)
 {
-	fputs("usage: dailylog [-C DIR] [--color=auto|always|never] [--no-pager] "
-	    "[-V] COMMAND [ARGS]\n\ncommands:\n", fp);
+	fputs("usage: dailylog [-C DIR] [--color=auto|always|never] "
+	    "[--no-pager] [-V] COMMAND [ARGS]\n\ncommands:\n", fp);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (commands[i].name[0] != '_')	/* internal: __complete */
 			fprintf(fp, "  %s\n", commands[i].usage);

@@ -61,7 +61,8 @@ md_text(struct buf *b, const char *s)
 	    s[2] == ']')
 		buf_addc(b, '\\');
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i], next = (unsigned char)s[i + 1];
+		unsigned char c = (unsigned char)s[i];
+		unsigned char next = (unsigned char)s[i + 1];
 		bool esc;
 
 		switch (c) {
