@@ -114,23 +114,74 @@ path_by_id(struct store *st, const char *id, char **out)
 	return rc;
 }
 
-/* The file ref names (a new string), whether or not it loads. */
+/*
+ * @~N: the Nth entry before the newest in listing order (entry_cmp, as
+ * list shows them).  When some file does not load, the newest is not
+ * known, and nothing is named.
+ */
 static int
-find(struct store *st, const struct entry_list *summaries, const char *ref,
-    char **out)
+resolve_newest(struct store *st, const struct ref *r, char **out)
 {
-	struct ref r;
+	struct entry_list l;
+	size_t errors = diag_errors();
+	int rc = index_load(st, &l);
+
+	if (rc == 0 && diag_errors() > errors) {
+		diag_fail(EXIT_DATAERR, "some entries do not load (see above), "
+		    "so '%s' is not known; run 'dailylog check'", r->text);
+		rc = -1;
+	} else if (rc == 0 && (size_t)r->back >= l.n) {
+		if (l.n == 0)
+			diag_fail(EXIT_NOTFOUND, "no entry '%s': the store has "
+			    "no entries", r->text);
+		else
+			diag_fail(EXIT_NOTFOUND, "no entry '%s': the store has "
+			    "%zu entr%s, @ to @~%zu", r->text, l.n,
+			    l.n == 1 ? "y" : "ies", l.n - 1);
+		rc = -1;
+	} else if (rc == 0)
+		*out = xstrdup(l.v[l.n - 1 - (size_t)r->back]->path);
+	entry_list_free(&l);
+	return rc;
+}
+
+/*
+ * The highest part of series slug among summaries (or the index's):
+ * 0 when it has none.
+ */
+static int
+series_latest(struct store *st, const struct entry_list *given,
+    const char *slug, long *part)
+{
+	struct entry_list all = { NULL, 0 };
+	const struct entry_list *l = given;
+	int rc = 0;
+
+	if (l == NULL && (rc = index_load_series(st, slug, &all)) == 0)
+		l = &all;
+	*part = 0;
+	for (size_t i = 0; l != NULL && i < l->n; i++)
+		if (l->v[i]->series && strcmp(l->v[i]->series, slug) == 0 &&
+		    l->v[i]->part > *part)
+			*part = l->v[i]->part;
+	entry_list_free(&all);
+	return rc;
+}
+
+/*
+ * An ID or a prefix of one, among the paths of the walk; with latest, a
+ * series name that is no entry's whole ID names its latest part.
+ */
+static int
+resolve_id(struct store *st, const struct entry_list *summaries,
+    struct ref *r, bool latest, char **out)
+{
+	const char *ref = r->text;
 	char **paths;
 	size_t n, rlen = strlen(ref), nmatch = 0, exact = SIZE_MAX, first = 0;
+	long last = 0;
 	int rc;
 
-	*out = NULL;
-	if (ref_parse(ref, &r) == REF_BAD) {
-		diag_fail(EXIT_USAGE, "bad reference '%s': %s", ref, r.why);
-		return -1;
-	}
-	if (r.kind == REF_PART)
-		return resolve_part(st, summaries, &r, out);
 	if ((rc = path_by_id(st, ref, out)) != 0)
 		return rc > 0 ? 0 : -1;
 	if ((rc = walk_paths(st->root, &paths, &n, NULL, NULL)) != 0) {
@@ -149,6 +200,25 @@ find(struct store *st, const struct entry_list *summaries, const char *ref,
 	}
 	if (exact != SIZE_MAX)
 		first = exact;
+	/* A series by its name: before a prefix, after a whole ID. */
+	if (exact == SIZE_MAX && ref_is_series(r) && (latest || nmatch == 0)) {
+		rc = series_latest(st, summaries, r->slug, &last);
+		if (rc != 0 || last > 0)
+			walk_paths_free(paths, n);
+		if (rc != 0)
+			return rc;
+		if (last > 0 && !latest) {
+			diag_fail(EXIT_NOTFOUND, "'%s' is a series, not an "
+			    "entry: name a part, such as %s:%ld (its latest)",
+			    ref, ref, last);
+			return -1;
+		}
+		if (last > 0) {
+			r->kind = REF_PART;
+			r->part = last;
+			return resolve_part(st, summaries, r, out);
+		}
+	}
 	if (nmatch == 0) {
 		diag_fail(EXIT_NOTFOUND, "no entry '%s'", ref);
 		rc = -1;
@@ -173,22 +243,39 @@ find(struct store *st, const struct entry_list *summaries, const char *ref,
 	return rc;
 }
 
-int
-catalog_resolve(struct store *st, const char *ref, struct entry **out)
+/* The file ref names (a new string), whether or not it loads. */
+static int
+find(struct store *st, const struct entry_list *summaries, const char *ref,
+    bool latest, char **out)
 {
-	return catalog_resolve_in(st, NULL, ref, out);
+	struct ref r;
+
+	*out = NULL;
+	switch (ref_parse(ref, &r)) {
+	case REF_BAD:
+		diag_fail(EXIT_USAGE, "bad reference '%s': %s", ref, r.why);
+		return -1;
+	case REF_PART:
+		return resolve_part(st, summaries, &r, out);
+	case REF_NEWEST:
+		return resolve_newest(st, &r, out);
+	case REF_ID:
+		break;
+	}
+	return resolve_id(st, summaries, &r, latest, out);
 }
 
-int
-catalog_resolve_in(struct store *st, const struct entry_list *summaries,
-    const char *ref, struct entry **out)
+/* The entry ref names, loaded. */
+static int
+resolve(struct store *st, const struct entry_list *summaries,
+    const char *ref, bool latest, struct entry **out)
 {
 	struct entry *e;
 	char *path;
 	int rc;
 
 	*out = NULL;
-	if (find(st, summaries, ref, &path) != 0)
+	if (find(st, summaries, ref, latest, &path) != 0)
 		return -1;
 	e = xmalloc(sizeof(*e));
 	entry_init(e);
@@ -201,9 +288,29 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 }
 
 int
+catalog_resolve(struct store *st, const char *ref, struct entry **out)
+{
+	return resolve(st, NULL, ref, false, out);
+}
+
+int
+catalog_resolve_in(struct store *st, const struct entry_list *summaries,
+    const char *ref, struct entry **out)
+{
+	return resolve(st, summaries, ref, false, out);
+}
+
+int
+catalog_resolve_latest(struct store *st, const struct entry_list *summaries,
+    const char *ref, struct entry **out)
+{
+	return resolve(st, summaries, ref, true, out);
+}
+
+int
 catalog_find(struct store *st, const char *ref, char **path)
 {
-	return find(st, NULL, ref, path);
+	return find(st, NULL, ref, false, path);
 }
 
 void
@@ -918,6 +1025,60 @@ catalog_add_batch(struct store *st, const char *name, struct entry **v,
 		sigaction(sigs[i], &old[i], NULL);
 	if (rc != 0 && stop_signal != 0)
 		diag_set_status(128 + stop_signal);
+	return rc;
+}
+
+/* --- removing --- */
+
+/* Whether s is among the first n of v. */
+static bool
+among(char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+int
+catalog_remove(struct store *st, struct entry *const *v, size_t n,
+    struct strlist *removed)
+{
+	struct strlist dirs = { NULL, 0 };
+	int rc;
+
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		char *dir;
+
+		if (among(removed->v, removed->n, v[i]->path))
+			continue;	/* named twice */
+		if (unlink(v[i]->path) == -1) {
+			diag_error(fsio_status(errno), v[i]->path, nopos,
+			    "cannot remove the entry: %s", strerror(errno));
+			rc = -1;
+			continue;
+		}
+		strlist_add(removed, v[i]->path);
+		dir = xstrndup(v[i]->path, (size_t)(basename_of(v[i]->path) -
+		    v[i]->path));
+		if (!among(dirs.v, dirs.n, dir))
+			strlist_add(&dirs, dir);
+		free(dir);
+	}
+	/* The removals are durable before anyone is told of them. */
+	for (size_t i = 0; i < dirs.n; i++) {
+		int err = fsync_dir(dirs.v[i]);
+
+		if (err != 0) {
+			diag_error(fsio_status(err), dirs.v[i], nopos,
+			    "cannot flush the directory: %s", strerror(err));
+			rc = -1;
+		}
+	}
+	strlist_free(&dirs);
+	store_unlock(st);
 	return rc;
 }
 

@@ -10,15 +10,25 @@
 struct entry;
 struct entry_list;
 struct store;
+struct strlist;
 
 /*
- * An entry by full ID, unique ID prefix, or SERIES:PART.  Returns 0, or
- * -1 after a message: nothing found (1, with the candidates when a
- * prefix is ambiguous), a bad reference (64), a file that does not load.
+ * An entry by full ID, unique ID prefix, SERIES:PART, @ (the newest, in
+ * listing order) or @~N (the Nth before it).  Returns 0, or -1 after a
+ * message: nothing found (1, with the candidates when a prefix is
+ * ambiguous, and a hint when a series is named), a bad reference (64),
+ * a file that does not load.
  */
 int	catalog_resolve(struct store *, const char *ref, struct entry **);
 /* The same, SERIES:PART among summaries the caller has (index_load). */
 int	catalog_resolve_in(struct store *, const struct entry_list *summaries,
+	    const char *ref, struct entry **);
+
+/*
+ * As catalog_resolve_in, but a series name that is no entry's whole ID
+ * names the series' latest part (its highest number), as show takes it.
+ */
+int	catalog_resolve_latest(struct store *, const struct entry_list *summaries,
 	    const char *ref, struct entry **);
 
 /*
@@ -59,6 +69,15 @@ int	catalog_add_batch(struct store *, const char *name, struct entry **,
  * is reported, and the command goes on.
  */
 int	catalog_recover(struct store *);
+
+/*
+ * Remove the files of the n entries (one named twice is removed once),
+ * under the lock, each by one unlink(2), then flush their directories.
+ * Every path removed is appended to removed, also when another could
+ * not be (reported: 73 for permission, 74 for I/O, ...).
+ */
+int	catalog_remove(struct store *, struct entry *const *, size_t n,
+	    struct strlist *removed);
 
 /*
  * The file ref names, as catalog_resolve finds it, whether or not it

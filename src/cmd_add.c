@@ -20,6 +20,7 @@
 #include "fsio.h"
 #include "output.h"
 #include "store.h"
+#include "template.h"
 #include "yaml_read.h"
 #include "yaml_write.h"
 
@@ -27,6 +28,8 @@
 struct add_opts {
 	struct entry	 set;
 	const char	*file;
+	const char	*template;	/* --template */
+	bool		 no_template;	/* not even the setting's */
 	const char	*draft;		/* --resume=NAME */
 	bool		 edit;
 	bool		 resume;
@@ -203,6 +206,8 @@ parse_options(int argc, char **argv, struct add_opts *o)
 		{ "edit", no_argument, NULL, 'e' },
 		{ "resume", optional_argument, NULL, 'R' },
 		{ "drafts", no_argument, NULL, 'L' },
+		{ "template", required_argument, NULL, 'T' },
+		{ "no-template", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -271,6 +276,12 @@ parse_options(int argc, char **argv, struct add_opts *o)
 		case 'L':
 			o->drafts = true;
 			break;
+		case 'T':
+			o->template = optarg;
+			break;
+		case 'N':
+			o->no_template = true;
+			break;
 		default:
 			return option_error("add", ch, argv, opts);
 		}
@@ -300,11 +311,16 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &o)) != 0)
 		goto done;
 	if ((o.resume || o.drafts) && (o.file || o.edit || optind < argc ||
-	    !entry_is_empty(&o.set) || (o.resume && o.drafts))) {
+	    !entry_is_empty(&o.set) || (o.resume && o.drafts) || o.template)) {
 		rc = usage_error("add", "%s takes no other input%s",
 		    o.drafts ? "--drafts" : "--resume", o.drafts ? "" :
 		    ": the draft holds every field (name a draft as "
 		    "--resume=NAME)");
+		goto done;
+	}
+	if (o.template != NULL && (o.file != NULL || o.no_template)) {
+		rc = usage_error("add", "--template goes with neither -F nor "
+		    "--no-template");
 		goto done;
 	}
 	if ((rc = ctx_open(ctx)) != 0)
@@ -318,6 +334,11 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (o.file != NULL && (rc = read_entry_file(o.file, &e)) != 0)
+		goto done;
+	/* A template starts the entry, unless -F gives all of it. */
+	if (o.file == NULL && !o.no_template && (o.template != NULL ||
+	    ctx->cfg.template != NULL) && (rc = template_load(st->root,
+	    o.template ? o.template : ctx->cfg.template, &e)) != 0)
 		goto done;
 	use_editor = o.file == NULL && (o.edit || (o.set.body == NULL &&
 	    isatty(STDIN_FILENO)));

@@ -52,6 +52,8 @@ run_info(const char *info, const char *tmpdir, const struct series *s,
 		render_part_name(&node, s, at);
 	else
 		buf_adds(&node, "Top");
+	if (rc == 0)
+		(void)ctx_utf8_children();	/* info shows "??" under C */
 	if (rc == 0 && (pid = fork()) == 0) {
 		execl(info, info, "-f", path, "-n", node.s, (char *)NULL);
 		diag("cannot run %s: %s", info, strerror(errno));

@@ -1,6 +1,7 @@
 /*
  * dailylog series: each series with its title, number of parts, first
- * and last date, and the part numbers that are missing or taken twice.
+ * and last date, and the part numbers that are missing or taken twice;
+ * or, with a series named, the writing of its title and language.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "entry.h"
 #include "index.h"
 #include "json.h"
+#include "lang.h"
 #include "output.h"
 #include "series.h"
 #include "store.h"
@@ -114,16 +116,21 @@ cell_text(struct buf *b, size_t i, size_t c, void *arg)
 	case 0:	buf_adds(b, sum->slug); break;
 	case 1:	text_sanitize(b, sum->title, strlen(sum->title), false); break;
 	case 2:	buf_addf(b, "%zu", sum->parts); break;
-	case 3:	buf_adds(b, sum->first); break;
-	case 4:	buf_adds(b, sum->last); break;
+	case 3:	buf_add(b, sum->first, 10); break;	/* the day */
+	case 4:	buf_add(b, sum->last, 10); break;
 	case 5:	buf_adds(b, sum->missing.s); break;
 	case 6:	buf_adds(b, sum->dups.s); break;
 	}
 }
 
-/* A header and columns aligned by display width. */
+/*
+ * A header and columns aligned by display width, in width columns: the
+ * days of the first and last parts, MISSING and DUPLICATES only when
+ * some series has them, the title cut to what is left, and a narrow
+ * terminal gives up the first and last days.
+ */
 static void
-print_table(const struct summary *v, size_t n)
+print_table(const struct summary *v, size_t n, int width)
 {
 	static const char *const head[7] = {
 		"SERIES", "TITLE", "PARTS", "FIRST", "LAST", "MISSING",
@@ -138,7 +145,11 @@ print_table(const struct summary *v, size_t n)
 		cols[c].head = head[c];
 		cols[c].paint = -1;
 	}
-	table_layout(&t, 0);
+	cols[1].flex = cols[1].fit = true;
+	cols[3].drop = 1;
+	cols[4].drop = 2;
+	cols[5].hide_empty = cols[6].hide_empty = true;
+	table_layout(&t, width);
 	table_draw(&t, &b, out_buf);
 	out_buf(&b);
 	buf_free(&b);
@@ -160,27 +171,63 @@ print_tsv(const struct summary *v, size_t n)
 	buf_free(&b);
 }
 
+/* What the command line asks: a listing, or to write one's settings. */
+struct series_opts {
+	enum series_format	 fmt;
+	bool			 fmt_given;
+	const char		*slug;		/* series SLUG --title ... */
+	const char		*title;
+	int			 lang;		/* -1: not given */
+};
+
 static int
-parse_format(int argc, char **argv, enum series_format *fmt)
+parse_options(int argc, char **argv, struct series_opts *o)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "title", required_argument, NULL, 't' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const char *const formats[] = { "table", "tsv", "json" };
-	int ch, rc, which;
+	int ch, which;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
-		if (ch != 'f')
+		if (ch == 'f') {
+			if (cli_choice("series", "--format", optarg, formats, 3,
+			    &which) != 0)
+				return -1;
+			o->fmt = (enum series_format)which;
+			o->fmt_given = true;
+		} else if (ch == 't')
+			o->title = optarg;
+		else if (ch == 'l') {
+			if (cli_choice("series", "--lang", optarg, lang_names,
+			    LANG_COUNT, &o->lang) != 0)
+				return -1;
+		} else
 			return option_error("series", ch, argv, opts);
-		if ((rc = cli_choice("series", "--format", optarg, formats, 3,
-		    &which)) != 0)
-			return rc;
-		*fmt = (enum series_format)which;
 	}
+	if (optind < argc)
+		o->slug = argv[optind++];
 	if (optind < argc)
 		return usage_error("series", "unexpected argument '%s'",
 		    argv[optind]);
+	if (o->slug == NULL && (o->title != NULL || o->lang >= 0))
+		return usage_error("series", "name the series whose settings "
+		    "to write: series SLUG --title TITLE");
+	if (o->slug == NULL)
+		return 0;
+	if (!slug_valid(o->slug))
+		return usage_error("series", "bad series '%s': a series name "
+		    "is lower-case letters, digits and '-'", o->slug);
+	if (o->fmt_given || (o->title == NULL && o->lang < 0))
+		return usage_error("series", "series %s takes --title TITLE "
+		    "and --lang ja|en", o->slug);
+	if (o->title != NULL && (*o->title == '\0' ||
+	    strchr(o->title, '\n') != NULL ||
+	    !text_valid_utf8(o->title, strlen(o->title))))
+		return usage_error("series", "--title takes one line of text");
 	return 0;
 }
 
@@ -208,23 +255,26 @@ gather_series(struct series *s, const char *slug, void *arg)
 int
 cmd_series(struct ctx *ctx, int argc, char **argv)
 {
-	enum series_format fmt = isatty(STDOUT_FILENO) ? SERIES_TABLE :
-	    SERIES_TSV;
+	struct series_opts o = { isatty(STDOUT_FILENO) ? SERIES_TABLE :
+	    SERIES_TSV, false, NULL, NULL, -1 };
 	struct gather ga = { NULL, NULL, 0 };
 	struct entry_list l;
 	struct store *st = &ctx->st;
-	int rc;
+	int rc, width;
 
-	if (parse_format(argc, argv, &fmt) != 0 || ctx_open(ctx) != 0)
+	if (parse_options(argc, argv, &o) != 0 || ctx_open(ctx) != 0)
 		return -1;
+	if (o.slug != NULL)
+		return series_settings_write(st, o.slug, o.title, o.lang);
+	width = ctx_width(ctx, STDOUT_FILENO);
 	rc = index_load(st, &l);
 	ga.st = st;
 	ga.sums = xreallocarray(NULL, l.n + 1, sizeof(*ga.sums));
 	series_each(&l, gather_series, &ga);
-	if (fmt == SERIES_JSON)
+	if (o.fmt == SERIES_JSON)
 		print_json(ga.sums, ga.n);
-	else if (fmt == SERIES_TABLE)
-		print_table(ga.sums, ga.n);
+	else if (o.fmt == SERIES_TABLE)
+		print_table(ga.sums, ga.n, width);
 	else
 		print_tsv(ga.sums, ga.n);
 	for (size_t i = 0; i < ga.n; i++)

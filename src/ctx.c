@@ -1,4 +1,6 @@
 /* The context of a command (ctx.h): the one reader of the environment. */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -138,6 +140,11 @@ ctx_pager(const struct ctx *c)
 		p = "less -FRX";
 	if (*p == '\0' || strcmp(p, "cat") == 0)
 		return NULL;
+	/* A terminal that cannot page (Emacs' shell, a bare serial
+	 * line): plain output, as git does for TERM=dumb. */
+	if (c->env.term == NULL || *c->env.term == '\0' ||
+	    strcmp(c->env.term, "dumb") == 0)
+		return NULL;
 	return p;
 }
 
@@ -196,4 +203,33 @@ ctx_info(const struct ctx *c)
 		path += n + (path[n] == ':');
 	}
 	return NULL;
+}
+
+/*
+ * Whether the locale setlocale(3) took is UTF-8.  Children get a UTF-8
+ * locale when it is not: the first of these that is installed.
+ */
+int
+ctx_utf8_children(void)
+{
+	static const char *const names[] = {
+		"C.UTF-8", "C.utf8", "en_US.UTF-8", "ja_JP.UTF-8"
+	};
+	const char *codeset = nl_langinfo(CODESET);
+
+	if (strcmp(codeset, "UTF-8") == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		locale_t l = newlocale(LC_ALL_MASK, names[i], (locale_t)0);
+
+		if (l != (locale_t)0) {
+			freelocale(l);
+			setenv("LC_ALL", names[i], 1);
+			return 0;
+		}
+	}
+	diag_warn(NULL, nopos, "the locale is %s and no UTF-8 locale is "
+	    "installed: Japanese text may not show (install one, such as "
+	    "C.UTF-8)", codeset);
+	return -1;
 }

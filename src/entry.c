@@ -159,10 +159,17 @@ entry_same(const struct entry *a, const struct entry *b)
 void
 entry_normalize_body(struct entry *e)
 {
-	size_t len;
+	size_t len, lead = 0;
 
 	if (e->body == NULL)
 		return;
+	/* Blank lines before the text: the editor's template leaves one
+	 * when text is typed below its last line. */
+	for (size_t i = 0; e->body[i] == ' ' || e->body[i] == '\t' ||
+	    e->body[i] == '\n'; i++)
+		if (e->body[i] == '\n')
+			lead = i + 1;
+	memmove(e->body, e->body + lead, strlen(e->body + lead) + 1);
 	len = strlen(e->body);
 	while (len > 0 && strchr(" \t\n", e->body[len - 1]) != NULL)
 		len--;

@@ -78,8 +78,9 @@ bool	entry_is_empty(const struct entry *);
 bool	entry_same(const struct entry *a, const struct entry *b);
 
 /*
- * A body ends in exactly one newline, so that it is written as a "|"
- * block; a blank body is none.
+ * A body begins with its first line that is not blank and ends in
+ * exactly one newline, so that it is written as a "|" block; a blank
+ * body is none.
  */
 void	entry_normalize_body(struct entry *);
 

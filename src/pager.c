@@ -61,8 +61,10 @@ spawn(const char *cmd, int *fd)
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[0]);
 		close(fds[1]);
-		/* less: quit on one screen, pass colour, keep the screen. */
+		/* less: quit on one screen, pass colour, keep the screen;
+		 * the text is UTF-8 whatever the locale says (LC_ALL=C). */
 		setenv("LESS", "FRX", 0);
+		setenv("LESSCHARSET", "utf-8", 0);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}

@@ -1,6 +1,7 @@
 /* Series settings (ROOT/series/SLUG.yaml), parts and part numbers. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "dailylog.h"
@@ -194,6 +195,112 @@ series_settings_load(struct store *st, const char *slug,
 	free(path);
 	if (rc != 0)
 		series_settings_free(set);	/* nothing for the caller to free */
+	return rc;
+}
+
+/*
+ * "key: value" in text, in place of the lines the key has now (its line
+ * and those indented under it), else at the end.  The file must be a
+ * mapping of one key a line (not a flow mapping) for that.
+ */
+static int
+set_key(const char *path, struct buf *text, const char *key,
+    const char *value)
+{
+	struct buf out = BUF_INIT;
+	struct ynode root;
+	const struct ynode *k = NULL;
+	const char *t = buf_str(text);
+	size_t len = text->len, at = len, end = len;
+	int rc;
+
+	if ((rc = yaml_load(path, t, len, &root)) != 0)
+		return rc;
+	for (size_t i = 0; root.type == Y_MAP && i + 1 < root.nkids; i += 2)
+		if (strcmp(root.kids[i].s, key) == 0)
+			k = &root.kids[i];
+	if ((root.type != Y_MAP && !(root.type == Y_SCALAR && root.len == 0)) ||
+	    (k != NULL && k->pos.col != 1)) {
+		diag_error(EXIT_DATAERR, path, root.pos, "not a mapping of one "
+		    "key a line: set %s there by hand", key);
+		ynode_free(&root);
+		return -1;
+	}
+	if (k != NULL) {
+		at = 0;
+		for (int line = 1; line < k->pos.line && at < len; line++)
+			at += strcspn(t + at, "\n") + 1;
+		/* Its line, then every line indented under it (blank lines
+		 * only between such lines). */
+		end = at + strcspn(t + at, "\n");
+		for (size_t e = end; e + 1 < len && (t[e + 1] == ' ' ||
+		    t[e + 1] == '\t' || t[e + 1] == '\n'); ) {
+			size_t start = e + 1;
+
+			e = start + strcspn(t + start, "\n");
+			if (e > start)
+				end = e;
+		}
+		end += end < len;
+	}
+	ynode_free(&root);
+	buf_add(&out, t, at);
+	if (at > 0 && t[at - 1] != '\n')
+		buf_addc(&out, '\n');
+	buf_addf(&out, "%s: \"", key);
+	for (const char *p = value; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_addc(&out, '\\');
+		buf_addc(&out, *p);
+	}
+	buf_adds(&out, "\"\n");
+	buf_add(&out, t + end, len - end);
+	buf_free(text);
+	*text = out;
+	return 0;
+}
+
+int
+series_settings_write(struct store *st, const char *slug, const char *title,
+    int lang)
+{
+	struct series_settings set;
+	struct ynode root;
+	struct buf rel = BUF_INIT, text = BUF_INIT;
+	struct stat sb;
+	char *path, *old;
+	size_t len;
+	int rc;
+
+	if ((rc = fsio_mkdirs(st->root, SERIES_DIR)) != 0 ||
+	    (rc = store_lock(st)) != 0)
+		return rc;
+	buf_addf(&rel, SERIES_DIR "/%s.yaml", slug);
+	path = path_join(st->root, rel.s);
+	memset(&set, 0, sizeof(set));
+	memset(&root, 0, sizeof(root));
+	/* The file as it is: its other keys and its comments stay. */
+	if (lstat(path, &sb) == -1)
+		buf_adds(&text, "# Series settings: see dailylog(5).\n");
+	else if ((rc = file_read(path, ENTRY_MAX_FILE, &old, &len)) == 0) {
+		buf_add(&text, old, len);
+		free(old);
+	}
+	if (rc == 0 && title != NULL)
+		rc = set_key(path, &text, "title", title);
+	if (rc == 0 && lang >= 0)
+		rc = set_key(path, &text, "lang", lang_name((enum lang)lang));
+	/* Written only when it loads as series_settings_load loads it. */
+	series_settings_defaults(&set, slug, st->lang);
+	if (rc == 0 && (rc = yaml_load(path, text.s, text.len, &root)) == 0 &&
+	    (rc = apply_settings(path, &root, &set)) == 0)
+		rc = fsio_store_file(path, text.s, text.len, FSIO_REPLACE);
+	store_unlock(st);
+	series_settings_free(&set);
+	ynode_free(&root);
+	buf_free(&rel);
+	buf_free(&text);
+	free(path);
 	return rc;
 }
 

@@ -58,6 +58,15 @@ int	series_settings_load(struct store *, const char *slug,
 	    struct series_settings *);
 void	series_settings_free(struct series_settings *);
 
+/*
+ * Write ROOT/series/SLUG.yaml (a valid slug) with title unless it is
+ * NULL and lang unless it is -1, under the store's lock: the file's other keys and
+ * comments are kept, and the result must load as series_settings_load
+ * loads it before it replaces the file atomically.  Returns 0 or -1.
+ */
+int	series_settings_write(struct store *, const char *slug,
+	    const char *title, int lang);
+
 /* The defaults of lang for slug, as above. */
 void	series_settings_defaults(struct series_settings *, const char *slug,
 	    enum lang);

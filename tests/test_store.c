@@ -21,6 +21,7 @@
 #include "fsio.h"
 #include "lang.h"
 #include "store.h"
+#include "template.h"
 #include "walk.h"
 #include "yaml_read.h"
 
@@ -181,7 +182,7 @@ messages_are(const char *want)
 START_TEST(init_creates_private_store)
 {
 	struct buf want = BUF_INIT;
-	char *p;
+	char *p, *text;
 
 	ck_assert_int_eq(store_init(dir, LANG_JA, "山田 \"太郎\" \\"), 0);
 	buf_addf(&want, "dailylog: created store %s\n", dir);
@@ -195,6 +196,28 @@ START_TEST(init_creates_private_store)
 	p = in_store("series");
 	ck_assert_int_eq(mode_of(p) & 07777, 0700);
 	free(p);
+	/* The shipped templates, private too. */
+	ck_assert_uint_eq(nshipped_templates, 3);
+	for (size_t i = 0; i < nshipped_templates; i++) {
+		struct buf rel = BUF_INIT;
+		struct entry e;
+
+		buf_addf(&rel, "templates/%s.yaml", shipped_templates[i].name);
+		p = in_store(rel.s);
+		ck_assert_int_eq(mode_of(p) & 07777, 0600);
+		text = contents(p);
+		ck_assert_str_eq(text, shipped_templates[i].text);
+		free(text);
+		free(p);
+		/* Each loads as add loads it. */
+		entry_init(&e);
+		ck_assert_int_eq(template_load(dir, shipped_templates[i].name,
+		    &e), 0);
+		ck_assert_uint_eq(e.tags.n, 1);
+		ck_assert_ptr_nonnull(strstr(e.body, "## "));
+		entry_free(&e);
+		buf_free(&rel);
+	}
 	p = in_store("dailylog.yaml");
 	ck_assert(S_ISREG(mode_of(p)));
 	ck_assert_int_eq(mode_of(p) & 07777, 0600);
@@ -233,8 +256,8 @@ START_TEST(init_existing_changes_nothing)
 	messages_are(want.s);
 	text = contents(settings);
 	ck_assert_str_eq(text, mine);
-	/* dailylog.yaml, entries/, series/: nothing more. */
-	ck_assert_int_eq(count_names(dir), 3);
+	/* dailylog.yaml, entries/, series/, templates/: nothing more. */
+	ck_assert_int_eq(count_names(dir), 4);
 	free(text);
 	free(settings);
 	buf_free(&want);
@@ -554,6 +577,112 @@ START_TEST(resolve_unknown)
 }
 END_TEST
 
+START_TEST(resolve_newest)
+{
+	three_entries();
+	/* Listing order: date, then ID. */
+	resolves_to("@", "20261201-cccccc");
+	resolves_to("@~0", "20261201-cccccc");
+	resolves_to("@~", "20261123-aaabbb");
+	resolves_to("@~1", "20261123-aaabbb");
+	resolves_to("@~2", "20261123-aaaaaa");
+	refused_ref("@~3", EXIT_NOTFOUND, "dailylog: no entry '@~3': the store "
+	    "has 3 entries, @ to @~2\n");
+	put_entry("20261130-zzzzzz", "2026-11-30", NULL, 0);
+	resolves_to("@~1", "20261130-zzzzzz");
+}
+END_TEST
+
+START_TEST(resolve_newest_in_an_empty_or_broken_store)
+{
+	struct buf want = BUF_INIT;
+	char *bad;
+
+	open_new_store();
+	refused_ref("@", EXIT_NOTFOUND, "dailylog: no entry '@': the store has "
+	    "no entries\n");
+	store_close(&st);
+	three_entries();
+	bad = in_store("entries/2026/12/20261231-broken.yaml");
+	put_file(bad, "date: 2026-12-31\n");
+	/* The broken file may be the newest: nothing is named. */
+	ck_assert_fails(catalog_resolve(&st, "@", &(struct entry *){ NULL }),
+	    EXIT_DATAERR);
+	buf_addf(&want, "so '@' is not known");
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), want.s));
+	buf_reset(&messages);
+	free(bad);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(resolve_a_series_by_name)
+{
+	struct entry *e;
+
+	three_entries();
+	/* Not an entry: said so, with its latest part. */
+	refused_ref("badge", EXIT_NOTFOUND, "dailylog: 'badge' is a series, "
+	    "not an entry: name a part, such as badge:2 (its latest)\n");
+	/* As show takes it: the latest part. */
+	ck_assert_int_eq(catalog_resolve_latest(&st, NULL, "badge", &e), 0);
+	ck_assert_str_eq(e->id, "20261201-cccccc");
+	entry_free(e);
+	free(e);
+	/* A whole ID comes first, a series before a prefix. */
+	put_entry("badge", "2026-11-01", NULL, 0);
+	put_entry("badge-notes", "2026-11-02", NULL, 0);
+	resolves_to("badge", "badge");
+	ck_assert_int_eq(catalog_resolve_latest(&st, NULL, "badge", &e), 0);
+	ck_assert_str_eq(e->id, "badge");
+	entry_free(e);
+	free(e);
+	put_entry("other-1", "2026-11-03", "other", 1);
+	ck_assert_int_eq(catalog_resolve_latest(&st, NULL, "other", &e), 0);
+	ck_assert_str_eq(e->id, "other-1");
+	entry_free(e);
+	free(e);
+	messages_are("");
+}
+END_TEST
+
+START_TEST(remove_entries)
+{
+	struct entry *v[3];
+	struct strlist removed = { NULL, 0 };
+	char *p;
+
+	three_entries();
+	ck_assert_int_eq(catalog_resolve(&st, "badge:2", &v[0]), 0);
+	ck_assert_int_eq(catalog_resolve(&st, "20261123-aaabbb", &v[1]), 0);
+	ck_assert_int_eq(catalog_resolve(&st, "20261201-cccccc", &v[2]), 0);
+	ck_assert_int_eq(catalog_remove(&st, v, 3, &removed), 0);
+	/* Named twice, removed once; the paths say what went. */
+	ck_assert_uint_eq(removed.n, 2);
+	ck_assert_str_eq(removed.v[0], v[0]->path);
+	ck_assert_str_eq(removed.v[1], v[1]->path);
+	ck_assert_int_eq(access(v[0]->path, F_OK), -1);
+	ck_assert_int_eq(access(v[1]->path, F_OK), -1);
+	p = in_store("entries/2026/11/20261123-aaaaaa.yaml");
+	ck_assert_int_eq(access(p, F_OK), 0);
+	free(p);
+	/* The lock is released. */
+	ck_assert_int_eq(st.lockfd, -1);
+	/* A file gone meanwhile is reported; the others still go. */
+	strlist_free(&removed);
+	ck_assert_fails(catalog_remove(&st, v, 1, &removed), EXIT_NOINPUT);
+	ck_assert_uint_eq(removed.n, 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "cannot remove "
+	    "the entry"));
+	buf_reset(&messages);
+	for (int i = 0; i < 3; i++) {
+		entry_free(v[i]);
+		free(v[i]);
+	}
+	strlist_free(&removed);
+}
+END_TEST
+
 START_TEST(resolve_bad_references)
 {
 	static const char *const bad[] = {
@@ -567,7 +696,7 @@ START_TEST(resolve_bad_references)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		buf_reset(&want);
 		buf_addf(&want, "dailylog: bad reference '%s': expected ID, ID "
-		    "prefix or SERIES:PART\n", bad[i]);
+		    "prefix, SERIES:PART, @ or @~N\n", bad[i]);
 		refused_ref(bad[i], EXIT_USAGE, want.s);
 	}
 	buf_free(&want);
@@ -1081,6 +1210,10 @@ store_suite(void)
 	tcase_add_test(refs, resolve_duplicate_part);
 	tcase_add_test(refs, resolve_unknown);
 	tcase_add_test(refs, resolve_bad_references);
+	tcase_add_test(refs, resolve_newest);
+	tcase_add_test(refs, resolve_newest_in_an_empty_or_broken_store);
+	tcase_add_test(refs, resolve_a_series_by_name);
+	tcase_add_test(refs, remove_entries);
 	tcase_add_test(refs, load_all_sorted_and_reports_bad);
 	suite_add_tcase(s, refs);
 

@@ -194,11 +194,12 @@ test_add_taken_part() {
 }
 
 test_add_bad_date() {
-	for d in 2026-13-01 2026-02-30 2026/11/20 tomorrow '2026-11-20 25:00' ''; do
+	for d in 2026-13-01 2026-02-30 2026/11/20 tmrw '2026-11-20 25:00' ''; do
 		expect_status 64 dl add -d "$d" -t 日付 x || continue
 		expect_empty "$T/out"
 		expect_grep "$T/err" "bad date '$d'"
-		expect_grep "$T/err" "YYYY-MM-DD, today or yesterday"
+		# The refusal lists every form accepted.
+		expect_grep "$T/err" "YYYY-MM-DD, YYYYMMDD, MM-DD, M/D, today, yesterday, tomorrow, -N (N days ago) or a weekday (mon to sun, 月 to 日), each optionally followed by HH:MM; or HH:MM alone"
 	done
 	# 2028 is a leap year.
 	expect_status 0 dl add -d 2028-02-29 -t 閏日 x

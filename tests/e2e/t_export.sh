@@ -185,9 +185,9 @@ test_export_empty_store() {
 }
 
 test_export_bad_format() {
-	expect_status 64 dl export --format csv || return
+	expect_status 64 dl export --format xml || return
 	expect_empty "$T/out"
-	expect_grep "$T/err" "--format takes json, jsonl or yaml, not 'csv'"
+	expect_grep "$T/err" "--format takes json, jsonl, yaml or csv, not 'xml'"
 	expect_status 64 dl export --formt json || return
 	expect_grep "$T/err" "did you mean '--format'?"
 }
