@@ -92,10 +92,10 @@ test_import_on_full_disk() {
 	dl add -d 2026-11-20 -t 既存 "消えてはいけない日報" >/dev/null || fail "first add"
 	python3 -c '
 import json
-for i in range(60):
+for i in range(30):
     print(json.dumps({"date": "2026-11-%02d" % (1 + i % 28),
                       "title": "満杯の取り込み %d" % i, "series": "full",
-                      "body": "x" * 3000}))' >"$T/in.jsonl"
+                      "body": "x" * 1500}))' >"$T/in.jsonl"
 	before=$(snapshot)
 	# Room for a few staged files, not all: the batch fails midway.
 	if [ "$MODE" = tmpfs ]; then
@@ -112,7 +112,7 @@ for i in range(60):
 	[ ! -e "$S/.import" ] || fail "the staging directory is left"
 	expect_status 0 dl check
 	expect_status 0 dl import "$T/in.jsonl"
-	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 60
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 30
 	teardown_full
 }
 
