@@ -487,7 +487,7 @@ START_TEST(draw_markdown)
 	    "\n"
 	    "### \\*T\\*\n"
 	    "\n"
-	    "- 10:00 visit \\[x\\]\n"
+	    "- 10:00 visit [x]\n"
 	    "\n"
 	    "### （訪問先なし）\n"
 	    "\n"
