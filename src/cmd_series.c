@@ -1,6 +1,7 @@
 /*
  * dailylog series: each series with its title, number of parts, first
- * and last date, and the part numbers that are missing or taken twice.
+ * and last date, the part numbers that are missing or taken twice, and
+ * the parts that are drafts.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ struct summary {
 	size_t		 parts;
 	char		 first[17], last[17];
 	struct buf	 missing, dups;	/* "3,5-7" */
+	struct buf	 drafts;	/* "5,17" */
 };
 
 static void
@@ -61,10 +63,15 @@ summarize(const struct series *s, struct summary *sum)
 			add_range(&sum->missing, it.part, it.last);
 		else if (it.copies > 1)
 			add_range(&sum->dups, it.part, it.part);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->parts[i]->draft)
+			add_range(&sum->drafts, s->parts[i]->part,
+			    s->parts[i]->part);
 	date_format(&first->date, sum->first);
 	date_format(&last->date, sum->last);
 	buf_adds(&sum->missing, "");
 	buf_adds(&sum->dups, "");
+	buf_adds(&sum->drafts, "");
 }
 
 static void
@@ -74,6 +81,7 @@ summary_free(struct summary *sum)
 	free(sum->title);
 	buf_free(&sum->missing);
 	buf_free(&sum->dups);
+	buf_free(&sum->drafts);
 }
 
 static void
@@ -90,8 +98,9 @@ print_json(const struct summary *v, size_t n)
 		json_string(&b, v[i].title);
 		buf_addf(&b, ", \"parts\": %zu, \"first\": \"%s\", "
 		    "\"last\": \"%s\", \"missing\": \"%s\", "
-		    "\"duplicates\": \"%s\"}", v[i].parts, v[i].first,
-		    v[i].last, v[i].missing.s, v[i].dups.s);
+		    "\"duplicates\": \"%s\", \"drafts\": \"%s\"}", v[i].parts,
+		    v[i].first, v[i].last, v[i].missing.s, v[i].dups.s,
+		    v[i].drafts.s);
 	}
 	buf_adds(&b, n ? "\n]\n" : "]\n");
 	out_buf(&b);
@@ -112,6 +121,7 @@ cell_text(struct buf *b, size_t i, size_t c, void *arg)
 	case 4:	buf_adds(b, sum->last); break;
 	case 5:	buf_adds(b, sum->missing.s); break;
 	case 6:	buf_adds(b, sum->dups.s); break;
+	case 7:	buf_adds(b, sum->drafts.s); break;
 	}
 }
 
@@ -119,19 +129,20 @@ cell_text(struct buf *b, size_t i, size_t c, void *arg)
 static void
 print_table(const struct summary *v, size_t n)
 {
-	static const char *const head[7] = {
+	static const char *const head[8] = {
 		"SERIES", "TITLE", "PARTS", "FIRST", "LAST", "MISSING",
-		"DUPLICATES"
+		"DUPLICATES", "DRAFTS"
 	};
-	struct table_column cols[7];
-	struct table t = { cols, 7, n, true, false, cell_text, (void *)v };
+	struct table_column cols[8];
+	struct table t = { cols, 8, n, true, false, cell_text, (void *)v };
 	struct buf b = BUF_INIT;
 
 	memset(cols, 0, sizeof(cols));
-	for (int c = 0; c < 7; c++) {
+	for (int c = 0; c < 8; c++) {
 		cols[c].head = head[c];
 		cols[c].paint = -1;
 	}
+	cols[7].hide_empty = true;	/* most stores have no drafts */
 	table_layout(&t, 0);
 	table_draw(&t, &b, out_buf);
 	out_buf(&b);
@@ -147,8 +158,9 @@ print_tsv(const struct summary *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		buf_addf(&b, "%s\t", v[i].slug);
 		tsv_escape(&b, v[i].title);
-		buf_addf(&b, "\t%zu\t%s\t%s\t%s\t%s\n", v[i].parts, v[i].first,
-		    v[i].last, v[i].missing.s, v[i].dups.s);
+		buf_addf(&b, "\t%zu\t%s\t%s\t%s\t%s\t%s\n", v[i].parts,
+		    v[i].first, v[i].last, v[i].missing.s, v[i].dups.s,
+		    v[i].drafts.s);
 	}
 	out_buf(&b);
 	buf_free(&b);

@@ -14,7 +14,7 @@ test_series_summary_formats() {
 	add_part memo 1 2026-11-01
 	printf 'title: 入館証の件\n' >"$S/series/badge.yaml"
 	expect_status 0 dl series --format tsv || return
-	printf 'badge\t入館証の件\t4\t2026-10-01\t2026-10-12\t3-4,6\t\nmemo\tmemo\t1\t2026-11-01\t2026-11-01\t\t\n' >"$T/want"
+	printf 'badge\t入館証の件\t4\t2026-10-01\t2026-10-12\t3-4,6\t\t\nmemo\tmemo\t1\t2026-11-01\t2026-11-01\t\t\t\n' >"$T/want"
 	diff "$T/want" "$T/out" >/dev/null || fail "tsv: $(cat "$T/out")"
 	expect_status 0 dl series --format json || return
 	python3 - "$T/out" <<'PY' || fail "json: $(cat "$T/out")"
@@ -23,6 +23,7 @@ v = json.load(open(sys.argv[1], encoding="utf-8"))
 assert [s["slug"] for s in v] == ["badge", "memo"]
 assert v[0]["title"] == "入館証の件" and v[0]["parts"] == 4
 assert v[0]["missing"] == "3-4,6" and v[0]["duplicates"] == ""
+assert v[0]["drafts"] == ""
 PY
 	expect_status 0 dl series --format table || return
 	# Columns: widest cell (入館証の件 is 10 columns) plus 2; no trailing space.
@@ -36,9 +37,28 @@ test_series_duplicates() {
 	printf 'date: 2026-10-03\ntitle: 二重\nseries: badge\npart: 2\n' \
 	    >"$S/entries/2026/10/twice.yaml"
 	expect_status 65 dl series --format tsv || return
-	expect_grep "$T/out" "$(printf 'badge\tbadge\t3\t2026-10-01\t2026-10-03\t\t2')"
+	expect_grep "$T/out" "$(printf 'badge\tbadge\t3\t2026-10-01\t2026-10-03\t\t2\t')"
 	expect_grep "$T/err" "twice.yaml:4:7: duplicate part: badge:2 is also"
 	expect_status 64 dl series --format xml || return
+}
+
+# Drafts are marked: the last column of tsv and json, a column of the
+# table only when some series has one.
+test_series_drafts() {
+	add_part badge 1 2026-10-01
+	add_part badge 2 2026-10-02
+	add_part badge 3 2026-10-03
+	f=$(grep -l 'part: 3' "$S"/entries/2026/10/*.yaml)
+	printf 'draft: true\n' >>"$f"
+	f=$(grep -l 'part: 1' "$S"/entries/2026/10/*.yaml)
+	printf 'draft: true\n' >>"$f"
+	expect_status 0 dl series --format tsv || return
+	expect_eq "$(cat "$T/out")" "$(printf 'badge\tbadge\t3\t2026-10-01\t2026-10-03\t\t\t1,3')"
+	expect_status 0 dl series --format json || return
+	expect_grep "$T/out" '"drafts": "1,3"'
+	expect_status 0 dl series --format table || return
+	expect_eq "$(head -n 1 "$T/out")" \
+	    "SERIES  TITLE  PARTS  FIRST       LAST        MISSING  DUPLICATES  DRAFTS"
 }
 
 # fake_reader NAME: a script that records its arguments and the file
