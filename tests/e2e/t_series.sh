@@ -107,6 +107,35 @@ test_read_with_pager() {
 	expect_grep "$T/out" "【続編2】【badge】件名2"
 }
 
+# Without info, read SERIES:PART opens the pager at the part: less, more
+# and vi take +LINE, the line of the part's heading in what they read.
+test_read_pager_opens_at_part() {
+	for k in 1 2 3; do add_part badge $k 2026-10-0$k; done
+	mkdir "$T/bin"
+	for name in less mypager; do
+		cat >"$T/bin/$name" <<-EOS
+		#!/bin/sh
+		for a; do printf '%s\n' "\$a"; done >"$T/$name.args"
+		/bin/cat >"$T/$name.in"
+		EOS
+		chmod +x "$T/bin/$name"
+	done
+	PATH=$T/bin PAGER='less -R' expect_status 0 dl read badge:3 || return
+	expect_eq "$(head -n 1 "$T/less.args")" "-R"
+	line=$(sed -n 2p "$T/less.args")
+	case $line in +[0-9]*) ;; *) fail "no +LINE: $(cat "$T/less.args")"; return ;; esac
+	expect_eq "$(sed -n "${line#+}p" "$T/less.in")" "【続編3】【badge】件名3"
+	# The whole series is paged, from its title.
+	expect_eq "$(head -n 1 "$T/less.in")" badge
+	expect_grep "$T/less.in" "【続編2】【badge】件名2"
+	# The series alone starts at the top; another pager gets no +LINE.
+	PATH=$T/bin PAGER=less expect_status 0 dl read badge || return
+	expect_empty "$T/less.args"
+	PATH=$T/bin PAGER=mypager expect_status 0 dl read badge:2 || return
+	expect_empty "$T/mypager.args"
+	expect_grep "$T/mypager.in" "【続編2】【badge】件名2"
+}
+
 test_read_errors() {
 	add_part badge 1 2026-10-01
 	expect_status 64 dl read || return
