@@ -7,7 +7,8 @@
  * had before.  Hugo builds the directory as-is under content/; the same
  * keys are Jekyll's.  Links are relative to the pages' URLs as Hugo
  * makes them by default (content/badge/part-03.md at badge/part-03/):
- * ../part-02/ from a part, part-02/ from the index, ../ back to it.
+ * ../part-02/ from a part, part-02/ from the index, ../ back to it;
+ * Hugo takes a relative alias from the content file's directory.
  * Strings are written as JSON strings, which YAML reads the same.
  */
 #include <stdbool.h>
@@ -63,7 +64,7 @@ hugo_aliases(struct doc *d, size_t i)
 		if (part >= limit)
 			continue;
 		buf_adds(&d->out, any ? ", " : "aliases: [");
-		buf_addf(&d->out, "\"../part-%0*ld/\"", k, part);
+		buf_addf(&d->out, "\"part-%0*ld/\"", k, part);
 		any = true;
 	}
 	if (any)

@@ -282,8 +282,10 @@ text_end(struct doc *doc)
 static void
 text_index_begin(struct doc *doc)
 {
-	size_t at = doc->out.len;
+	size_t at;
 
+	render_about(doc);
+	at = doc->out.len;
 	buf_adds(&doc->out, lang_label(doc->lang, LB_CONTENTS));
 	paint(doc, at, PAINT_HEADING);
 	buf_adds(&doc->out, "\n\n");
