@@ -423,20 +423,20 @@ text_field(struct doc *doc, enum label field, const char *label,
     char *const *values, size_t n)
 {
 	int col = text_width(label, strlen(label)) + 2;
-	struct buf value = BUF_INIT;
+	struct buf value = BUF_INIT, head = BUF_INIT;
 	size_t at;
 
+	buf_addf(&head, "%s:", label);
+	add_wrapped(doc, head.s, 0, 0);
+	buf_free(&head);
 	if (n > 1 && field != LB_TAGS) {
-		add_wrapped(doc, label, 0, 0);
-		buf_adds(&doc->out, ":\n");
+		buf_addc(&doc->out, '\n');
 		add_items(doc, values, n);
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
 		buf_addf(&value, "%s%s", i > 0 ?
 		    lang_label(doc->lang, LB_LIST_SEP) : "", values[i]);
-	add_wrapped(doc, label, 0, 0);
-	buf_addc(&doc->out, ':');
 	if (doc->width > 0 && col + 10 > doc->width) {
 		buf_addc(&doc->out, '\n');
 		col = 0;
