@@ -124,6 +124,7 @@ demo: dailylog
 clean:
 	rm -rf build dailylog demo-out
 
-# Fuzzing and benchmarks live in their own files.
+# Fuzzing, benchmarks and screenshots live in their own files.
 include mk/fuzz.mk
 include mk/bench.mk
+include mk/shots.mk

@@ -55,7 +55,8 @@ static const char style[] =
 "  line-break: strict; overflow-wrap: anywhere; }\n"
 ":lang(en) body, body:lang(en) { line-height: 1.6; }\n"
 "a { color: var(--accent); text-underline-offset: 0.2em; }\n"
-"h1, h2, h3 { line-height: 1.45; font-feature-settings: \"palt\"; }\n"
+"h1, h2, h3 { line-height: 1.45; font-feature-settings: \"palt\";\n"
+"  word-break: auto-phrase; }\n"
 "h1 { font-size: 1.5rem; margin: 1.5rem 0 0.5rem; }\n"
 "article h2 { font-size: 1.35rem; margin: 3rem 0 0.5rem; }\n"
 "article h3 { font-size: 1.1rem; margin: 2rem 0 0.5rem;\n"
@@ -72,7 +73,7 @@ static const char style[] =
 "nav ul, nav ol { list-style: none; margin: 0; padding: 0; }\n"
 ".pager { display: flex; gap: 1rem; margin-bottom: 0.75rem; }\n"
 ".pager li { flex: 1 1 0; min-width: 0; }\n"
-".pager .up { flex: 0 0 auto; align-self: flex-end; }\n"
+".pager .up { flex: 0 0 auto; align-self: center; }\n"
 ".pager .next { text-align: right; }\n"
 ".pager a { display: block; text-decoration: none; }\n"
 ".pager .dir { display: block; font-size: 0.85rem; color: var(--muted); }\n"
@@ -80,11 +81,15 @@ static const char style[] =
 ".parts { display: grid; grid-template-columns: repeat(var(--per-row, 3),\n"
 "  minmax(0, 1fr)); gap: 0.2rem 1rem; }\n"
 ".parts .row { grid-column-start: 1; }\n"
+".parts a, .strip a { text-decoration: none; }\n"
+".parts a:hover, .strip a:hover { text-decoration: underline; }\n"
 ".strip { display: flex; flex-wrap: wrap; gap: 0.2rem 0.75rem; }\n"
-"[aria-current=\"page\"] { font-weight: bold; }\n"
+"[aria-current=\"page\"] { font-weight: bold; padding: 0 0.4em;\n"
+"  border-radius: 4px; background: var(--line); }\n"
 ".missing, .gap { color: var(--muted); }\n"
-".index { margin: 1rem 0; padding-left: 2.2em; }\n"
-".index li { margin: 0.4rem 0; padding-left: 0.3em; }\n"
+".index { margin: 1rem 0; padding-left: 2.5em; list-style: decimal; }\n"
+".index li { margin: 0.5rem 0; padding-left: 0.3em; }\n"
+".index li::marker { color: var(--muted); font-variant-numeric: tabular-nums; }\n"
 ".index time { display: block; color: var(--muted); font-size: 0.85rem;\n"
 "  line-height: 1.4; font-variant-numeric: tabular-nums; }\n"
 "dl.fields { display: grid; grid-template-columns: max-content 1fr;\n"
@@ -500,7 +505,10 @@ html_nav(struct doc *d, const struct nav *nav)
 	buf_adds(&d->out, "</nav>\n");
 }
 
-/* One <dt>, one <dd> per value; the date is in the part's header. */
+/*
+ * One <dt>, one <dd> per value, but tags share one, joined by 、; the
+ * date is in the part's header.
+ */
 static void
 html_field(struct doc *d, enum label field, const char *label,
     char *const *v, size_t n)
@@ -511,19 +519,31 @@ html_field(struct doc *d, enum label field, const char *label,
 	html_escape(&d->out, label);
 	buf_adds(&d->out, "</dt>");
 	for (size_t i = 0; i < n; i++) {
-		buf_adds(&d->out, "<dd>");
+		if (i == 0 || field != LB_TAGS)
+			buf_adds(&d->out, "<dd>");
+		else
+			buf_adds(&d->out, lang_label(d->lang, LB_LIST_SEP));
 		html_escape(&d->out, v[i]);
-		buf_adds(&d->out, "</dd>");
+		if (i + 1 == n || field != LB_TAGS)
+			buf_adds(&d->out, "</dd>");
 	}
 	buf_addc(&d->out, '\n');
 }
 
+/* The list, unless the date was all there was. */
 static void
 html_fields(struct doc *d, const struct entry *e)
 {
+	size_t at = d->out.len, open;
+
 	buf_adds(&d->out, "<dl class=\"fields\">\n");
+	open = d->out.len;
 	render_fields(d, e, html_field);
-	buf_adds(&d->out, "</dl>\n");
+	if (d->out.len == open) {
+		d->out.len = at;
+		d->out.s[at] = '\0';
+	} else
+		buf_adds(&d->out, "</dl>\n");
 }
 
 const struct renderer render_html = {
