@@ -205,6 +205,29 @@ PY
 	expect_grep "$T/dump" "＊ Menu: もInfoの目次"
 }
 
+# Titles are never wrapped, and each underline is as wide as its title by
+# display width, as makeinfo draws them, even past the fill column.
+test_info_titles_whole() {
+	fixture
+	render overtime -f info -o "$T/o.info" || return
+	python3 - "$T/o.info" <<'PY' 2>"$T/titles" || fail "$(cat "$T/titles")"
+import re, sys, unicodedata
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+seen = 0
+for above, line in zip(lines, lines[1:]):
+    if re.fullmatch(r"([=*-])\1+", line) and above:
+        seen += 1
+        if width(above) != len(line):
+            sys.exit("underline of %d under %r (%d)" % (len(line), above, width(above)))
+if seen < 6:
+    sys.exit("only %d titles" % seen)
+if not any(width(l) > 72 for l in lines):
+    sys.exit("no title past the fill column: nothing was tested")
+PY
+}
+
 # -o DIR/: one Info file per part; every pointer and *note names a node in
 # another file as (FILE)NODE, and the reader finds each one.
 test_info_directory_links() {
