@@ -105,7 +105,12 @@ load_by_id(struct store *st, const char *id, struct entry **out)
 		return 0;
 	buf_addf(&rel, "entries/%.4s/%.2s/%s.yaml", id, id + 4, id);
 	path = path_join(st->root, rel.s);
-	if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+	    !S_ISLNK(sb.st_mode)) {
+		diag_error(EXIT_NOINPUT, path, nopos, "%s, not an entry file; "
+		    "not read", walk_special_kind(path));
+		rc = -1;
+	} else if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		*out = xmalloc(sizeof(**out));
 		entry_init(*out);
 		if (entry_load(path, *out) == 0)

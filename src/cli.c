@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,24 +56,31 @@ option_suggest(const char *arg, const struct option *opts)
  * was wrong, with a suggestion among the command's long options.
  */
 int
-option_error(const char *cmd, char **argv, const struct option *longopts)
+option_error(const char *cmd, int ch, char **argv,
+    const struct option *longopts)
 {
-	const char *arg = argv[optind - 1], *hint;
+	/* After a long option getopt has moved past its word; within a
+	 * cluster of short ones (-rf) it may not have. */
+	const char *word = argv[optind - 1], *hint;
+	bool is_long = strncmp(word, "--", 2) == 0;
+	int n = (int)strcspn(word, "=");
 
-	if (optopt != 0) {
-		for (const struct option *o = longopts; o && o->name; o++)
-			if (o->val == optopt && o->has_arg == required_argument)
-				return usage_error(cmd, "option '%s' needs a value",
-				    arg);
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
-		    optopt) && arg[0] == '-' && arg[1] != '-')
-			return usage_error(cmd, "unknown option '-%c'", optopt);
-		return usage_error(cmd, "option '%s' needs a value", arg);
+	if (ch == ':') {
+		if (is_long)
+			return usage_error(cmd, "option '%.*s' needs a value", n,
+			    word);
+		return usage_error(cmd, "option '-%c' needs a value", optopt);
 	}
-	if ((hint = option_suggest(arg, longopts)) != NULL)
+	if (is_long && optopt != 0)
+		return usage_error(cmd, "option '%.*s' takes no value", n, word);
+	if (optopt != 0 && optopt > ' ' && optopt < 0x7F)
+		return usage_error(cmd, "unknown option '-%c'", optopt);
+	if (optopt != 0)
+		return usage_error(cmd, "unknown option");
+	if ((hint = option_suggest(word, longopts)) != NULL)
 		return usage_error(cmd, "unknown option '%s' (did you mean "
-		    "'--%s'?)", arg, hint);
-	return usage_error(cmd, "unknown option '%s'", arg);
+		    "'--%s'?)", word, hint);
+	return usage_error(cmd, "unknown option '%s'", word);
 }
 
 int

@@ -17,8 +17,12 @@ struct renderer;
 int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
-/* Report getopt_long's '?' or ':' for cmd (64); returns -1. */
-int	option_error(const char *cmd, char **argv, const struct option *);
+/*
+ * Report what getopt_long's '?' or ':' (ch; the option string must
+ * begin with ':') means for cmd, naming the option (64); returns -1.
+ */
+int	option_error(const char *cmd, int ch, char **argv,
+	    const struct option *);
 
 /* For an unknown "--word": the long option of opts it nearly is, or NULL. */
 const char *option_suggest(const char *arg, const struct option *opts);

@@ -149,7 +149,6 @@ parse_options(int argc, char **argv, struct add_opts *o)
 		{ "resume", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
 	int ch;
 
 	while ((ch = getopt_long(argc, argv, ":d:t:s:p:F:e", opts, NULL)) != -1) {
@@ -172,11 +171,10 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			o->set.series = xstrdup(optarg);
 			break;
 		case 'p':
-			o->set.part = strtol(optarg, &end, 10);
-			if (*end != '\0' || o->set.part < 1 ||
-			    o->set.part > 999999)
+			if (!part_parse(optarg, &o->set.part))
 				return usage_error("add", "bad part '%s': a "
-				    "whole number from 1 to 999999", optarg);
+				    "whole number from 1 to %d", optarg,
+				    PART_MAX);
 			break;
 		case 'c':
 			free(o->set.client);
@@ -210,7 +208,7 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			o->resume = true;
 			break;
 		default:
-			return option_error("add", argv, opts);
+			return option_error("add", ch, argv, opts);
 		}
 	}
 	if (optind < argc) {

@@ -45,6 +45,10 @@ report_other(const char *path, void *arg)
 		    "name is not a "
 		    "valid ID ([A-Za-z0-9._-], not starting with '.')");
 		break;
+	case NOT_ENTRY_SPECIAL:
+		diag_error(EXIT_DATAERR, path, nopos, "%s named like an entry; "
+		    "not read", walk_special_kind(path));
+		break;
 	case NOT_ENTRY_DIRECTORY:
 		diag_warn(path, nopos, "a hidden or too deep directory; not "
 		    "read");
@@ -205,7 +209,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 
 	while ((ch = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
 		if (ch != 'q')
-			return option_error("check", argv, opts);
+			return option_error("check", ch, argv, opts);
 		quiet = true;
 	}
 	if (optind < argc)

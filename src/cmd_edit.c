@@ -35,7 +35,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return option_error("edit", argv, opts);
+		return option_error("edit", ch, argv, opts);
 	if (argc - optind != 1)
 		return usage_error("edit", "give one entry: ID, ID prefix or "
 		    "SERIES:PART");

@@ -98,7 +98,7 @@ parse_options(int argc, char **argv, struct render_opts *o)
 			o->links = (enum hyperlink_mode)which;
 			break;
 		default:
-			return option_error("render", argv, opts);
+			return option_error("render", ch, argv, opts);
 		}
 	}
 	return 0;
@@ -233,6 +233,11 @@ published(const struct render_opts *o, const struct entry_list *sums,
 		aliases_free(&given);
 	}
 	series_collect(l, slug, s);
+	if (rc == 0 && s->n == 0) {
+		diag_fail(EXIT_NOTFOUND, "render: series '%s' has no numbered "
+		    "part yet", slug);
+		return -1;
+	}
 	if (!o->drafts)
 		series_drop_drafts(s);
 	if (rc == 0 && s->n == 0) {

@@ -1,6 +1,7 @@
 /* Messages and the worst exit status (diag.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "buf.h"
@@ -33,7 +34,17 @@ vreport(const char *file, struct pos p, const char *kind, const char *fmt,
 		buf_adds(&raw, kind);
 	buf_vaddf(&raw, fmt, ap);
 	buf_adds(&out, "dailylog: ");
-	text_sanitize(&out, buf_str(&raw), raw.len, 0);
+	/* One message, one line: a newline in a file name or a reference
+	 * must not forge a second message. */
+	for (const char *s = buf_str(&raw), *end = s + raw.len; s < end; ) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+
+		text_sanitize(&out, s, n, false);
+		if (nl != NULL)
+			buf_adds(&out, "^J");
+		s += n + (nl != NULL);
+	}
 	buf_addc(&out, '\n');
 	if (diag_sink != NULL)
 		buf_add(diag_sink, out.s, out.len);

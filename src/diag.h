@@ -4,8 +4,8 @@
  * reported once, where it is found, with the exit status it calls for;
  * diag keeps the worst of them, and main returns it.  Functions that
  * fail return -1 after reporting; nobody passes statuses up by hand.
- * Every string that came from data is made safe for a terminal before
- * it is printed.
+ * Every message is one line: what came from data is made safe for a
+ * terminal before it is printed, a newline in it shown as ^J.
  */
 #ifndef DL_DIAG_H
 #define DL_DIAG_H

@@ -102,6 +102,12 @@ int	entry_validate(const char *name, const struct entry *);
 void	strlist_add(struct strlist *, const char *);
 void	strlist_free(struct strlist *);
 
+/*
+ * A part number as dailylog(5) writes it: decimal digits, the first not
+ * 0, from 1 to PART_MAX; no sign, space or leading zero.
+ */
+bool	part_parse(const char *, long *part);
+
 /* The ID and slug rules of dailylog(5). */
 bool	id_valid(const char *);
 bool	slug_valid(const char *);

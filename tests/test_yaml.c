@@ -397,7 +397,8 @@ START_TEST(other_characters)
 {
 	body_trip("列1\t列2\n");
 	body_trip("絵文字 🙇 と 半角ｶﾅ\n");
-	body_trip("行区切り\xE2\x80\xA8の後\n");
+	body_trip("全角の空白\xE3\x80\x80の後\n");
+	/* U+2028, a line separator, is refused by the loader (hostile/). */
 }
 END_TEST
 

@@ -439,4 +439,14 @@ test_add_resume_refuses_fields() {
 	expect_eq "$(find "$S/entries" -name '*.yaml' | wc -l | tr -d ' ')" 0
 }
 
+# -p takes a part as a file writes it: no space, sign or leading zero.
+test_add_part_forms() {
+	for p in ' 5' '+6' '016' '0' '-3' '1000000' '5 ' '0x10'; do
+		expect_status 64 dl add -s badge -p "$p" -t 題 本文 || continue
+		expect_grep "$T/err" "bad part '$p'"
+	done
+	expect_eq "$(count_entries)" 0
+	expect_status 0 dl add -s badge -p 16 -t 題 本文
+}
+
 run_tests
