@@ -146,6 +146,9 @@ test_atom_stdout_and_base_url() {
 	    '<link rel="canonical" href="https://example.org/blog/pass/part-03.html">'
 	expect_status 64 dl render pass -f atom --base-url example.com || return
 	expect_grep "$T/err" "--base-url takes an absolute URL"
+	# A directory of atom holds the feed alone.
+	expect_status 0 dl render pass -f atom -o "$T/fd/" || return
+	expect_eq "$(ls "$T/fd")" feed.atom
 }
 
 # The real Hugo builds the output under content/ of a minimal site; every
