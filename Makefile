@@ -39,7 +39,7 @@ TESTS	 = $(TESTSRCS:tests/%.c=build/obj/%)
 ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
-	libunistring-dev mandoc man-db texinfo info python3 clang cmark \
+	libunistring-dev mandoc man-db texinfo info python3 clang cmark diffutils \
 	cmark-gfm pandoc hugo
 
 .PHONY: FORCE all check check-unit check-e2e check-asan check-faults lint install uninstall clean deps demo

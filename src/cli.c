@@ -13,9 +13,12 @@
 #include "command.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "draft.h"
 #include "entry.h"
 #include "filter.h"
+#include "output.h"
 #include "render.h"
+#include "text.h"
 
 int
 usage_error(const char *cmd, const char *fmt, ...)
@@ -187,4 +190,36 @@ cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 	default:
 		return 1;
 	}
+}
+
+int
+cli_drafts(const struct store *st, enum draft_kind kind)
+{
+	struct draft_info *v;
+	struct buf line = BUF_INIT, out = BUF_INIT;
+	size_t n;
+
+	if (draft_list(st, &v, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct tm tm;
+		char when[32];
+
+		if (v[i].kind != kind)
+			continue;
+		localtime_r(&v[i].mtime.tv_sec, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		buf_reset(&line);
+		tsv_escape(&line, v[i].name);
+		buf_addf(&line, "\t%s\t%s\t", when, v[i].owner ? "open" :
+		    "kept");
+		tsv_escape(&line, v[i].title ? v[i].title : "");
+		text_sanitize(&out, line.s, line.len, true);
+		buf_addc(&out, '\n');
+		out_buf(&out);
+	}
+	draft_list_free(v, n);
+	buf_free(&line);
+	buf_free(&out);
+	return out_finish();
 }

@@ -9,9 +9,12 @@
 
 #include <stddef.h>
 
+#include "draft.h"
+
 struct filter;
 struct option;
 struct renderer;
+struct store;
 
 /* "dailylog: CMD: message" and CMD's usage line (64); returns -1. */
 int	usage_error(const char *cmd, const char *fmt, ...)
@@ -61,5 +64,13 @@ int	cli_entry_format(const char *cmd, const char *arg,
  */
 int	cli_filter_option(struct filter *, int ch, const char *arg,
 	    const char *cmd);
+
+/*
+ * The drafts of one kind (draft.h) for add --drafts and edit --drafts,
+ * newest first, one a line: NAME, the time it was last changed
+ * (YYYY-MM-DD HH:MM), kept or open (by a running dailylog), and its
+ * title as far as it loads, tab-separated as list's tsv is.
+ */
+int	cli_drafts(const struct store *, enum draft_kind);
 
 #endif

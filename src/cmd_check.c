@@ -13,6 +13,7 @@
 #include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "draft.h"
 #include "entry.h"
 #include "fsio.h"
 #include "series.h"
@@ -96,6 +97,35 @@ report_temporaries(struct store *st, const struct strlist *temps)
 			    "be deleted");
 	if (locked)
 		store_unlock(st);
+}
+
+/*
+ * Drafts are the user's unstored work: each is mentioned, with how to
+ * go on (a warning, never an error); one open in a running dailylog is
+ * only information.  Leftovers of interrupted writes can be deleted.
+ */
+static void
+report_drafts(struct store *st)
+{
+	struct draft_info *v;
+	size_t n;
+
+	if (draft_list(st, &v, &n) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].kind == DRAFT_LEFTOVER)
+			diag_warn(v[i].path, nopos, "left by an interrupted "
+			    "write of a draft; it can be deleted");
+		else if (v[i].owner != 0)
+			diag("%s: a draft open in a running dailylog", v[i].path);
+		else if (v[i].kind == DRAFT_ADD)
+			diag_warn(v[i].path, nopos, "a draft not yet added; "
+			    "'dailylog add --resume=%s' resumes it", v[i].name);
+		else
+			diag_warn(v[i].path, nopos, "a draft of an edit not yet "
+			    "stored; 'dailylog edit %s' resumes it", v[i].name);
+	}
+	draft_list_free(v, n);
 }
 
 /* Every series/SLUG.yaml must load; its errors carry their positions. */
@@ -222,6 +252,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	/* One entry at a time: only what check_parts needs is kept. */
 	(void)walk_entries(st->root, check_entry, report_other, &c, &n);
 	report_temporaries(st, &c.temps);
+	report_drafts(st);
 	series_each(&c.parts, check_series, NULL);
 	if (!quiet)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,

@@ -1,5 +1,6 @@
 /* Messages and the worst exit status (diag.h). */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -14,6 +15,19 @@ struct buf *diag_sink;
 
 static size_t	nerrors, nwarnings;
 static int	worst;
+static const char *ignored;
+
+void
+diag_ignore(const char *file)
+{
+	ignored = file;
+}
+
+static bool
+is_ignored(const char *file)
+{
+	return ignored != NULL && file != NULL && strcmp(file, ignored) == 0;
+}
 
 static void
 vreport(const char *file, struct pos p, const char *kind, const char *fmt,
@@ -101,6 +115,8 @@ diag_error(int status, const char *file, struct pos p, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (is_ignored(file))
+		return;
 	nerrors++;
 	diag_set_status(status);
 	va_start(ap, fmt);
@@ -125,6 +141,8 @@ diag_warn(const char *file, struct pos p, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (is_ignored(file))
+		return;
 	nwarnings++;
 	va_start(ap, fmt);
 	vreport(file, p, "warning: ", fmt, ap);

@@ -54,6 +54,15 @@ void	diag_set_status(int status);
  */
 int	diag_child(int status);
 
+/*
+ * While file is set, problems and warnings about it are dropped: not
+ * shown, not counted, no status.  For a file whose old text no longer
+ * matters because it is being replaced (edit fixes an entry that does
+ * not load), or that is only peeked at (a draft's title in a listing).
+ * NULL ends it.
+ */
+void	diag_ignore(const char *file);
+
 /* Counts, for check's summary. */
 size_t	diag_errors(void);
 size_t	diag_warnings(void);

@@ -50,6 +50,8 @@ struct entry {
 };
 
 #define ENTRY_MAX_FILE	(1024 * 1024)	/* larger files are refused */
+/* What edit opens: an entry too large to load can be edited down. */
+#define EDIT_MAX_FILE	(16 * ENTRY_MAX_FILE)
 #define PART_MAX	999999		/* the highest part number */
 
 void	entry_init(struct entry *);
