@@ -284,8 +284,9 @@ cmd_render(struct ctx *ctx, int argc, char **argv)
 			render_doc_init(&doc, o.r, &s);
 			doc.hyperlinks = o.links == LINK_ALWAYS ||
 			    (o.links == LINK_AUTO && o.out == NULL && tty);
-			/* The terminal's width is for text; Info keeps its own 72. */
-			doc.width = o.width >= 0 ? o.width : o.r == &render_text ?
+			/* The terminal's width is for text; Info keeps 72. */
+			doc.width = o.width >= 0 ? o.width :
+			    o.r == &render_text ?
 			    ctx_width(ctx, STDOUT_FILENO) : 0;
 			doc.fields = s.set.fields && !o.no_fields;
 			doc.author = ctx->cfg.author;

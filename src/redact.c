@@ -100,7 +100,7 @@ struct found {
 };
 
 struct redactor {
-	struct aliases	 all;		/* the given mapping, then the found names */
+	struct aliases	 all;		/* the mapping given, then found */
 	struct found	*found;
 	size_t		 nfound;
 	const struct alias **by_len;	/* all, longest name first */
@@ -243,14 +243,16 @@ check_given(const struct redactor *r, size_t ngiven)
 	int rc = 0;
 
 	for (size_t i = 0; i < ngiven; i++)
-		for (size_t j = 0; j < r->nfound; j++)
-			if (strstr(r->all.v[i].alias, r->found[j].name) != NULL) {
-				diag_fail(EXIT_DATAERR, "the alias '%s' of '%s' "
-				    "contains the name '%s': nothing rendered",
-				    r->all.v[i].alias, r->all.v[i].name,
-				    r->found[j].name);
-				rc = -1;
-			}
+		for (size_t j = 0; j < r->nfound; j++) {
+			const struct alias *a = &r->all.v[i];
+
+			if (strstr(a->alias, r->found[j].name) == NULL)
+				continue;
+			diag_fail(EXIT_DATAERR, "the alias '%s' of '%s' "
+			    "contains the name '%s': nothing rendered",
+			    a->alias, a->name, r->found[j].name);
+			rc = -1;
+		}
 	return rc;
 }
 

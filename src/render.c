@@ -165,7 +165,8 @@ render_heading(struct buf *b, const struct series *s, size_t i)
 	buf_adds(b, e->title);
 }
 
-void
+/* Draw body markup text (a body, a description) with doc's renderer. */
+static void
 render_markup(struct doc *doc, const char *text)
 {
 	const struct renderer *r = doc->r;

@@ -113,9 +113,6 @@ void	render_file_name(struct buf *, const struct doc *, struct target);
  */
 void	render_about(struct doc *);
 
-/* Draw body markup text (a body, a description) with doc's renderer. */
-void	render_markup(struct doc *, const char *text);
-
 /* "2026-11-23T13:00:00+09:00": e's date in RFC 3339, in local time. */
 void	render_date_rfc3339(struct buf *, const struct entry *);
 

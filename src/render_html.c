@@ -89,7 +89,8 @@ static const char style[] =
 ".missing, .gap { color: var(--muted); }\n"
 ".index { margin: 1rem 0; padding-left: 2.5em; list-style: decimal; }\n"
 ".index li { margin: 0.5rem 0; padding-left: 0.3em; }\n"
-".index li::marker { color: var(--muted); font-variant-numeric: tabular-nums; }\n"
+".index li::marker { color: var(--muted);\n"
+"  font-variant-numeric: tabular-nums; }\n"
 ".index time { display: block; color: var(--muted); font-size: 0.85rem;\n"
 "  line-height: 1.4; font-variant-numeric: tabular-nums; }\n"
 "dl.fields { display: grid; grid-template-columns: max-content 1fr;\n"
@@ -224,7 +225,8 @@ html_head(struct doc *d, const size_t *part)
 		head_link(d, "next", *part + 1);
 	if (d->split && d->series != NULL) {
 		buf_adds(&d->out, "<link rel=\"alternate\" "
-		    "type=\"application/atom+xml\" href=\"feed.atom\" title=\"");
+		    "type=\"application/atom+xml\" href=\"feed.atom\" "
+		    "title=\"");
 		html_escape(&d->out, d->series->set.title);
 		buf_adds(&d->out, "\">\n");
 		if (d->base_url != NULL)
@@ -491,7 +493,8 @@ html_nav(struct doc *d, const struct nav *nav)
 			buf_adds(&d->out, "<ol class=\"strip\">\n");
 		else if (r == 0 || nav->rows[r - 1].strip)
 			buf_addf(&d->out, "<ol class=\"parts\" "
-			    "style=\"--per-row: %d\">\n", d->series->set.per_row);
+			    "style=\"--per-row: %d\">\n",
+			    d->series->set.per_row);
 		for (size_t i = row->first; i < row->first + row->n; i++) {
 			buf_adds(&d->out, i == row->first && !row->strip ?
 			    "<li class=\"row\">" : "<li>");

@@ -116,7 +116,7 @@ md_line_start(struct buf *b, const char *s)
 	return s;
 }
 
-/* Whether the ASCII character at s (in text that began at start) needs a backslash. */
+/* Whether the ASCII character at s (text from start) needs a backslash. */
 static bool
 needs_escape(const char *start, const char *s, int flags)
 {
@@ -317,7 +317,7 @@ slug_body(struct slugs *used, const char *body)
 	markup_free(&m);
 }
 
-/* Every heading of one document in its order: the identifiers its links need. */
+/* Every heading of one document in order: the identifiers links need. */
 static void
 md_plan(struct doc *d, struct md *m)
 {

@@ -85,7 +85,8 @@ word_break(ucs4_t prev, ucs4_t next)
 	for (size_t i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
 		if (prev == wide[i])
 			return true;
-	return next == 0x3010 || next == 0x300C || next == 0xFF08;	/* 【「（ */
+	/* 【「（ */
+	return next == 0x3010 || next == 0x300C || next == 0xFF08;
 }
 
 /*
@@ -117,7 +118,8 @@ add_heading(struct doc *doc, const char *s, int col, int indent)
 	if (last != NULL && doc->width > 0 && text_width(last,
 	    clean.len - (size_t)(last - clean.s)) <= doc->width -
 	    room(doc, indent))
-		for (size_t i = (size_t)(last - clean.s) + 1; i < clean.len; i++)
+		for (size_t i = (size_t)(last - clean.s) + 1; i < clean.len;
+		    i++)
 			glue[i] = 1;
 	text_wrap(&doc->out, buf_str(&clean), clean.len, doc->width, col,
 	    room(doc, indent), glue);
@@ -482,7 +484,7 @@ nav_item(struct doc *doc, const struct nav_link *l)
 	struct target t = { l->target, l->kind == NAV_INDEX };
 
 	if (doc->width > 0 && l->width > doc->width)
-		add_wrapped(doc, l->label, 0, 0);	/* narrower than a label */
+		add_wrapped(doc, l->label, 0, 0);	/* a line too narrow */
 	else if (l->kind == NAV_MISSING || l->kind == NAV_CURRENT ||
 	    l->kind == NAV_GAP)
 		add_clean(&doc->out, l->label);

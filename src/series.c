@@ -122,8 +122,9 @@ apply_url(const char *path, const struct ynode *v,
 	if (settings_string(path, "url", v, SETTING_ONE_LINE, &url) != 0)
 		return -1;
 	if (!series_url_valid(url)) {
-		diag_error(EXIT_DATAERR, path, v->pos, "url must be an absolute "
-		    "URL such as https://example.com/badge/, not '%s'", url);
+		diag_error(EXIT_DATAERR, path, v->pos, "url must be an "
+		    "absolute URL such as https://example.com/badge/, not '%s'",
+		    url);
 		free(url);
 		return -1;
 	}
