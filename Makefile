@@ -51,7 +51,7 @@ ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
 	libunistring-dev mandoc man-db texinfo info python3 clang cmark diffutils \
-	bash-completion zsh fish strace
+	bash-completion zsh fish cmark-gfm pandoc hugo strace
 
 .PHONY: FORCE all check check-unit check-e2e check-asan check-faults lint install uninstall clean deps demo
 
@@ -151,6 +151,7 @@ demo: dailylog
 clean:
 	rm -rf build dailylog demo-out
 
-# Fuzzing and benchmarks live in their own files.
+# Fuzzing, benchmarks and screenshots live in their own files.
 include mk/fuzz.mk
 include mk/bench.mk
+include mk/shots.mk

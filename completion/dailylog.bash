@@ -140,7 +140,8 @@ _dailylog_options()
 	export)	echo "$filters -f --format --bom" ;;
 	show)	echo "-f --format --width" ;;
 	rm)	echo "-f --force -n --dry-run" ;;
-	render)	echo "-f --format -o --output --width --hyperlink=" ;;
+	render)	echo "-f --format -o --output --width --hyperlink= --drafts" \
+		    "--redact --aliases --no-fields --base-url" ;;
 	series)	echo "-f --format --title --lang" ;;
 	check)	echo "-q --quiet" ;;
 	report)	echo "--week --month --since --until -f --format --width" ;;

@@ -176,6 +176,18 @@ cli_format(const char *cmd, const char *arg,
 }
 
 int
+cli_entry_format(const char *cmd, const char *arg,
+    const struct renderer **r)
+{
+	if (cli_format(cmd, arg, r) != 0)
+		return -1;
+	if ((*r)->flags & (RENDER_DIR_ONLY | RENDER_ONE_FILE))
+		return usage_error(cmd, "the %s format is for a whole series: "
+		    "use dailylog render -f %s", arg, arg);
+	return 0;
+}
+
+int
 cli_width(const char *cmd, const char *arg, int *width)
 {
 	char *end;

@@ -48,6 +48,10 @@ int	cli_width(const char *cmd, const char *arg, int *width);
 /* -f FORMAT: a renderer, else a usage error naming them all. */
 int	cli_format(const char *cmd, const char *arg, const struct renderer **);
 
+/* The same for one entry (show): not a format of a whole series. */
+int	cli_entry_format(const char *cmd, const char *arg,
+	    const struct renderer **);
+
 /*
  * The long options of the entry filters, for a command's option table:
  * --KIND VALUE and --not-KIND VALUE for each enum filter_kind, --since

@@ -1,7 +1,8 @@
 /*
  * dailylog series: each series with its title, number of parts, first
- * and last date, and the part numbers that are missing or taken twice;
- * or, with a series named, the writing of its title and language.
+ * and last date, the part numbers that are missing or taken twice, and
+ * the parts that are drafts; or, with a series named, the writing of its
+ * title and language.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ struct summary {
 	size_t		 parts;
 	char		 first[17], last[17];
 	struct buf	 missing, dups;	/* "3,5-7" */
+	struct buf	 drafts;	/* "5,17" */
 };
 
 static void
@@ -53,6 +55,7 @@ summarize(const struct series *s, struct summary *sum)
 	sum->parts = s->n;
 	buf_adds(&sum->missing, "");
 	buf_adds(&sum->dups, "");
+	buf_adds(&sum->drafts, "");
 	if (s->n == 0) {	/* only entries not numbered yet */
 		strcpy(sum->first, "-");
 		strcpy(sum->last, "-");
@@ -71,6 +74,10 @@ summarize(const struct series *s, struct summary *sum)
 			add_range(&sum->missing, it.part, it.last);
 		else if (it.copies > 1)
 			add_range(&sum->dups, it.part, it.part);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->parts[i]->draft)
+			add_range(&sum->drafts, s->parts[i]->part,
+			    s->parts[i]->part);
 	date_format(&first->date, sum->first);
 	date_format(&last->date, sum->last);
 }
@@ -82,6 +89,7 @@ summary_free(struct summary *sum)
 	free(sum->title);
 	buf_free(&sum->missing);
 	buf_free(&sum->dups);
+	buf_free(&sum->drafts);
 }
 
 static void
@@ -98,8 +106,9 @@ print_json(const struct summary *v, size_t n)
 		json_string(&b, v[i].title);
 		buf_addf(&b, ", \"parts\": %zu, \"first\": \"%s\", "
 		    "\"last\": \"%s\", \"missing\": \"%s\", "
-		    "\"duplicates\": \"%s\"}", v[i].parts, v[i].first,
-		    v[i].last, v[i].missing.s, v[i].dups.s);
+		    "\"duplicates\": \"%s\", \"drafts\": \"%s\"}", v[i].parts,
+		    v[i].first, v[i].last, v[i].missing.s, v[i].dups.s,
+		    v[i].drafts.s);
 	}
 	buf_adds(&b, n ? "\n]\n" : "]\n");
 	out_buf(&b);
@@ -116,10 +125,15 @@ cell_text(struct buf *b, size_t i, size_t c, void *arg)
 	case 0:	buf_adds(b, sum->slug); break;
 	case 1:	text_sanitize(b, sum->title, strlen(sum->title), false); break;
 	case 2:	buf_addf(b, "%zu", sum->parts); break;
-	case 3:	buf_add(b, sum->first, 10); break;	/* the day */
-	case 4:	buf_add(b, sum->last, 10); break;
+	case 3:	/* the days only; "-" for a series of no parts yet */
+		buf_add(b, sum->first, strnlen(sum->first, 10));
+		break;
+	case 4:
+		buf_add(b, sum->last, strnlen(sum->last, 10));
+		break;
 	case 5:	buf_adds(b, sum->missing.s); break;
 	case 6:	buf_adds(b, sum->dups.s); break;
+	case 7:	buf_adds(b, sum->drafts.s); break;
 	}
 }
 
@@ -132,16 +146,16 @@ cell_text(struct buf *b, size_t i, size_t c, void *arg)
 static void
 print_table(const struct summary *v, size_t n, int width)
 {
-	static const char *const head[7] = {
+	static const char *const head[8] = {
 		"SERIES", "TITLE", "PARTS", "FIRST", "LAST", "MISSING",
-		"DUPLICATES"
+		"DUPLICATES", "DRAFTS"
 	};
-	struct table_column cols[7];
-	struct table t = { cols, 7, n, true, false, cell_text, (void *)v };
+	struct table_column cols[8];
+	struct table t = { cols, 8, n, true, false, cell_text, (void *)v };
 	struct buf b = BUF_INIT;
 
 	memset(cols, 0, sizeof(cols));
-	for (int c = 0; c < 7; c++) {
+	for (int c = 0; c < 8; c++) {
 		cols[c].head = head[c];
 		cols[c].paint = -1;
 	}
@@ -149,6 +163,7 @@ print_table(const struct summary *v, size_t n, int width)
 	cols[3].drop = 1;
 	cols[4].drop = 2;
 	cols[5].hide_empty = cols[6].hide_empty = true;
+	cols[7].hide_empty = true;	/* most stores have no drafts */
 	table_layout(&t, width);
 	table_draw(&t, &b, out_buf);
 	out_buf(&b);
@@ -164,8 +179,9 @@ print_tsv(const struct summary *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		buf_addf(&b, "%s\t", v[i].slug);
 		tsv_escape(&b, v[i].title);
-		buf_addf(&b, "\t%zu\t%s\t%s\t%s\t%s\n", v[i].parts, v[i].first,
-		    v[i].last, v[i].missing.s, v[i].dups.s);
+		buf_addf(&b, "\t%zu\t%s\t%s\t%s\t%s\t%s\n", v[i].parts,
+		    v[i].first, v[i].last, v[i].missing.s, v[i].dups.s,
+		    v[i].drafts.s);
 	}
 	out_buf(&b);
 	buf_free(&b);

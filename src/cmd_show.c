@@ -139,7 +139,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	bool color;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
-		if (ch == 'f' && cli_format("show", optarg, &r) != 0)
+		if (ch == 'f' && cli_entry_format("show", optarg, &r) != 0)
 			return -1;
 		else if (ch == 'w' && cli_width("show", optarg, &width) != 0)
 			return -1;

@@ -460,33 +460,76 @@ fsio_output_file(const char *path, const char *data, size_t len,
 	return err ? fsio_write_failed(path, err) : 0;
 }
 
-int
-fsio_output_dir(const char *dir, char **abs)
+/*
+ * One component of an output directory: entered when it is there, a
+ * link being the user's own path; else made, 0777 less the umask, its
+ * parent flushed, and entered without following a link, so that one
+ * swapped in for the directory just made is not taken for it.
+ */
+static int
+output_component(int fd, const char *comp, const char *dir, bool *made)
 {
-	char real[PATH_MAX];
-	bool made;
+	int next;
 
-	*abs = NULL;
-	if (!(made = mkdir(dir, 0755) == 0) && errno != EEXIST) {
-		diag_fail(EXIT_CANTCREAT, "cannot create directory %s: %s",
+	*made = false;
+	if ((next = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1)
+		return next;
+	if (errno != ENOENT) {
+		diag_fail(EXIT_CANTCREAT, "cannot use directory %s: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	if (mkdirat(fd, comp, 0777) == -1 && errno != EEXIST) {
+		diag_fail(fsio_status(errno), "cannot create directory %s: %s",
 		    dir, strerror(errno));
 		return -1;
 	}
-	if (realpath(dir, real) == NULL) {
-		diag_fail(EXIT_CANTCREAT, "%s: %s", dir, strerror(errno));
+	if ((next = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1) {
+		diag_fail(EXIT_CANTCREAT, "cannot use directory %s: %s", dir,
+		    strerror(errno));
 		return -1;
 	}
-	if (made) {
-		char *parent = path_join(real, "..");
-		int err = fsync_dir(parent);
+	(void)fsync(fd);
+	*made = true;
+	return next;
+}
 
-		if (err != 0)
-			diag_fail(fsio_status(err), "cannot sync directory %s: "
-			    "%s", parent, strerror(err));
-		free(parent);
-		if (err != 0)
-			return -1;
+int
+fsio_output_dir(const char *dir, char **abs)
+{
+	char *p = xstrdup(dir), *comp, *save = NULL, real[PATH_MAX], link[64];
+	int fd, next;
+	ssize_t n;
+	bool made = false;
+
+	*abs = NULL;
+	if ((fd = open(*dir == '/' ? "/" : ".", O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) == -1) {
+		diag_fail(EXIT_CANTCREAT, "%s: %s", dir, strerror(errno));
+		free(p);
+		return -1;
 	}
+	for (comp = strtok_r(p, "/", &save); comp != NULL && fd != -1;
+	    comp = strtok_r(NULL, "/", &save)) {
+		next = output_component(fd, comp, dir, &made);
+		close(fd);
+		fd = next;
+	}
+	free(p);
+	if (fd == -1)
+		return -1;
+	/* The directory opened, wherever a link led to it. */
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	if ((n = readlink(link, real, sizeof(real) - 1)) == -1 &&
+	    realpath(dir, real) == NULL) {
+		diag_fail(EXIT_CANTCREAT, "%s: %s", dir, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (n != -1)
+		real[n] = '\0';
+	close(fd);
 	*abs = xstrdup(real);
 	return 0;
 }

@@ -100,8 +100,10 @@ int	fsio_output_file(const char *path, const char *data, size_t len,
 	    bool durable);
 
 /*
- * dir, made when missing (mode 0755: output is not the store; flushed
- * in its parent when made), as an absolute path in *abs (a new string).
+ * dir, made with its missing parents when missing (mode 0777 less the
+ * umask: output is not the store), as an absolute path in *abs (a new
+ * string).  Directories that exist are followed through links, as the
+ * user named them; one made here is never entered through a link.
  */
 int	fsio_output_dir(const char *dir, char **abs);
 

@@ -17,12 +17,14 @@
 #define SERIES_DIR	"series"
 
 static const char *const keys[] = {
-	"title", "lang", "labels", "numbering", "per_row", "layout", "window"
+	"title", "lang", "labels", "numbering", "per_row", "layout",
+	"threshold", "window", "url", "description", "status", "redact",
+	"aliases", "fields", "bullet"
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
 static const char *const label_keys[] = {
-	"prev", "next", "heading", "missing", "index"
+	"prev", "next", "heading", "missing", "index", "current", "gap"
 };
 #define NLABELS	(sizeof(label_keys) / sizeof(label_keys[0]))
 
@@ -32,7 +34,8 @@ label_field(struct series_settings *set, size_t i)
 {
 	char **fields[NLABELS] = {
 		&set->label_prev, &set->label_next, &set->label_heading,
-		&set->label_missing, &set->label_index
+		&set->label_missing, &set->label_index, &set->label_current,
+		&set->label_gap
 	};
 
 	return fields[i];
@@ -51,7 +54,7 @@ series_settings_defaults(struct series_settings *set, const char *slug,
 {
 	static const enum label nav[NLABELS] = {
 		LB_NAV_PREV, LB_NAV_NEXT, LB_NAV_HEADING, LB_NAV_MISSING,
-		LB_NAV_INDEX
+		LB_NAV_INDEX, LB_NAV_CURRENT, LB_NAV_GAP
 	};
 
 	if (set->slug == NULL)
@@ -63,8 +66,11 @@ series_settings_defaults(struct series_settings *set, const char *slug,
 		set_string(label_field(set, i), lang_label(lang, nav[i]));
 	set->numbering = lang == LANG_EN ? NUMBER_ARABIC : NUMBER_CIRCLED;
 	set->per_row = 3;
-	set->layout = LAYOUT_ALL;
-	set->window = 5;
+	set->layout = LAYOUT_AUTO;
+	set->threshold = 20;
+	set->window = 2;
+	set->fields = true;
+	set_string(&set->bullet, lang_label(lang, LB_BULLET));
 }
 
 void
@@ -74,6 +80,10 @@ series_settings_free(struct series_settings *set)
 	free(set->title);
 	for (size_t i = 0; i < NLABELS; i++)
 		free(*label_field(set, i));
+	free(set->url);
+	free(set->description);
+	free(set->bullet);
+	aliases_free(&set->aliases);
 	memset(set, 0, sizeof(*set));
 }
 
@@ -85,7 +95,7 @@ apply_labels(const char *path, const struct ynode *map,
 
 	if (map->type != Y_MAP) {
 		diag_error(EXIT_DATAERR, path, map->pos, "labels must be a mapping of prev, "
-		    "next, heading, missing and index");
+		    "next, heading, missing, index, current and gap");
 		return -1;
 	}
 	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
@@ -104,34 +114,98 @@ apply_labels(const char *path, const struct ynode *map,
 	return rc;
 }
 
-/* Every key but lang and labels, which apply_settings handles itself. */
 static int
-apply_key(const char *path, const struct ynode *k, const struct ynode *v,
+apply_url(const char *path, const struct ynode *v,
+    struct series_settings *set)
+{
+	char *url = NULL;
+
+	if (settings_string(path, "url", v, SETTING_ONE_LINE, &url) != 0)
+		return -1;
+	if (!series_url_valid(url)) {
+		diag_error(EXIT_DATAERR, path, v->pos, "url must be an "
+		    "absolute URL such as https://example.com/badge/, not '%s'",
+		    url);
+		free(url);
+		return -1;
+	}
+	free(set->url);
+	set->url = series_url_dir(url);
+	free(url);
+	return 0;
+}
+
+/* true or false, as YAML writes them. */
+static int
+apply_bool(const char *path, const char *key, const struct ynode *v,
+    bool *dst)
+{
+	static const char *const bools[] = { "false", "true" };
+	int which;
+
+	if (settings_word(path, key, v, bools, 2, &which) != 0)
+		return -1;
+	*dst = which == 1;
+	return 0;
+}
+
+/* The keys that take a word, a number or a flag. */
+static int
+apply_choice(const char *path, const struct ynode *k, const struct ynode *v,
     struct series_settings *set)
 {
 	static const char *const numberings[] = { "circled", "arabic" };
-	static const char *const layouts[] = { "all", "window" };
+	static const char *const layouts[] = { "all", "window", "auto" };
+	static const char *const statuses[] = { "ongoing", "complete" };
 	int which;
 
-	if (strcmp(k->s, "title") == 0)
-		return settings_string(path, "title", v, SETTING_ONE_LINE,
-		    &set->title);
 	if (strcmp(k->s, "numbering") == 0) {
 		if (settings_word(path, "numbering", v, numberings, 2,
 		    &which) != 0)
 			return -1;
 		set->numbering = which ? NUMBER_ARABIC : NUMBER_CIRCLED;
 	} else if (strcmp(k->s, "layout") == 0) {
-		if (settings_word(path, "layout", v, layouts, 2, &which) != 0)
+		if (settings_word(path, "layout", v, layouts, 3, &which) != 0)
 			return -1;
-		set->layout = which ? LAYOUT_WINDOW : LAYOUT_ALL;
+		set->layout = (enum nav_layout)which;
+	} else if (strcmp(k->s, "status") == 0) {
+		if (settings_word(path, "status", v, statuses, 2, &which) != 0)
+			return -1;
+		set->status = which ? STATUS_COMPLETE : STATUS_ONGOING;
 	} else if (strcmp(k->s, "per_row") == 0)
 		return settings_int(path, "per_row", v, 1, 20, &set->per_row);
+	else if (strcmp(k->s, "threshold") == 0)
+		return settings_int(path, "threshold", v, 1, PART_MAX,
+		    &set->threshold);
 	else if (strcmp(k->s, "window") == 0)
 		return settings_int(path, "window", v, 1, 100, &set->window);
+	else if (strcmp(k->s, "redact") == 0)
+		return apply_bool(path, "redact", v, &set->redact);
+	else if (strcmp(k->s, "fields") == 0)
+		return apply_bool(path, "fields", v, &set->fields);
 	return 0;
 }
 
+/* Every key but lang and labels, which apply_settings handles itself. */
+static int
+apply_key(const char *path, const struct ynode *k, const struct ynode *v,
+    struct series_settings *set)
+{
+	if (strcmp(k->s, "title") == 0)
+		return settings_string(path, "title", v, SETTING_ONE_LINE,
+		    &set->title);
+	if (strcmp(k->s, "description") == 0)
+		return settings_string(path, "description", v, 0,
+		    &set->description);
+	if (strcmp(k->s, "bullet") == 0)
+		return settings_string(path, "bullet", v, SETTING_ONE_LINE,
+		    &set->bullet);
+	if (strcmp(k->s, "url") == 0)
+		return apply_url(path, v, set);
+	if (strcmp(k->s, "aliases") == 0)
+		return aliases_from_node(path, v, &set->aliases);
+	return apply_choice(path, k, v, set);
+}
 /*
  * lang first, because it chooses the defaults the other keys override;
  * then every other key, reporting all problems, not just the first.
@@ -370,6 +444,59 @@ series_each(struct entry_list *l,
 		fn(&s, slug, arg);
 		free(s.parts);
 	}
+}
+
+void
+series_drop_drafts(struct series *s)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (!s->parts[i]->draft)
+			s->parts[k++] = s->parts[i];
+	s->n = k;
+	s->has_duplicates = false;
+	for (size_t i = 1; i < s->n; i++)
+		if (s->parts[i]->part == s->parts[i - 1]->part)
+			s->has_duplicates = true;
+}
+
+enum nav_layout
+series_layout(const struct series *s)
+{
+	if (s->set.layout != LAYOUT_AUTO)
+		return s->set.layout;
+	return series_last(s) > s->set.threshold ? LAYOUT_WINDOW : LAYOUT_ALL;
+}
+
+bool
+series_url_valid(const char *url)
+{
+	const char *p = url;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return false;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	if (strncmp(p, "://", 3) != 0 || p[3] == '\0' || p[3] == '/')
+		return false;
+	for (; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || strchr("\"'<>\\`{}|^", *p) ||
+		    (unsigned char)*p == 0x7f)
+			return false;
+	return true;
+}
+
+char *
+series_url_dir(const char *url)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, url);
+	if (b.s[b.len - 1] != '/')
+		buf_addc(&b, '/');
+	return buf_detach(&b);
 }
 
 void

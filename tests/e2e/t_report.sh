@@ -89,6 +89,8 @@ test_markdown_escaped() {
 	add -d 2026-11-23 -t '*至急* [要確認] <b>太字</b> `x`' --client '#1 商事' \
 	    --result '_下線_ & &amp;'
 	expect_status 0 dl report --week=2026-W48 --format markdown || return
+	# Only what Markdown would read as markup is escaped: [要確認] and
+	# a # that does not begin the heading mean nothing.
 	expect_grep "$T/out" '### #1 商事'
 	expect_grep "$T/out" '- \*至急\* [要確認] \<b>太字\</b> \`x\`'
 	expect_grep "$T/out" '  - 結果: \_下線\_ & &amp;amp;'
