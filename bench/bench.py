@@ -244,6 +244,36 @@ def measure_size(dl, floor, work, n, cold):
                          nbytes[k.name]) for k in cs}
 
 
+def measure(argv, work, before=None, after=None, out_path=None):
+    """One case RUNS times in a row: median wall ms, peak MiB, bytes out."""
+    base = dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1")
+    out = os.path.join(work, "out")
+    walls, rss, nbytes = [], 0, 0
+    for _ in range(RUNS):
+        if before:
+            before()
+        wall, kib = run_once(argv, out, base)
+        walls.append(wall * 1000)
+        rss = max(rss, kib)
+        nbytes = size_of(out_path or out)
+        if after:
+            after(out)
+    return statistics.median(walls), rss / 1024, nbytes
+
+
+def inputs(dl, work, big_store):
+    """The inputs that could hold the store (bench/inputs.py): one run."""
+    sys.path.insert(0, HERE)
+    import inputs as cases_of_inputs
+    res = {}
+    for name, args, before, after, out_path in \
+            cases_of_inputs.cases(dl, work, big_store):
+        res[name] = measure(args, work, before, after, out_path)
+    print("\ninputs that could hold the store (BENCH_RUNS=%d, median)" % RUNS)
+    for name, (ms, mib, nbytes) in res.items():
+        print("%-24s %8.1f ms %6.1f MiB %10s" % (name, ms, mib, nbytes))
+
+
 def verdict(case, res, sizes):
     """The target and whether it holds, as two columns."""
     if case.target is None:
@@ -306,6 +336,7 @@ def main(argv):
            and res[big][k.name][1] >= 64]
     print("peak memory of list and export under 64 MiB: %s" %
           ("met" if not mem else "MISSED (%s)" % ", ".join(mem)))
+    inputs(dl, work, store(work, 20000))
 
 
 if __name__ == "__main__":

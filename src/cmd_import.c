@@ -1,9 +1,8 @@
 /*
  * dailylog import: entries from a YAML stream, a JSON array, JSON Lines
  * or jrnl's JSON export, all or none.  import_read reads and validates
- * every entry first; then, under the store lock, parts are checked and
- * given, and the entries written; a failed write removes the ones
- * written before it.
+ * every entry first; then catalog_add_batch stores them, all or none
+ * even when killed, skipping those the store holds already.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -24,14 +23,15 @@
 
 #define IMPORT_MAX	(64 * 1024 * 1024)	/* bytes of input */
 
-/* Store the batch, all or none, and print the new IDs. */
+/* Store the batch, all or none, and print the new IDs (not the skipped). */
 static int
 store_batch(struct store *st, const char *name, struct entry_list *b)
 {
 	if (catalog_add_batch(st, name, b->v, b->n) != 0)
 		return -1;
 	for (size_t i = 0; i < b->n; i++)
-		printf("%s\n", b->v[i]->id);
+		if (b->v[i]->id != NULL)
+			printf("%s\n", b->v[i]->id);
 	return out_finish();
 }
 
@@ -46,10 +46,10 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 	const char *name;
 	char *buf;
 	size_t len;
-	int rc;
+	int ch, rc;
 
-	if (getopt_long(argc, argv, "+:", opts, NULL) != -1)
-		return option_error("import", argv, opts);
+	if ((ch = getopt_long(argc, argv, "+:", opts, NULL)) != -1)
+		return option_error("import", ch, argv, opts);
 	if (argc - optind != 1)
 		return usage_error("import", argc == optind ?
 		    "which file? ('-' for the standard input)" :

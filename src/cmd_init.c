@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "command.h"
 #include "ctx.h"
@@ -33,12 +34,15 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 			author = optarg;
 			break;
 		default:
-			return option_error("init", argv, opts);
+			return option_error("init", ch, argv, opts);
 		}
 	}
 	if (argc - optind > 1)
 		return usage_error("init", "too many arguments");
-	dir = argc > optind ? strdup(argv[optind]) : ctx_default_dir(ctx);
+	dir = argc > optind ? xstrdup(argv[optind]) : ctx_default_dir(ctx);
+	if (dir == NULL)
+		return usage_error("init", "HOME is not set, so there is no "
+		    "default store: name the directory");
 	rc = store_init(dir, lang, author);
 	free(dir);
 	return rc;

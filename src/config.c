@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "dailylog.h"
@@ -16,12 +18,14 @@
 #include "fsio.h"
 #include "lang.h"
 #include "settings.h"
+#include "template.h"
 #include "yaml_read.h"
 
 #define CONFIG_MAX_FILE	(64 * 1024)
 
 static const char *const keys[] = {
-	"author", "lang", "editor", "pager", "color", "columns", "series"
+	"author", "lang", "editor", "pager", "color", "columns", "series",
+	"template"
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -50,6 +54,7 @@ config_free(struct config *cfg)
 	free(cfg->editor);
 	free(cfg->pager);
 	free(cfg->series);
+	free(cfg->template);
 	config_init(cfg);
 }
 
@@ -99,6 +104,18 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 			diag_error(EXIT_DATAERR, path, v->pos, "bad series '%s': a series "
 			    "name is lower-case letters, digits and '-'",
 			    cfg->series);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(k->s, "template") == 0) {
+		if (settings_string(path, "template", v, 0,
+		    &cfg->template) != 0)
+			return -1;
+		if (!template_name_valid(cfg->template)) {
+			diag_error(EXIT_DATAERR, path, v->pos, "bad template "
+			    "name '%s': the name of a file in templates/ "
+			    "without .yaml", cfg->template);
 			return -1;
 		}
 		return 0;
@@ -163,12 +180,29 @@ int
 config_read_user(const char *path, struct config *cfg)
 {
 	char real[PATH_MAX];
+	struct stat sb;
 
-	if (path != NULL && realpath(path, real) != NULL)
-		return config_read(real, 0, cfg);
-	if (path != NULL && errno != ENOENT && errno != ENOTDIR) {
-		diag_fail(EXIT_NOINPUT, "%s: %s", path, strerror(errno));
-		return -1;
+	if (path == NULL)
+		return 0;
+	/*
+	 * One's own file that cannot be read (its mode, a directory in
+	 * its place) must not stop every command: it is passed over, and
+	 * said so.  What it says, when it can be read, is checked.
+	 */
+	if (realpath(path, real) == NULL) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			diag_warn(path, nopos, "cannot read: %s; its settings "
+			    "are not used", strerror(errno));
+		return 0;
 	}
-	return 0;
+	if (stat(real, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		diag_warn(path, nopos, "not a file; its settings are not used");
+		return 0;
+	}
+	if (access(real, R_OK) != 0) {
+		diag_warn(path, nopos, "cannot read: %s; its settings are not "
+		    "used", strerror(errno));
+		return 0;
+	}
+	return config_read(real, 0, cfg);
 }

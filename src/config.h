@@ -24,6 +24,7 @@ struct config {
 	enum list_column	 columns[COL_COUNT];
 	size_t			 ncolumns;	/* 0: list's default */
 	char			*series;	/* render's series when none is named */
+	char			*template;	/* add's template when none is named */
 };
 
 /* The name of a column as the files spell it: "date", "client", ... */

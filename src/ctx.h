@@ -46,7 +46,11 @@ int	ctx_open(struct ctx *);
 /* The same, but bad settings (65) leave the store open, for check. */
 int	ctx_open_any(struct ctx *);
 
-/* The directory init makes when given none: -C, $DAILYLOG_DIR, XDG. */
+/*
+ * The directory init makes when given none: -C, $DAILYLOG_DIR, then
+ * $XDG_DATA_HOME/dailylog or ~/.local/share/dailylog; NULL when neither
+ * XDG_DATA_HOME nor HOME is set.
+ */
 char	*ctx_default_dir(const struct ctx *);
 
 /* $VISUAL, else $EDITOR, else the editor setting, else vi. */
@@ -54,7 +58,8 @@ const char *ctx_editor(const struct ctx *);
 
 /*
  * $DAILYLOG_PAGER, else $PAGER, else the pager setting, else
- * "less -FRX"; NULL when that is empty or "cat", or with --no-pager.
+ * "less -FRX"; NULL when that is empty or "cat", with --no-pager, or
+ * when $TERM is unset, empty or "dumb".
  */
 const char *ctx_pager(const struct ctx *);
 
@@ -73,5 +78,13 @@ const char *ctx_tmpdir(const struct ctx *);
 
 /* $DAILYLOG_INFO, else info(1) on $PATH: a new string, or NULL. */
 char	*ctx_info(const struct ctx *);
+
+/*
+ * Before man(1), info(1) or a pager run: when dailylog's locale is not
+ * UTF-8 (LC_ALL=C), set LC_ALL for the children to a UTF-8 locale that
+ * is installed (C.UTF-8 first), since entries and manuals are UTF-8.
+ * Returns 0, or -1 after a one-line warning when there is none.
+ */
+int	ctx_utf8_children(void);
 
 #endif

@@ -50,6 +50,8 @@ struct entry {
 };
 
 #define ENTRY_MAX_FILE	(1024 * 1024)	/* larger files are refused */
+/* What edit opens: an entry too large to load can be edited down. */
+#define EDIT_MAX_FILE	(16 * ENTRY_MAX_FILE)
 #define PART_MAX	999999		/* the highest part number */
 
 void	entry_init(struct entry *);
@@ -68,8 +70,17 @@ void	entry_summarize(struct entry *);
 bool	entry_is_empty(const struct entry *);
 
 /*
- * A body ends in exactly one newline, so that it is written as a "|"
- * block; a blank body is none.
+ * Whether a and b hold the same report: every field alike, and the same
+ * x- keys in the same order with the same values, a scalar compared by
+ * its text and its YAML type (ynode_scalar), not by its quoting.  IDs,
+ * paths and positions are not compared.
+ */
+bool	entry_same(const struct entry *a, const struct entry *b);
+
+/*
+ * A body begins with its first line that is not blank and ends in
+ * exactly one newline, so that it is written as a "|" block; a blank
+ * body is none.
  */
 void	entry_normalize_body(struct entry *);
 
@@ -104,6 +115,12 @@ int	entry_validate(const char *name, const struct entry *);
 /* Add a string to a list. */
 void	strlist_add(struct strlist *, const char *);
 void	strlist_free(struct strlist *);
+
+/*
+ * A part number as dailylog(5) writes it: decimal digits, the first not
+ * 0, from 1 to PART_MAX; no sign, space or leading zero.
+ */
+bool	part_parse(const char *, long *part);
 
 /* The ID and slug rules of dailylog(5). */
 bool	id_valid(const char *);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -31,9 +32,12 @@
  * stay in memory.  Then the two are merged in listing order: memory
  * holds the order, never the bodies.
  */
-const char *const export_formats[EXPORT_COUNT] = { "json", "jsonl", "yaml" };
+const char *const export_formats[EXPORT_COUNT] = {
+	"json", "jsonl", "yaml", "csv"
+};
 
 struct spooled {
+	long		 rank;		/* filter_rank */
 	struct date	 date;
 	char		*id;
 	off_t		 off;
@@ -57,6 +61,8 @@ format_entry(enum export_format fmt, const struct entry *e, struct buf *b)
 {
 	if (fmt == EXPORT_YAML)
 		entry_to_yaml(e, true, true, b);
+	else if (fmt == EXPORT_CSV)
+		csv_entry(b, e);
 	else
 		entry_to_json(e, b);
 }
@@ -102,6 +108,7 @@ spool_entry(struct spool *sp, struct entry *e)
 			sp->v = xreallocarray(sp->v, sp->n ? sp->n * 2 : 16,
 			    sizeof(*sp->v));
 		r = &sp->v[sp->n++];
+		r->rank = filter_rank(sp->f, e);
 		r->date = e->date;
 		r->id = e->id;
 		e->id = NULL;
@@ -115,13 +122,15 @@ spool_entry(struct spool *sp, struct entry *e)
 	return 0;
 }
 
-/* Listing order, as entry_cmp. */
+/* The order of filter_finish: its rank, then as entry_cmp. */
 static int
-cmp_key(const struct date *d1, const char *id1, const struct date *d2,
-    const char *id2)
+cmp_key(long r1, const struct date *d1, const char *id1, long r2,
+    const struct date *d2, const char *id2)
 {
-	int c = date_cmp(d1, d2);
+	int c = (r1 > r2) - (r1 < r2);
 
+	if (c == 0)
+		c = date_cmp(d1, d2);
 	return c ? c : strcmp(id1, id2);
 }
 
@@ -130,7 +139,7 @@ cmp_spooled(const void *a, const void *b)
 {
 	const struct spooled *x = a, *y = b;
 
-	return cmp_key(&x->date, x->id, &y->date, y->id);
+	return cmp_key(x->rank, &x->date, x->id, y->rank, &y->date, y->id);
 }
 
 /* The spooled entry r appended to b. */
@@ -193,41 +202,73 @@ read_entry(struct reader *rd, const char *path)
 	return e;
 }
 
-/* One place in the output: an entry the index knows, or one spooled. */
+/*
+ * One place in the output: an entry the index knows, or one spooled,
+ * with its place in the order (the ID of a known one points into the
+ * index).
+ */
 struct slot {
-	size_t	known;		/* SIZE_MAX: spooled */
-	size_t	spooled;
+	size_t		 known;		/* SIZE_MAX: spooled */
+	size_t		 spooled;
+	long		 rank;
+	struct date	 date;
+	const char	*id;
 };
 
-/* The known entries the filters pick (all with --grep) and the spooled, merged. */
+static int
+cmp_slot(const void *a, const void *b)
+{
+	const struct slot *x = a, *y = b;
+
+	return cmp_key(x->rank, &x->date, x->id, y->rank, &y->date, y->id);
+}
+
+/*
+ * The known entries the filters pick (all when matching needs the
+ * text, which summaries lack) and the spooled, in the order of the
+ * output: both are in listing order already, so merged, unless --series
+ * orders them by part.
+ */
 static struct slot *
 merge(struct summaries *known, struct spool *sp, size_t *n)
 {
 	struct slot *v = xreallocarray(NULL, known->n + sp->n + 1, sizeof(*v));
+	bool text = filter_needs_text(sp->f);
 	size_t i = 0, k = 0;
 
 	*n = 0;
 	if (sp->n > 1)
 		qsort(sp->v, sp->n, sizeof(*sp->v), cmp_spooled);
 	while (i < known->n || k < sp->n) {
-		const struct entry *e = NULL;
+		struct slot s = { SIZE_MAX, 0, 0, { 0, 0, 0, 0, 0, false },
+		    NULL };
 
 		if (i < known->n) {
-			e = summaries_at(known, i);
-			if (sp->f->grep == NULL && !filter_match(sp->f, e)) {
+			const struct entry *e = summaries_at(known, i);
+
+			if (!text && !filter_match(sp->f, e)) {
 				i++;
 				continue;
 			}
+			s.known = i;
+			s.rank = filter_rank(sp->f, e);
+			s.date = e->date;
+			s.id = e->id;
 		}
-		if (e != NULL && (k == sp->n || cmp_key(&e->date, e->id,
-		    &sp->v[k].date, sp->v[k].id) < 0)) {
-			v[*n].known = i++;
-			v[(*n)++].spooled = 0;
-		} else {
-			v[*n].known = SIZE_MAX;
-			v[(*n)++].spooled = k++;
-		}
+		if (s.known == SIZE_MAX || (k < sp->n && cmp_key(s.rank,
+		    &s.date, s.id, sp->v[k].rank, &sp->v[k].date,
+		    sp->v[k].id) > 0)) {
+			s.known = SIZE_MAX;
+			s.spooled = k;
+			s.rank = sp->v[k].rank;
+			s.date = sp->v[k].date;
+			s.id = sp->v[k++].id;
+		} else
+			i++;
+		v[(*n)++] = s;
 	}
+	if (sp->f->any[FILTER_SERIES].n > 0 && *n > 1)
+		qsort(v, *n, sizeof(*v), cmp_slot);
 	return v;
 }
 
@@ -355,7 +396,9 @@ export_stream(struct store *st, const struct filter *f,
 	v = merge(&known, &sp, &n);
 	if (fmt == EXPORT_JSON)
 		buf_addc(&out, '[');
-	if (sp.err == 0 && f->last > 0 && f->grep != NULL)
+	else if (fmt == EXPORT_CSV)
+		csv_header(&out);
+	if (sp.err == 0 && f->last > 0 && filter_needs_text(f))
 		written = write_last_grep(&sp, &known, &rd, v, n, &out);
 	else if (sp.err == 0)
 		written = write_all(&sp, &known, &rd, v, n, &out);

@@ -5,16 +5,21 @@
 struct filter;
 struct store;
 
-enum export_format { EXPORT_JSON, EXPORT_JSONL, EXPORT_YAML, EXPORT_COUNT };
+enum export_format {
+	EXPORT_JSON, EXPORT_JSONL, EXPORT_YAML, EXPORT_CSV, EXPORT_COUNT
+};
 
 /* The formats' names, as -f takes them. */
 extern const char *const export_formats[EXPORT_COUNT];
 
 /*
- * Every entry of the store that f matches, in listing order, to stdout.
- * Each file is read once and written to a temporary file in tmpdir at
- * once, so memory holds only the order, never the bodies.  Returns 0 or
- * -1; files that do not load are reported and left out.
+ * Every entry of the store that f matches, in listing order (by part
+ * with --series, see filter_rank), to stdout; CSV begins with its
+ * header row.  Each file is read once: those the index knows unchanged
+ * in the order of the output, straight to it; the others first, into a
+ * temporary file in tmpdir (made only when needed), merged in; so
+ * memory holds only the order, never the bodies.  Returns 0 or -1;
+ * files that do not load are reported and left out.
  */
 int	export_stream(struct store *, const struct filter *,
 	    enum export_format, const char *tmpdir);

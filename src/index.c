@@ -830,6 +830,12 @@ summaries_at(struct summaries *s, size_t i)
 	return &x->scratch;
 }
 
+struct entry *
+summaries_copy(struct summaries *s, size_t i)
+{
+	return summary_dup(summaries_at(s, i));
+}
+
 void
 summaries_free(struct summaries *s)
 {
@@ -1253,7 +1259,7 @@ index_load(struct store *st, struct entry_list *list)
 	list->v = xreallocarray(NULL, s.n + 1, sizeof(*list->v));
 	list->n = 0;
 	for (size_t i = 0; i < s.n; i++)
-		list->v[list->n++] = summary_dup(summaries_at(&s, i));
+		list->v[list->n++] = summaries_copy(&s, i);
 	summaries_free(&s);
 	return rc;
 }

@@ -71,6 +71,8 @@ int	index_summaries(struct store *, struct summaries *);
  * caller must not change or free it.
  */
 const struct entry *summaries_at(struct summaries *, size_t i);
+/* A copy of it the caller owns (entry_free). */
+struct entry *summaries_copy(struct summaries *, size_t i);
 void	summaries_free(struct summaries *);
 
 /*

@@ -59,6 +59,13 @@ START_TEST(weeks)
 	is_week("2020-W53", 2020, 53, "2020-12-28..2021-01-03");
 	is_week("2015-W53", 2015, 53, "2015-12-28..2016-01-03");
 	is_week("0001-W01", 1, 1, "0001-01-01..0001-01-07");
+	/* The calendar ends at 9999-12-31: W51 fits, W52 runs past it. */
+	is_week("9999-W51", 9999, 51, "9999-12-20..9999-12-26");
+	{
+		struct period p;
+
+		ck_assert(report_parse_week("9999-W52", &p) == PERIOD_PAST_END);
+	}
 }
 END_TEST
 
@@ -473,7 +480,10 @@ START_TEST(draw_text)
 }
 END_TEST
 
-/* Entry text escaped, and a blank line between a list and a heading. */
+/*
+ * Entry text escaped where Markdown would read markup (the brackets
+ * would not be), and a blank line between a list and a heading.
+ */
 START_TEST(draw_markdown)
 {
 	char *s = draw("markdown", true, 0, drawn, NSPECS(drawn));
@@ -487,7 +497,7 @@ START_TEST(draw_markdown)
 	    "\n"
 	    "### \\*T\\*\n"
 	    "\n"
-	    "- 10:00 visit \\[x\\]\n"
+	    "- 10:00 visit [x]\n"
 	    "\n"
 	    "### （訪問先なし）\n"
 	    "\n"

@@ -7,13 +7,15 @@ test_init_creates_private_store() {
 	expect_status 0 "$DAILYLOG" init "$T/new" || return
 	expect_empty "$T/out"
 	expect_grep "$T/err" "created store $T/new"
-	for d in "$T/new" "$T/new/entries" "$T/new/series"; do
+	for d in "$T/new" "$T/new/entries" "$T/new/series" "$T/new/templates"; do
 		expect_eq "$(mode_of "$d")" 700
 	done
 	expect_eq "$(mode_of "$T/new/dailylog.yaml")" 600
 	expect_grep "$T/new/dailylog.yaml" "lang: ja"
-	# Only the settings file: no stray temporary file from the atomic write.
-	expect_eq "$(find "$T/new" -type f | wc -l | tr -d ' ')" 1
+	# The settings file and the three templates: no stray temporary file
+	# from the atomic writes.
+	expect_eq "$(find "$T/new" -type f | wc -l | tr -d ' ')" 4
+	expect_eq "$(find "$T/new/templates" -type f -perm 600 | wc -l | tr -d ' ')" 3
 }
 
 test_init_private_under_permissive_umask() {
@@ -114,6 +116,18 @@ test_missing_store() {
 	expect_status 66 env DAILYLOG_DIR="$T/nowhere" "$DAILYLOG" list || return
 	expect_grep "$T/err" "(from DAILYLOG_DIR)"
 	[ ! -e "$T/nowhere" ] || fail "a failed lookup created a directory"
+}
+
+# Without HOME (and XDG_DATA_HOME) there is no default store: a clear
+# message, never a store at /.local/share/dailylog.
+test_no_home_no_default_store() {
+	cd "$T" || return
+	expect_status 66 env -u HOME "$DAILYLOG" list || return
+	expect_grep "$T/err" "HOME not set there is no default store"
+	expect_no_grep "$T/err" "/.local/share"
+	expect_status 64 env -u HOME "$DAILYLOG" init || return
+	expect_grep "$T/err" "init: HOME is not set, so there is no default store: name the directory"
+	expect_status 0 env -u HOME "$DAILYLOG" init "$T/named" || return
 }
 
 run_tests
