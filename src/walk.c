@@ -104,6 +104,7 @@ struct witem {
 
 struct wjob {
 	char		*path;
+	size_t		 plen;
 	int		 fd;		/* until read */
 	DIR		*dir;		/* not eager: read, until gone over */
 	int		 depth;
@@ -149,6 +150,7 @@ job_new(struct walker *w, const char *parent, const char *name, int fd,
 		buf_addc(&p, '/');
 		buf_adds(&p, name);
 	}
+	j->plen = p.len;
 	j->path = buf_detach(&p);
 	j->fd = fd;
 	j->err = err;
@@ -261,58 +263,55 @@ insertion(struct okey *a, size_t lo, size_t hi)
 }
 
 /*
- * The items in order: a radix sort of their keys, a byte at a time
- * from the last, passing over the bytes all names share (a month's
- * IDs begin alike); then the rare ties of 16 bytes by their whole
- * names; then the items moved.
+ * Keys a[lo, hi) in order from byte on, the bytes before it being the
+ * same: a radix sort on the most significant byte that differs, then
+ * each bucket by the next; small buckets, and ties past 16 bytes, by
+ * insertion.
  */
+static void
+msd_sort(struct okey *a, struct okey *t, size_t lo, size_t hi, int byte)
+{
+	size_t count[256], at;
+
+	for (; byte < 16 && hi - lo > 16; byte++) {
+		memset(count, 0, sizeof(count));
+		for (size_t i = lo; i < hi; i++)
+			count[key_byte(&a[i], byte)]++;
+		if (count[key_byte(&a[lo], byte)] < hi - lo)
+			break;		/* this byte tells them apart */
+	}
+	if (byte == 16 || hi - lo <= 16) {
+		insertion(a, lo, hi);
+		return;
+	}
+	at = lo;
+	for (size_t c = 0; c < 256; c++) {
+		size_t k = count[c];
+
+		count[c] = at;
+		at += k;
+	}
+	for (size_t i = lo; i < hi; i++)
+		t[count[key_byte(&a[i], byte)]++] = a[i];
+	memcpy(a + lo, t + lo, (hi - lo) * sizeof(*a));
+	/* count[c] is now where bucket c ends. */
+	for (size_t c = 0, from = lo; c < 256; from = count[c++])
+		if (count[c] - from > 1)
+			msd_sort(a, t, from, count[c], byte + 1);
+}
+
+/* The items in order: their keys sorted, then the items moved. */
 static void
 sort_items(struct wjob *j)
 {
-	size_t n = j->nitems, count[256];
+	size_t n = j->nitems;
 	struct okey *a = xreallocarray(NULL, n, sizeof(*a));
 	struct okey *t = xreallocarray(NULL, n, sizeof(*t));
 	struct witem *sorted = xreallocarray(NULL, n, sizeof(*sorted));
-	struct okey *swap, all = { 0, 0, NULL, false, 0 }, any = all;
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		make_key(&a[i], &j->items[i], (uint32_t)i);
-		all.k0 = i == 0 ? a[i].k0 : all.k0 & a[i].k0;
-		all.k1 = i == 0 ? a[i].k1 : all.k1 & a[i].k1;
-		any.k0 |= a[i].k0;
-		any.k1 |= a[i].k1;
-	}
-	for (int byte = 15; byte >= 0 && n >= 32; byte--) {
-		size_t at = 0;
-
-		/* A byte every key has the same: nothing to sort by. */
-		if (key_byte(&all, byte) == key_byte(&any, byte))
-			continue;
-		memset(count, 0, sizeof(count));
-		for (size_t i = 0; i < n; i++)
-			count[key_byte(&a[i], byte)]++;
-		for (size_t c = 0; c < 256; c++) {
-			size_t k = count[c];
-
-			count[c] = at;
-			at += k;
-		}
-		for (size_t i = 0; i < n; i++)
-			t[count[key_byte(&a[i], byte)]++] = a[i];
-		swap = a;
-		a = t;
-		t = swap;
-	}
-	if (n < 32)
-		insertion(a, 0, n);
-	else
-		for (size_t lo = 0, hi; lo < n; lo = hi) {
-			for (hi = lo + 1; hi < n && a[hi].k0 == a[lo].k0 &&
-			    a[hi].k1 == a[lo].k1; hi++)
-				continue;
-			if (hi - lo > 1)
-				insertion(a, lo, hi);
-		}
+	msd_sort(a, t, 0, n, 0);
 	for (size_t i = 0; i < n; i++)
 		sorted[i] = j->items[a[i].at];
 	free(j->items);
@@ -424,7 +423,7 @@ static void
 item_path(struct walker *w, const struct wjob *j, const struct witem *it)
 {
 	buf_reset(&w->path);
-	buf_adds(&w->path, j->path);
+	buf_add(&w->path, j->path, j->plen);
 	buf_addc(&w->path, '/');
 	buf_add(&w->path, it->name, it->len);
 }
