@@ -1592,14 +1592,16 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 	}
 	if (m.damaged)
 		goto walk;
-	if (c.n > 1)
+	/* Only a changed file can be a candidate twice: once as dirty. */
+	if (dirty.n > 0 && c.n > 1)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
 	list->v = xreallocarray(NULL, c.n + 1, sizeof(*list->v));
 	for (size_t i = 0; i < c.n; i++) {
 		struct file_stat now;
 		struct entry *e;
 
-		if (i > 0 && strcmp(c.v[i].rel, c.v[i - 1].rel) == 0)
+		if (dirty.n > 0 && i > 0 && strcmp(c.v[i].rel,
+		    c.v[i - 1].rel) == 0)
 			continue;	/* dirty first, then its record */
 		full_path(&path, st->root, c.v[i].rel);
 		if (!entry_file_stat(path.s, &now))
