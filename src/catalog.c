@@ -450,6 +450,7 @@ write_new(struct store *st, struct entry *e)
 		free(e->path);
 		e->id = xstrdup(id);
 		e->path = path;
+		store_changed(st, path);
 	}
 	buf_free(&yaml);
 	free(dir);
@@ -550,6 +551,8 @@ catalog_replace(struct store *st, const struct entry *old, const char *base,
 		rc = catalog_part_free(st, new->series, new->part, old->path);
 	if (rc == 0)
 		rc = fsio_store_file(old->path, text, len, FSIO_REPLACE);
+	if (rc == 0)
+		store_changed(st, old->path);
 	free(now);
 out:
 	store_unlock(st);

@@ -158,6 +158,13 @@ cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 	case 0x105:
 		f->grep = arg;
 		return 0;
+	case 0x106:
+	case 0x107:
+		if (f->approval != 0 && f->approval != (ch == 0x106 ? 1 : -1))
+			return usage_error(cmd, "give one of --approved and "
+			    "--unapproved");
+		f->approval = ch == 0x106 ? 1 : -1;
+		return 0;
 	case 'n':
 		f->last = strtol(arg, &end, 10);
 		if (*end != '\0' || f->last < 1)

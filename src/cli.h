@@ -44,7 +44,9 @@ int	cli_format(const char *cmd, const char *arg, const struct renderer **);
 	{ "until", required_argument, NULL, 0x102 },			\
 	{ "client", required_argument, NULL, 0x103 },			\
 	{ "tag", required_argument, NULL, 0x104 },			\
-	{ "grep", required_argument, NULL, 0x105 }
+	{ "grep", required_argument, NULL, 0x105 },			\
+	{ "approved", no_argument, NULL, 0x106 },			\
+	{ "unapproved", no_argument, NULL, 0x107 }
 #define FILTER_SHORT	"n:"
 
 /*

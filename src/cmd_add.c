@@ -16,6 +16,7 @@
 #include "editor.h"
 #include "entry.h"
 #include "fsio.h"
+#include "git.h"
 #include "output.h"
 #include "store.h"
 #include "yaml_read.h"
@@ -29,17 +30,25 @@ struct add_opts {
 	bool		 resume;
 };
 
-/* Finish an entry that loaded: store it and print its ID. */
+/*
+ * Finish an entry that loaded: its author, store it, print its ID, then
+ * commit it in a git store.
+ */
 static int
-store_entry(struct store *st, struct entry *e)
+store_entry(struct ctx *ctx, struct entry *e)
 {
 	int rc;
 
 	entry_normalize_body(e);
-	if ((rc = catalog_add(st, e)) != 0)
+	if (e->author == NULL)
+		e->author = git_author(ctx);
+	if ((rc = catalog_add(&ctx->st, e)) != 0)
 		return -1;
 	printf("%s\n", e->id);
-	return out_finish();
+	rc = out_finish();
+	if (git_commit_changes(ctx, "add %s: %s", e->id, e->title) != 0)
+		rc = -1;
+	return rc;
 }
 
 static int
@@ -69,7 +78,7 @@ edit_draft(struct ctx *ctx, const char *draft, const char *template)
 	rc = entry_load_buf(draft, buf, len, &e, false);
 	free(buf);
 	if (rc == 0)
-		rc = store_entry(&ctx->st, &e);
+		rc = store_entry(ctx, &e);
 	if (rc == 0)
 		unlink(draft);
 	else
@@ -227,7 +236,6 @@ int
 cmd_add(struct ctx *ctx, int argc, char **argv)
 {
 	struct add_opts o;
-	struct store *st = &ctx->st;
 	struct entry e;
 	bool use_editor;
 	int rc;
@@ -271,7 +279,7 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if ((rc = entry_validate(o.file ? o.file : "add", &e)) == 0)
-		rc = store_entry(st, &e);
+		rc = store_entry(ctx, &e);
 done:
 	entry_free(&o.set);
 	entry_free(&e);

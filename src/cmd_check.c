@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "comments.h"
 #include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
@@ -17,11 +18,13 @@
 #include "fsio.h"
 #include "series.h"
 #include "store.h"
+#include "sync.h"
 #include "walk.h"
 
 struct checking {
 	struct strlist		 temps;		/* judged under the lock */
 	struct entry_list	 parts;		/* what the series checks need */
+	struct strlist		 ids;		/* for the comments' check */
 };
 
 /* Files under entries/ that are not entries; temporary files are kept
@@ -141,6 +144,7 @@ check_entry(struct entry *e, void *arg)
 	struct checking *c = arg;
 
 	check_place(e);
+	strlist_add(&c->ids, e->id);
 	if (e->series == NULL || e->part == 0) {
 		entry_free(e);
 		free(e);
@@ -197,7 +201,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct checking c = { { NULL, 0 }, { NULL, 0 } };
+	struct checking c = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
 	struct store *st = &ctx->st;
 	size_t n;
 	bool quiet = false;
@@ -219,11 +223,14 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	(void)walk_entries(st->root, check_entry, report_other, &c, &n);
 	report_temporaries(st, &c.temps);
 	series_each(&c.parts, check_series, NULL);
+	comments_check(st, &c.ids);
+	sync_check(st);
 	if (!quiet)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
 		    diag_errors(), diag_errors() == 1 ? "" : "s",
 		    diag_warnings(), diag_warnings() == 1 ? "" : "s");
 	entry_list_free(&c.parts);
 	strlist_free(&c.temps);
+	strlist_free(&c.ids);
 	return 0;	/* each finding was reported with its status */
 }

@@ -13,6 +13,7 @@
 #include "editor.h"
 #include "entry.h"
 #include "fsio.h"
+#include "git.h"
 #include "store.h"
 #include "yaml_read.h"
 
@@ -72,6 +73,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	if (rc == 0) {
 		unlink(draft);
 		diag("updated %s", old->path);
+		rc = git_commit_changes(ctx, "edit %s: %s", old->id, new.title);
 	} else
 		diag("%s is unchanged; your version is kept in %s and "
 		    "'dailylog edit %s' reopens it", old->path, draft,

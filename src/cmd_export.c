@@ -42,7 +42,8 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 		    argv[optind]);
 	if (ctx_open(ctx) != 0)
 		return -1;
-	if (export_stream(st, &f, fmt, ctx_tmpdir(ctx)) != 0)
-		return -1;
-	return out_finish();
+	filter_load(&f, st);
+	rc = export_stream(st, &f, fmt, ctx_tmpdir(ctx));
+	filter_free(&f);
+	return rc != 0 ? -1 : out_finish();
 }

@@ -217,16 +217,17 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		    argv[optind]);
 	if (ctx_open(ctx) != 0)
 		return -1;
+	filter_load(&f, st);
 	/* Width and colour are the terminal's, asked before the pager. */
 	width = ctx_width(ctx, STDOUT_FILENO);
 	color = ctx_color(ctx, STDOUT_FILENO);
 	if (fmt == LIST_JSON || fmt == LIST_JSONL) {
 		/* Every field: streamed as export streams it. */
 		pager_start(ctx_pager(ctx));
-		if (export_stream(st, &f, fmt == LIST_JSON ? EXPORT_JSON :
-		    EXPORT_JSONL, ctx_tmpdir(ctx)) != 0)
-			return -1;
-		return out_finish();
+		rc = export_stream(st, &f, fmt == LIST_JSON ? EXPORT_JSON :
+		    EXPORT_JSONL, ctx_tmpdir(ctx));
+		filter_free(&f);
+		return rc != 0 ? -1 : out_finish();
 	}
 	/* The table and TSV need only the summaries; --grep reads every
 	 * file whole and keeps the summaries of the matches. */
@@ -249,5 +250,6 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	else
 		print_tsv(&l);
 	entry_list_free(&l);
+	filter_free(&f);
 	return out_finish() != 0 ? -1 : rc;
 }

@@ -74,4 +74,7 @@ const char *ctx_tmpdir(const struct ctx *);
 /* $DAILYLOG_INFO, else info(1) on $PATH: a new string, or NULL. */
 char	*ctx_info(const struct ctx *);
 
+/* git(1) on $PATH: a new string, or NULL when it is not installed. */
+char	*ctx_git(const struct ctx *);
+
 #endif

@@ -1,8 +1,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "comments.h"
 #include "entry.h"
 #include "filter.h"
+
+void
+filter_load(struct filter *f, const struct store *st)
+{
+	struct strlist ids;
+
+	if (f->approval == 0)
+		return;
+	comments_approved(st, &ids);
+	f->approved = ids.v;
+	f->napproved = ids.n;
+}
+
+void
+filter_free(struct filter *f)
+{
+	struct strlist ids = { f->approved, f->napproved };
+
+	strlist_free(&ids);
+	f->approved = NULL;
+	f->napproved = 0;
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 static int
 fold(int c)
@@ -54,6 +83,9 @@ filter_match(const struct filter *f, const struct entry *e)
 	}
 	if (f->grep && !text_contains(e->title, f->grep) &&
 	    (e->body == NULL || !text_contains(e->body, f->grep)))
+		return false;
+	if (f->approval != 0 && (bsearch(&e->id, f->approved, f->napproved,
+	    sizeof(*f->approved), cmp_id) != NULL) != (f->approval > 0))
 		return false;
 	return true;
 }

@@ -9,6 +9,7 @@
 
 struct entry;
 struct entry_list;
+struct store;
 
 struct filter {
 	const char	*series;
@@ -18,7 +19,17 @@ struct filter {
 	struct date	 since, until;
 	bool		 has_since, has_until;
 	long		 last;		/* -n: the last N, 0 for all */
+	int		 approval;	/* 1: approved only, -1: not approved */
+	char		**approved;	/* with approval: the approved IDs, sorted */
+	size_t		 napproved;
 };
+
+/*
+ * What the filter needs from the store besides the entries: with
+ * approval, the approved IDs (comments.h).  filter_free frees them.
+ */
+void	filter_load(struct filter *, const struct store *);
+void	filter_free(struct filter *);
 
 bool	filter_match(const struct filter *, const struct entry *);
 
