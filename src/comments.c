@@ -196,8 +196,8 @@ comments_load(const struct store *st, const char *id,
 }
 
 /*
- * YYYYMMDD-HHMMSS.mmm-XXXXXX.yaml for now, XXXXXX random: names sort
- * in the order they were written, to the millisecond.
+ * YYYYMMDD-HHMMSS.uuuuuu-XXXXXX.yaml for now, XXXXXX random: names sort
+ * in the order they were written, to the microsecond.
  */
 static void
 comment_name(const struct timespec *now, struct buf *name)
@@ -211,9 +211,9 @@ comment_name(const struct timespec *now, struct buf *name)
 			rnd[i] = (unsigned char)(rand() ^ getpid() >> i);
 	localtime_r(&now->tv_sec, &tm);
 	buf_reset(name);
-	buf_addf(name, "%04d%02d%02d-%02d%02d%02d.%03ld-", tm.tm_year + 1900,
+	buf_addf(name, "%04d%02d%02d-%02d%02d%02d.%06ld-", tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-	    now->tv_nsec / 1000000);
+	    now->tv_nsec / 1000);
 	for (size_t i = 0; i < sizeof(rnd); i++)
 		buf_addc(name, alphabet[rnd[i] & 31]);
 	buf_adds(name, ".yaml");

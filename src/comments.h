@@ -1,7 +1,7 @@
 /*
  * Comments and approvals of entries (dailylog(5) "Comments"): one file
- * each, ROOT/comments/ID/YYYYMMDD-HHMMSS.mmm-XXXXXX.yaml (the time to
- * the millisecond and six random letters), never inside entries/, so
+ * each, ROOT/comments/ID/YYYYMMDD-HHMMSS.uuuuuu-XXXXXX.yaml (the time to
+ * the microsecond and six random letters), never inside entries/, so
  * that a manager commenting and a representative editing the entry
  * never change the same file and two commenters never write the same
  * one.  A

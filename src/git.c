@@ -339,9 +339,15 @@ commit_paths(struct git *g, const char **paths, size_t n, const char *msg)
 		av[k++] = paths[i];
 	av[k] = NULL;
 	if ((st = git_runv(g, av)) != 0 && !(st == 1 &&
-	    said(g, "nothing to commit")))
+	    said(g, "nothing to commit"))) {
 		rc = st < 0 ? -1 : git_fail(g, EXIT_IOERR, "cannot commit "
 		    "%s", paths[0]);
+		/* Not committed: not staged either, as before. */
+		av[0] = "reset";
+		av[1] = "-q";
+		memmove(av + 2, av + 5, (m + 2) * sizeof(*av));
+		(void)git_runv(g, av);
+	}
 out:
 	free(av);
 	return rc;
@@ -375,10 +381,17 @@ git_commit_changes(struct ctx *ctx, const char *fmt, ...)
 		rc = commit_paths(&g, rel, n, msg.s);
 		store_unlock(st);
 	}
-	if (rc != 0)
+	if (rc != 0) {
+		struct buf files = BUF_INIT;
+
+		for (size_t i = 0; i < n; i++)
+			buf_addf(&files, " %s", rel[i]);
 		diag("the files are written but not committed; once git works, "
-		    "commit them with: git -C %s commit -m '...' -- %s%s",
-		    st->root, n > 0 ? rel[0] : "", n > 1 ? " ..." : "");
+		    "commit them with 'git -C %s add --%s' and 'git -C %s "
+		    "commit -m \"%.*s\"'", st->root, files.s ? files.s : "",
+		    st->root, (int)strcspn(msg.s, "\n"), msg.s);
+		buf_free(&files);
+	}
 	git_close(&g);
 	free(rel);
 	buf_free(&msg);

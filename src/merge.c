@@ -217,11 +217,22 @@ merge_entries(const struct entry *base, struct entry *mine,
 			from[f] = side == MERGE_MINE ? mine : theirs;
 		}
 	}
-	/* A part needs its series: one side's removal, the other's part. */
-	if (from[F_PART]->part != 0 && from[F_SERIES]->series == NULL) {
-		conflict[F_SERIES] = conflict[F_PART] = true;
-		from[F_SERIES] = from[F_PART] = side == MERGE_MINE ? mine :
-		    theirs;
+	/*
+	 * A part needs its series: when either way of settling them could
+	 * leave a part without one (one side left the series, the other
+	 * renumbered), both conflict, and both come from the same side.
+	 */
+	for (int k = 0; k < 2; k++) {
+		const struct entry *sv = conflict[F_SERIES] ?
+		    (k ? theirs : mine) : from[F_SERIES];
+		const struct entry *pv = conflict[F_PART] ?
+		    (k ? theirs : mine) : from[F_PART];
+
+		if (pv->part != 0 && sv->series == NULL) {
+			conflict[F_SERIES] = conflict[F_PART] = true;
+			from[F_SERIES] = from[F_PART] = side == MERGE_MINE ?
+			    mine : theirs;
+		}
 	}
 	for (int f = 0; f < F_COUNT; f++) {
 		if (conflict[f]) {

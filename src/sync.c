@@ -1062,9 +1062,9 @@ move_part(struct sync *s, const struct move *m)
 	if (entry_load_buf(e->path, yaml.s, yaml.len, &check, false) == 0 &&
 	    (rc = catalog_replace(s->st, m->e, NULL, 0, yaml.s, yaml.len,
 	    &check)) == 0) {
-		diag("%s:%ld is now %s:%ld (%s, a part that reached the remote "
-		    "first had its number)", e->series, from, e->series, m->to,
-		    e->id);
+		diag("%s:%ld is now %s:%ld (%s; the parts that reached the "
+		    "remote first keep their numbers)", e->series, from,
+		    e->series, m->to, e->id);
 		s->renumbered++;
 		rc = git_commit_changes(s->ctx, "renumber %s: %s:%ld is now "
 		    "%s:%ld", e->id, e->series, from, e->series, m->to);
@@ -1290,14 +1290,31 @@ push(struct sync *s)
 		s->has_upstream = true;
 		return 0;
 	}
-	if (st > 0 && strstr(s->g.out.s, "[rejected]") != NULL)
+	/* Someone pushed first: before git asked, or while it did. */
+	if (st > 0 && (strstr(s->g.out.s, "[rejected]") != NULL ||
+	    strstr(s->g.out.s, "cannot lock ref") != NULL ||
+	    strstr(s->g.out.s, "failed to update ref") != NULL ||
+	    strstr(s->g.out.s, "incorrect old value") != NULL))
 		return 1;
 	if (st > 0 && strstr(s->g.out.s, "[remote rejected]") != NULL) {
 		const char *why = strstr(s->g.out.s, "[remote rejected]") + 17;
+		struct buf said = BUF_INIT;
 
-		diag_fail(EXIT_CANTCREAT, "%s refused the push:%.*s; that is "
+		/* What the remote's hooks said, on lines of their own. */
+		for (const char *l = s->g.err.s; *l; ) {
+			size_t n = strcspn(l, "\n");
+
+			if (strncmp(l, "remote: ", 8) == 0 && n > 8)
+				buf_addf(&said, "; %.*s", (int)(n - 8), l + 8);
+			l += n + (l[n] == '\n');
+		}
+		while (said.len > 0 && said.s[said.len - 1] == ' ')
+			said.s[--said.len] = '\0';
+		diag_fail(EXIT_CANTCREAT, "%s refused the push:%.*s%s; that is "
 		    "the remote's own rule (ask who runs it); your commits are "
-		    "kept here", s->remote, (int)strcspn(why, "\n"), why);
+		    "kept here", s->remote, (int)strcspn(why, "\n"), why,
+		    said.len ? said.s : "");
+		buf_free(&said);
 		return -1;
 	}
 	return st < 0 ? -1 : git_fail(&s->g, EXIT_IOERR, "cannot push to %s",
@@ -1350,7 +1367,7 @@ attempt(struct sync *s, size_t *sent)
 	if ((rc = store_lock(s->st)) != 0)
 		return rc;
 	records_load(s->st, &s->recs);
-	if ((rc = check_idle(s)) == 0 && (rc = check_clean(s)) == 0)
+	if ((rc = check_clean(s)) == 0)
 		rc = integrate(s);
 	store_unlock(s->st);
 	if (rc != 0)
@@ -1385,7 +1402,12 @@ sync_run(struct ctx *ctx)
 		    "'dailylog clone URL'", s.st->root, s.st->root);
 		return -1;
 	}
-	if (git_open(&s.g, ctx, s.st->root) != 0 || find_upstream(&s) != 0)
+	/* A sync killed in its rebase left HEAD detached: undo that first. */
+	if (git_open(&s.g, ctx, s.st->root) != 0 || store_lock(s.st) != 0)
+		goto out;
+	rc = check_idle(&s);
+	store_unlock(s.st);
+	if (rc != 0 || (rc = find_upstream(&s)) != 0)
 		goto out;
 	cmd = git_driver_command(NULL);
 	s.driver = xreallocarray(NULL, strlen(cmd) + 32, 1);
@@ -1667,9 +1689,11 @@ sync_check(struct store *st)
 		if (r->choice < 0)
 			diag_error(EXIT_DATAERR, path, nopos, "an unresolved "
 			    "conflict (%s), kept by sync: decide it with "
-			    "'dailylog resolve %s --ours' or '--theirs', or "
-			    "edit it with 'dailylog resolve %s'", fields.s,
-			    label.s, label.s);
+			    "'dailylog resolve %s --ours' or '--theirs'%s%s%s",
+			    fields.s, label.s, merge_is_entry_path(r->path) ?
+			    ", or edit it with 'dailylog resolve " : "",
+			    merge_is_entry_path(r->path) ? label.s : "",
+			    merge_is_entry_path(r->path) ? "'" : "");
 		else
 			diag_warn(path, nopos, "a conflict decided (%s) that "
 			    "'dailylog sync' has not finished yet",
