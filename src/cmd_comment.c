@@ -81,7 +81,8 @@ text_from_editor(struct ctx *ctx, const struct entry *e, char **text)
 		goto out;
 	}
 	if ((*text = clean_text(buf, true)) == NULL) {
-		diag_fail(EXIT_DATAERR, "nothing written: the comment is empty");
+		diag_fail(EXIT_DATAERR, "nothing written: the comment is "
+		    "empty");
 		rc = -1;
 	}
 	unlink(draft);

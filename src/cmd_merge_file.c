@@ -78,8 +78,7 @@ cmd_merge_file(struct ctx *ctx, int argc, char **argv)
 		    &conflicts);
 	if (rc >= 0 && (rc = fsio_output_file(argv[optind + 1], out.s,
 	    out.len, false)) == 0 && conflicts.n > 0) {
-		for (size_t i = 0; i < conflicts.n; i++)
-			buf_addf(&names, "%s%s", i ? ", " : "", conflicts.v[i]);
+		merge_names(&names, &conflicts);
 		diag_fail(EXIT_DATAERR, "%s: %s changed on both sides; this "
 		    "side's kept, without conflict markers ('dailylog sync' "
 		    "keeps both until 'dailylog resolve')", path, names.s);

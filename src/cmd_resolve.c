@@ -28,7 +28,8 @@ cmd_resolve(struct ctx *ctx, int argc, char **argv)
 		given++;
 	}
 	if (given > 1)
-		return usage_error("resolve", "give one of --ours and --theirs");
+		return usage_error("resolve", "give one of --ours and "
+		    "--theirs");
 	if (argc - optind > 1)
 		return usage_error("resolve", "one conflict at a time");
 	if (argc == optind && given > 0)

@@ -87,7 +87,8 @@ show_comments(struct store *st, struct doc *doc, const struct entry *e)
 		const struct comment *c = &l.v[i];
 
 		/* One blank line before each, however the entry ended. */
-		while (doc->out.len > 1 && doc->out.s[doc->out.len - 1] == '\n' &&
+		while (doc->out.len > 1 &&
+		    doc->out.s[doc->out.len - 1] == '\n' &&
 		    doc->out.s[doc->out.len - 2] == '\n')
 			doc->out.s[--doc->out.len] = '\0';
 		buf_reset(&safe);

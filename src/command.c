@@ -11,13 +11,14 @@
 #include "entry.h"
 
 static const struct command commands[] = {
-	{ "init", cmd_init, "init [--lang ja|en] [--author NAME] [--git] [DIR]" },
+	{ "init", cmd_init, "init [--lang ja|en] [--author NAME] [--git] "
+	    "[DIR]" },
 	{ "add", cmd_add, "add [-d DATE] [-t TITLE] [-s SERIES] [-p PART] "
 	    "[--client NAME] [--contact NAME] [--staff NAME] [--tag TAG]... "
 	    "[--result TEXT] [--next ACTION]... [-F FILE] [-e] [--resume] [TEXT...]" },
 	{ "list", cmd_list, "list [--series SLUG] [--since DATE] [--until DATE] "
-	    "[--client NAME] [--tag TAG] [--grep TEXT] [--approved|--unapproved] "
-	    "[-n N] [-f table|tsv|json|jsonl]" },
+	    "[--client NAME] [--tag TAG] [--grep TEXT] "
+	    "[--approved|--unapproved] [-n N] [-f table|tsv|json|jsonl]" },
 	{ "show", cmd_show, "show [--width N] [-f FORMAT] REF..." },
 	{ "edit", cmd_edit, "edit REF" },
 	{ "render", cmd_render, "render [SERIES] [-f FORMAT] [-o PATH] "
@@ -36,7 +37,8 @@ static const struct command commands[] = {
 	{ "approve", cmd_approve, "approve REF [TEXT...]" },
 	{ "help", cmd_help, "help [COMMAND]" },
 	{ "__complete", cmd_complete, "__complete series|refs|ids|clients|tags" },
-	{ "__merge-file", cmd_merge_file, "__merge-file [--sync] BASE CURRENT OTHER PATH" },
+	{ "__merge-file", cmd_merge_file,
+	    "__merge-file BASE CURRENT OTHER PATH" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -142,7 +142,8 @@ dir_names(const char *dir, struct strlist *names)
 	if ((d = opendir(dir)) == NULL)
 		return;
 	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
 			strlist_add(names, de->d_name);
 	closedir(d);
 	if (names->n > 1)

@@ -24,7 +24,7 @@ struct config {
 	enum list_column	 columns[COL_COUNT];
 	size_t			 ncolumns;	/* 0: list's default */
 	char			*series;	/* render's series when none is named */
-	int			 git_commit;	/* 0: no commits in a git store; -1 not set */
+	int			 git_commit;	/* 0: no commits; -1: not set */
 };
 
 /* The name of a column as the files spell it: "date", "client", ... */

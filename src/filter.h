@@ -19,8 +19,8 @@ struct filter {
 	struct date	 since, until;
 	bool		 has_since, has_until;
 	long		 last;		/* -n: the last N, 0 for all */
-	int		 approval;	/* 1: approved only, -1: not approved */
-	char		**approved;	/* with approval: the approved IDs, sorted */
+	int		 approval;	/* 1: approved only, -1: not */
+	char		**approved;	/* then the approved IDs, sorted */
 	size_t		 napproved;
 };
 

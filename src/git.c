@@ -224,7 +224,8 @@ git_why(const struct git *g, struct buf *why)
 		} else if (memmem(line, n, "Permission denied", 17) == NULL)
 			continue;
 		if (k++ < 3)
-			buf_addf(why, "%s%.*s", k > 1 ? "; " : "", (int)n, line);
+			buf_addf(why, "%s%.*s", k > 1 ? "; " : "", (int)n,
+			    line);
 	}
 	if (k == 0 && last != NULL)
 		buf_addf(why, "%.*s", (int)lastn, last);
@@ -292,64 +293,82 @@ git_relative(const char *root, const char *path)
 	return path + n + 1;
 }
 
+/* A temporary file in tmpdir holding n bytes of data; a new path. */
+static char *
+temp_with(const char *tmpdir, const char *data, size_t n)
+{
+	char *path;
+	int fd, err;
+
+	if ((fd = fsio_tmpfile(tmpdir, "dailylog-git", &path)) == -1)
+		return NULL;
+	err = fd_write_all(fd, data, n);
+	if (close(fd) == -1 && err == 0)
+		err = errno;
+	if (err != 0) {
+		diag_fail(fsio_status(err), "cannot write %s: %s", path,
+		    strerror(err));
+		unlink(path);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 /*
- * Commit the n paths (relative to the work tree) and nothing else: the
- * index learns them (added, changed or gone), then commit --only takes
- * their content whatever else is staged.  A path that is neither there
- * nor known to git (written, then rolled back) is left out.
+ * Commit the n paths (relative to the work tree) and nothing else: git
+ * add learns them (added, changed or gone), then commit --only takes
+ * their content whatever else is staged.  The paths and the message go
+ * through files, as an import can name more than a command line holds.
+ * A path that is neither there nor known to git (written, then rolled
+ * back) is left out.
  */
 static int
-commit_paths(struct git *g, const char **paths, size_t n, const char *msg)
+commit_paths(struct git *g, const char *tmpdir, const char **paths,
+    size_t n, const char *msg)
 {
-	const char **av = xreallocarray(NULL, n + 8, sizeof(*av));
-	size_t k = 0, m = 0;
-	int rc = 0, st;
+	struct buf list = BUF_INIT, spec = BUF_INIT;
+	char *pf = NULL, *mf = NULL;
+	int rc = -1, st;
 
 	for (size_t i = 0; i < n; i++) {
 		char *p = path_join(g->root, paths[i]);
 		struct stat sb;
 
-		if (lstat(p, &sb) == 0 || (git_run(g, "ls-files", "--error-"
-		    "unmatch", "--", paths[i], (char *)NULL) == 0))
-			paths[m++] = paths[i];
+		if (lstat(p, &sb) == 0 || git_run(g, "ls-files",
+		    "--error-unmatch", "--", paths[i], (char *)NULL) == 0)
+			buf_add(&list, paths[i], strlen(paths[i]) + 1);
 		free(p);
 	}
-	if (m == 0)
-		goto out;
-	av[k++] = "update-index";
-	av[k++] = "--add";
-	av[k++] = "--remove";
-	av[k++] = "--";
-	for (size_t i = 0; i < m; i++)
-		av[k++] = paths[i];
-	av[k] = NULL;
-	if ((st = git_runv(g, av)) != 0) {
-		rc = st < 0 ? -1 : git_fail(g, EXIT_IOERR, "cannot commit "
-		    "%s", paths[0]);
+	if (list.len == 0) {
+		rc = 0;
 		goto out;
 	}
-	k = 0;
-	av[k++] = "commit";
-	av[k++] = "-q";
-	av[k++] = "--only";
-	av[k++] = "-m";
-	av[k++] = msg;
-	av[k++] = "--";
-	for (size_t i = 0; i < m; i++)
-		av[k++] = paths[i];
-	av[k] = NULL;
-	if ((st = git_runv(g, av)) != 0 && !(st == 1 &&
-	    said(g, "nothing to commit"))) {
-		rc = st < 0 ? -1 : git_fail(g, EXIT_IOERR, "cannot commit "
-		    "%s", paths[0]);
+	if ((pf = temp_with(tmpdir, list.s, list.len)) == NULL ||
+	    (mf = temp_with(tmpdir, msg, strlen(msg))) == NULL)
+		goto out;
+	buf_addf(&spec, "--pathspec-from-file=%s", pf);
+	if ((st = git_run(g, "add", spec.s, "--pathspec-file-nul",
+	    (char *)NULL)) == 0)
+		st = git_run(g, "commit", "-q", "--only", "-F", mf, spec.s,
+		    "--pathspec-file-nul", (char *)NULL);
+	if (st == 0 || (st == 1 && said(g, "nothing to commit")))
+		rc = 0;
+	else if (st > 0) {
+		rc = git_fail(g, EXIT_IOERR, "cannot commit %s", list.s);
 		/* Not committed: not staged either, as before. */
-		av[0] = "reset";
-		av[1] = "-q";
-		memmove(av + 2, av + 5, (m + 2) * sizeof(*av));
-		(void)git_runv(g, av);
+		(void)git_run(g, "reset", "-q", spec.s, "--pathspec-file-nul",
+		    (char *)NULL);
 	}
 out:
-	free(av);
+	if (pf != NULL)
+		unlink(pf);
+	if (mf != NULL)
+		unlink(mf);
+	free(pf);
+	free(mf);
+	buf_free(&list);
+	buf_free(&spec);
 	return rc;
 }
 
@@ -378,7 +397,7 @@ git_commit_changes(struct ctx *ctx, const char *fmt, ...)
 			n++;
 	if ((rc = git_open(&g, ctx, st->root)) == 0 &&
 	    (rc = store_lock(st)) == 0) {
-		rc = commit_paths(&g, rel, n, msg.s);
+		rc = commit_paths(&g, ctx_tmpdir(ctx), rel, n, msg.s);
 		store_unlock(st);
 	}
 	if (rc != 0) {
@@ -613,10 +632,10 @@ warn_shared_author(const char *root)
 
 	config_init(&cfg);
 	if (config_read(path, 1, &cfg) == 0 && cfg.author != NULL)
-		diag_warn(path, nopos, "author '%s' is shared with everyone who "
-		    "clones the store, so it is not used in a git store: put "
-		    "yours in your own config.yaml or git config user.name",
-		    cfg.author);
+		diag_warn(path, nopos, "author '%s' is shared with everyone "
+		    "who clones the store, so it is not used in a git store: "
+		    "put yours in your own config.yaml or git config "
+		    "user.name", cfg.author);
 	config_free(&cfg);
 	free(path);
 }
@@ -664,7 +683,8 @@ git_init_store(struct ctx *ctx, const char *root, const char *author)
 		rel[n++] = ".gitignore";
 	if (attr)
 		rel[n++] = ".gitattributes";
-	if (n > 0 && (rc = commit_paths(&g, rel, n, "init --git: what git "
+	if (n > 0 && (rc = commit_paths(&g, ctx_tmpdir(ctx), rel, n,
+	    "init --git: what git "
 	    "leaves out, and the merge driver")) == 0)
 		diag("%s: wrote %s%s%s and committed", root, ign ?
 		    ".gitignore" : "", n > 1 ? " and " : "", attr ?
@@ -699,7 +719,8 @@ empty_or_missing(const char *dir)
 	if ((d = opendir(dir)) == NULL)
 		return errno == ENOENT;
 	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
 			n++;
 	closedir(d);
 	return n == 0;
@@ -734,13 +755,13 @@ git_clone_store(struct ctx *ctx, const char *url, const char *dir)
 		if (git_run(&g, "rev-parse", "-q", "--verify", "HEAD",
 		    (char *)NULL) != 0)
 			diag_fail(EXIT_NOINPUT, "%s is an empty repository: "
-			    "nobody has shared a store there yet; make one with "
-			    "'dailylog init --git DIR', add the remote with "
-			    "'git -C DIR remote add origin %s' and run "
+			    "nobody has shared a store there yet; make one "
+			    "with 'dailylog init --git DIR', add the remote "
+			    "with 'git -C DIR remote add origin %s' and run "
 			    "'dailylog -C DIR sync'", url, url);
 		else
-			diag_fail(EXIT_NOINPUT, "%s is not a dailylog store: it "
-			    "has no dailylog.yaml", url);
+			diag_fail(EXIT_NOINPUT, "%s is not a dailylog store: "
+			    "it has no dailylog.yaml", url);
 		/* Leave nothing behind: what is in dir is git's clone. */
 		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 		if (existed)
@@ -750,9 +771,9 @@ git_clone_store(struct ctx *ctx, const char *url, const char *dir)
 		diag("cloned %s into %s", url, dir);
 		if (git_run(&g, "var", "GIT_COMMITTER_IDENT",
 		    (char *)NULL) != 0)
-			diag_warn(dir, nopos, "git does not know who you are, so "
-			    "your changes cannot be committed: set 'git -C %s "
-			    "config user.name NAME' and 'git -C %s config "
+			diag_warn(dir, nopos, "git does not know who you are, "
+			    "so your changes cannot be committed: set 'git -C "
+			    "%s config user.name NAME' and 'git -C %s config "
 			    "user.email ADDRESS'", dir, dir);
 	}
 	free(settings);

@@ -9,6 +9,14 @@
 #include "yaml_read.h"
 #include "yaml_write.h"
 
+void
+merge_names(struct buf *b, const struct strlist *conflicts)
+{
+	for (size_t i = 0; i < conflicts->n; i++)
+		buf_addf(b, "%s%s", i ? ", " : "", conflicts->v[i]);
+	buf_adds(b, "");
+}
+
 bool
 merge_is_entry_path(const char *rel)
 {
@@ -300,8 +308,8 @@ merge_texts(const char *name, const char *base, size_t baselen,
 		entry_to_yaml(&r, false, false, out);
 		/* What a writer writes passes the loader and its limits. */
 		if (out->len > ENTRY_MAX_FILE) {
-			diag_error(EXIT_DATAERR, name, nopos, "the merged entry "
-			    "is larger than the limit of %d KiB",
+			diag_error(EXIT_DATAERR, name, nopos, "the merged "
+			    "entry is larger than the limit of %d KiB",
 			    ENTRY_MAX_FILE / 1024);
 			rc = -1;
 		} else if (entry_load_buf(name, out->s, out->len, &check,

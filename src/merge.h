@@ -44,6 +44,9 @@ int	merge_texts(const char *name, const char *base, size_t baselen,
 	    size_t theirslen, enum merge_side, struct buf *out,
 	    struct strlist *conflicts);
 
+/* The names of conflicts, as messages give them: "title, client". */
+void	merge_names(struct buf *, const struct strlist *conflicts);
+
 /* Whether rel, a path in the store, is an entry file (entries/...yaml). */
 bool	merge_is_entry_path(const char *rel);
 

@@ -125,7 +125,8 @@ yaml_quoted(struct buf *b, const char *s)
 static void
 record_to_yaml(const struct record *r, struct buf *b)
 {
-	buf_adds(b, "# A conflict kept by dailylog sync: dailylog-resolve(1).\n");
+	buf_adds(b, "# A conflict kept by dailylog sync; dailylog-resolve(1)."
+	    "\n");
 	buf_adds(b, "path: ");
 	yaml_quoted(b, r->path);
 	if (r->mine_path != NULL) {
@@ -549,10 +550,10 @@ check_clean(struct sync *s)
 
 		if (p[0] == '?' && p[1] == '?') {
 			if (is_store_file(path))
-				diag_warn(path, nopos, "not in git, so not shared: "
-				    "commit it (git -C %s add %s; git -C %s "
-				    "commit) or remove it", s->st->root, path,
-				    s->st->root);
+				diag_warn(path, nopos, "not in git, so not "
+				    "shared: commit it (git -C %s add %s; git "
+				    "-C %s commit) or remove it", s->st->root,
+				    path, s->st->root);
 			continue;
 		}
 		if (n++ < 4)
@@ -560,8 +561,8 @@ check_clean(struct sync *s)
 	}
 	if (n > 0) {
 		diag_fail(EXIT_TEMPFAIL, "%s has changes that are not "
-		    "committed: %s%s; commit them (git -C %s commit FILE...) or "
-		    "undo them (git -C %s checkout FILE...), then sync",
+		    "committed: %s%s; commit them (git -C %s commit FILE...) "
+		    "or undo them (git -C %s checkout FILE...), then sync",
 		    s->st->root, dirty.s, n > 4 ? ", ..." : "", s->st->root,
 		    s->st->root);
 		rc = -1;
@@ -786,8 +787,7 @@ keep_conflicts(struct sync *s)
 			return -1;
 		}
 		label = path_join(s->st->root, p->path);
-		for (size_t k = 0; k < p->fields.n; k++)
-			buf_addf(&fields, "%s%s", k ? ", " : "", p->fields.v[k]);
+		merge_names(&fields, &p->fields);
 		dir = record_file(s->st, r.key, NULL);
 		diag_error(EXIT_DATAERR, label, nopos, "changed here and on "
 		    "the remote (%s); both versions are kept in %s/", fields.s,
@@ -900,7 +900,8 @@ rebase(struct sync *s)
 
 		strlist_free(&stuck);
 		if (git_run(&s->g, "diff", "--name-only", "-z",
-		    "--diff-filter=U", (char *)NULL) != 0 || s->g.out.len == 0) {
+		    "--diff-filter=U", (char *)NULL) != 0 ||
+		    s->g.out.len == 0) {
 			rc = git_fail(&s->g, EXIT_IOERR, "cannot rebase onto "
 			    "%s", s->track);
 			break;
@@ -1101,7 +1102,8 @@ renumber_series(struct sync *s, struct entry **mine, size_t nm,
 		long want = mv[i].e->part;
 
 		if (want <= prev || taken_by(theirs, nt, want))
-			for (want = prev + 1; taken_by(theirs, nt, want); want++)
+			for (want = prev + 1; taken_by(theirs, nt, want);
+			    want++)
 				;
 		mv[i].to = prev = want;
 	}
@@ -1228,8 +1230,8 @@ integrate(struct sync *s)
 	    NULL });
 	if (s->base == NULL) {
 		diag_fail(EXIT_DATAERR, "%s and %s have no commit in common: "
-		    "they are two stores; clone the team's (dailylog clone URL) "
-		    "and add your entries to it", s->st->root, s->track);
+		    "they are two stores; clone the team's (dailylog clone "
+		    "URL) and add your entries to it", s->st->root, s->track);
 		return -1;
 	}
 	buf_addf(&range, "%s..%s", s->head, s->up);
@@ -1516,15 +1518,15 @@ edit_both(struct ctx *ctx, const struct record *r, const struct buf *merged,
 	if (access(path, F_OK) == 0)
 		diag("resuming your earlier draft %s", path);
 	else {
-		buf_adds(&draft, "# 競合: 両方で変更された項目 / changed on both "
-		    "sides: ");
-		for (size_t i = 0; i < r->fields.n; i++)
-			buf_addf(&draft, "%s%s", i ? ", " : "", r->fields.v[i]);
-		buf_adds(&draft, "\n# 下はこちらの値、末尾はリモートの版です。"
-		    "決めて保存してください。\n# Below: your values; at the end, "
-		    "the remote's version. Decide, save, quit.\n");
+		buf_adds(&draft, "# 競合: 両方で変更された項目 / changed "
+		    "on both sides: ");
+		merge_names(&draft, &r->fields);
+		buf_adds(&draft, "\n# 下はこちらの値、末尾はリモートの版で"
+		    "す。決めて保存してください。\n# Below: your values; at "
+		    "the end, the remote's version. Decide, save, quit.\n");
 		buf_add(&draft, merged->s, merged->len);
-		buf_adds(&draft, "\n# --- リモートの版 / the remote's version ---\n");
+		buf_adds(&draft, "\n# --- リモートの版 / the remote's "
+		    "version ---\n");
 		for (const char *s = theirs->s; s && *s; ) {
 			size_t n = strcspn(s, "\n");
 
@@ -1565,7 +1567,6 @@ decide(struct ctx *ctx, struct record *r, enum resolve_choice how,
 	bool hm = record_text(&ctx->st, r, "mine.yaml", &mine);
 	bool ht = record_text(&ctx->st, r, "theirs.yaml", &theirs);
 	bool entry = merge_is_entry_path(r->path) && hm && ht;
-	size_t errors = diag_errors();
 	int rc = 0, m = -1;
 
 	*deleted = false;
@@ -1573,14 +1574,15 @@ decide(struct ctx *ctx, struct record *r, enum resolve_choice how,
 		m = merge_texts(r->path, hb ? base.s : NULL, base.len, mine.s,
 		    mine.len, theirs.s, theirs.len, how == RESOLVE_THEIRS ?
 		    MERGE_THEIRS : MERGE_MINE, out, &fields);
-	if (how == RESOLVE_EDIT && m < 0) {
-		if (diag_errors() == errors)
-			diag_fail(EXIT_USAGE, "resolve: %s cannot be edited "
-			    "with both versions (%s); choose --ours or --theirs",
-			    r->path, hm && ht ? "a version does not load" :
-			    "one side removed it");
+	if (how == RESOLVE_EDIT && !entry) {
+		diag_fail(EXIT_USAGE, "resolve: %s cannot be edited with both "
+		    "versions (%s); choose --ours or --theirs", r->path,
+		    merge_is_entry_path(r->path) ? "one side removed it" :
+		    "it is not an entry");
 		rc = -1;
-	} else if (how == RESOLVE_EDIT) {
+	} else if (how == RESOLVE_EDIT && m < 0)
+		rc = -1;	/* a version does not load: said */
+	else if (how == RESOLVE_EDIT) {
 		struct buf merged = BUF_INIT;
 
 		buf_add(&merged, out->s, out->len);
@@ -1589,8 +1591,9 @@ decide(struct ctx *ctx, struct record *r, enum resolve_choice how,
 		buf_free(&merged);
 	} else if (m < 0) {
 		/* Whole versions: the side's file, or its removal. */
-		const struct buf *side = how == RESOLVE_THEIRS ? &theirs : &mine;
-		bool has = how == RESOLVE_THEIRS ? ht : hm;
+		bool t = how == RESOLVE_THEIRS;
+		const struct buf *side = t ? &theirs : &mine;
+		bool has = t ? ht : hm;
 
 		buf_reset(out);
 		if (has)
@@ -1657,9 +1660,7 @@ sync_list_conflicts(struct ctx *ctx)
 		buf_reset(&line);
 		file_label(&line, rs.v[i].path);
 		buf_addc(&line, '\t');
-		for (size_t k = 0; k < rs.v[i].fields.n; k++)
-			buf_addf(&line, "%s%s", k ? ", " : "",
-			    rs.v[i].fields.v[k]);
+		merge_names(&line, &rs.v[i].fields);
 		buf_addf(&line, "\t%s\n", rs.v[i].choice < 0 ? "undecided" :
 		    choice_words[rs.v[i].choice]);
 		fputs(line.s, stdout);
@@ -1680,20 +1681,18 @@ sync_check(struct store *st)
 	for (size_t i = 0; i < rs.n; i++) {
 		struct buf label = BUF_INIT, fields = BUF_INIT;
 		const struct record *r = &rs.v[i];
+		char *path = path_join(st->root, r->path);
+		bool entry = merge_is_entry_path(r->path);
 
 		file_label(&label, r->path);
-		for (size_t k = 0; k < r->fields.n; k++)
-			buf_addf(&fields, "%s%s", k ? ", " : "", r->fields.v[k]);
-		char *path = path_join(st->root, r->path);
-
+		merge_names(&fields, &r->fields);
 		if (r->choice < 0)
 			diag_error(EXIT_DATAERR, path, nopos, "an unresolved "
 			    "conflict (%s), kept by sync: decide it with "
 			    "'dailylog resolve %s --ours' or '--theirs'%s%s%s",
-			    fields.s, label.s, merge_is_entry_path(r->path) ?
-			    ", or edit it with 'dailylog resolve " : "",
-			    merge_is_entry_path(r->path) ? label.s : "",
-			    merge_is_entry_path(r->path) ? "'" : "");
+			    fields.s, label.s, entry ? ", or edit it with "
+			    "'dailylog resolve " : "", entry ? label.s : "",
+			    entry ? "'" : "");
 		else
 			diag_warn(path, nopos, "a conflict decided (%s) that "
 			    "'dailylog sync' has not finished yet",

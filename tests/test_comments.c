@@ -77,7 +77,8 @@ hand(const char *id, const char *name, const char *text)
 	ck_assert_int_eq(fsio_mkdirs(tmp, rel.s), 0);
 	buf_addf(&rel, "/%s", name);
 	path = path_join(tmp, rel.s);
-	ck_assert_int_eq(fsio_store_file(path, text, strlen(text), FSIO_NEW), 0);
+	ck_assert_int_eq(fsio_store_file(path, text, strlen(text), FSIO_NEW),
+	    0);
 	free(path);
 	buf_free(&rel);
 }
@@ -94,13 +95,15 @@ START_TEST(written_and_read_back)
 	comments_load(&st, "20261124-j3vtxm", &l);
 	ck_assert_int_eq(l.n, 2);
 	ck_assert_str_eq(l.v[0].author, "鈴木");
-	ck_assert_str_eq(l.v[0].text, "先方への説明は明日。\n資料は金曜までに。\n");
+	ck_assert_str_eq(l.v[0].text,
+	    "先方への説明は明日。\n資料は金曜までに。\n");
 	ck_assert(!l.v[0].approval);
 	ck_assert(l.v[0].date.has_time);
 	ck_assert(l.v[1].approval);
 	ck_assert_ptr_null(l.v[1].text);
 	ck_assert_str_eq(l.v[0].path, st.changed[0]);
-	ck_assert_ptr_nonnull(strstr(l.v[1].path, "/comments/20261124-j3vtxm/"));
+	ck_assert_ptr_nonnull(strstr(l.v[1].path,
+	    "/comments/20261124-j3vtxm/"));
 	ck_assert_int_eq(stat(l.v[1].path, &sb), 0);
 	ck_assert_int_eq(sb.st_mode & 0777, 0600);
 	comments_free(&l);

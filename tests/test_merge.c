@@ -79,7 +79,8 @@ START_TEST(different_fields_both_kept)
 	    "date: 2026-11-24\ntitle: A社訪問 更新の合意\nclient: A社\n"
 	    "tags: [定期, 契約]\nbody: |\n  田中課長と面談。\n",
 	    "date: 2026-11-24\ntitle: A社訪問 更新のご相談\nclient: A社 本社\n"
-	    "tags: [定期, 契約]\nbody: |\n  田中課長と面談。\n", MERGE_MINE), 0);
+	    "tags: [定期, 契約]\nbody: |\n  田中課長と面談。\n",
+	    MERGE_MINE), 0);
 	ck_assert_str_eq(out.s,
 	    "date: 2026-11-24\n"
 	    "title: A社訪問 更新の合意\n"

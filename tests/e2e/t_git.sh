@@ -179,6 +179,23 @@ test_commits_exactly_what_each_command_wrote() {
 	    fail "a commit holds a file no command wrote"
 }
 
+# A big import is one commit, though its message and its paths are more
+# than one argument of a command line may hold (128 KiB).
+test_big_import_is_one_commit() {
+	team
+	python3 -c '
+import json
+t = "長い件名で確かめる取引先との打ち合わせの記録、説明と次回の予定を含む"
+print(json.dumps([{"date": "2026-11-%02d" % (i % 28 + 1), "title": "%s %d" % (t, i)}
+    for i in range(1200)], ensure_ascii=False))' >"$T/big.json"
+	expect_status 0 dl import "$T/big.json" || return
+	expect_eq "$(subject)" "import 1200 entries from $T/big.json"
+	expect_eq "$(changed HEAD | wc -l | tr -d ' ')" 1200
+	[ "$(git -C "$S" log -1 --format=%B | wc -c)" -gt 131072 ] ||
+	    fail "the message is not longer than one argument may be"
+	clean "$S"
+}
+
 test_git_commit_setting_off() {
 	team
 	printf 'git-commit: false\n' >>"$S/dailylog.yaml"
