@@ -39,7 +39,8 @@ TESTS	 = $(TESTSRCS:tests/%.c=build/obj/%)
 ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
-	libunistring-dev mandoc man-db texinfo info python3 clang cmark git
+	libunistring-dev mandoc man-db texinfo info python3 clang cmark diffutils \
+	git
 
 .PHONY: FORCE all check check-unit check-e2e check-asan check-faults check-git lint install uninstall clean deps demo
 

@@ -67,7 +67,8 @@ _dailylog_options()
 	init)	echo "--lang --author" ;;
 	add)	echo "-d --date -t --title -s --series -p --part --client" \
 		    "--contact --staff --tag --result --next -F --file -e" \
-		    "--edit --resume" ;;
+		    "--edit --resume --resume= --drafts" ;;
+	edit)	echo "--merge --drafts" ;;
 	list)	echo "$filters -f --format" ;;
 	export)	echo "$filters -f --format" ;;
 	show)	echo "-f --format --width" ;;

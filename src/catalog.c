@@ -24,13 +24,10 @@
 #include "walk.h"
 #include "yaml_write.h"
 
-/*
- * SERIES:PART among the summaries given, or those of the index; only
- * that file is read whole.
- */
+/* SERIES:PART among the summaries given, or those of the index. */
 static int
 resolve_part(struct store *st, const struct entry_list *given,
-    const struct ref *r, struct entry **out)
+    const struct ref *r, char **out)
 {
 	struct entry_list all = { NULL, 0 };
 	const struct entry_list *l = given;
@@ -62,15 +59,8 @@ resolve_part(struct store *st, const struct entry_list *given,
 		rc = -1;
 	} else if (found > 1)
 		rc = -1;
-	else {
-		struct entry *e = xmalloc(sizeof(*e));
-
-		entry_init(e);
-		if ((rc = entry_load(l->v[at]->path, e)) != 0)
-			free(e);
-		else
-			*out = e;
-	}
+	else
+		*out = xstrdup(l->v[at]->path);
 	entry_list_free(&all);
 	return rc;
 }
@@ -85,13 +75,13 @@ basename_of(const char *path)
 
 /*
  * The file an ID that add made names by itself: entries/YYYY/MM/ID.yaml
- * by the date it begins with.  Returns 1 with *out loaded, -1 when the
- * file is there but does not load (reported), 0 when there is none there
- * (a prefix, a name given by hand, a file in another month): the walk
+ * by the date it begins with.  Returns 1 with *out, -1 when something
+ * else than a file is there (reported), 0 when there is none there (a
+ * prefix, a name given by hand, a file in another month): the walk
  * finds those.
  */
 static int
-load_by_id(struct store *st, const char *id, struct entry **out)
+path_by_id(struct store *st, const char *id, char **out)
 {
 	struct buf rel = BUF_INIT;
 	struct stat sb;
@@ -105,31 +95,25 @@ load_by_id(struct store *st, const char *id, struct entry **out)
 		return 0;
 	buf_addf(&rel, "entries/%.4s/%.2s/%s.yaml", id, id + 4, id);
 	path = path_join(st->root, rel.s);
-	if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		*out = xmalloc(sizeof(**out));
-		entry_init(*out);
-		if (entry_load(path, *out) == 0)
-			rc = 1;
-		else {
-			free(*out);
-			*out = NULL;
-			rc = -1;
-		}
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+	    !S_ISLNK(sb.st_mode)) {
+		diag_error(EXIT_NOINPUT, path, nopos, "%s, not an entry file; "
+		    "not read", walk_special_kind(path));
+		rc = -1;
+	} else if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		*out = path;
+		path = NULL;
+		rc = 1;
 	}
 	buf_free(&rel);
 	free(path);
 	return rc;
 }
 
-int
-catalog_resolve(struct store *st, const char *ref, struct entry **out)
-{
-	return catalog_resolve_in(st, NULL, ref, out);
-}
-
-int
-catalog_resolve_in(struct store *st, const struct entry_list *summaries,
-    const char *ref, struct entry **out)
+/* The file ref names (a new string), whether or not it loads. */
+static int
+find(struct store *st, const struct entry_list *summaries, const char *ref,
+    char **out)
 {
 	struct ref r;
 	char **paths;
@@ -143,7 +127,7 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 	}
 	if (r.kind == REF_PART)
 		return resolve_part(st, summaries, &r, out);
-	if ((rc = load_by_id(st, ref, out)) != 0)
+	if ((rc = path_by_id(st, ref, out)) != 0)
 		return rc > 0 ? 0 : -1;
 	if ((rc = walk_paths(st->root, &paths, &n, NULL, NULL)) != 0) {
 		walk_paths_free(paths, n);
@@ -179,17 +163,43 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 		    nmatch > 8 ? ", ..." : "");
 		buf_free(&c);
 		rc = -1;
-	} else {
-		struct entry *e = xmalloc(sizeof(*e));
-
-		entry_init(e);
-		if ((rc = entry_load(paths[first], e)) != 0)
-			free(e);
-		else
-			*out = e;
-	}
+	} else
+		*out = xstrdup(paths[first]);
 	walk_paths_free(paths, n);
 	return rc;
+}
+
+int
+catalog_resolve(struct store *st, const char *ref, struct entry **out)
+{
+	return catalog_resolve_in(st, NULL, ref, out);
+}
+
+int
+catalog_resolve_in(struct store *st, const struct entry_list *summaries,
+    const char *ref, struct entry **out)
+{
+	struct entry *e;
+	char *path;
+	int rc;
+
+	*out = NULL;
+	if (find(st, summaries, ref, &path) != 0)
+		return -1;
+	e = xmalloc(sizeof(*e));
+	entry_init(e);
+	if ((rc = entry_load(path, e)) != 0)
+		free(e);
+	else
+		*out = e;
+	free(path);
+	return rc;
+}
+
+int
+catalog_find(struct store *st, const char *ref, char **path)
+{
+	return find(st, NULL, ref, path);
 }
 
 void
@@ -531,30 +541,49 @@ same(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 int
-catalog_replace(struct store *st, const struct entry *old, const char *base,
+catalog_replace(struct store *st, const char *path, const char *base,
     size_t baselen, const char *text, size_t len, const struct entry *new)
 {
-	char *now;
+	struct entry old;
+	struct stat sb;
+	char *now = NULL;
 	size_t nowlen;
+	bool loads;
 	int rc;
 
 	if ((rc = store_lock(st)) != 0)
 		return rc;
-	if ((rc = file_read(old->path, ENTRY_MAX_FILE, &now, &nowlen)) != 0)
-		goto out;
-	if (base != NULL && !same(now, nowlen, base, baselen)) {
-		diag_fail(EXIT_TEMPFAIL, "%s changed while you were editing it; "
-		    "not replaced", old->path);
+	entry_init(&old);
+	/* Compare and swap: under the lock no other dailylog writes it. */
+	if (lstat(path, &sb) == -1 && errno == ENOENT) {
+		diag_fail(EXIT_TEMPFAIL, "%s was removed while you were "
+		    "editing it; not written back", path);
 		rc = -1;
-	} else if (new->series != NULL && (old->series == NULL ||
-	    strcmp(old->series, new->series) != 0 || old->part != new->part))
-		rc = catalog_part_free(st, new->series, new->part, old->path);
+		goto out;
+	}
+	if ((rc = file_read(path, EDIT_MAX_FILE, &now, &nowlen)) != 0)
+		goto out;
+	if (!same(now, nowlen, base, baselen)) {
+		diag_fail(EXIT_TEMPFAIL, "%s changed while you were editing it; "
+		    "not replaced", path);
+		rc = -1;
+		goto out;
+	}
+	/* The old text may not load (the edit fixes it): its problems, and
+	 * those the walk for the part finds in it, are no longer news. */
+	diag_ignore(path);
+	loads = entry_load_buf(path, now, nowlen, &old, false) == 0;
+	if (new->series != NULL && (!loads || old.series == NULL ||
+	    strcmp(old.series, new->series) != 0 || old.part != new->part))
+		rc = catalog_part_free(st, new->series, new->part, path);
+	diag_ignore(NULL);
 	if (rc == 0)
-		rc = fsio_store_file(old->path, text, len, FSIO_REPLACE);
+		rc = fsio_store_file(path, text, len, FSIO_REPLACE);
 	if (rc == 0)
-		store_changed(st, old->path);
-	free(now);
+		store_changed(st, path);
 out:
+	entry_free(&old);
+	free(now);
 	store_unlock(st);
 	return rc;
 }

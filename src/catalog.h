@@ -46,12 +46,19 @@ int	catalog_add_batch(struct store *, const char *name, struct entry **,
 	    size_t n);
 
 /*
- * Replace old's file with text (len bytes, which load as new): under the
- * lock, only when the file still holds base (baselen bytes; base NULL:
- * whatever it holds), else 75; a part new to the entry must be free.
+ * The file ref names, as catalog_resolve finds it, whether or not it
+ * loads (edit opens one that does not, to fix it): a new string.
  */
-int	catalog_replace(struct store *, const struct entry *old,
-	    const char *base, size_t baselen, const char *text, size_t len,
+int	catalog_find(struct store *, const char *ref, char **path);
+
+/*
+ * Replace the entry file path with text (len bytes, which load as new):
+ * under the lock, only when the file still holds exactly base (baselen
+ * bytes), else 75 and nothing written (a compare and swap); a part new
+ * to the entry must be free.  The old text need not load.
+ */
+int	catalog_replace(struct store *, const char *path, const char *base,
+	    size_t baselen, const char *text, size_t len,
 	    const struct entry *new);
 
 /*

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +13,12 @@
 #include "command.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "draft.h"
 #include "entry.h"
 #include "filter.h"
+#include "output.h"
 #include "render.h"
+#include "text.h"
 
 int
 usage_error(const char *cmd, const char *fmt, ...)
@@ -55,24 +59,31 @@ option_suggest(const char *arg, const struct option *opts)
  * was wrong, with a suggestion among the command's long options.
  */
 int
-option_error(const char *cmd, char **argv, const struct option *longopts)
+option_error(const char *cmd, int ch, char **argv,
+    const struct option *longopts)
 {
-	const char *arg = argv[optind - 1], *hint;
+	/* After a long option getopt has moved past its word; within a
+	 * cluster of short ones (-rf) it may not have. */
+	const char *word = argv[optind - 1], *hint;
+	bool is_long = strncmp(word, "--", 2) == 0;
+	int n = (int)strcspn(word, "=");
 
-	if (optopt != 0) {
-		for (const struct option *o = longopts; o && o->name; o++)
-			if (o->val == optopt && o->has_arg == required_argument)
-				return usage_error(cmd, "option '%s' needs a value",
-				    arg);
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
-		    optopt) && arg[0] == '-' && arg[1] != '-')
-			return usage_error(cmd, "unknown option '-%c'", optopt);
-		return usage_error(cmd, "option '%s' needs a value", arg);
+	if (ch == ':') {
+		if (is_long)
+			return usage_error(cmd, "option '%.*s' needs a value", n,
+			    word);
+		return usage_error(cmd, "option '-%c' needs a value", optopt);
 	}
-	if ((hint = option_suggest(arg, longopts)) != NULL)
+	if (is_long && optopt != 0)
+		return usage_error(cmd, "option '%.*s' takes no value", n, word);
+	if (optopt != 0 && optopt > ' ' && optopt < 0x7F)
+		return usage_error(cmd, "unknown option '-%c'", optopt);
+	if (optopt != 0)
+		return usage_error(cmd, "unknown option");
+	if ((hint = option_suggest(word, longopts)) != NULL)
 		return usage_error(cmd, "unknown option '%s' (did you mean "
-		    "'--%s'?)", arg, hint);
-	return usage_error(cmd, "unknown option '%s'", arg);
+		    "'--%s'?)", word, hint);
+	return usage_error(cmd, "unknown option '%s'", word);
 }
 
 int
@@ -174,4 +185,36 @@ cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 	default:
 		return 1;
 	}
+}
+
+int
+cli_drafts(const struct store *st, enum draft_kind kind)
+{
+	struct draft_info *v;
+	struct buf line = BUF_INIT, out = BUF_INIT;
+	size_t n;
+
+	if (draft_list(st, &v, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct tm tm;
+		char when[32];
+
+		if (v[i].kind != kind)
+			continue;
+		localtime_r(&v[i].mtime.tv_sec, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		buf_reset(&line);
+		tsv_escape(&line, v[i].name);
+		buf_addf(&line, "\t%s\t%s\t", when, v[i].owner ? "open" :
+		    "kept");
+		tsv_escape(&line, v[i].title ? v[i].title : "");
+		text_sanitize(&out, line.s, line.len, true);
+		buf_addc(&out, '\n');
+		out_buf(&out);
+	}
+	draft_list_free(v, n);
+	buf_free(&line);
+	buf_free(&out);
+	return out_finish();
 }

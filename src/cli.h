@@ -9,16 +9,23 @@
 
 #include <stddef.h>
 
+#include "draft.h"
+
 struct filter;
 struct option;
 struct renderer;
+struct store;
 
 /* "dailylog: CMD: message" and CMD's usage line (64); returns -1. */
 int	usage_error(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
-/* Report getopt_long's '?' or ':' for cmd (64); returns -1. */
-int	option_error(const char *cmd, char **argv, const struct option *);
+/*
+ * Report what getopt_long's '?' or ':' (ch; the option string must
+ * begin with ':') means for cmd, naming the option (64); returns -1.
+ */
+int	option_error(const char *cmd, int ch, char **argv,
+	    const struct option *);
 
 /* For an unknown "--word": the long option of opts it nearly is, or NULL. */
 const char *option_suggest(const char *arg, const struct option *opts);
@@ -55,5 +62,13 @@ int	cli_format(const char *cmd, const char *arg, const struct renderer **);
  */
 int	cli_filter_option(struct filter *, int ch, const char *arg,
 	    const char *cmd);
+
+/*
+ * The drafts of one kind (draft.h) for add --drafts and edit --drafts,
+ * newest first, one a line: NAME, the time it was last changed
+ * (YYYY-MM-DD HH:MM), kept or open (by a running dailylog), and its
+ * title as far as it loads, tab-separated as list's tsv is.
+ */
+int	cli_drafts(const struct store *, enum draft_kind);
 
 #endif

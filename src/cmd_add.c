@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "draft.h"
 #include "editor.h"
 #include "entry.h"
 #include "fsio.h"
@@ -26,8 +28,10 @@
 struct add_opts {
 	struct entry	 set;
 	const char	*file;
+	const char	*draft;		/* --resume=NAME */
 	bool		 edit;
 	bool		 resume;
+	bool		 drafts;	/* --drafts */
 };
 
 /*
@@ -51,76 +55,127 @@ store_entry(struct ctx *ctx, struct entry *e)
 	return rc;
 }
 
+/*
+ * The editor on draft d: template is the text it began with (NULL for
+ * a draft resumed), tty the terminal for it (editor_terminal).  Nothing
+ * is stored when the editor leaves the template or a resumed draft as
+ * it was.
+ */
 static int
-edit_draft(struct ctx *ctx, const char *draft, const char *template)
+edit_draft(struct ctx *ctx, struct draft *d, const char *template, int tty)
 {
 	struct entry e;
 	char *buf;
 	size_t len;
 	int rc;
 
-	if ((rc = editor_run(ctx_editor(ctx), draft)) != 0) {
+	if (draft_note(d) != 0)
+		return -1;
+	if ((rc = editor_run(ctx_editor(ctx), d->path, tty)) != 0) {
 		diag("the draft is kept in %s; continue with 'dailylog add "
-		    "--resume'", draft);
+		    "--resume=%s'", d->path, d->name);
 		return rc;
 	}
-	if ((rc = file_read(draft, ENTRY_MAX_FILE, &buf, &len)) != 0)
+	if ((rc = file_read(d->path, ENTRY_MAX_FILE, &buf, &len)) != 0)
 		return rc;
 	if (template != NULL && strlen(template) == len &&
 	    memcmp(template, buf, len) == 0) {
 		free(buf);
-		unlink(draft);
+		draft_remove(d);
 		diag_fail(EXIT_DATAERR, "nothing written: the template was "
 		    "left unchanged");
 		return -1;
 	}
+	if (template == NULL && !draft_saved(d)) {
+		free(buf);
+		diag_fail(EXIT_DATAERR, "nothing written: the draft was left "
+		    "as it was; it is kept in %s", d->path);
+		return -1;
+	}
 	entry_init(&e);
-	rc = entry_load_buf(draft, buf, len, &e, false);
+	rc = entry_load_buf(d->path, buf, len, &e, false);
 	free(buf);
 	if (rc == 0)
 		rc = store_entry(ctx, &e);
 	if (rc == 0)
-		unlink(draft);
+		draft_remove(d);
 	else
 		diag("the draft is kept in %s; fix it with 'dailylog add "
-		    "--resume'", draft);
+		    "--resume' (--resume=%s when there are several)", d->path,
+		    d->name);
 	entry_free(&e);
 	return rc;
 }
 
 static int
-add_with_editor(struct ctx *ctx, const struct entry *e)
+add_with_editor(struct ctx *ctx, const struct entry *e, int tty)
 {
 	struct buf t = BUF_INIT, name = BUF_INIT;
-	char *draft;
+	struct draft d;
 	int rc;
 
-	buf_addf(&name, "add-%ld-%d.yaml", (long)time(NULL), (int)getpid());
-	if ((rc = draft_path(&ctx->st, name.s, &draft)) == 0) {
+	buf_addf(&name, "add-%ld-%d", (long)time(NULL), (int)getpid());
+	if ((rc = draft_take(&ctx->st, name.s, &d)) == 0) {
 		entry_template(e, &t);
-		if ((rc = fsio_store_file(draft, t.s, t.len, FSIO_NEW)) == 0)
-			rc = edit_draft(ctx, draft, t.s);
-		free(draft);
+		if ((rc = fsio_store_file(d.path, t.s, t.len, FSIO_NEW)) == 0)
+			rc = edit_draft(ctx, &d, t.s, tty);
+		draft_release(&d);
 	}
 	buf_free(&name);
 	buf_free(&t);
 	return rc;
 }
 
+/* --resume: the draft named (NAME or NAME.yaml), else the newest. */
 static int
-resume(struct ctx *ctx)
+resume(struct ctx *ctx, const char *name)
 {
-	char *draft = draft_newest(&ctx->st, "add-");
-	int rc;
+	struct draft d;
+	char *n = NULL;
+	int rc, tty;
 
-	if (draft == NULL) {
-		diag_fail(EXIT_NOTFOUND, "add: no draft to resume");
+	if (name != NULL) {
+		size_t len = strlen(name);
+
+		n = len > 5 && strcmp(name + len - 5, ".yaml") == 0 ?
+		    xstrndup(name, len - 5) : xstrdup(name);
+		if (!id_valid(n)) {
+			rc = usage_error("add", "bad draft name '%s': see "
+			    "'dailylog add --drafts'", name);
+			free(n);
+			return rc;
+		}
+		rc = draft_take(&ctx->st, n, &d);
+		free(n);
+		if (rc != 0)
+			return -1;
+		if (!draft_exists(&d) || access(d.base, F_OK) == 0) {
+			diag_fail(EXIT_NOTFOUND, "no draft of add named '%s' "
+			    "(see 'dailylog add --drafts'%s)", name,
+			    access(d.base, F_OK) == 0 ? "; a draft of an edit "
+			    "is resumed by 'dailylog edit ID'" : "");
+			draft_release(&d);
+			return -1;
+		}
+	} else if (draft_take_newest_add(&ctx->st, &d) != 0)
 		return -1;
-	}
-	diag("resuming the draft %s", draft);
-	rc = edit_draft(ctx, draft, NULL);
-	free(draft);
+	diag("resuming the draft %s", d.path);
+	if ((rc = editor_terminal(false, &tty)) == 0)
+		rc = edit_draft(ctx, &d, NULL, tty);
+	if (tty != -1)
+		close(tty);
+	draft_release(&d);
 	return rc;
+}
+
+/* Whether stdin holds data for the body: a pipe, a socket or a file. */
+static bool
+stdin_is_data(void)
+{
+	struct stat sb;
+
+	return fstat(STDIN_FILENO, &sb) == 0 && (S_ISFIFO(sb.st_mode) ||
+	    S_ISSOCK(sb.st_mode) || S_ISREG(sb.st_mode));
 }
 
 /* -F: a whole entry; the command line may still supply what it lacks. */
@@ -155,10 +210,10 @@ parse_options(int argc, char **argv, struct add_opts *o)
 		{ "next", required_argument, NULL, 'n' },
 		{ "file", required_argument, NULL, 'F' },
 		{ "edit", no_argument, NULL, 'e' },
-		{ "resume", no_argument, NULL, 'R' },
+		{ "resume", optional_argument, NULL, 'R' },
+		{ "drafts", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
 	int ch;
 
 	while ((ch = getopt_long(argc, argv, ":d:t:s:p:F:e", opts, NULL)) != -1) {
@@ -181,11 +236,10 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			o->set.series = xstrdup(optarg);
 			break;
 		case 'p':
-			o->set.part = strtol(optarg, &end, 10);
-			if (*end != '\0' || o->set.part < 1 ||
-			    o->set.part > 999999)
+			if (!part_parse(optarg, &o->set.part))
 				return usage_error("add", "bad part '%s': a "
-				    "whole number from 1 to 999999", optarg);
+				    "whole number from 1 to %d", optarg,
+				    PART_MAX);
 			break;
 		case 'c':
 			free(o->set.client);
@@ -217,9 +271,13 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			break;
 		case 'R':
 			o->resume = true;
+			o->draft = optarg;
+			break;
+		case 'L':
+			o->drafts = true;
 			break;
 		default:
-			return option_error("add", argv, opts);
+			return option_error("add", ch, argv, opts);
 		}
 	}
 	if (optind < argc) {
@@ -237,41 +295,50 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 {
 	struct add_opts o;
 	struct entry e;
-	bool use_editor;
-	int rc;
+	bool use_editor, stdin_body;
+	int rc, tty = -1;
 
 	memset(&o, 0, sizeof(o));
 	entry_init(&o.set);
 	entry_init(&e);
 	if ((rc = parse_options(argc, argv, &o)) != 0)
 		goto done;
-	if (o.resume && (o.file || o.edit || optind < argc ||
-	    !entry_is_empty(&o.set))) {
-		rc = usage_error("add", "--resume takes no other input: the "
-		    "draft holds every field");
+	if ((o.resume || o.drafts) && (o.file || o.edit || optind < argc ||
+	    !entry_is_empty(&o.set) || (o.resume && o.drafts))) {
+		rc = usage_error("add", "%s takes no other input%s",
+		    o.drafts ? "--drafts" : "--resume", o.drafts ? "" :
+		    ": the draft holds every field (name a draft as "
+		    "--resume=NAME)");
 		goto done;
 	}
 	if ((rc = ctx_open(ctx)) != 0)
 		goto done;
+	if (o.drafts) {
+		rc = cli_drafts(&ctx->st, DRAFT_ADD);
+		goto done;
+	}
 	if (o.resume) {
-		rc = resume(ctx);
+		rc = resume(ctx, o.draft);
 		goto done;
 	}
 	if (o.file != NULL && (rc = read_entry_file(o.file, &e)) != 0)
 		goto done;
-	if (o.file == NULL && o.set.body == NULL && !o.edit &&
-	    !isatty(STDIN_FILENO)) {
-		if ((rc = fd_read(STDIN_FILENO, "<stdin>", ENTRY_MAX_FILE,
-		    &o.set.body, &(size_t){ 0 })) != 0)
-			goto done;
-	}
 	use_editor = o.file == NULL && (o.edit || (o.set.body == NULL &&
 	    isatty(STDIN_FILENO)));
+	/* With the editor, a pipe or file on stdin is the body, and the
+	 * editor gets the terminal instead. */
+	stdin_body = o.file == NULL && o.set.body == NULL &&
+	    (use_editor ? stdin_is_data() : !isatty(STDIN_FILENO));
+	if (use_editor && (rc = editor_terminal(stdin_body, &tty)) != 0)
+		goto done;
+	if (stdin_body && (rc = fd_read(STDIN_FILENO, "<stdin>",
+	    ENTRY_MAX_FILE, &o.set.body, &(size_t){ 0 })) != 0)
+		goto done;
 	if (e.date.year == 0 && o.set.date.year == 0)
 		date_parse_user("today", time(NULL), &e.date);
 	entry_merge(&e, &o.set);
 	if (use_editor) {
-		rc = add_with_editor(ctx, &e);
+		rc = add_with_editor(ctx, &e, tty);
 		goto done;
 	}
 	if (e.title == NULL && o.file == NULL) {
@@ -281,6 +348,8 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	if ((rc = entry_validate(o.file ? o.file : "add", &e)) == 0)
 		rc = store_entry(ctx, &e);
 done:
+	if (tty != -1)
+		close(tty);
 	entry_free(&o.set);
 	entry_free(&e);
 	return rc;

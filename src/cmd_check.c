@@ -14,6 +14,7 @@
 #include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "draft.h"
 #include "entry.h"
 #include "fsio.h"
 #include "series.h"
@@ -47,6 +48,10 @@ report_other(const char *path, void *arg)
 		diag_error(EXIT_DATAERR, path, nopos, "not loaded: the file "
 		    "name is not a "
 		    "valid ID ([A-Za-z0-9._-], not starting with '.')");
+		break;
+	case NOT_ENTRY_SPECIAL:
+		diag_error(EXIT_DATAERR, path, nopos, "%s named like an entry; "
+		    "not read", walk_special_kind(path));
 		break;
 	case NOT_ENTRY_DIRECTORY:
 		diag_warn(path, nopos, "a hidden or too deep directory; not "
@@ -95,6 +100,35 @@ report_temporaries(struct store *st, const struct strlist *temps)
 			    "be deleted");
 	if (locked)
 		store_unlock(st);
+}
+
+/*
+ * Drafts are the user's unstored work: each is mentioned, with how to
+ * go on (a warning, never an error); one open in a running dailylog is
+ * only information.  Leftovers of interrupted writes can be deleted.
+ */
+static void
+report_drafts(struct store *st)
+{
+	struct draft_info *v;
+	size_t n;
+
+	if (draft_list(st, &v, &n) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].kind == DRAFT_LEFTOVER)
+			diag_warn(v[i].path, nopos, "left by an interrupted "
+			    "write of a draft; it can be deleted");
+		else if (v[i].owner != 0)
+			diag("%s: a draft open in a running dailylog", v[i].path);
+		else if (v[i].kind == DRAFT_ADD)
+			diag_warn(v[i].path, nopos, "a draft not yet added; "
+			    "'dailylog add --resume=%s' resumes it", v[i].name);
+		else
+			diag_warn(v[i].path, nopos, "a draft of an edit not yet "
+			    "stored; 'dailylog edit %s' resumes it", v[i].name);
+	}
+	draft_list_free(v, n);
 }
 
 /* Every series/SLUG.yaml must load; its errors carry their positions. */
@@ -209,7 +243,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 
 	while ((ch = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
 		if (ch != 'q')
-			return option_error("check", argv, opts);
+			return option_error("check", ch, argv, opts);
 		quiet = true;
 	}
 	if (optind < argc)
@@ -222,6 +256,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	/* One entry at a time: only what check_parts needs is kept. */
 	(void)walk_entries(st->root, check_entry, report_other, &c, &n);
 	report_temporaries(st, &c.temps);
+	report_drafts(st);
 	series_each(&c.parts, check_series, NULL);
 	comments_check(st, &c.ids);
 	sync_check(st);

@@ -52,18 +52,22 @@ clean_text(const char *s, bool drafted)
 	return buf_detach(&b);
 }
 
-/* The comment from the editor; the draft is kept when that fails. */
+/*
+ * The comment from the editor, in drafts/comment-ID.txt, which is kept
+ * when that fails.
+ */
 static int
 text_from_editor(struct ctx *ctx, const struct entry *e, char **text)
 {
 	struct buf t = BUF_INIT, name = BUF_INIT;
 	char *draft = NULL, *buf = NULL;
 	size_t len;
-	int rc;
+	int rc, tty;
 
-	buf_addf(&name, "comment-%s.txt", e->id);
-	if ((rc = draft_path(&ctx->st, name.s, &draft)) != 0)
+	buf_addf(&name, "drafts/comment-%s.txt", e->id);
+	if ((rc = fsio_mkdirs(ctx->st.root, "drafts")) != 0)
 		goto out;
+	draft = path_join(ctx->st.root, name.s);
 	if (access(draft, F_OK) == 0)
 		diag("resuming your earlier draft %s", draft);
 	else {
@@ -74,8 +78,12 @@ text_from_editor(struct ctx *ctx, const struct entry *e, char **text)
 		if ((rc = fsio_store_file(draft, t.s, t.len, FSIO_NEW)) != 0)
 			goto out;
 	}
-	if ((rc = editor_run(ctx_editor(ctx), draft)) != 0 ||
-	    (rc = file_read(draft, 64 * 1024, &buf, &len)) != 0) {
+	if ((rc = editor_terminal(false, &tty)) != 0)
+		goto out;
+	rc = editor_run(ctx_editor(ctx), draft, tty);
+	if (tty != -1)
+		close(tty);
+	if (rc != 0 || (rc = file_read(draft, 64 * 1024, &buf, &len)) != 0) {
 		diag("the draft is kept in %s; 'dailylog comment %s' reopens "
 		    "it", draft, e->id);
 		goto out;
@@ -111,7 +119,7 @@ comment_or_approve(struct ctx *ctx, int argc, char **argv, bool approval)
 	memset(&c, 0, sizeof(c));
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (ch != 'a')
-			return option_error(cmd, argv, opts);
+			return option_error(cmd, ch, argv, opts);
 		free(author);
 		author = xstrdup(optarg);
 	}

@@ -31,7 +31,7 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 		if (rc == 0)
 			continue;
 		if (ch != 'f')
-			return option_error("export", argv, opts);
+			return option_error("export", ch, argv, opts);
 		if ((rc = cli_choice("export", "--format", optarg,
 		    export_formats, EXPORT_COUNT, &which)) != 0)
 			return rc;

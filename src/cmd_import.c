@@ -65,10 +65,10 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 	const char *name;
 	char *buf;
 	size_t len;
-	int rc;
+	int ch, rc;
 
-	if (getopt_long(argc, argv, "+:", opts, NULL) != -1)
-		return option_error("import", argv, opts);
+	if ((ch = getopt_long(argc, argv, "+:", opts, NULL)) != -1)
+		return option_error("import", ch, argv, opts);
 	if (argc - optind != 1)
 		return usage_error("import", argc == optind ?
 		    "which file? ('-' for the standard input)" :

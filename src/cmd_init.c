@@ -43,12 +43,15 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 			git = true;
 			break;
 		default:
-			return option_error("init", argv, opts);
+			return option_error("init", ch, argv, opts);
 		}
 	}
 	if (argc - optind > 1)
 		return usage_error("init", "too many arguments");
 	dir = argc > optind ? xstrdup(argv[optind]) : ctx_default_dir(ctx);
+	if (dir == NULL)
+		return usage_error("init", "HOME is not set, so there is no "
+		    "default store: name the directory");
 	settings = path_join(dir, "dailylog.yaml");
 	/*
 	 * --git on a store turns it into a git store, and says so itself;

@@ -97,7 +97,8 @@ cell_text(struct buf *b, size_t i, size_t col, void *arg)
 	case COL_SERIES:
 		if (e->series != NULL) {
 			add_safe(b, e->series);
-			buf_addf(b, ":%ld", e->part);
+			if (e->part > 0)
+				buf_addf(b, ":%ld", e->part);
 		}
 		break;
 	case COL_TITLE:
@@ -206,7 +207,7 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		if (rc == 0)
 			continue;
 		if (ch != 'f')
-			return option_error("list", argv, opts);
+			return option_error("list", ch, argv, opts);
 		if ((rc = cli_choice("list", "--format", optarg, list_formats,
 		    LIST_COUNT, &which)) != 0)
 			return rc;

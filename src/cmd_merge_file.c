@@ -58,10 +58,10 @@ cmd_merge_file(struct ctx *ctx, int argc, char **argv)
 	char *text[3] = { NULL, NULL, NULL };
 	size_t len[3] = { 0, 0, 0 };
 	const char *path;
-	int rc = 0;
+	int ch, rc = 0;
 
-	if (getopt_long(argc, argv, "+:", opts, NULL) != -1)
-		return option_error("__merge-file", argv, opts);
+	if ((ch = getopt_long(argc, argv, "+:", opts, NULL)) != -1)
+		return option_error("__merge-file", ch, argv, opts);
 	if (argc - optind != 4)
 		return usage_error("__merge-file", "give BASE CURRENT OTHER "
 		    "PATH, as git's %%O %%A %%B %%P");

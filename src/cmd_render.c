@@ -65,7 +65,7 @@ parse_options(int argc, char **argv, struct render_opts *o)
 			o->links = (enum hyperlink_mode)which;
 			break;
 		default:
-			return option_error("render", argv, opts);
+			return option_error("render", ch, argv, opts);
 		}
 	}
 	return 0;

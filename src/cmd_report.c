@@ -52,6 +52,9 @@ parse_week(const char *s, struct period *p)
 	case PERIOD_NO_WEEK:
 		return usage_error("report", "%d has no week %d", p->year,
 		    p->num);
+	case PERIOD_PAST_END:
+		return usage_error("report", "%s ends after 9999-12-31, the "
+		    "last day of the calendar", s);
 	default:
 		return usage_error("report", "--week takes YYYY-Www, such as "
 		    "2026-W48, not '%s'", s);
@@ -158,7 +161,7 @@ parse_options(int argc, char **argv, struct report_opts *o)
 				return rc;
 			break;
 		default:
-			return option_error("report", argv, opts);
+			return option_error("report", ch, argv, opts);
 		}
 	}
 	if (optind < argc && arg == NULL)

@@ -23,7 +23,7 @@ cmd_resolve(struct ctx *ctx, int argc, char **argv)
 
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (ch != 'o' && ch != 't')
-			return option_error("resolve", argv, opts);
+			return option_error("resolve", ch, argv, opts);
 		how = ch == 'o' ? RESOLVE_MINE : RESOLVE_THEIRS;
 		given++;
 	}

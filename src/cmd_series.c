@@ -41,7 +41,7 @@ add_range(struct buf *b, long lo, long hi)
 static void
 summarize(const struct series *s, struct summary *sum)
 {
-	const struct entry *first = s->parts[0], *last = s->parts[0];
+	const struct entry *first, *last;
 	struct series_walk w;
 	struct series_item it;
 
@@ -49,6 +49,14 @@ summarize(const struct series *s, struct summary *sum)
 	sum->slug = xstrdup(s->set.slug);
 	sum->title = xstrdup(s->set.title);
 	sum->parts = s->n;
+	buf_adds(&sum->missing, "");
+	buf_adds(&sum->dups, "");
+	if (s->n == 0) {	/* only entries not numbered yet */
+		strcpy(sum->first, "-");
+		strcpy(sum->last, "-");
+		return;
+	}
+	first = last = s->parts[0];
 	for (size_t i = 0; i < s->n; i++) {
 		if (date_cmp(&s->parts[i]->date, &first->date) < 0)
 			first = s->parts[i];
@@ -63,8 +71,6 @@ summarize(const struct series *s, struct summary *sum)
 			add_range(&sum->dups, it.part, it.part);
 	date_format(&first->date, sum->first);
 	date_format(&last->date, sum->last);
-	buf_adds(&sum->missing, "");
-	buf_adds(&sum->dups, "");
 }
 
 static void
@@ -166,7 +172,7 @@ parse_format(int argc, char **argv, enum series_format *fmt)
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
 		if (ch != 'f')
-			return option_error("series", argv, opts);
+			return option_error("series", ch, argv, opts);
 		if ((rc = cli_choice("series", "--format", optarg, formats, 3,
 		    &which)) != 0)
 			return rc;

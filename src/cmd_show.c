@@ -181,7 +181,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		else if (ch == 'w' && cli_width("show", optarg, &width) != 0)
 			return -1;
 		else if (ch != 'f' && ch != 'w')
-			return option_error("show", argv, opts);
+			return option_error("show", ch, argv, opts);
 	}
 	if (optind == argc)
 		return usage_error("show", "name an entry: ID, ID prefix or "

@@ -10,9 +10,10 @@ int
 cmd_sync(struct ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	int ch;
 
-	if (getopt_long(argc, argv, "+:", opts, NULL) != -1)
-		return option_error("sync", argv, opts);
+	if ((ch = getopt_long(argc, argv, "+:", opts, NULL)) != -1)
+		return option_error("sync", ch, argv, opts);
 	if (optind < argc)
 		return usage_error("sync", "unexpected argument '%s'",
 		    argv[optind]);

@@ -15,12 +15,13 @@ static const struct command commands[] = {
 	    "[DIR]" },
 	{ "add", cmd_add, "add [-d DATE] [-t TITLE] [-s SERIES] [-p PART] "
 	    "[--client NAME] [--contact NAME] [--staff NAME] [--tag TAG]... "
-	    "[--result TEXT] [--next ACTION]... [-F FILE] [-e] [--resume] [TEXT...]" },
+	    "[--result TEXT] [--next ACTION]... [-F FILE] [-e] [TEXT...] | "
+	    "add --resume[=NAME] | add --drafts" },
 	{ "list", cmd_list, "list [--series SLUG] [--since DATE] [--until DATE] "
 	    "[--client NAME] [--tag TAG] [--grep TEXT] "
 	    "[--approved|--unapproved] [-n N] [-f table|tsv|json|jsonl]" },
 	{ "show", cmd_show, "show [--width N] [-f FORMAT] REF..." },
-	{ "edit", cmd_edit, "edit REF" },
+	{ "edit", cmd_edit, "edit [--merge] REF | edit --drafts" },
 	{ "render", cmd_render, "render [SERIES] [-f FORMAT] [-o PATH] "
 	    "[--width N] [--hyperlink=auto|always|never]" },
 	{ "series", cmd_series, "series [--format table|tsv|json]" },

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "dailylog.h"
@@ -174,12 +176,29 @@ int
 config_read_user(const char *path, struct config *cfg)
 {
 	char real[PATH_MAX];
+	struct stat sb;
 
-	if (path != NULL && realpath(path, real) != NULL)
-		return config_read(real, 0, cfg);
-	if (path != NULL && errno != ENOENT && errno != ENOTDIR) {
-		diag_fail(EXIT_NOINPUT, "%s: %s", path, strerror(errno));
-		return -1;
+	if (path == NULL)
+		return 0;
+	/*
+	 * One's own file that cannot be read (its mode, a directory in
+	 * its place) must not stop every command: it is passed over, and
+	 * said so.  What it says, when it can be read, is checked.
+	 */
+	if (realpath(path, real) == NULL) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			diag_warn(path, nopos, "cannot read: %s; its settings "
+			    "are not used", strerror(errno));
+		return 0;
 	}
-	return 0;
+	if (stat(real, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		diag_warn(path, nopos, "not a file; its settings are not used");
+		return 0;
+	}
+	if (access(real, R_OK) != 0) {
+		diag_warn(path, nopos, "cannot read: %s; its settings are not "
+		    "used", strerror(errno));
+		return 0;
+	}
+	return config_read(real, 0, cfg);
 }

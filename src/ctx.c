@@ -8,6 +8,7 @@
 #include "config.h"
 #include "ctx.h"
 #include "dailylog.h"
+#include "diag.h"
 #include "fsio.h"
 #include "store.h"
 
@@ -63,8 +64,9 @@ ctx_default_dir(const struct ctx *c)
 		return xstrdup(c->env.dailylog_dir);
 	if (c->env.xdg_data_home != NULL && c->env.xdg_data_home[0] == '/')
 		return path_join(c->env.xdg_data_home, "dailylog");
-	return path_join(c->env.home ? c->env.home : "/",
-	    ".local/share/dailylog");
+	if (c->env.home != NULL)
+		return path_join(c->env.home, ".local/share/dailylog");
+	return NULL;
 }
 
 int
@@ -82,9 +84,13 @@ ctx_open_any(struct ctx *c)
 		how = "DAILYLOG_DIR";
 	} else if ((dir = store_find_upwards()) != NULL)
 		how = "";
-	else {
-		dir = ctx_default_dir(c);
+	else if ((dir = ctx_default_dir(c)) != NULL)
 		how = NULL;
+	else {
+		diag_fail(EXIT_NOINPUT, "no store found here, and with HOME not "
+		    "set there is no default store; name one with -C DIR or "
+		    "DAILYLOG_DIR");
+		return -1;
 	}
 	if ((rc = store_open(&c->st, dir, how)) != 0)
 		return rc;

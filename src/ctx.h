@@ -46,7 +46,11 @@ int	ctx_open(struct ctx *);
 /* The same, but bad settings (65) leave the store open, for check. */
 int	ctx_open_any(struct ctx *);
 
-/* The directory init makes when given none: -C, $DAILYLOG_DIR, XDG. */
+/*
+ * The directory init makes when given none: -C, $DAILYLOG_DIR, then
+ * $XDG_DATA_HOME/dailylog or ~/.local/share/dailylog; NULL when neither
+ * XDG_DATA_HOME nor HOME is set.
+ */
 char	*ctx_default_dir(const struct ctx *);
 
 /* $VISUAL, else $EDITOR, else the editor setting, else vi. */

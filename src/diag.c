@@ -1,6 +1,8 @@
 /* Messages and the worst exit status (diag.h). */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "buf.h"
@@ -13,6 +15,19 @@ struct buf *diag_sink;
 
 static size_t	nerrors, nwarnings;
 static int	worst;
+static const char *ignored;
+
+void
+diag_ignore(const char *file)
+{
+	ignored = file;
+}
+
+static bool
+is_ignored(const char *file)
+{
+	return ignored != NULL && file != NULL && strcmp(file, ignored) == 0;
+}
 
 static void
 vreport(const char *file, struct pos p, const char *kind, const char *fmt,
@@ -33,7 +48,17 @@ vreport(const char *file, struct pos p, const char *kind, const char *fmt,
 		buf_adds(&raw, kind);
 	buf_vaddf(&raw, fmt, ap);
 	buf_adds(&out, "dailylog: ");
-	text_sanitize(&out, buf_str(&raw), raw.len, 0);
+	/* One message, one line: a newline in a file name or a reference
+	 * must not forge a second message. */
+	for (const char *s = buf_str(&raw), *end = s + raw.len; s < end; ) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+
+		text_sanitize(&out, s, n, false);
+		if (nl != NULL)
+			buf_adds(&out, "^J");
+		s += n + (nl != NULL);
+	}
 	buf_addc(&out, '\n');
 	if (diag_sink != NULL)
 		buf_add(diag_sink, out.s, out.len);
@@ -90,6 +115,8 @@ diag_error(int status, const char *file, struct pos p, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (is_ignored(file))
+		return;
 	nerrors++;
 	diag_set_status(status);
 	va_start(ap, fmt);
@@ -114,6 +141,8 @@ diag_warn(const char *file, struct pos p, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (is_ignored(file))
+		return;
 	nwarnings++;
 	va_start(ap, fmt);
 	vreport(file, p, "warning: ", fmt, ap);

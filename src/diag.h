@@ -4,8 +4,8 @@
  * reported once, where it is found, with the exit status it calls for;
  * diag keeps the worst of them, and main returns it.  Functions that
  * fail return -1 after reporting; nobody passes statuses up by hand.
- * Every string that came from data is made safe for a terminal before
- * it is printed.
+ * Every message is one line: what came from data is made safe for a
+ * terminal before it is printed, a newline in it shown as ^J.
  */
 #ifndef DL_DIAG_H
 #define DL_DIAG_H
@@ -53,6 +53,15 @@ void	diag_set_status(int status);
  * its exit status (128 + N when killed by signal N) kept as dailylog's.
  */
 int	diag_child(int status);
+
+/*
+ * While file is set, problems and warnings about it are dropped: not
+ * shown, not counted, no status.  For a file whose old text no longer
+ * matters because it is being replaced (edit fixes an entry that does
+ * not load), or that is only peeked at (a draft's title in a listing).
+ * NULL ends it.
+ */
+void	diag_ignore(const char *file);
 
 /* Counts, for check's summary. */
 size_t	diag_errors(void);

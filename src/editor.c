@@ -1,8 +1,9 @@
-#include <dirent.h>
+/* The editor (editor.h). */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,89 +11,76 @@
 #include "dailylog.h"
 #include "diag.h"
 #include "editor.h"
-#include "fsio.h"
-#include "store.h"
 
 int
-editor_run(const char *ed, const char *path)
+editor_terminal(bool stdin_taken, int *fd)
 {
-	struct buf cmd = BUF_INIT;
-	pid_t pid;
-	int status;
-
-	/* Through the shell, so EDITOR="emacs -nw" works, as in git. */
-	buf_addf(&cmd, "%s \"$@\"", ed);
-	if ((pid = fork()) == -1) {
-		diag_fail(EXIT_IOERR, "cannot start the editor: %s",
-		    strerror(errno));
-		buf_free(&cmd);
-		return -1;
-	}
-	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", cmd.s, ed, path, (char *)NULL);
-		_exit(127);
-	}
-	buf_free(&cmd);
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR) {
-			diag_fail(EXIT_IOERR, "waiting for the editor: %s",
-			    strerror(errno));
-			return -1;
-		}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+	*fd = -1;
+	if (!stdin_taken && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		return 0;
-	if (WIFEXITED(status))
-		diag_fail(EXIT_IOERR, "the editor '%s' exited with status %d",
-		    ed, WEXITSTATUS(status));
-	else
-		diag_fail(EXIT_IOERR, "the editor '%s' was killed by signal "
-		    "%d", ed, WTERMSIG(status));
+	if ((*fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) != -1)
+		return 0;
+	if (!stdin_taken)
+		return 0;
+	diag_fail(EXIT_NOINPUT, "the editor needs a terminal: the standard "
+	    "input was read for the body, and there is no terminal to give "
+	    "it instead (/dev/tty: %s)", strerror(errno));
 	return -1;
 }
 
 int
-draft_path(const struct store *st, const char *name, char **path)
+editor_run(const char *ed, const char *path, int tty)
 {
-	char *dir = path_join(st->root, "drafts");
-	int rc = fsio_mkdirs(st->root, "drafts");
+	struct sigaction ign, oint, oquit;
+	struct buf cmd = BUF_INIT;
+	pid_t pid;
+	int status, rc = 0;
 
-	*path = rc == 0 ? path_join(dir, name) : NULL;
-	free(dir);
+	/* Through the shell, so EDITOR="emacs -nw" works, as in git; exec,
+	 * so that no shell between dies of the editor's ^C. */
+	buf_addf(&cmd, "exec %s \"$@\"", ed);
+	/* A ^C meant for the editor must not kill us and lose the draft. */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	if ((pid = fork()) == -1) {
+		diag_fail(EXIT_IOERR, "cannot start the editor: %s",
+		    strerror(errno));
+		rc = -1;
+		goto out;
+	}
+	if (pid == 0) {
+		sigaction(SIGINT, &oint, NULL);
+		sigaction(SIGQUIT, &oquit, NULL);
+		if (tty != -1) {
+			dup2(tty, STDIN_FILENO);
+			if (!isatty(STDOUT_FILENO))
+				dup2(tty, STDOUT_FILENO);
+		}
+		execl("/bin/sh", "sh", "-c", cmd.s, ed, path, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR) {
+			diag_fail(EXIT_IOERR, "waiting for the editor: %s",
+			    strerror(errno));
+			rc = -1;
+			goto out;
+		}
+	if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+		diag_fail(EXIT_IOERR, "the editor '%s' exited with status %d",
+		    ed, WEXITSTATUS(status));
+		rc = -1;
+	} else if (WIFSIGNALED(status)) {
+		diag_fail(EXIT_IOERR, "the editor '%s' was killed by signal "
+		    "%d", ed, WTERMSIG(status));
+		rc = -1;
+	}
+out:
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	buf_free(&cmd);
 	return rc;
-}
-
-char *
-draft_newest(const struct store *st, const char *prefix)
-{
-	char *dir = path_join(st->root, "drafts"), *best = NULL;
-	struct timespec best_t = { 0, 0 };
-	struct dirent *de;
-	DIR *d;
-
-	if ((d = opendir(dir)) == NULL) {
-		free(dir);
-		return NULL;
-	}
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
-		struct stat sb;
-		char *p;
-
-		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 ||
-		    len < 5 || strcmp(de->d_name + len - 5, ".yaml") != 0)
-			continue;
-		p = path_join(dir, de->d_name);
-		if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    (best == NULL || sb.st_mtim.tv_sec > best_t.tv_sec ||
-		    (sb.st_mtim.tv_sec == best_t.tv_sec &&
-		    sb.st_mtim.tv_nsec > best_t.tv_nsec))) {
-			free(best);
-			best = p;
-			best_t = sb.st_mtim;
-		} else
-			free(p);
-	}
-	closedir(d);
-	free(dir);
-	return best;
 }

@@ -1,16 +1,24 @@
-/* The user's editor, and the drafts that keep their work when it fails. */
+/* The user's editor, run on a file and waited for. */
 #ifndef DL_EDITOR_H
 #define DL_EDITOR_H
 
-struct store;
+#include <stdbool.h>
 
-/* Run the editor command ed (through sh) on path; 0, or -1 (74). */
-int	editor_run(const char *ed, const char *path);
+/*
+ * The terminal to give the editor when the standard input or output is
+ * not one (add read its body from a pipe; `id=$(dailylog add)`): *fd is
+ * a descriptor of /dev/tty, or -1 when both are terminals or there is
+ * none.  With stdin_taken the editor cannot do without it: no terminal
+ * is then -1 (66).
+ */
+int	editor_terminal(bool stdin_taken, int *fd);
 
-/* ROOT/drafts/NAME (a new string), creating the directory. */
-int	draft_path(const struct store *, const char *name, char **path);
-
-/* The most recently changed ROOT/drafts/PREFIX*.yaml, or NULL. */
-char	*draft_newest(const struct store *, const char *prefix);
+/*
+ * Run the editor command ed (through sh) on path, with tty (-1: none)
+ * as its standard input, and its output when that is not a terminal.
+ * Interrupts from the terminal go to the editor alone, as in git.
+ * Returns 0, or -1 (74).
+ */
+int	editor_run(const char *ed, const char *path, int tty);
 
 #endif

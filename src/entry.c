@@ -148,6 +148,23 @@ entry_free(struct entry *e)
 }
 
 bool
+part_parse(const char *s, long *part)
+{
+	long n = 0;
+
+	/* No sign, no space, no leading zero: YAML 1.1 reads 016 as 14. */
+	if (*s < '1' || *s > '9')
+		return false;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if ((n = n * 10 + (*s - '0')) > PART_MAX)
+			return false;
+	if (*s != '\0')
+		return false;
+	*part = n;
+	return true;
+}
+
+bool
 id_valid(const char *s)
 {
 	if (*s == '\0' || *s == '.' || strlen(s) > 128)
@@ -278,18 +295,11 @@ take_list(const char *name, const char *key, struct ynode *v,
 static int
 take_part(const char *name, struct ynode *v, long *dst)
 {
-	char *end;
-	long n;
-
-	if (v->type == Y_SCALAR && v->plain && isdigit((unsigned char)v->s[0])) {
-		n = strtol(v->s, &end, 10);
-		if (*end == '\0' && n >= 1 && n <= PART_MAX) {
-			*dst = n;
-			return 0;
-		}
-	}
-	diag_error(EXIT_DATAERR, name, v->pos, "part must be a whole number from 1 to %d, "
-	    "not '%s'", PART_MAX, v->type == Y_SCALAR ? v->s : type_name(v));
+	if (v->type == Y_SCALAR && v->plain && part_parse(v->s, dst))
+		return 0;
+	diag_error(EXIT_DATAERR, name, v->pos, "part must be a whole number "
+	    "from 1 to %d, not '%s'", PART_MAX, v->type == Y_SCALAR ? v->s :
+	    type_name(v));
 	return -1;
 }
 

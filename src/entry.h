@@ -50,6 +50,8 @@ struct entry {
 };
 
 #define ENTRY_MAX_FILE	(1024 * 1024)	/* larger files are refused */
+/* What edit opens: an entry too large to load can be edited down. */
+#define EDIT_MAX_FILE	(16 * ENTRY_MAX_FILE)
 #define PART_MAX	999999		/* the highest part number */
 
 void	entry_init(struct entry *);
@@ -101,6 +103,12 @@ int	entry_validate(const char *name, const struct entry *);
 /* Add a string to a list. */
 void	strlist_add(struct strlist *, const char *);
 void	strlist_free(struct strlist *);
+
+/*
+ * A part number as dailylog(5) writes it: decimal digits, the first not
+ * 0, from 1 to PART_MAX; no sign, space or leading zero.
+ */
+bool	part_parse(const char *, long *part);
 
 /* The ID and slug rules of dailylog(5). */
 bool	id_valid(const char *);

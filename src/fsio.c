@@ -33,6 +33,9 @@ fsio_status(int err)
 	case EDQUOT:
 	case EIO:
 	case EFBIG:
+	case EMFILE:		/* out of descriptors: not the store's fault */
+	case ENFILE:
+	case ENOMEM:
 		return EXIT_IOERR;
 	case ENOENT:
 	case ENOTDIR:

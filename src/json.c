@@ -1,9 +1,13 @@
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
+
+#include <unistr.h>
 
 #include "buf.h"
 #include "entry.h"
 #include "json.h"
+#include "text.h"
 
 /* U+2028, U+2029, U+202A-U+202E, U+2066-U+2069 at s (UTF-8, s[0] 0xE2). */
 static bool
@@ -137,6 +141,34 @@ node_json(struct buf *b, const struct ynode *n)
 	}
 }
 
+/*
+ * A path as a JSON string.  Entry text is valid UTF-8 (the loader sees
+ * to it), but a path holds the bytes of the store's directory name:
+ * each byte that is not UTF-8 becomes U+FFFD, so the JSON stays valid.
+ */
+static void
+path_field(struct buf *b, const char *path)
+{
+	struct buf fixed = BUF_INIT;
+
+	if (path == NULL || text_valid_utf8(path, strlen(path))) {
+		str_field(b, "path", path);
+		return;
+	}
+	for (const char *s = path, *end = path + strlen(path); s < end; ) {
+		ucs4_t uc;
+		int n = u8_mbtoucr(&uc, (const uint8_t *)s, (size_t)(end - s));
+
+		if (n > 0)
+			buf_add(&fixed, s, (size_t)n);
+		else
+			buf_adds(&fixed, "\xEF\xBF\xBD");
+		s += n > 0 ? n : 1;
+	}
+	str_field(b, "path", buf_str(&fixed));
+	buf_free(&fixed);
+}
+
 void
 entry_to_json(const struct entry *e, struct buf *b)
 {
@@ -144,7 +176,7 @@ entry_to_json(const struct entry *e, struct buf *b)
 
 	buf_adds(b, "{\"id\":");
 	json_string(b, e->id ? e->id : "");
-	str_field(b, "path", e->path);
+	path_field(b, e->path);
 	str_field(b, "date", date_format(&e->date, date));
 	str_field(b, "title", e->title);
 	str_field(b, "series", e->series);

@@ -31,20 +31,14 @@ ref_parse(const char *s, struct ref *r)
 		r->slug[0] = '\0';
 		return REF_BAD;
 	}
-	/* Digits only: no sign, no space, no base prefix. */
-	for (const char *p = colon + 1; ; p++) {
-		if (*p == '\0' && p > colon + 1)
-			break;
-		if (*p < '0' || *p > '9')
-			return REF_BAD;
-		r->part = r->part * 10 + (*p - '0');
-		if (r->part > PART_MAX) {
+	if (!part_parse(colon + 1, &r->part)) {
+		/* All digits, but past the last part: say so. */
+		if (strspn(colon + 1, "0123456789") == strlen(colon + 1) &&
+		    colon[1] >= '1' && colon[1] <= '9')
 			r->why = "the part number is too large (at most 999999)";
-			return REF_BAD;
-		}
-	}
-	if (r->part < 1)
+		r->slug[0] = '\0';
 		return REF_BAD;
+	}
 	return r->kind = REF_PART;
 }
 

@@ -50,6 +50,9 @@ report_parse_week(const char *s, struct period *p)
 		return PERIOD_NO_WEEK;
 	}
 	set_week(p, year, num);
+	/* The calendar's dates have four-digit years. */
+	if (p->to > date_days(9999, 12, 31))
+		return PERIOD_PAST_END;
 	return PERIOD_OK;
 }
 

@@ -26,7 +26,8 @@ struct period {
 enum period_error {
 	PERIOD_OK,
 	PERIOD_BAD_FORM,	/* not YYYY-Www (YYYY-MM), or year 0 */
-	PERIOD_NO_WEEK		/* a week the year lacks */
+	PERIOD_NO_WEEK,		/* a week the year lacks */
+	PERIOD_PAST_END		/* a week that ends after 9999-12-31 */
 };
 
 /*

@@ -215,8 +215,10 @@ series_collect(const struct entry_list *l, const char *slug,
 	s->parts = xreallocarray(NULL, l->n + 1, sizeof(*s->parts));
 	s->n = 0;
 	s->has_duplicates = false;
+	/* An entry without a part is not numbered yet: not a part. */
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i]->series != NULL && strcmp(l->v[i]->series, slug) == 0)
+		if (l->v[i]->series != NULL && l->v[i]->part > 0 &&
+		    strcmp(l->v[i]->series, slug) == 0)
 			s->parts[s->n++] = l->v[i];
 	qsort(s->parts, s->n, sizeof(*s->parts), part_cmp);
 	for (size_t i = 1; i < s->n; i++)

@@ -63,8 +63,9 @@ void	series_settings_defaults(struct series_settings *, const char *slug,
 	    enum lang);
 
 /*
- * The parts of slug among l's entries, sorted by part then date; sets
- * parts, n and has_duplicates and leaves set alone.
+ * The parts of slug among l's entries (those with a part number),
+ * sorted by part then date; sets parts, n and has_duplicates and leaves
+ * set alone.
  */
 void	series_collect(const struct entry_list *l, const char *slug,
 	    struct series *);

@@ -264,7 +264,7 @@ record_remove(const struct store *st, const char *key)
 {
 	static const char *const names[] = {
 		"record.yaml", "mine.yaml", "theirs.yaml", "base.yaml",
-		"resolved.yaml",
+		"resolved.yaml", "edit.yaml",
 	};
 	char *dir = record_file(st, key, NULL), *conflicts;
 
@@ -972,17 +972,16 @@ settle(struct sync *s, struct pair *p)
 	}
 	if (rc == 0 && !p->deleted && (now == NULL || len != p->result.len ||
 	    memcmp(now, p->result.s, len) != 0)) {
-		struct entry *old = p->entry && now ? entry_read(path) : NULL;
 		struct entry new;
 
+		/* An entry there is replaced through the catalog, as an edit
+		 * is: only while it holds what was read here. */
 		entry_init(&new);
-		if (old != NULL) {
+		if (p->entry && now != NULL) {
 			if ((rc = entry_load_buf(p->final, p->result.s,
 			    p->result.len, &new, false)) == 0)
-				rc = catalog_replace(s->st, old, NULL, 0,
+				rc = catalog_replace(s->st, path, now, len,
 				    p->result.s, p->result.len, &new);
-			entry_free(old);
-			free(old);
 		} else if ((rc = write_new_file(s, p->final,
 		    &p->result)) == 0)
 			store_changed(s->st, path);
@@ -1048,32 +1047,38 @@ taken_by(struct entry *const *v, size_t n, long part)
 static int
 move_part(struct sync *s, const struct move *m)
 {
-	struct entry *e = entry_read(m->e->path);
+	const struct entry *sum = m->e;
 	struct buf yaml = BUF_INIT;
-	struct entry check;
-	long from;
-	int rc = -1;
+	struct entry e, check;
+	char *text;
+	size_t len;
+	int rc;
 
-	if (e == NULL)
+	if (file_read(sum->path, ENTRY_MAX_FILE, &text, &len) != 0)
 		return -1;
+	entry_init(&e);
 	entry_init(&check);
-	from = e->part;
-	e->part = m->to;
-	entry_to_yaml(e, false, false, &yaml);
-	if (entry_load_buf(e->path, yaml.s, yaml.len, &check, false) == 0 &&
-	    (rc = catalog_replace(s->st, m->e, NULL, 0, yaml.s, yaml.len,
-	    &check)) == 0) {
+	if ((rc = entry_load_buf(sum->path, text, len, &e, false)) == 0) {
+		e.part = m->to;
+		entry_to_yaml(&e, false, false, &yaml);
+		if ((rc = entry_load_buf(sum->path, yaml.s, yaml.len, &check,
+		    false)) == 0)
+			rc = catalog_replace(s->st, sum->path, text, len,
+			    yaml.s, yaml.len, &check);
+	}
+	if (rc == 0) {
 		diag("%s:%ld is now %s:%ld (%s; the parts that reached the "
-		    "remote first keep their numbers)", e->series, from,
-		    e->series, m->to, e->id);
+		    "remote first keep their numbers)", sum->series,
+		    sum->part, sum->series, m->to, sum->id);
 		s->renumbered++;
 		rc = git_commit_changes(s->ctx, "renumber %s: %s:%ld is now "
-		    "%s:%ld", e->id, e->series, from, e->series, m->to);
+		    "%s:%ld", sum->id, sum->series, sum->part, sum->series,
+		    m->to);
 	}
-	entry_free(e);
-	free(e);
+	entry_free(&e);
 	entry_free(&check);
 	buf_free(&yaml);
+	free(text);
 	return rc;
 }
 
@@ -1497,24 +1502,22 @@ find_for(struct ctx *ctx, struct records *rs, const char *ref)
 
 /*
  * The editor with both versions: the merge with this side's values,
- * then the remote's whole version as comments.  The result is the entry
- * as dailylog writes it.
+ * then the remote's whole version as comments, in the conflict's own
+ * edit.yaml, which is kept when that fails.  The result is the entry as
+ * dailylog writes it.
  */
 static int
 edit_both(struct ctx *ctx, const struct record *r, const struct buf *merged,
     const struct buf *theirs, struct buf *out)
 {
-	struct buf draft = BUF_INIT, name = BUF_INIT, label = BUF_INIT;
+	struct buf draft = BUF_INIT, label = BUF_INIT;
 	struct entry e;
-	char *path = NULL, *text = NULL;
+	char *path = record_file(&ctx->st, r->key, "edit.yaml"), *text = NULL;
 	size_t len;
-	int rc;
+	int rc = 0, tty;
 
 	file_label(&label, r->path);
-	buf_addf(&name, "resolve-%s.yaml", label.s);
 	entry_init(&e);
-	if ((rc = draft_path(&ctx->st, name.s, &path)) != 0)
-		goto out;
 	if (access(path, F_OK) == 0)
 		diag("resuming your earlier draft %s", path);
 	else {
@@ -1537,7 +1540,12 @@ edit_both(struct ctx *ctx, const struct record *r, const struct buf *merged,
 		    FSIO_NEW)) != 0)
 			goto out;
 	}
-	if ((rc = editor_run(ctx_editor(ctx), path)) != 0 ||
+	if ((rc = editor_terminal(false, &tty)) != 0)
+		goto out;
+	rc = editor_run(ctx_editor(ctx), path, tty);
+	if (tty != -1)
+		close(tty);
+	if (rc != 0 ||
 	    (rc = file_read(path, ENTRY_MAX_FILE, &text, &len)) != 0 ||
 	    (rc = entry_load_buf(path, text, len, &e, false)) != 0) {
 		diag("the draft is kept in %s; 'dailylog resolve %s' reopens "
@@ -1551,7 +1559,6 @@ out:
 	free(path);
 	free(text);
 	buf_free(&draft);
-	buf_free(&name);
 	buf_free(&label);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <unilbrk.h>
+#include <unictype.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -88,9 +89,16 @@ shown_as(ucs4_t uc, bool keep_tab)
 		return SHOWN_AS_IS;
 	if (uc < 0x20 || uc == 0x7F)
 		return SHOWN_CARET;
-	if ((uc >= 0x80 && uc <= 0x9F) ||		/* C1 controls */
-	    (uc >= 0x202A && uc <= 0x202E) ||		/* bidi embeddings, overrides */
-	    (uc >= 0x2066 && uc <= 0x2069))		/* bidi isolates */
+	if (uc >= 0x80 && uc <= 0x9F)			/* C1 controls */
+		return SHOWN_CODE_POINT;
+	/*
+	 * Format controls (category Cf: bidi marks, embeddings, overrides
+	 * and isolates, zero-width characters, U+FEFF, tags) and the line
+	 * and paragraph separators can reorder or hide text: none is
+	 * printed raw.  ASCII has none, so it costs nothing there.
+	 */
+	if (uc >= 0xAD && (uc == 0x2028 || uc == 0x2029 ||
+	    uc_is_general_category(uc, UC_CATEGORY_Cf)))
 		return SHOWN_CODE_POINT;
 	return SHOWN_AS_IS;
 }
@@ -109,8 +117,8 @@ char_width(ucs4_t uc)
 	switch (shown_as(uc, false)) {
 	case SHOWN_CARET:
 		return 2;
-	case SHOWN_CODE_POINT:
-		return 8;
+	case SHOWN_CODE_POINT:			/* <U+XXXX>, <U+XXXXX> */
+		return uc > 0xFFFFF ? 10 : uc > 0xFFFF ? 9 : 8;
 	case SHOWN_HEX_BYTE:
 		return 1;
 	case SHOWN_AS_IS:

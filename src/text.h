@@ -7,8 +7,9 @@
  * combining marks none, as libunistring's uc_width() with the "UTF-8"
  * encoding gives.  Invalid bytes count one column each.  A character
  * that text_sanitize() replaces counts as wide as its replacement (ESC
- * and tab as ^[ and ^I: 2, C1 and bidi controls as <U+XXXX>: 8), so text
- * measures the same before and after sanitizing; newline counts 0.
+ * and tab as ^[ and ^I: 2, C1 and format controls as <U+XXXX>: 8 or
+ * more), so text measures the same before and after sanitizing;
+ * newline counts 0.
  */
 #ifndef DL_TEXT_H
 #define DL_TEXT_H
@@ -40,8 +41,10 @@ bool	text_valid_utf8(const char *s, size_t n);
 /*
  * Append s with everything dangerous on a terminal made visible: C0
  * controls as ^X (newline kept, and tab when keep_tab), DEL as ^?, C1
- * controls, bidirectional overrides and isolates as <U+XXXX>, invalid
- * UTF-8 as <XX>.
+ * controls, format controls (Unicode category Cf: bidirectional marks,
+ * embeddings, overrides and isolates, zero-width characters, U+FEFF)
+ * and the line and paragraph separators U+2028 and U+2029 as <U+XXXX>,
+ * invalid UTF-8 as <XX>.
  */
 void	text_sanitize(struct buf *out, const char *s, size_t n, bool keep_tab);
 

@@ -226,8 +226,21 @@ walk_not_entry(const char *path)
 	if (S_ISDIR(sb.st_mode))
 		return NOT_ENTRY_DIRECTORY;
 	if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
-		return NOT_ENTRY_NAME;
+		return S_ISREG(sb.st_mode) || sb.st_mode == 0 ?
+		    NOT_ENTRY_NAME : NOT_ENTRY_SPECIAL;
 	return NOT_ENTRY_OTHER;
+}
+
+const char *
+walk_special_kind(const char *path)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb) == -1)
+		return "a file";
+	return S_ISFIFO(sb.st_mode) ? "a FIFO" : S_ISSOCK(sb.st_mode) ?
+	    "a socket" : S_ISCHR(sb.st_mode) ? "a character device" :
+	    S_ISBLK(sb.st_mode) ? "a block device" : "not a regular file";
 }
 
 void
@@ -242,6 +255,10 @@ walk_warn_not_entry(const char *path, void *arg)
 	case NOT_ENTRY_NAME:
 		diag_warn(path, nopos, "not loaded: the file name is not a "
 		    "valid ID ([A-Za-z0-9._-], not starting with '.')");
+		break;
+	case NOT_ENTRY_SPECIAL:
+		diag_warn(path, nopos, "%s, not an entry file; not read",
+		    walk_special_kind(path));
 		break;
 	default:
 		break;	/* temporary files and others: check reports them */

@@ -38,9 +38,13 @@ enum not_entry {
 	NOT_ENTRY_LINK,		/* a symbolic link: never followed */
 	NOT_ENTRY_DIRECTORY,	/* hidden, or deeper than YYYY/MM/... */
 	NOT_ENTRY_NAME,		/* *.yaml whose name is not a valid ID */
+	NOT_ENTRY_SPECIAL,	/* *.yaml that is a FIFO, device or socket */
 	NOT_ENTRY_OTHER		/* anything else */
 };
 enum not_entry walk_not_entry(const char *path);
+
+/* What a NOT_ENTRY_SPECIAL path is: "a FIFO", "a character device"... */
+const char *walk_special_kind(const char *path);
 
 /* A callback for readers: warn about links and badly named *.yaml. */
 void	walk_warn_not_entry(const char *path, void *arg);

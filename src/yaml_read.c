@@ -219,32 +219,66 @@ text_check(const char *name, struct pos where, const char *s, size_t len)
 /*
  * Whether a scalar may break text_check's rules.  check_encoding saw
  * no NUL in the file, libyaml's reader let only valid UTF-8 through,
- * and its escapes only make valid UTF-8, so one pass over the bytes for the lead bytes of
- * controls is enough here: NUL (from "\0") and the rest of C0 but tab
- * and newline, DEL, C1 (C2 80..9F), and the bidirectional controls
- * U+202A..202E (E2 80 AA..AE) and U+2066..2069 (E2 81 A6..A9).
+ * and its escapes only make valid UTF-8, so one pass over the bytes for
+ * the first two bytes of what text_check refuses is enough here: C0 but
+ * tab and newline, DEL, C1 (C2 80..9F), and the blocks that hold format
+ * controls (Unicode category Cf) or the line and paragraph separators.
+ * The precise decision is text_check's (libunistring's); this only has
+ * to miss none.
  */
 static bool
 scalar_suspect(const unsigned char *s, size_t len)
 {
-	/* A bit per byte value: 00..1F but 09 0A, 7F, C2, E2. */
+	/* A bit per byte value: 00..1F but 09 0A, 7F, and the lead bytes
+	 * C2, D8, DB, DC, E0, E1, E2, EF, F0, F3. */
 	static const uint32_t lead[8] = {
-		0xFFFFF9FF, 0, 0, 0x80000000, 0, 0, 0x4, 0x4
+		0xFFFFF9FF, 0, 0, 0x80000000, 0, 0, 0x19000004, 0x00098007
 	};
 
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
+		unsigned char c = s[i], d;
 
 		if ((lead[c >> 5] >> (c & 31) & 1) == 0)
 			continue;
 		if (c < 0x80)
 			return true;	/* C0 or DEL */
-		if (c == 0xC2 && i + 1 < len && s[i + 1] <= 0x9F)
+		if (i + 1 >= len)
+			continue;
+		d = s[i + 1];
+		switch (c) {
+		case 0xC2:		/* C1, U+00AD */
+			if (d <= 0x9F || d == 0xAD)
+				return true;
+			break;
+		case 0xD8:		/* U+0600..0605, U+061C */
+		case 0xDB:		/* U+06DD */
+		case 0xDC:		/* U+070F */
 			return true;
-		if (c == 0xE2 && i + 2 < len &&
-		    ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) ||
-		    (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9)))
-			return true;
+		case 0xE0:		/* U+08E2 */
+			if (d == 0xA3)
+				return true;
+			break;
+		case 0xE1:		/* U+180E */
+			if (d == 0xA0)
+				return true;
+			break;
+		case 0xE2:		/* U+200B..200F, 2028..202E, 2060..206F */
+			if (d == 0x80 || d == 0x81)
+				return true;
+			break;
+		case 0xEF:		/* U+FEFF, U+FFF9..FFFB */
+			if (d == 0xBB || d == 0xBF)
+				return true;
+			break;
+		case 0xF0:		/* U+110BD, 110CD, 13430.., 1BCA0.., 1D173.. */
+			if (d == 0x91 || d == 0x93 || d == 0x9B || d == 0x9D)
+				return true;
+			break;
+		case 0xF3:		/* U+E0001, E0020..E007F */
+			if (d == 0xA0)
+				return true;
+			break;
+		}
 	}
 	return false;
 }

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "entry.h"
+#include "text.h"
 #include "yaml_write.h"
 
 static int
@@ -151,27 +152,49 @@ string_field(yaml_emitter_t *em, const char *k, const char *v)
 	text_value(em, v);
 }
 
+/* A stream with one document, a block mapping at its top, onto out. */
+static void
+doc_begin(yaml_emitter_t *em, struct buf *out, bool doc_start)
+{
+	yaml_event_t ev;
+
+	yaml_emitter_initialize(em);
+	yaml_emitter_set_output(em, append_output, out);
+	yaml_emitter_set_unicode(em, 1);
+	yaml_emitter_set_width(em, -1);
+	yaml_emitter_set_indent(em, 2);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(em, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !doc_start);
+	emit(em, &ev);
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+	    YAML_BLOCK_MAPPING_STYLE);
+	emit(em, &ev);
+}
+
+static void
+doc_end(yaml_emitter_t *em)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_end_event_initialize(&ev);
+	emit(em, &ev);
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(em, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(em, &ev);
+	yaml_emitter_flush(em);
+	yaml_emitter_delete(em);
+}
+
 void
 entry_to_yaml(const struct entry *e, bool with_id, bool doc_start,
     struct buf *out)
 {
 	yaml_emitter_t em;
-	yaml_event_t ev;
 	char date[17], part[24];
 
-	yaml_emitter_initialize(&em);
-	yaml_emitter_set_output(&em, append_output, out);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_emitter_set_indent(&em, 2);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !doc_start);
-	emit(&em, &ev);
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-	    YAML_BLOCK_MAPPING_STYLE);
-	emit(&em, &ev);
-
+	doc_begin(&em, out, doc_start);
 	if (with_id && e->id != NULL)
 		string_field(&em, "id", e->id);
 	key(&em, "date");
@@ -206,15 +229,7 @@ entry_to_yaml(const struct entry *e, bool with_id, bool doc_start,
 		key(&em, e->x[i].key);
 		node_value(&em, &e->x[i].value);
 	}
-
-	yaml_mapping_end_event_initialize(&ev);
-	emit(&em, &ev);
-	yaml_document_end_event_initialize(&ev, 1);
-	emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	emit(&em, &ev);
-	yaml_emitter_flush(&em);
-	yaml_emitter_delete(&em);
+	doc_end(&em);
 }
 
 void
@@ -256,87 +271,116 @@ yaml_write_map(const struct yaml_pair *kv, size_t n, struct buf *out)
 
 /* --- the editor's template --- */
 
-static void
-template_field(struct buf *t, const char *key, const char *val,
-    const char *hint)
-{
-	struct buf line = BUF_INIT;
+/* What a template line holds: one text, one list, or nothing. */
+struct tvalue {
+	const char		*text;
+	yaml_scalar_style_t	 style;	/* ANY: as text_value chooses */
+	const struct strlist	*list;
+	bool			 flow;	/* the list as [a, b] */
+};
 
-	buf_addf(&line, "%s: %s", key, val ? val : "");
-	buf_adds(t, line.s);
-	for (size_t w = line.len; w < 20; w++)
-		buf_addc(t, ' ');
-	buf_addf(t, "  # %s\n", hint);
-	buf_free(&line);
+/*
+ * One key and its value as the emitter writes them, so that the value
+ * is quoted wherever YAML needs it, with hint (when not NULL) as a
+ * comment at the end of its first line.  An empty value is a key
+ * alone, which loads as absent.
+ */
+static void
+template_field(struct buf *t, const char *k, struct tvalue v, const char *hint)
+{
+	struct buf y = BUF_INIT;
+	yaml_emitter_t em;
+	size_t first;
+
+	if ((v.text == NULL || *v.text == '\0') &&
+	    (v.list == NULL || v.list->n == 0)) {
+		buf_addf(&y, "%s:%s\n", k, v.list != NULL ? " []" : "");
+	} else {
+		doc_begin(&em, &y, false);
+		key(&em, k);
+		if (v.list != NULL)
+			list_value(&em, v.list, v.flow);
+		else if (v.style != YAML_ANY_SCALAR_STYLE)
+			scalar(&em, v.text, strlen(v.text), v.style);
+		else
+			text_value(&em, v.text);
+		doc_end(&em);
+		/* A kept final newline ("|+") makes the emitter end the
+		 * stream with "...", but the template goes on. */
+		if (y.len >= 5 && strcmp(y.s + y.len - 5, "\n...\n") == 0)
+			y.len -= 4;
+	}
+	first = strcspn(y.s, "\n");
+	buf_add(t, y.s, first);
+	/* Hints in a column, as far as the values let them. */
+	if (hint != NULL) {
+		for (int w = text_width(y.s, first); w < 20; w++)
+			buf_addc(t, ' ');
+		buf_addf(t, "  # %s", hint);
+	}
+	buf_add(t, y.s + first, y.len - first);
+	buf_free(&y);
+}
+
+static struct tvalue
+text(const char *s)
+{
+	return (struct tvalue){ s, YAML_ANY_SCALAR_STYLE, NULL, false };
+}
+
+static struct tvalue
+plain(const char *s)
+{
+	return (struct tvalue){ s, YAML_PLAIN_SCALAR_STYLE, NULL, false };
+}
+
+static struct tvalue
+list(const struct strlist *l, bool flow)
+{
+	return (struct tvalue){ NULL, YAML_ANY_SCALAR_STYLE, l, flow };
 }
 
 void
 entry_template(const struct entry *e, struct buf *t)
 {
 	char date[17], part[24] = "";
-	struct entry tmp;
+	struct buf body = BUF_INIT;
 
 	buf_adds(t,
 	    "# 新しい日報です。保存して終了すると登録されます。空の項目は省かれます。\n"
 	    "# A new daily report: save and quit to add it; empty fields are left out.\n"
 	    "# 書式 / format: dailylog(5)\n");
-	template_field(t, "date", date_format(&e->date, date),
+	template_field(t, "date", plain(date_format(&e->date, date)),
 	    "日付 / date: YYYY-MM-DD [HH:MM]");
-	template_field(t, "title", e->title, "件名(必須) / title (required)");
-	template_field(t, "series", e->series,
+	template_field(t, "title", text(e->title),
+	    "件名(必須) / title (required)");
+	template_field(t, "series", text(e->series),
 	    "シリーズ名 / series: a-z 0-9 -");
 	if (e->part)
 		snprintf(part, sizeof(part), "%ld", e->part);
-	template_field(t, "part", part, "空なら次の番号 / empty: the next part");
-	template_field(t, "client", e->client, "訪問先 / client");
-	template_field(t, "contact", e->contact, "面談者 / person met");
-	template_field(t, "staff", e->staff, "派遣スタッフ / temp worker");
-	/* Lists and the body as libyaml writes them, so quoting is right. */
-	entry_init(&tmp);
-	tmp.date = e->date;
-	tmp.title = "x";
-	tmp.tags = e->tags;
-	tmp.next = e->next;
-	tmp.result = e->result;
-	{
-		struct buf y = BUF_INIT;
-		const char *p;
-
-		entry_to_yaml(&tmp, false, false, &y);
-		p = strstr(y.s, "\ntags:");
-		if (p != NULL) {
-			const char *end = strchr(p + 1, '\n');
-
-			buf_add(t, p + 1, (size_t)(end - p));
-		} else
-			template_field(t, "tags", "[]",
-			    "タグ / tags: [クレーム, 入館証]");
-		if ((p = strstr(y.s, "\nresult:")) != NULL) {
-			const char *end = strchr(p + 1, '\n');
-
-			buf_add(t, p + 1, (size_t)(end - p));
-		} else
-			template_field(t, "result", NULL, "結果 / result");
-		if ((p = strstr(y.s, "\nnext:")) != NULL)
-			buf_adds(t, p + 1);
-		else
-			template_field(t, "next", "[]",
-			    "次回アクション / next actions: [電話する, 訪問する]");
-		buf_free(&y);
-	}
+	template_field(t, "part", plain(part),
+	    "空なら次の番号 / empty: the next part");
+	template_field(t, "client", text(e->client), "訪問先 / client");
+	template_field(t, "contact", text(e->contact), "面談者 / person met");
+	template_field(t, "staff", text(e->staff), "派遣スタッフ / temp worker");
+	template_field(t, "tags", list(&e->tags, true),
+	    "タグ / tags: [クレーム, 入館証]");
+	template_field(t, "result", text(e->result), "結果 / result");
+	template_field(t, "next", list(&e->next, false),
+	    "次回アクション / next actions: [電話する, 訪問する]");
 	buf_adds(t,
 	    "# 本文: 空行で段落、「## 」で見出し、「- 」で箇条書き。\n"
-	    "# body: blank lines between paragraphs, \"## \" headings, \"- \" list items.\n"
-	    "body: |\n");
-	if (e->body != NULL) {
-		for (const char *s = e->body; *s; ) {
-			size_t n = strcspn(s, "\n");
-
-			buf_adds(t, "  ");
-			buf_add(t, s, n);
-			buf_addc(t, '\n');
-			s += n + (s[n] == '\n');
-		}
-	} else
-		buf_adds(t, "  \n");
+	    "# body: blank lines between paragraphs, \"## \" headings, \"- \" list items.\n");
+	if (e->body == NULL || *e->body == '\0') {
+		buf_adds(t, "body: |\n  \n");
+		return;
+	}
+	/* A literal block, ended by a newline, is what a person edits;
+	 * the emitter quotes what a block cannot hold. */
+	buf_adds(&body, e->body);
+	if (body.s[body.len - 1] != '\n')
+		buf_addc(&body, '\n');
+	template_field(t, "body", (struct tvalue){ body.s,
+	    YAML_LITERAL_SCALAR_STYLE, NULL, false }, NULL);
+	buf_free(&body);
 }

@@ -59,6 +59,13 @@ START_TEST(weeks)
 	is_week("2020-W53", 2020, 53, "2020-12-28..2021-01-03");
 	is_week("2015-W53", 2015, 53, "2015-12-28..2016-01-03");
 	is_week("0001-W01", 1, 1, "0001-01-01..0001-01-07");
+	/* The calendar ends at 9999-12-31: W51 fits, W52 runs past it. */
+	is_week("9999-W51", 9999, 51, "9999-12-20..9999-12-26");
+	{
+		struct period p;
+
+		ck_assert(report_parse_week("9999-W52", &p) == PERIOD_PAST_END);
+	}
 }
 END_TEST
 

@@ -392,13 +392,13 @@ START_TEST(writers_record_what_they_change)
 	ck_assert_int_eq(file_read(old->path, 1 << 20, &text, &len), 0);
 	entry_init(&e);
 	ck_assert_int_eq(entry_load_buf("new", text, len, &e, false), 0);
-	ck_assert_int_eq(catalog_replace(&st, old, text, len, text, len, &e),
+	ck_assert_int_eq(catalog_replace(&st, old->path, text, len, text, len, &e),
 	    0);
 	ck_assert_uint_eq(st.nchanged, 2);	/* the same path, once */
 	store_changed_clear(&st);
 	ck_assert_uint_eq(st.nchanged, 0);
 	/* A refused write records nothing. */
-	ck_assert_fails(catalog_replace(&st, old, "other", 5, text, len, &e),
+	ck_assert_fails(catalog_replace(&st, old->path, "other", 5, text, len, &e),
 	    EXIT_TEMPFAIL);
 	ck_assert_uint_eq(st.nchanged, 0);
 	entry_free(&e);

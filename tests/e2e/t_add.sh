@@ -418,6 +418,214 @@ test_add_editor_fails() {
 	expect_eq "$(count_entries)" 0
 }
 
+# What the command line gives reaches the entry through the template
+# as it was given, whatever YAML makes of '#', '[', ': ', '@', quotes.
+test_add_editor_template_keeps_values() {
+	body=$(editor_script body <<-'END'
+	sed -i 's/^  $/  本文を書いた/' "$1"
+	END
+	)
+	expect_status 0 env EDITOR="$body" "$DAILYLOG" -C "$S" add -e \
+	    -d 2026-11-23 -t '案件 #12 の件' --contact '田中 #2' \
+	    --client 'A社: 本社' --staff '@Kさん' --tag '[至急]' --tag 'a, b' \
+	    --result '"引用" の件' --next ' 前後に空白 ' --next '100% `確認`' ||
+	    return
+	added_id
+	expect_entry "$id" '{"date": "2026-11-23", "title": "案件 #12 の件",
+	    "client": "A社: 本社", "contact": "田中 #2", "staff": "@Kさん",
+	    "tags": ["[至急]", "a, b"], "result": "\"引用\" の件",
+	    "next": [" 前後に空白 ", "100% `確認`"], "body": "本文を書いた\n"}'
+	for t in '[至急] 入館証' '"引用" の件' "{'a': 1}"; do
+		expect_status 0 env EDITOR="$body" "$DAILYLOG" -C "$S" add -e \
+		    -d 2026-11-23 -t "$t" --client '@T社' || return
+		added_id
+		expect_entry "$id" "$(python3 -c 'import json, sys
+print(json.dumps({"date": "2026-11-23", "title": sys.argv[1],
+    "client": "@T社", "body": "本文を書いた\n"}))' "$t")"
+	done
+}
+
+# A body from a pipe or a file, and the editor on the terminal for the
+# rest; without a terminal, a clear error and nothing left behind.
+test_add_editor_piped_body_without_terminal() {
+	printf '電話で確認した。\n' >"$T/body.txt"
+	ed=$(editor_script ed <<-END
+	: >"$T/editor-ran"
+	END
+	)
+	expect_status 66 env EDITOR="$ed" setsid -w "$DAILYLOG" -C "$S" add -e \
+	    -t 題 <"$T/body.txt" || return
+	expect_grep "$T/err" "the editor needs a terminal: the standard input was read for the body, and there is no terminal to give it instead (/dev/tty: "
+	expect_empty "$T/out"
+	[ ! -e "$T/editor-ran" ] || fail "the editor ran without a terminal"
+	expect_eq "$(count_entries)" 0
+	[ -z "$(ls -A "$S/drafts" 2>/dev/null)" ] || fail "a draft was left"
+}
+
+test_add_editor_piped_body_on_a_terminal() {
+	ed=$(editor_script ed <<-END
+	# The editor has the terminal, for its input and its output.
+	[ -t 0 ] && [ -t 1 ] || exit 9
+	tty >"$T/editor-tty"
+	grep -q '^  パイプから来た本文。$' "\$1" || exit 8
+	sed -i 's/^title:.*/title: 端末で書いた/' "\$1"
+	END
+	)
+	# As in  id=$(printf ... | dailylog add -e)  at a shell prompt.
+	EDITOR=$ed python3 - "$T/id" "$DAILYLOG" -C "$S" add -e >"$T/out" \
+	    2>"$T/err" <<-'PY'
+	import os, pty, sys
+	out = sys.argv[1]
+	pid, fd = pty.fork()
+	if pid == 0:
+	    r, w = os.pipe()
+	    os.write(w, "パイプから来た本文。\n".encode())
+	    os.close(w)
+	    os.dup2(r, 0)
+	    o = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+	    os.dup2(o, 1)
+	    os.execv(sys.argv[2], sys.argv[2:])
+	seen = b""
+	while True:
+	    try:
+	        data = os.read(fd, 4096)
+	    except OSError:
+	        break
+	    if not data:
+	        break
+	    seen += data
+	_, status = os.waitpid(pid, 0)
+	sys.stderr.buffer.write(seen)
+	sys.exit(os.waitstatus_to_exitcode(status))
+	PY
+	[ $? = 0 ] || { fail "add -e from a pipe failed: $(cat "$T/err")"; return; }
+	grep -q '^/dev/' "$T/editor-tty" || fail "the editor had no terminal"
+	cp "$T/id" "$T/out"
+	added_id
+	expect_entry "$id" "{\"date\": \"$(date +%F)\", \"title\": \"端末で書いた\",
+	    \"body\": \"パイプから来た本文。\\n\"}"
+}
+
+# ^C at the terminal is the editor's (vi ignores it): dailylog does not
+# die of it and leave the work behind.
+test_add_editor_interrupt_goes_to_editor() {
+	ed=$(editor_script ed <<-'END'
+	trap '' INT
+	echo ready
+	read answer
+	sed -i "s/^  \$/  $answer/" "$1"
+	END
+	)
+	EDITOR=$ed python3 - "$DAILYLOG" -C "$S" add -t 割り込み >"$T/out" \
+	    2>"$T/err" <<-'PY'
+	import os, pty, sys
+	pid, fd = pty.fork()
+	if pid == 0:
+	    os.execv(sys.argv[1], sys.argv[1:])
+	seen = b""
+	while b"ready" not in seen:
+	    seen += os.read(fd, 4096)
+	os.write(fd, b"\x03")
+	os.write(fd, "続けた\n".encode())
+	while True:
+	    try:
+	        data = os.read(fd, 4096)
+	    except OSError:
+	        break
+	    if not data:
+	        break
+	    seen += data
+	_, status = os.waitpid(pid, 0)
+	sys.stdout.buffer.write(seen)
+	sys.exit(os.waitstatus_to_exitcode(status))
+	PY
+	[ $? = 0 ] || { fail "add died of ^C: $(cat "$T/out" "$T/err")"; return; }
+	expect_eq "$(count_entries)" 1
+	expect_grep "$(entry_files)" "続けた"
+}
+
+# --resume: quitting the editor without saving stores nothing and keeps
+# the draft, as a first add left unchanged stores nothing.
+test_add_resume_left_as_it_was() {
+	ed=$(editor_script ed <<-'END'
+	printf 'date: 2026-11-21\ntitle: 書きかけ\nbody: 途中\n' >"$1"
+	exit 3
+	END
+	)
+	expect_status 74 env EDITOR="$ed" "$DAILYLOG" -C "$S" add -e || return
+	draft=$(ls "$S"/drafts/add-*.yaml)
+	cp "$draft" "$T/draft"
+	expect_status 65 env EDITOR=true "$DAILYLOG" -C "$S" add --resume || return
+	expect_grep "$T/err" "nothing written: the draft was left as it was; it is kept in $draft"
+	expect_empty "$T/out"
+	expect_eq "$(count_entries)" 0
+	cmp -s "$draft" "$T/draft" || fail "the draft changed"
+	# Saved as it is: stored.
+	expect_status 0 env EDITOR=touch "$DAILYLOG" -C "$S" add --resume || return
+	added_id
+	expect_entry "$id" '{"date": "2026-11-21", "title": "書きかけ",
+	    "body": "途中\n"}'
+	[ ! -e "$draft" ] || fail "the stored draft stayed"
+}
+
+# Several drafts: listed, and resumed by name, the others left alone.
+test_add_several_drafts_by_name() {
+	for t in 一つ目 二つ目; do
+		ed=$(editor_script ed <<-END
+		printf 'date: 2026-11-21\\ntitel: $t\\n' >"\$1"
+		END
+		)
+		expect_status 65 env EDITOR="$ed" "$DAILYLOG" -C "$S" add -e || return
+	done
+	expect_status 0 dl add --drafts || return
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 2
+	first=$(awk -F'\t' 'NR == 2 { print $1 }' "$T/out")	# the older one
+	fix=$(editor_script fix <<-'END'
+	sed -i 's/^titel:/title:/' "$1"
+	END
+	)
+	expect_status 0 env EDITOR="$fix" "$DAILYLOG" -C "$S" add \
+	    --resume="$first" || return
+	added_id
+	expect_entry "$id" '{"date": "2026-11-21", "title": "一つ目"}'
+	expect_status 0 dl add --drafts || return
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 1
+	[ "$(cut -f1 "$T/out")" != "$first" ] || fail "the resumed draft is listed"
+	# The rest: NAME.yaml works too; a bad or unknown name is refused.
+	other=$(cut -f1 "$T/out")
+	expect_status 64 dl add --resume=../x || return
+	expect_grep "$T/err" "bad draft name '../x'"
+	expect_status 1 dl add --resume=add-1-2 || return
+	expect_grep "$T/err" "no draft of add named 'add-1-2'"
+	expect_status 0 env EDITOR="$fix" "$DAILYLOG" -C "$S" add \
+	    --resume="$other.yaml" || return
+	expect_eq "$(count_entries)" 2
+}
+
+# A draft open in another dailylog is not resumed under it.
+test_add_resume_skips_open_draft() {
+	mkfifo "$T/go"
+	ed=$(editor_script hold <<-END
+	printf 'date: 2026-11-21\\ntitle: 開いている\\n' >"\$1"
+	: >"$T/opened"
+	read x <"$T/go"
+	END
+	)
+	env EDITOR="$ed" "$DAILYLOG" -C "$S" add -e >"$T/out1" 2>"$T/err1" &
+	holder=$!
+	i=0
+	while [ ! -e "$T/opened" ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done
+	expect_status 75 env EDITOR=false "$DAILYLOG" -C "$S" add --resume
+	expect_grep "$T/err" "every draft is open in another dailylog (process $holder); finish there first"
+	name=$(cd "$S/drafts" && ls add-*.yaml | sed 's/\.yaml$//')
+	expect_status 75 env EDITOR=false "$DAILYLOG" -C "$S" add --resume="$name"
+	expect_grep "$T/err" "is open in another dailylog (process $holder)"
+	echo go >"$T/go"
+	wait "$holder"
+	expect_eq "$?" 0
+	expect_eq "$(count_entries)" 1
+}
+
 test_add_resume_refuses_other_input() {
 	expect_status 64 dl add --resume 本文 || return
 	expect_grep "$T/err" "--resume takes no other input"
@@ -437,6 +645,16 @@ test_add_resume_refuses_fields() {
 	expect_grep "$T/err" "--resume takes no other input"
 	expect_status 64 dl add --resume --client A社
 	expect_eq "$(find "$S/entries" -name '*.yaml' | wc -l | tr -d ' ')" 0
+}
+
+# -p takes a part as a file writes it: no space, sign or leading zero.
+test_add_part_forms() {
+	for p in ' 5' '+6' '016' '0' '-3' '1000000' '5 ' '0x10'; do
+		expect_status 64 dl add -s badge -p "$p" -t 題 本文 || continue
+		expect_grep "$T/err" "bad part '$p'"
+	done
+	expect_eq "$(count_entries)" 0
+	expect_status 0 dl add -s badge -p 16 -t 題 本文
 }
 
 run_tests

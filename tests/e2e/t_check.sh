@@ -158,4 +158,18 @@ test_check_usage() {
 	expect_grep "$T/err" "did you mean '--quiet'?"
 }
 
+# A FIFO named like an entry is said to be one, never opened (a read
+# would hang), never taken for a badly named file.
+test_fifo_named_like_an_entry() {
+	mkdir -p "$S/entries/2026/11" && mkfifo "$S/entries/2026/11/20261101-fifoaa.yaml" ||
+	    return
+	expect_status 65 timeout 10 "$DAILYLOG" -C "$S" check || return
+	expect_grep "$T/err" "20261101-fifoaa.yaml: a FIFO named like an entry; not read"
+	expect_no_grep "$T/err" "not a valid ID"
+	expect_status 0 timeout 10 "$DAILYLOG" -C "$S" list || return
+	expect_grep "$T/err" "20261101-fifoaa.yaml: warning: a FIFO, not an entry file; not read"
+	expect_status 66 timeout 10 "$DAILYLOG" -C "$S" show 20261101-fifoaa || return
+	expect_grep "$T/err" "20261101-fifoaa.yaml: a FIFO, not an entry file; not read"
+}
+
 run_tests

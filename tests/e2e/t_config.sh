@@ -167,4 +167,21 @@ test_default_series() {
 	expect_grep "$T/err" "config.yaml:1:9: bad series"
 }
 
+# A user's file that cannot be read stops no command: a warning, and
+# its settings are not used.  (A directory in its place is unreadable
+# as a file for root too.)
+test_unreadable_user_config_is_a_warning() {
+	mkdir -p "$T/xdg/dailylog/config.yaml" || return
+	XDG_CONFIG_HOME=$T/xdg expect_status 0 dl list || return
+	expect_grep "$T/err" "config.yaml: warning: not a file; its settings are not used"
+	XDG_CONFIG_HOME=$T/xdg expect_status 0 dl add -t 題 本文 || return
+	if [ "$(id -u)" != 0 ]; then
+		rmdir "$T/xdg/dailylog/config.yaml"
+		echo 'lang: en' >"$T/xdg/dailylog/config.yaml"
+		chmod 000 "$T/xdg/dailylog/config.yaml"
+		XDG_CONFIG_HOME=$T/xdg expect_status 0 dl list || return
+		expect_grep "$T/err" "warning: cannot read: Permission denied"
+	fi
+}
+
 run_tests

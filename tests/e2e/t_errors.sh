@@ -143,4 +143,35 @@ test_global_option_suggestion() {
 	expect_empty "$T/out"
 }
 
+# An option error names the option that is wrong, however it was typed.
+test_option_errors_name_the_option() {
+	while IFS='|' read -r msg args; do
+		# shellcheck disable=SC2086
+		expect_status 64 dl $args || continue
+		expect_grep "$T/err" "$msg"
+		expect_empty "$T/out"
+	done <<-'EOF'
+	show: unknown option '-r'|show -rf x
+	list: unknown option '-z'|list -zn 3
+	render: unknown option '-x'|render -xo out
+	add: unknown option '-q'|add -qt x
+	list: option '-n' needs a value|list -n
+	list: option '--format' needs a value|list --format
+	list: option '-f' needs a value|list -f
+	add: option '-t' needs a value|add -et
+	check: option '--quiet' takes no value|check --quiet=yes
+	list: unknown option '--colr'|list --colr
+	EOF
+}
+
+# Out of file descriptors is an I/O error (74), not "cannot create".
+test_too_many_open_files_is_74() {
+	for d in 01 02 03 04 05 06; do
+		dl add -d 2026-$d-05 -t "月$d" 本文 >/dev/null || { fail add; return; }
+	done
+	expect_status 74 sh -c 'ulimit -n 6 && exec "$@"' sh "$DAILYLOG" -C "$S" check ||
+	    return
+	expect_grep "$T/err" "Too many open files"
+}
+
 run_tests

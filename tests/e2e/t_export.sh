@@ -170,4 +170,23 @@ test_export_temporary_file() {
 	expect_empty "$T/out"
 }
 
+# A store whose directory name is not UTF-8 (a Latin-1 é): the JSON is
+# still valid UTF-8, the byte shown as U+FFFD in the path.
+test_export_json_valid_utf8_for_any_path() {
+	h=$(printf '%s/st\351re' "$T")
+	"$DAILYLOG" init "$h" >/dev/null 2>&1 || { fail "init"; return; }
+	"$DAILYLOG" -C "$h" add -d 2026-11-05 -t 一報 本文 >/dev/null ||
+	    { fail "add"; return; }
+	for f in json jsonl; do
+		"$DAILYLOG" -C "$h" export -f $f >"$T/out.$f" 2>"$T/err" ||
+		    fail "export -f $f: $(cat "$T/err")"
+		python3 - "$T/out.$f" "$f" <<-'PY' || fail "export -f $f is not valid UTF-8 JSON"
+		import json, sys
+		data = open(sys.argv[1], "rb").read().decode("utf-8")
+		rows = json.loads(data) if sys.argv[2] == "json" else [json.loads(l) for l in data.splitlines()]
+		assert len(rows) == 1 and "st\ufffdre" in rows[0]["path"], rows
+		PY
+	done
+}
+
 run_tests

@@ -116,4 +116,16 @@ test_missing_store() {
 	[ ! -e "$T/nowhere" ] || fail "a failed lookup created a directory"
 }
 
+# Without HOME (and XDG_DATA_HOME) there is no default store: a clear
+# message, never a store at /.local/share/dailylog.
+test_no_home_no_default_store() {
+	cd "$T" || return
+	expect_status 66 env -u HOME "$DAILYLOG" list || return
+	expect_grep "$T/err" "HOME not set there is no default store"
+	expect_no_grep "$T/err" "/.local/share"
+	expect_status 64 env -u HOME "$DAILYLOG" init || return
+	expect_grep "$T/err" "init: HOME is not set, so there is no default store: name the directory"
+	expect_status 0 env -u HOME "$DAILYLOG" init "$T/named" || return
+}
+
 run_tests

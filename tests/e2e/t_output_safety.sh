@@ -128,6 +128,24 @@ test_hostile_store_path_and_file_name() {
 	    fail "check does not name the bad file visibly: $(cat "$T/err")"
 }
 
+# A newline in a file name or a reference cannot forge a message: each
+# message is one line, the newline shown as ^J.
+test_newline_cannot_forge_a_message() {
+	printf 'date: 2026-11-07\ntitle: 名前が悪い\n' >"$S/entries/x.yaml"
+	mkdir -p "$S/entries/2026/11" || return
+	printf 'date: 2026-11-07\ntitle: 改行\n' \
+	    >"$S/entries/2026/11/a
+dailylog: all is well.yaml"
+	expect_status 65 dl check || return
+	expect_grep "$T/err" "a^Jdailylog: all is well.yaml: not loaded: the file name is not a valid ID"
+	! grep -q '^dailylog: all is well' "$T/err" ||
+	    fail "a file name forged a message: $(cat "$T/err")"
+	expect_status 64 dl show 'x
+dailylog: forged' || return
+	expect_eq "$(grep -c '' "$T/err")" 1
+	expect_grep "$T/err" "bad reference 'x^Jdailylog: forged'"
+}
+
 # Arguments are echoed in messages only in visible form.
 test_hostile_arguments() {
 	dl add -d 2026-11-05 -s badge -t 一報 本文 >/dev/null 2>&1 || fail add

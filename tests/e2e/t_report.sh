@@ -228,4 +228,14 @@ test_usage() {
 	expect_status 64 dl report --width x || return
 }
 
+# A week that runs past the calendar's last day is refused, not shown
+# as ending in year 0000.
+test_report_week_past_9999() {
+	expect_status 64 dl report --week 9999-W52 || return
+	expect_grep "$T/err" "9999-W52 ends after 9999-12-31"
+	expect_empty "$T/out"
+	expect_status 0 dl report --week 9999-W51
+	expect_no_grep "$T/out" "0000"
+}
+
 run_tests

@@ -108,4 +108,27 @@ test_series_tsv_escaping_and_title_rules() {
 	expect_status 65 dl check
 }
 
+# An entry of a series without a part is not numbered yet: never
+# "part 0" in list, series, show or render.
+test_unnumbered_entry_is_never_part_0() {
+	dl add -d 2026-11-01 -s badge -t 第一報 本文 >/dev/null || { fail add; return; }
+	mkdir -p "$S/entries/2026/11"
+	printf 'date: 2026-11-02\ntitle: 番号なし\nseries: badge\n' \
+	    >"$S/entries/2026/11/no-part.yaml"
+	printf 'date: 2026-11-03\ntitle: 単独\nseries: alone\n' \
+	    >"$S/entries/2026/11/alone.yaml"
+	expect_status 0 dl list -f table || return
+	expect_grep "$T/out" "badge:1"
+	expect_no_grep "$T/out" ":0"
+	expect_status 0 dl series -f tsv || return
+	expect_grep "$T/out" "$(printf 'alone\talone\t0\t-\t-')"
+	expect_grep "$T/out" "$(printf 'badge\tbadge\t1\t')"
+	expect_status 0 dl show no-part || return
+	expect_no_grep "$T/out" "0】"
+	expect_no_grep "$T/out" "続編"
+	expect_status 0 dl render badge || return
+	expect_no_grep "$T/out" "番号なし"
+	expect_no_grep "$T/out" "⓪"
+}
+
 run_tests
