@@ -61,14 +61,13 @@ git_close(struct git *g)
 
 /* The child: its output to the pipes, a known locale, no editor. */
 static void
-child(const struct git *g, const char *const *av, int out, int err)
+child(const char *const *av, int out, int err)
 {
 	static const char *const drop[] = {
 		"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX",
 		"GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES", "LANGUAGE",
 	};
 
-	(void)g;
 	dup2(out, STDOUT_FILENO);
 	dup2(err, STDERR_FILENO);
 	for (size_t i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
@@ -122,7 +121,7 @@ git_runv(struct git *g, const char *const *argv)
 {
 	const char **av;
 	size_t n = 0, k = 0;
-	int po[2], pe[2], status;
+	int po[2] = { -1, -1 }, pe[2] = { -1, -1 }, status;
 	pid_t pid;
 
 	while (argv[n] != NULL)
@@ -144,11 +143,17 @@ git_runv(struct git *g, const char *const *argv)
 	if (pipe2(po, O_CLOEXEC) == -1 || pipe2(pe, O_CLOEXEC) == -1 ||
 	    (pid = fork()) == -1) {
 		diag_fail(EXIT_IOERR, "cannot run git: %s", strerror(errno));
+		for (int i = 0; i < 2; i++) {
+			if (po[i] != -1)
+				close(po[i]);
+			if (pe[i] != -1)
+				close(pe[i]);
+		}
 		free(av);
 		return -1;
 	}
 	if (pid == 0)
-		child(g, av, po[1], pe[1]);
+		child(av, po[1], pe[1]);
 	free(av);
 	close(po[1]);
 	close(pe[1]);
@@ -160,8 +165,8 @@ git_runv(struct git *g, const char *const *argv)
 			return -1;
 		}
 	if (WIFSIGNALED(status)) {
-		diag_fail(EXIT_IOERR, "git %s was killed by signal %d",
-		    argv[0], WTERMSIG(status));
+		diag_fail(EXIT_IOERR, "git was killed by signal %d",
+		    WTERMSIG(status));
 		return -1;
 	}
 	if (WEXITSTATUS(status) == 127 &&
@@ -484,7 +489,7 @@ shell_quote(struct buf *b, const char *s)
 }
 
 char *
-git_driver_command(const char *extra)
+git_driver_command(void)
 {
 	struct buf cmd = BUF_INIT;
 	char self[PATH_MAX];
@@ -496,17 +501,18 @@ git_driver_command(const char *extra)
 		shell_quote(&cmd, self);
 	} else
 		buf_adds(&cmd, "dailylog");
-	buf_adds(&cmd, " __merge-file ");
-	if (extra != NULL)
-		buf_addf(&cmd, "%s ", extra);
-	buf_adds(&cmd, "%O %A %B %P");
+	buf_adds(&cmd, " __merge-file %O %A %B %P");
 	return buf_detach(&cmd);
 }
 
-int
+/*
+ * The merge driver in the repository's own configuration (git does not
+ * carry it in the repository): this program's __merge-file.
+ */
+static int
 git_setup_driver(struct git *g)
 {
-	char *cmd = git_driver_command(NULL);
+	char *cmd = git_driver_command();
 	int rc = 0, st;
 
 	if ((st = git_run(g, "config", "merge.dailylog.name", "dailylog: "

@@ -80,15 +80,8 @@ int	git_commit_changes(struct ctx *, const char *fmt, ...)
  */
 char	*git_author(const struct ctx *);
 
-/*
- * Set up the merge driver of entry files in the repository's own
- * configuration (git does not carry it in the repository): merge.dailylog
- * runs this program's hidden __merge-file command.
- */
-int	git_setup_driver(struct git *);
-
 /* The driver's command line for git config, as a new string. */
-char	*git_driver_command(const char *extra);
+char	*git_driver_command(void);
 
 /*
  * init --git: make root a git repository (if it is not one), with the

@@ -201,7 +201,12 @@ merge_x(const struct entry *base, struct entry *mine, struct entry *theirs,
 	}
 }
 
-size_t
+/*
+ * mine and theirs into result (empty at first); values are moved out of
+ * mine and theirs, which are then only good for entry_free.  Returns the
+ * number of conflicts.
+ */
+static size_t
 merge_entries(const struct entry *base, struct entry *mine,
     struct entry *theirs, enum merge_side side, struct entry *result,
     struct strlist *conflicts)

@@ -13,31 +13,20 @@
 #include <stddef.h>
 
 struct buf;
-struct entry;
 struct strlist;
 
 /* Which side a conflicting field takes in the result. */
 enum merge_side { MERGE_MINE, MERGE_THEIRS };
 
 /*
- * Merge mine and theirs, both changed from base (an empty entry when the
- * file was added on both sides), into result (empty at first).  Values
- * are moved out of mine and theirs, which are then only good for
- * entry_free.  The names of conflicting fields are added to conflicts,
- * and those fields take side's values.  A part left without a series
- * (one side removed the series, the other changed the part) conflicts
- * on both.  Returns the number of conflicts.
- */
-size_t	merge_entries(const struct entry *base, struct entry *mine,
-	    struct entry *theirs, enum merge_side, struct entry *result,
-	    struct strlist *conflicts);
-
-/*
- * The same on the texts of three versions of the entry file name (base
- * NULL: none), the result written as dailylog writes entries into out
- * and checked by the loader: 0 when merged, 1 when fields conflict (out
- * holds side's values for them), -1 when a version does not load as an
- * entry (reported with name and which version it is).
+ * Merge three versions of the entry file name: mine and theirs, both
+ * changed from base (NULL: none, the file was added on both sides).  The
+ * names of conflicting fields are added to conflicts, and those fields
+ * take side's values; a part left without its series (one side left the
+ * series, the other changed the part) conflicts on both.  The result is
+ * written as dailylog writes entries into out and checked by the loader.
+ * Returns 0 when merged, 1 when fields conflict, -1 when a version does
+ * not load as an entry (reported with name and which version it is).
  */
 int	merge_texts(const char *name, const char *base, size_t baselen,
 	    const char *mine, size_t minelen, const char *theirs,

@@ -1396,6 +1396,7 @@ int
 sync_run(struct ctx *ctx)
 {
 	struct sync s;
+	struct buf driver = BUF_INIT;
 	size_t sent = 0, received = 0;
 	char *cmd;
 	int rc = -1;
@@ -1416,9 +1417,10 @@ sync_run(struct ctx *ctx)
 	store_unlock(s.st);
 	if (rc != 0 || (rc = find_upstream(&s)) != 0)
 		goto out;
-	cmd = git_driver_command(NULL);
-	s.driver = xreallocarray(NULL, strlen(cmd) + 32, 1);
-	snprintf(s.driver, strlen(cmd) + 32, "merge.dailylog.driver=%s", cmd);
+	/* This program is the driver, whatever the configuration says. */
+	cmd = git_driver_command();
+	buf_addf(&driver, "merge.dailylog.driver=%s", cmd);
+	s.driver = buf_detach(&driver);
 	free(cmd);
 	for (int i = 0; i < SYNC_TRIES; i++) {
 		if (i > 0) {
