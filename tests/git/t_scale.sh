@@ -136,12 +136,13 @@ test_team_at_scale() {
 	renumbered=$(cat "$T"/log.* | grep -c " is now ")
 	merged=$(cat "$T"/log.* | grep -c "field by field")
 	edits=$(git -C "$T/c1" log --format=%s | grep -c '^edit ')
+	kept=$(git -C "$T/c1" log --format=%s | grep -c '^renumber ')
 	printf '    %s clones, %s entries (%s in the shared series), %s edits of entries from other clones\n' \
 	    "$CLONES" "$TOTAL" "$SHARED" "$edits"
 	printf '    %s syncs; %s times the remote moved on and sync went again; %s syncs gave up (75) and were run again\n' \
 	    "$syncs" "$again" "$refused"
-	printf '    %s parts renumbered; %s entries changed on both sides merged field by field by the driver; no conflict left\n' \
-	    "$renumbered" "$merged"
+	printf '    %s renumberings said, %s renumber commits in the shared history; %s entries changed on both sides merged field by field; no conflict left\n' \
+	    "$renumbered" "$kept" "$merged"
 	printf '    a sync with nothing to do: %s ms (best of 5); the whole run: %s s\n' \
 	    "$best" "$(($(date +%s) - began))"
 }
