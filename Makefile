@@ -3,8 +3,14 @@
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
+# Where each shell looks on Debian: bash-completion's directory (it also
+# searches $XDG_DATA_DIRS, /usr/local/share included); zsh's fpath has
+# /usr/share/zsh/vendor-completions and /usr/local/share/zsh/site-functions;
+# fish's vendor_completions.d under /usr/share, or under each directory of
+# $XDG_DATA_DIRS when that is set.
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+ZSHCOMPDIR  = $(if $(filter /usr,$(PREFIX)),$(PREFIX)/share/zsh/vendor-completions,$(PREFIX)/share/zsh/site-functions)
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR	?=
 
 CC	?= cc
@@ -28,19 +34,24 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 ASAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SRCS	 = $(sort $(wildcard src/*.c))
-LIBSRCS	 = $(filter-out src/main.c,$(SRCS))
+# The templates init installs are built in, from share/templates/.
+TEMPLATES = $(sort $(wildcard share/templates/*.yaml))
+GENSRCS	 = build/gen/shipped_templates.c
+LIBSRCS	 = $(filter-out src/main.c,$(SRCS)) $(GENSRCS)
 HDRS	 = $(wildcard src/*.h)
 TESTSRCS = $(sort $(wildcard tests/test_*.c))
 MANPAGES = $(sort $(wildcard man/*.1 man/*.5))
 
-OBJS	 = $(LIBSRCS:src/%.c=build/obj/%.o)
-AOBJS	 = $(LIBSRCS:src/%.c=build/asan/%.o)
+# build/obj/NAME.o for src/NAME.c and build/gen/NAME.c alike.
+objs	 = $(patsubst build/gen/%.c,$(1)/%.o,$(LIBSRCS:src/%.c=$(1)/%.o))
+OBJS	 = $(call objs,build/obj)
+AOBJS	 = $(call objs,build/asan)
 TESTS	 = $(TESTSRCS:tests/%.c=build/obj/%)
 ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
 	libunistring-dev mandoc man-db texinfo info python3 clang cmark diffutils \
-	git
+	bash-completion zsh fish cmark-gfm pandoc hugo strace git
 
 .PHONY: FORCE all check check-unit check-e2e check-asan check-faults check-git lint install uninstall clean deps demo
 
@@ -63,6 +74,18 @@ build/obj/%.o: src/%.c $(HDRS) build/flags
 build/asan/%.o: src/%.c $(HDRS) build/flags
 	@mkdir -p build/asan
 	$(CC) -O1 -g $(ASAN) $(WARN) $(DEPS_CFLAGS) -c -o $@ $<
+
+build/gen/shipped_templates.c: $(TEMPLATES) mk/templates.awk
+	@mkdir -p build/gen
+	awk -f mk/templates.awk $(TEMPLATES) >$@.tmp && mv $@.tmp $@
+
+build/obj/%.o: build/gen/%.c $(HDRS) build/flags
+	@mkdir -p build/obj
+	$(CC) $(CFLAGS) $(WARN) -Isrc -c -o $@ $<
+
+build/asan/%.o: build/gen/%.c $(HDRS) build/flags
+	@mkdir -p build/asan
+	$(CC) -O1 -g $(ASAN) $(WARN) -Isrc -c -o $@ $<
 
 build/asan/dailylog: build/asan/main.o $(AOBJS)
 	$(CC) -g $(ASAN) -o $@ build/asan/main.o $(AOBJS) $(DEPS_LIBS)
@@ -88,7 +111,8 @@ check-asan: build/asan/dailylog $(ATESTS)
 	@DAILYLOG=$(CURDIR)/build/asan/dailylog ASAN_OPTIONS=detect_leaks=1 \
 	    sh tests/e2e/run.sh
 
-# Many writers, SIGKILL during add, a full disk, permissions and the lock.
+# Many writers, SIGKILL during add and import, a full disk, permissions,
+# the lock, and the order of every writer's system calls (strace).
 check-faults: dailylog
 	@DAILYLOG=$(CURDIR)/dailylog sh tests/e2e/run.sh tests/faults
 
@@ -105,15 +129,18 @@ install: dailylog
 	install -m 755 dailylog $(DESTDIR)$(BINDIR)/dailylog
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
-	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
 	install -m 644 completion/dailylog.bash $(DESTDIR)$(BASHCOMPDIR)/dailylog
 	install -m 644 completion/_dailylog $(DESTDIR)$(ZSHCOMPDIR)/_dailylog
+	install -m 644 completion/dailylog.fish $(DESTDIR)$(FISHCOMPDIR)/dailylog.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dailylog
 	for p in $(notdir $(wildcard man/*.1)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$p; done
 	for p in $(notdir $(wildcard man/*.5)); do rm -f $(DESTDIR)$(MANDIR)/man5/$$p; done
-	rm -f $(DESTDIR)$(BASHCOMPDIR)/dailylog $(DESTDIR)$(ZSHCOMPDIR)/_dailylog
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/dailylog $(DESTDIR)$(ZSHCOMPDIR)/_dailylog \
+	    $(DESTDIR)$(FISHCOMPDIR)/dailylog.fish
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
@@ -129,6 +156,7 @@ demo: dailylog
 clean:
 	rm -rf build dailylog demo-out
 
-# Fuzzing and benchmarks live in their own files.
+# Fuzzing, benchmarks and screenshots live in their own files.
 include mk/fuzz.mk
 include mk/bench.mk
+include mk/shots.mk

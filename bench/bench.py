@@ -139,6 +139,19 @@ def cases(dl, root, work):
     ]
 
 
+def inputs(dl, work, big_store):
+    """The inputs that could hold the store (bench/inputs.py): one run."""
+    sys.path.insert(0, HERE)
+    import inputs as cases_of_inputs
+    res = {}
+    for name, args, before, after, out_path in \
+            cases_of_inputs.cases(dl, work, big_store):
+        res[name] = measure(args, work, before, after, out_path)
+    print("\ninputs that could hold the store (RUNS=%d, median)" % RUNS)
+    for name, (ms, mib, nbytes) in res.items():
+        print("%-24s %8.1f ms %6.1f MiB %10s" % (name, ms, mib, nbytes))
+
+
 def main(argv):
     if len(argv) != 4:
         sys.exit("usage: bench.py DAILYLOG FLOOR WORKDIR")
@@ -169,6 +182,7 @@ def main(argv):
         a, b = res[small][name], res[big][name]
         print(row % (name, "%.1f" % a[0], "%.1f" % b[0], "%.1f" % (b[0] / a[0]),
                      "%.2f" % (b[0] / fl), "%.1f" % b[1], a[2], b[2]))
+    inputs(dl, work, store(work, big))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,53 @@
 # bash completion for dailylog(1).  Installed as
-# PREFIX/share/bash-completion/completions/dailylog; live values (series,
-# SERIES:PART references, recent IDs, clients, tags) come from
-# `dailylog __complete WHAT` in the store the command line names.
+# PREFIX/share/bash-completion/completions/dailylog, where bash-completion
+# loads it the first time dailylog is completed; without bash-completion,
+# source it from ~/.bashrc.  Live values (commands, series, SERIES:PART,
+# recent IDs, clients, contacts, staff, authors, tags, templates, formats)
+# come from `dailylog __complete WHAT` in the store the line names.
+#
+# bash splits words at the characters of COMP_WORDBREAKS, ':' and '='
+# among them: "badge:1" arrives as "badge" ":" "1".  The words are put
+# back together first, candidates are made whole, and what readline will
+# not replace (up to the last break in the word) is cut from them.
 
-# _dailylog_live WHAT: the store's values, in the store named by -C/--dir.
+# The words as the shell will see them, into words[] and cword.
+_dailylog_words()
+{
+	local i p=0 n=-1 w skipped
+	words=() cword=0
+	for ((i = 0; i < ${#COMP_WORDS[@]}; i++)); do
+		w=${COMP_WORDS[i]}
+		skipped=
+		while ((p < ${#COMP_LINE})) && [[ ${COMP_LINE:p:1} == [[:space:]] ]]; do
+			((p++))
+			skipped=1
+		done
+		if ((n < 0)) || [[ -n $skipped ]]; then
+			words[++n]=$w
+		else
+			words[n]+=$w
+		fi
+		((p += ${#w}))
+		((i == COMP_CWORD)) && cword=$n
+	done
+}
+
+# _dailylog_dequote WORD: WORD as the shell will pass it, for the common
+# forms ('a b', "a b", a\ b, ~/x); never through eval.
+_dailylog_dequote()
+{
+	local w=$1
+	case $w in
+	\'*\')	w=${w:1:${#w}-2} ;;
+	\"*\")	w=${w:1:${#w}-2} ;;
+	*)	w=${w//\\ / } ;;
+	esac
+	[[ $w == "~"/* || $w == "~" ]] && w=$HOME${w:1}
+	printf '%s' "$w"
+}
+
+# _dailylog_live WHAT: the store's values, one a line, in the store the
+# line names with -C or --dir.
 _dailylog_live()
 {
 	local dir=()
@@ -11,47 +55,67 @@ _dailylog_live()
 	"${_dailylog_cmd:-dailylog}" "${dir[@]}" __complete "$1" 2>/dev/null
 }
 
-# _dailylog_offer WORDS...: the words that begin with $cur, one a line
-# (values may hold spaces: T社 本社).
+# _dailylog_offer PREFIX: the lines of stdin that begin with $val, each
+# after PREFIX (an option's "--opt="), quoted for the command line unless
+# the word opens a quote, which readline then closes.
 _dailylog_offer()
 {
-	local IFS=$'\n' w
-	for w in "$@"; do
-		[[ $w == "$cur"* ]] && COMPREPLY+=("$w")
+	local w
+	while IFS= read -r w; do
+		[[ -n $w && $w == "$val"* ]] || continue
+		if [[ -n $_dailylog_quote ]]; then
+			COMPREPLY+=("$1$w")
+		else
+			COMPREPLY+=("$1$(printf '%q' "$w")")
+		fi
 	done
 }
 
-# _dailylog_value OPTION: complete the value of OPTION; 1 if it takes none.
-_dailylog_value()
+# _dailylog_list WORD...: the words, one a line.
+_dailylog_list()
 {
-	local IFS=$'\n'
+	printf '%s\n' "$@"
+}
+
+# The values of option $1 (for the command $_dailylog_sub), one a line;
+# 1 when it takes none.
+_dailylog_values()
+{
 	case $1 in
 	-C|--dir)
-		COMPREPLY+=($(compgen -d -- "$cur")) ;;
+		compgen -d -- "$val" ;;
 	-o|--output|-F|--file)
-		COMPREPLY+=($(compgen -f -- "$cur")) ;;
+		compgen -f -- "$val" ;;
 	--color|--colour|--hyperlink)
-		_dailylog_offer auto always never ;;
+		_dailylog_list auto always never ;;
 	--lang)
-		_dailylog_offer ja en ;;
-	-s|--series)
-		_dailylog_offer $(_dailylog_live series) ;;
-	--client)
-		_dailylog_offer $(_dailylog_live clients) ;;
-	--tag)
-		_dailylog_offer $(_dailylog_live tags) ;;
+		_dailylog_list ja en ;;
+	-s|--series|--not-series)
+		_dailylog_live series ;;
+	--client|--not-client)
+		_dailylog_live clients ;;
+	--contact|--not-contact)
+		_dailylog_live contacts ;;
+	--staff|--not-staff)
+		_dailylog_live staff ;;
+	--author|--not-author)
+		_dailylog_live authors ;;
+	--tag|--not-tag)
+		_dailylog_live tags ;;
+	--template)
+		_dailylog_live templates ;;
 	-d|--date|--since|--until)
-		_dailylog_offer today yesterday ;;
+		_dailylog_list today yesterday tomorrow ;;
 	-f|--format)
 		case $_dailylog_sub in
-		list)	_dailylog_offer table tsv json jsonl ;;
-		series)	_dailylog_offer table tsv json ;;
-		export)	_dailylog_offer json jsonl yaml ;;
-		report)	_dailylog_offer text markdown ;;
-		*)	_dailylog_offer text markdown html info gemini ;;
+		list)	_dailylog_list table tsv json jsonl csv ;;
+		series)	_dailylog_list table tsv json ;;
+		export)	_dailylog_list json jsonl yaml csv ;;
+		report)	_dailylog_list text markdown ;;
+		*)	_dailylog_live formats ;;
 		esac ;;
-	-t|--title|-p|--part|--contact|--staff|--result|--next|--author|\
-	--grep|-n|--width|--week|--month)
+	-t|--title|-p|--part|--result|--next|--grep|--not-grep|-n|\
+	--width|--week|--month|--resume)
 		;;	# free text: nothing to offer
 	*)
 		return 1 ;;
@@ -61,94 +125,108 @@ _dailylog_value()
 
 _dailylog_options()
 {
-	local filters="--series --since --until --client --tag --grep -n"
+	local filters="--series --client --contact --staff --author --tag
+	    --grep --not-series --not-client --not-contact --not-staff
+	    --not-author --not-tag --not-grep --since --until -n"
 	case $_dailylog_sub in
-	'')	echo "-C --dir --color= --no-pager --help --version" ;;
+	'')	echo "-C --dir= --color= --no-pager --help --version" ;;
 	init)	echo "--lang --author" ;;
 	add)	echo "-d --date -t --title -s --series -p --part --client" \
-		    "--contact --staff --tag --result --next -F --file -e" \
-		    "--edit --resume --resume= --drafts" ;;
+		    "--contact --staff --tag --result --next --template" \
+		    "--no-template -F --file -e --edit --resume --resume=" \
+		    "--drafts" ;;
 	edit)	echo "--merge --drafts" ;;
-	list)	echo "$filters -f --format" ;;
-	export)	echo "$filters -f --format" ;;
+	list)	echo "$filters -f --format --bom" ;;
+	export)	echo "$filters -f --format --bom" ;;
 	show)	echo "-f --format --width" ;;
-	render)	echo "-f --format -o --output --width --hyperlink=" ;;
-	series)	echo "-f --format" ;;
+	rm)	echo "-f --force -n --dry-run" ;;
+	render)	echo "-f --format -o --output --width --hyperlink= --drafts" \
+		    "--redact --aliases --no-fields --base-url" ;;
+	series)	echo "-f --format --title --lang" ;;
 	check)	echo "-q --quiet" ;;
 	report)	echo "--week --month --since --until -f --format --width" ;;
 	esac
+	[[ -n $_dailylog_sub ]] && echo "-h --help"
 }
 
 # The arguments that are not options.
 _dailylog_operands()
 {
-	local IFS=$'\n'
 	case $_dailylog_sub in
 	'')
-		_dailylog_offer init add list show edit render series read \
-		    check export report import help ;;
-	show|edit)
-		_dailylog_offer $(_dailylog_live refs) $(_dailylog_live ids) ;;
-	render)
-		_dailylog_offer $(_dailylog_live series) ;;
+		_dailylog_live commands ;;
+	show)
+		_dailylog_live refs
+		_dailylog_live series
+		_dailylog_list @ @~1
+		_dailylog_live ids ;;
+	edit|rm)
+		_dailylog_live refs
+		_dailylog_list @ @~1
+		_dailylog_live ids ;;
+	render|series)
+		_dailylog_live series ;;
 	read)
-		_dailylog_offer $(_dailylog_live series) $(_dailylog_live refs) ;;
+		_dailylog_live series
+		_dailylog_live refs ;;
 	help)
-		_dailylog_offer init add list show edit render series read \
-		    check export report import ;;
+		_dailylog_live commands ;;
 	init)
-		COMPREPLY+=($(compgen -d -- "$cur")) ;;
+		compgen -d -- "$val" ;;
 	import)
-		COMPREPLY+=($(compgen -f -- "$cur") -) ;;
+		compgen -f -- "$val"
+		echo - ;;
 	esac
 }
 
 _dailylog()
 {
-	local cur=${COMP_WORDS[COMP_CWORD]} opt="" i w
-	local _dailylog_sub="" _dailylog_dir="" _dailylog_cmd=${COMP_WORDS[0]}
+	local words cword cur opt="" prefix="" val vals i w
+	local _dailylog_sub="" _dailylog_dir="" _dailylog_quote=""
+	local _dailylog_cmd=${COMP_WORDS[0]}
 	COMPREPLY=()
+	_dailylog_words
+	cur=${words[cword]}
 
 	# The store and the command named so far; global options come first.
-	for ((i = 1; i < COMP_CWORD; i++)); do
-		w=${COMP_WORDS[i]}
-		if [[ -z $_dailylog_sub ]]; then
-			case $w in
-			-C|--dir) _dailylog_dir=${COMP_WORDS[i + 1]}; ((i++)) ;;
-			--dir=*) _dailylog_dir=${w#--dir=} ;;
-			-C?*) _dailylog_dir=${w#-C} ;;
-			--color|--colour) [[ ${COMP_WORDS[i + 1]} == = ]] && ((i += 2)) ;;
-			-*) ;;
-			*) _dailylog_sub=$w ;;
-			esac
-		fi
+	for ((i = 1; i < cword; i++)); do
+		w=${words[i]}
+		[[ -n $_dailylog_sub ]] && break
+		case $w in
+		-C|--dir) _dailylog_dir=${words[i + 1]}; ((i++)) ;;
+		--dir=*) _dailylog_dir=${w#--dir=} ;;
+		-C?*) _dailylog_dir=${w#-C} ;;
+		-*) ;;
+		*) _dailylog_sub=$w ;;
+		esac
 	done
-	_dailylog_dir=${_dailylog_dir/#\~/$HOME}
+	_dailylog_dir=$(_dailylog_dequote "$_dailylog_dir")
 
-	# The option whose value this word is: "--opt VALUE", "--opt=VALUE"
-	# as one word, or as three when COMP_WORDBREAKS holds "=".
-	local joined=""
+	# The option whose value this word is: "--opt VALUE" or "--opt=VALUE".
+	val=$cur
 	if [[ $cur == --*=* ]]; then
-		opt=${cur%%=*} cur=${cur#*=} joined=1
-	elif [[ $cur == = ]]; then
-		opt=${COMP_WORDS[COMP_CWORD - 1]} cur=""
-	elif ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[COMP_CWORD - 1]} == = ]]; then
-		opt=${COMP_WORDS[COMP_CWORD - 2]}
-	elif ((COMP_CWORD >= 2)); then
-		opt=${COMP_WORDS[COMP_CWORD - 1]}
-		[[ $opt == -* ]] || opt=""
+		opt=${cur%%=*} prefix=$opt= val=${cur#*=}
+	elif ((cword >= 2)) && [[ ${words[cword - 1]} == -* ]]; then
+		opt=${words[cword - 1]}
 	fi
-	if [[ -n $opt ]] && _dailylog_value "$opt"; then
-		# One word "--opt=VAL" is replaced whole: keep its "--opt=".
-		[[ -n $joined ]] && COMPREPLY=("${COMPREPLY[@]/#/$opt=}")
-		return 0
+	if [[ $val == [\'\"]* ]]; then
+		_dailylog_quote=1 val=${val:1}
 	fi
-	if [[ $cur == -* ]]; then
-		_dailylog_offer $(_dailylog_options)
+	if [[ -n $opt ]] && vals=$(_dailylog_values "$opt"); then
+		_dailylog_offer "$prefix" <<<"$vals"
+	elif [[ $cur == -* ]]; then
+		_dailylog_offer "" < <(_dailylog_options | tr ' \t' '\n\n')
 		[[ ${COMPREPLY[*]} == *= ]] && compopt -o nospace 2>/dev/null
-		return 0
+	else
+		_dailylog_offer "" < <(_dailylog_operands)
 	fi
-	_dailylog_operands
+
+	# readline replaces only what follows the last break in the word.
+	local breaks=${COMP_WORDBREAKS//[^:=]/}
+	if [[ -n $breaks && -z $_dailylog_quote ]]; then
+		local cut=${cur%"${cur##*[$breaks]}"}
+		[[ -n $cut ]] && COMPREPLY=("${COMPREPLY[@]#"$cut"}")
+	fi
 	return 0
 }
 

@@ -2,14 +2,14 @@
 # against the library sources under ASan and UBSan and runs each target
 # for FUZZ_SECONDS; new inputs go to build/fuzz/corpus-TARGET, crashes to
 # build/fuzz/TARGET-crash-*.  Included from the Makefile, which defines
-# LIBSRCS, HDRS, DEPS_CFLAGS, DEPS_LIBS and WARN.
+# LIBSRCS, objs, HDRS, DEPS_CFLAGS, DEPS_LIBS and WARN.
 
 FUZZ_CC		?= clang
 FUZZ_SECONDS	?= 60
 FUZZ_SAN	 = address,undefined -fno-sanitize-recover=all \
 		   -fno-omit-frame-pointer
 FUZZ_TARGETS	 = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
-FUZZ_OBJS	 = $(LIBSRCS:src/%.c=build/fuzz/%.o)
+FUZZ_OBJS	 = $(call objs,build/fuzz)
 FUZZ_BINS	 = $(FUZZ_TARGETS:%=build/fuzz/%)
 # Seeds: the hostile corpus, the fixtures, the sample store, good entries.
 FUZZ_SEEDS	 = tests/fuzz/seed tests/hostile \
@@ -25,6 +25,11 @@ build/fuzz/%.o: src/%.c $(HDRS)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN) $(WARN) \
 	    $(DEPS_CFLAGS) -c -o $@ $<
+
+build/fuzz/%.o: build/gen/%.c $(HDRS)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer-no-link,$(FUZZ_SAN) $(WARN) \
+	    -Isrc -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS) $(HDRS)
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,$(FUZZ_SAN) $(WARN) -Isrc \

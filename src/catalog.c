@@ -1,7 +1,10 @@
 /* The catalog (catalog.h): references, parts, adding. */
 #include <ctype.h>
-#include <limits.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,6 +22,7 @@
 #include "entry.h"
 #include "fsio.h"
 #include "index.h"
+#include "journal.h"
 #include "ref.h"
 #include "store.h"
 #include "walk.h"
@@ -110,23 +114,74 @@ path_by_id(struct store *st, const char *id, char **out)
 	return rc;
 }
 
-/* The file ref names (a new string), whether or not it loads. */
+/*
+ * @~N: the Nth entry before the newest in listing order (entry_cmp, as
+ * list shows them).  When some file does not load, the newest is not
+ * known, and nothing is named.
+ */
 static int
-find(struct store *st, const struct entry_list *summaries, const char *ref,
-    char **out)
+resolve_newest(struct store *st, const struct ref *r, char **out)
 {
-	struct ref r;
+	struct entry_list l;
+	size_t errors = diag_errors();
+	int rc = index_load(st, &l);
+
+	if (rc == 0 && diag_errors() > errors) {
+		diag_fail(EXIT_DATAERR, "some entries do not load (see above), "
+		    "so '%s' is not known; run 'dailylog check'", r->text);
+		rc = -1;
+	} else if (rc == 0 && (size_t)r->back >= l.n) {
+		if (l.n == 0)
+			diag_fail(EXIT_NOTFOUND, "no entry '%s': the store has "
+			    "no entries", r->text);
+		else
+			diag_fail(EXIT_NOTFOUND, "no entry '%s': the store has "
+			    "%zu entr%s, @ to @~%zu", r->text, l.n,
+			    l.n == 1 ? "y" : "ies", l.n - 1);
+		rc = -1;
+	} else if (rc == 0)
+		*out = xstrdup(l.v[l.n - 1 - (size_t)r->back]->path);
+	entry_list_free(&l);
+	return rc;
+}
+
+/*
+ * The highest part of series slug among summaries (or the index's):
+ * 0 when it has none.
+ */
+static int
+series_latest(struct store *st, const struct entry_list *given,
+    const char *slug, long *part)
+{
+	struct entry_list all = { NULL, 0 };
+	const struct entry_list *l = given;
+	int rc = 0;
+
+	if (l == NULL && (rc = index_load_series(st, slug, &all)) == 0)
+		l = &all;
+	*part = 0;
+	for (size_t i = 0; l != NULL && i < l->n; i++)
+		if (l->v[i]->series && strcmp(l->v[i]->series, slug) == 0 &&
+		    l->v[i]->part > *part)
+			*part = l->v[i]->part;
+	entry_list_free(&all);
+	return rc;
+}
+
+/*
+ * An ID or a prefix of one, among the paths of the walk; with latest, a
+ * series name that is no entry's whole ID names its latest part.
+ */
+static int
+resolve_id(struct store *st, const struct entry_list *summaries,
+    struct ref *r, bool latest, char **out)
+{
+	const char *ref = r->text;
 	char **paths;
 	size_t n, rlen = strlen(ref), nmatch = 0, exact = SIZE_MAX, first = 0;
+	long last = 0;
 	int rc;
 
-	*out = NULL;
-	if (ref_parse(ref, &r) == REF_BAD) {
-		diag_fail(EXIT_USAGE, "bad reference '%s': %s", ref, r.why);
-		return -1;
-	}
-	if (r.kind == REF_PART)
-		return resolve_part(st, summaries, &r, out);
 	if ((rc = path_by_id(st, ref, out)) != 0)
 		return rc > 0 ? 0 : -1;
 	if ((rc = walk_paths(st->root, &paths, &n, NULL, NULL)) != 0) {
@@ -145,6 +200,25 @@ find(struct store *st, const struct entry_list *summaries, const char *ref,
 	}
 	if (exact != SIZE_MAX)
 		first = exact;
+	/* A series by its name: before a prefix, after a whole ID. */
+	if (exact == SIZE_MAX && ref_is_series(r) && (latest || nmatch == 0)) {
+		rc = series_latest(st, summaries, r->slug, &last);
+		if (rc != 0 || last > 0)
+			walk_paths_free(paths, n);
+		if (rc != 0)
+			return rc;
+		if (last > 0 && !latest) {
+			diag_fail(EXIT_NOTFOUND, "'%s' is a series, not an "
+			    "entry: name a part, such as %s:%ld (its latest)",
+			    ref, ref, last);
+			return -1;
+		}
+		if (last > 0) {
+			r->kind = REF_PART;
+			r->part = last;
+			return resolve_part(st, summaries, r, out);
+		}
+	}
 	if (nmatch == 0) {
 		diag_fail(EXIT_NOTFOUND, "no entry '%s'", ref);
 		rc = -1;
@@ -169,22 +243,39 @@ find(struct store *st, const struct entry_list *summaries, const char *ref,
 	return rc;
 }
 
-int
-catalog_resolve(struct store *st, const char *ref, struct entry **out)
+/* The file ref names (a new string), whether or not it loads. */
+static int
+find(struct store *st, const struct entry_list *summaries, const char *ref,
+    bool latest, char **out)
 {
-	return catalog_resolve_in(st, NULL, ref, out);
+	struct ref r;
+
+	*out = NULL;
+	switch (ref_parse(ref, &r)) {
+	case REF_BAD:
+		diag_fail(EXIT_USAGE, "bad reference '%s': %s", ref, r.why);
+		return -1;
+	case REF_PART:
+		return resolve_part(st, summaries, &r, out);
+	case REF_NEWEST:
+		return resolve_newest(st, &r, out);
+	case REF_ID:
+		break;
+	}
+	return resolve_id(st, summaries, &r, latest, out);
 }
 
-int
-catalog_resolve_in(struct store *st, const struct entry_list *summaries,
-    const char *ref, struct entry **out)
+/* The entry ref names, loaded. */
+static int
+resolve(struct store *st, const struct entry_list *summaries,
+    const char *ref, bool latest, struct entry **out)
 {
 	struct entry *e;
 	char *path;
 	int rc;
 
 	*out = NULL;
-	if (find(st, summaries, ref, &path) != 0)
+	if (find(st, summaries, ref, latest, &path) != 0)
 		return -1;
 	e = xmalloc(sizeof(*e));
 	entry_init(e);
@@ -197,9 +288,29 @@ catalog_resolve_in(struct store *st, const struct entry_list *summaries,
 }
 
 int
+catalog_resolve(struct store *st, const char *ref, struct entry **out)
+{
+	return resolve(st, NULL, ref, false, out);
+}
+
+int
+catalog_resolve_in(struct store *st, const struct entry_list *summaries,
+    const char *ref, struct entry **out)
+{
+	return resolve(st, summaries, ref, false, out);
+}
+
+int
+catalog_resolve_latest(struct store *st, const struct entry_list *summaries,
+    const char *ref, struct entry **out)
+{
+	return resolve(st, summaries, ref, true, out);
+}
+
+int
 catalog_find(struct store *st, const char *ref, char **path)
 {
-	return find(st, NULL, ref, path);
+	return find(st, NULL, ref, false, path);
 }
 
 void
@@ -398,7 +509,20 @@ number_parts(struct store *st, const char *name, struct entry **v, size_t n)
 			else
 				hi = mid;
 		}
-		e->part = ++high[lo].max;
+		if ((e->part = ++high[lo].max) > PART_MAX) {
+			/* 73 like a taken part: the series has none left. */
+			if (name != NULL)
+				diag_error(EXIT_CANTCREAT, name, e->pos[F_SERIES],
+				    "series '%s' has no part left after %d; give "
+				    "the entry another series", e->series, PART_MAX);
+			else
+				diag_fail(EXIT_CANTCREAT, "series '%s' has no "
+				    "part left after %d; give the entry another "
+				    "series", e->series, PART_MAX);
+			e->part = 0;
+			rc = -1;
+			break;
+		}
 	}
 	free(high);
 	free(mine);
@@ -425,20 +549,72 @@ catalog_part_free(struct store *st, const char *series, long part,
 	return rc;
 }
 
-/* Write e as a new file with a new ID; under the lock, parts numbered. */
+/*
+ * Every writer's last look before a file gets its name.  The text is
+ * what every reader will read, so it must fit in ENTRY_MAX_FILE, load
+ * with the same loader, and load as e (nothing lost in writing); else
+ * nothing is written, for a file the loader refuses would vanish from
+ * list, stop the numbering of its series and not open in edit.  The
+ * message is placed at name:at, the entry's input, or is the command
+ * line's when name is NULL.
+ */
 static int
-write_new(struct store *st, struct entry *e)
+check_written(const char *name, struct pos at, const char *text,
+    size_t len, const struct entry *e)
 {
-	struct buf yaml = BUF_INIT;
+	struct entry back;
+	const char *why = NULL;
+	char size[32];
+
+	if (len > ENTRY_MAX_FILE) {
+		snprintf(size, sizeof(size), "%zu KiB", (len + 1023) / 1024);
+		why = size;
+	} else {
+		entry_init(&back);
+		if (entry_load_buf("(the entry as written)", text, len, &back,
+		    false) != 0)
+			why = "a file that does not load (see above)";
+		else if (!entry_same(e, &back))
+			why = "a file that does not read back as given";
+		entry_free(&back);
+	}
+	if (why == NULL)
+		return 0;
+	if (why == size && name != NULL)
+		diag_error(EXIT_DATAERR, name, at, "this entry would be %s as "
+		    "dailylog writes it, over the limit of %d KiB of an entry "
+		    "file", size, ENTRY_MAX_FILE / 1024);
+	else if (why == size)
+		diag_fail(EXIT_DATAERR, "the entry would be %s as dailylog "
+		    "writes it, over the limit of %d KiB of an entry file; "
+		    "nothing was written", size, ENTRY_MAX_FILE / 1024);
+	else if (name != NULL)
+		diag_error(EXIT_DATAERR, name, at, "this entry would be written "
+		    "as %s", why);
+	else
+		diag_fail(EXIT_DATAERR, "the entry would be written as %s; "
+		    "nothing was written", why);
+	return -1;
+}
+
+/* The directory of e's date, relative to the root (32 bytes). */
+static void
+month_dir(const struct entry *e, char *rel, size_t size)
+{
+	snprintf(rel, size, "entries/%04d/%02d", e->date.year, e->date.mon);
+}
+
+/* Write e as yaml, a new file with a new ID; under the lock, parts numbered. */
+static int
+write_new(struct store *st, struct entry *e, const struct buf *yaml)
+{
 	char id[64], rel[32], *dir, *path = NULL;
 	int rc, err = EEXIST;
 
-	snprintf(rel, sizeof(rel), "entries/%04d/%02d", e->date.year,
-	    e->date.mon);
+	month_dir(e, rel, sizeof(rel));
 	if ((rc = fsio_mkdirs(st->root, rel)) != 0)
 		return rc;
 	dir = path_join(st->root, rel);
-	entry_to_yaml(e, false, false, &yaml);
 	for (int tries = 0; tries < 16 && err == EEXIST; tries++) {
 		struct buf name = BUF_INIT;
 
@@ -447,7 +623,7 @@ write_new(struct store *st, struct entry *e)
 		free(path);
 		path = path_join(dir, name.s);
 		buf_free(&name);
-		err = fsio_write(path, yaml.s, yaml.len, FSIO_NEW, 0600, true);
+		err = fsio_write(path, yaml->s, yaml->len, FSIO_NEW, 0600, true);
 	}
 	if (err != 0) {
 		diag_error(fsio_status(err), path, nopos, "cannot create the "
@@ -462,7 +638,6 @@ write_new(struct store *st, struct entry *e)
 		e->path = path;
 		store_changed(st, path);
 	}
-	buf_free(&yaml);
 	free(dir);
 	return rc;
 }
@@ -480,54 +655,432 @@ any_series(struct entry *const *v, size_t n)
 int
 catalog_add(struct store *st, struct entry *e)
 {
+	struct buf yaml = BUF_INIT;
 	int rc;
 
 	if ((rc = store_lock(st)) != 0)
 		return rc;
-	if (e->series == NULL || (rc = number_parts(st, NULL, &e, 1)) == 0)
-		rc = write_new(st, e);
+	if (e->series == NULL || (rc = number_parts(st, NULL, &e, 1)) == 0) {
+		entry_to_yaml(e, false, false, &yaml);
+		if ((rc = check_written(NULL, nopos, yaml.s, yaml.len, e)) == 0)
+			rc = write_new(st, e, &yaml);
+	}
 	store_unlock(st);
+	buf_free(&yaml);
 	return rc;
 }
 
-/* Remove what this batch wrote: nothing half-added stays. */
-static void
-roll_back(struct entry **v, size_t written)
-{
-	size_t kept = 0;
+/* --- a batch, all or none --- */
 
-	for (size_t i = 0; i < written; i++)
-		if (unlink(v[i]->path) == -1) {
-			diag_fail(fsio_status(errno), "cannot remove %s: %s",
-			    v[i]->path, strerror(errno));
-			kept++;
+static const char *
+signal_name(int sig)
+{
+	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" :
+	    sig == SIGHUP ? "SIGHUP" : "a signal";
+}
+
+int
+catalog_recover(struct store *st)
+{
+	bool held = st->lockfd != -1;
+	int rc, err;
+
+	if (!journal_pending(st->root))
+		return 0;
+	if (!held && (err = store_trylock(st)) != 0) {
+		/* Held: an import at work, not one that was killed. */
+		if (err != EWOULDBLOCK)
+			diag_warn(st->root, nopos, "an import was interrupted, "
+			    "and the lock to roll it back cannot be taken: %s",
+			    strerror(err));
+		return 0;
+	}
+	rc = journal_recover(st->root);
+	if (!held)
+		store_unlock(st);
+	return rc;
+}
+
+/* A file of entries/YYYY/MM, its size, and its text once read. */
+struct month_file {
+	char	*name;
+	off_t	 size;
+	char	*text;		/* NULL until read */
+	size_t	 len;
+	bool	 read;		/* tried: text may still be NULL */
+};
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	const struct month_file *x = a, *y = b;
+
+	return (x->size > y->size) - (x->size < y->size);
+}
+
+/* The regular *.yaml files of the directory d (NULL: none), by size. */
+static struct month_file *
+month_files(DIR *d, size_t *n)
+{
+	struct month_file *v = NULL;
+	struct dirent *de;
+	struct stat sb;
+
+	*n = 0;
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+
+		if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0 ||
+		    fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) ||
+		    !S_ISREG(sb.st_mode))
+			continue;
+		if ((*n & (*n - 1)) == 0)
+			v = xreallocarray(v, *n ? 2 * *n : 1, sizeof(*v));
+		memset(&v[*n], 0, sizeof(v[*n]));
+		v[*n].name = xstrdup(de->d_name);
+		v[(*n)++].size = sb.st_size;
+	}
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), cmp_size);
+	return v;
+}
+
+static void
+month_files_free(struct month_file *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].text);
+	}
+	free(v);
+}
+
+/*
+ * Whether f of the directory dir (fd) holds yaml exactly, or, with
+ * any_part, yaml with a "part: N" line after its series line: the file
+ * that add or import wrote of this entry, numbered then.  Each file is
+ * read once, however many entries of the batch it may be.
+ */
+static bool
+holds(int fd, const char *dir, struct month_file *f, const struct buf *yaml,
+    bool any_part)
+{
+	const char *series, *text;
+	size_t len, at, digits;
+
+	if (!f->read) {
+		char *path = path_join(dir, f->name);
+
+		f->read = true;
+		if (file_read_at(fd, f->name, path, ENTRY_MAX_FILE, &f->text,
+		    &f->len) != 0)
+			f->text = NULL;
+		free(path);
+	}
+	if ((text = f->text) == NULL)
+		return false;
+	len = f->len;
+	if (!any_part)
+		return len == yaml->len && memcmp(text, yaml->s, len) == 0;
+	if ((series = strstr(yaml->s, "\nseries: ")) == NULL)
+		return false;
+	at = (size_t)(strchr(series + 1, '\n') + 1 - yaml->s);
+	if (len <= at + 6 || memcmp(text, yaml->s, at) != 0 ||
+	    strncmp(text + at, "part: ", 6) != 0)
+		return false;
+	digits = strspn(text + at + 6, "0123456789");
+	return digits > 0 && text[at + 6 + digits] == '\n' &&
+	    len == yaml->len + 7 + digits &&
+	    memcmp(text + at + 7 + digits, yaml->s + at, yaml->len - at) == 0;
+}
+
+/* Entries by the directory of their date. */
+static int
+cmp_month(const void *a, const void *b, void *arg)
+{
+	struct entry *const *v = arg;
+	const struct date *x = &v[*(const size_t *)a]->date;
+	const struct date *y = &v[*(const size_t *)b]->date;
+
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	return (x->mon > y->mon) - (x->mon < y->mon);
+}
+
+/*
+ * Which of the n entries (their files yaml[i], parts not yet given) the
+ * store holds already, in present[]: a file in the directory of the
+ * entry's date that is, byte for byte, the file dailylog writes of it
+ * (with any part when the entry has none).  Only those directories are
+ * read, and only their files of a size that fits.  Returns how many.
+ */
+static size_t
+find_present(struct store *st, struct entry **v, const struct buf *yaml,
+    size_t n, bool *present)
+{
+	size_t *order = xreallocarray(NULL, n + 1, sizeof(*order));
+	size_t found = 0, nfiles = 0;
+	struct month_file *files = NULL;
+	char rel[32], prev[32] = "", *dir = NULL;
+	DIR *d = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	qsort_r(order, n, sizeof(*order), cmp_month, v);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k], lo = 0, hi;
+		bool any_part = v[i]->series != NULL && v[i]->part == 0;
+		off_t min = (off_t)yaml[i].len + (any_part ? 8 : 0);
+		off_t max = (off_t)yaml[i].len + (any_part ? 13 : 0);
+
+		month_dir(v[i], rel, sizeof(rel));
+		if (strcmp(rel, prev) != 0) {
+			month_files_free(files, nfiles);
+			if (d != NULL)
+				closedir(d);
+			free(dir);
+			memcpy(prev, rel, sizeof(prev));
+			dir = path_join(st->root, rel);
+			d = opendir(dir);	/* none yet: nothing there */
+			files = month_files(d, &nfiles);
 		}
-	if (kept == 0)
+		present[i] = false;
+		for (hi = nfiles; lo < hi; ) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (files[mid].size < min)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < nfiles && files[lo].size <= max && !present[i]; lo++)
+			present[i] = holds(dirfd(d), dir, &files[lo], &yaml[i],
+			    any_part);
+		found += present[i];
+	}
+	month_files_free(files, nfiles);
+	if (d != NULL)
+		closedir(d);
+	free(dir);
+	free(order);
+	return found;
+}
+
+/*
+ * The file of a new entry e, relative to the root: a new ID whose name
+ * no file has (none can come while the lock is held, but by hand).
+ */
+static char *
+new_target(struct store *st, const struct entry *e)
+{
+	struct buf rel = BUF_INIT;
+	char id[64], dir[32];
+
+	month_dir(e, dir, sizeof(dir));
+	for (int tries = 0; tries < 16; tries++) {
+		struct stat sb;
+		char *path;
+		bool taken;
+
+		make_id(&e->date, id, sizeof(id));
+		buf_reset(&rel);
+		buf_addf(&rel, "%s/%s.yaml", dir, id);
+		path = path_join(st->root, rel.s);
+		taken = lstat(path, &sb) == 0;
+		free(path);
+		if (!taken)
+			break;
+	}
+	return buf_detach(&rel);
+}
+
+/* The signal that asked the batch to stop, or 0. */
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+/* After a failure or a signal: the batch undone, and said so. */
+static void
+batch_undo(struct journal *j)
+{
+	size_t removed;
+
+	if (journal_roll_back(j, &removed) != 0)
+		diag("import: could not remove all the entries written; the "
+		    "next dailylog command removes the rest");
+	else if (stop_signal != 0 && removed > 0)
+		diag("import: interrupted by %s; removed the %zu entries "
+		    "written so far; nothing was imported",
+		    signal_name(stop_signal), removed);
+	else if (stop_signal != 0)
+		diag("import: interrupted by %s; nothing was imported",
+		    signal_name(stop_signal));
+	else if (removed > 0)
 		diag("import: removed the %zu entries written before the "
-		    "failure; nothing was imported", written);
+		    "failure; nothing was imported", removed);
 	else
-		diag("import: %zu of %zu entries written could not be removed",
-		    kept, written);
+		diag("import: nothing was imported");
+}
+
+/*
+ * Under the lock: the n entries of the input name, those in the store
+ * already skipped, numbered, checked as files, staged, linked and
+ * committed.
+ */
+static int
+import_locked(struct store *st, const char *name, struct entry **v, size_t n)
+{
+	struct journal j = { NULL, NULL, NULL, NULL, 0, NULL };
+	struct entry **todo = xreallocarray(NULL, n + 1, sizeof(*todo));
+	struct buf *yaml = xcalloc(n + 1, sizeof(*yaml));
+	bool *present = xcalloc(n + 1, sizeof(*present));
+	char **target = xcalloc(n + 1, sizeof(*target));
+	size_t skipped, m = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++)
+		entry_to_yaml(v[i], false, false, &yaml[i]);
+	skipped = find_present(st, v, yaml, n, present);
+	for (size_t i = 0; i < n; i++) {
+		buf_free(&yaml[i]);
+		if (!present[i])
+			todo[m++] = v[i];
+	}
+	if (any_series(todo, m) && number_parts(st, name, todo, m) != 0)
+		rc = -1;
+	/* Each file as it will be, its part given, checked as it is read. */
+	for (size_t i = 0; rc == 0 && i < m; i++) {
+		entry_to_yaml(todo[i], false, false, &yaml[i]);
+		if (check_written(name, todo[i]->pos[F_DATE], yaml[i].s,
+		    yaml[i].len, todo[i]) != 0)
+			rc = -1;
+	}
+	for (size_t i = 0; rc == 0 && i < m; i++)
+		target[i] = new_target(st, todo[i]);
+	if (rc != 0)
+		diag("import: nothing was imported");
+	else if (m == 0)
+		diag("import: all %zu entries are in the store already; "
+		    "nothing to import", n);
+	else if (stop_signal != 0 || journal_stage(&j, st->root, target, yaml,
+	    m, &stop_signal) != 0 || journal_link(&j) != 0 ||
+	    stop_signal != 0 || journal_commit(&j) != 0) {
+		batch_undo(&j);
+		rc = -1;
+	} else {
+		for (size_t i = 0; i < m; i++) {
+			const char *base = strrchr(target[i], '/') + 1;
+
+			free(todo[i]->id);
+			free(todo[i]->path);
+			todo[i]->path = path_join(st->root, target[i]);
+			todo[i]->id = xstrndup(base, strlen(base) - 5);
+			store_changed(st, todo[i]->path);
+		}
+		if (skipped > 0)
+			diag("import: %zu of %zu entries are in the store "
+			    "already; skipped", skipped, n);
+	}
+	journal_free(&j);
+	for (size_t i = 0; i < n; i++) {
+		buf_free(&yaml[i]);
+		free(target[i]);
+	}
+	free(target);
+	free(yaml);
+	free(present);
+	free(todo);
+	return rc;
 }
 
 int
 catalog_add_batch(struct store *st, const char *name, struct entry **v,
     size_t n)
 {
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old[3];
+	int rc;
+
+	/*
+	 * From here a signal rolls the batch back before exit (one that
+	 * is ignored stays ignored, as for a job in the background).
+	 */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	stop_signal = 0;
+	for (size_t i = 0; i < 3; i++) {
+		sigaction(sigs[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+	if ((rc = store_lock(st)) == 0) {
+		if ((rc = journal_recover(st->root)) == 0)
+			rc = import_locked(st, name, v, n);
+		store_unlock(st);
+	}
+	for (size_t i = 0; i < 3; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	if (rc != 0 && stop_signal != 0)
+		diag_set_status(128 + stop_signal);
+	return rc;
+}
+
+/* --- removing --- */
+
+/* Whether s is among the first n of v. */
+static bool
+among(char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+int
+catalog_remove(struct store *st, struct entry *const *v, size_t n,
+    struct strlist *removed)
+{
+	struct strlist dirs = { NULL, 0 };
 	int rc;
 
 	if ((rc = store_lock(st)) != 0)
 		return rc;
-	if (any_series(v, n) && (rc = number_parts(st, name, v, n)) != 0) {
-		store_unlock(st);
-		diag("import: nothing was imported");
-		return rc;
-	}
-	for (size_t i = 0; i < n; i++)
-		if ((rc = write_new(st, v[i])) != 0) {
-			roll_back(v, i);
-			break;
+	for (size_t i = 0; i < n; i++) {
+		char *dir;
+
+		if (among(removed->v, removed->n, v[i]->path))
+			continue;	/* named twice */
+		if (unlink(v[i]->path) == -1) {
+			diag_error(fsio_status(errno), v[i]->path, nopos,
+			    "cannot remove the entry: %s", strerror(errno));
+			rc = -1;
+			continue;
 		}
+		strlist_add(removed, v[i]->path);
+		store_changed(st, v[i]->path);
+		dir = xstrndup(v[i]->path, (size_t)(basename_of(v[i]->path) -
+		    v[i]->path));
+		if (!among(dirs.v, dirs.n, dir))
+			strlist_add(&dirs, dir);
+		free(dir);
+	}
+	/* The removals are durable before anyone is told of them. */
+	for (size_t i = 0; i < dirs.n; i++) {
+		int err = fsync_dir(dirs.v[i]);
+
+		if (err != 0) {
+			diag_error(fsio_status(err), dirs.v[i], nopos,
+			    "cannot flush the directory: %s", strerror(err));
+			rc = -1;
+		}
+	}
+	strlist_free(&dirs);
 	store_unlock(st);
 	return rc;
 }
@@ -577,6 +1130,8 @@ catalog_replace(struct store *st, const char *path, const char *base,
 	    strcmp(old.series, new->series) != 0 || old.part != new->part))
 		rc = catalog_part_free(st, new->series, new->part, path);
 	diag_ignore(NULL);
+	if (rc == 0)
+		rc = check_written(path, nopos, text, len, new);
 	if (rc == 0)
 		rc = fsio_store_file(path, text, len, FSIO_REPLACE);
 	if (rc == 0)

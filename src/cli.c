@@ -32,7 +32,7 @@ usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	diag_fail(EXIT_USAGE, "%s: %s", cmd, msg.s);
 	if (c != NULL)
-		fprintf(stderr, "usage: dailylog %s\n", c->usage);
+		command_usage(c, stderr);
 	buf_free(&msg);
 	return -1;
 }
@@ -54,9 +54,62 @@ option_suggest(const char *arg, const struct option *opts)
 	return hint;
 }
 
+const struct option cli_global_options[] = {
+	{ "dir", required_argument, NULL, 'C' },
+	{ "color", required_argument, NULL, 'c' },
+	{ "colour", required_argument, NULL, 'c' },
+	{ "no-pager", no_argument, NULL, 'P' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * A global option given after the command (list -C DIR, show
+ * --no-pager): the hint that it goes first.  Returns 1 when arg is no
+ * global option.
+ */
+static int
+global_after_command(const char *cmd, const char *arg)
+{
+	size_t n = strcspn(arg, "=");
+	int val = 0;
+
+	if (arg[0] == '-' && arg[1] == 'C')
+		val = 'C';
+	else if (arg[0] == '-' && arg[1] == 'V' && arg[2] == '\0')
+		val = 'V';
+	else if (strncmp(arg, "--", 2) == 0)
+		for (size_t i = 0; cli_global_options[i].name != NULL; i++)
+			if (strlen(cli_global_options[i].name) == n - 2 &&
+			    strncmp(arg + 2, cli_global_options[i].name,
+			    n - 2) == 0)
+				val = cli_global_options[i].val;
+	switch (val) {
+	case 'C':
+		return usage_error(cmd, "%.*s is a global option: it goes "
+		    "before the command, as in 'dailylog -C DIR %s'", (int)n,
+		    arg, cmd);
+	case 'c':
+		return usage_error(cmd, "%.*s is a global option: it goes "
+		    "before the command, as in 'dailylog --color=never %s'",
+		    (int)n, arg, cmd);
+	case 'P':
+		return usage_error(cmd, "--no-pager is a global option: it "
+		    "goes before the command, as in 'dailylog --no-pager %s'",
+		    cmd);
+	case 'V':
+		return usage_error(cmd, "%s is a global option: 'dailylog %s' "
+		    "or 'dailylog version' prints the version", arg, arg);
+	default:
+		return 1;
+	}
+}
+
 /*
  * After getopt_long returned '?' or ':' in a command: say which option
- * was wrong, with a suggestion among the command's long options.
+ * was wrong, with a suggestion among the command's long options, or
+ * that it is a global one.
  */
 int
 option_error(const char *cmd, int ch, char **argv,
@@ -68,6 +121,8 @@ option_error(const char *cmd, int ch, char **argv,
 	bool is_long = strncmp(word, "--", 2) == 0;
 	int n = (int)strcspn(word, "=");
 
+	if (global_after_command(cmd, word) <= 0)
+		return -1;
 	if (ch == ':') {
 		if (is_long)
 			return usage_error(cmd, "option '%.*s' needs a value", n,
@@ -121,6 +176,18 @@ cli_format(const char *cmd, const char *arg,
 }
 
 int
+cli_entry_format(const char *cmd, const char *arg,
+    const struct renderer **r)
+{
+	if (cli_format(cmd, arg, r) != 0)
+		return -1;
+	if ((*r)->flags & (RENDER_DIR_ONLY | RENDER_ONE_FILE))
+		return usage_error(cmd, "the %s format is for a whole series: "
+		    "use dailylog render -f %s", arg, arg);
+	return 0;
+}
+
+int
 cli_width(const char *cmd, const char *arg, int *width)
 {
 	char *end;
@@ -136,45 +203,56 @@ cli_width(const char *cmd, const char *arg, int *width)
 	return 0;
 }
 
+/* --KIND VALUE or --not-KIND VALUE. */
+static int
+cli_filter_value(struct filter *f, int kind, bool exclude, const char *arg,
+    const char *cmd)
+{
+	static const char *const names[FILTER_KINDS] = {
+		"series", "client", "contact", "staff", "author", "tag", "grep"
+	};
+
+	if (kind == FILTER_SERIES && !slug_valid(arg))
+		return usage_error(cmd, "--%s%s takes a series name "
+		    "(lower-case letters, digits and '-'), not '%s'",
+		    exclude ? "not-" : "", names[kind], arg);
+	if (*arg == '\0' || !text_valid_utf8(arg, strlen(arg)))
+		return usage_error(cmd, "--%s%s takes text (UTF-8, not "
+		    "empty)", exclude ? "not-" : "", names[kind]);
+	filter_add(f, (enum filter_kind)kind, exclude, arg);
+	return 0;
+}
+
 int
 cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 {
 	char *end;
 
+	if (ch >= FILTER_OPT_ANY && ch < FILTER_OPT_ANY + FILTER_KINDS)
+		return cli_filter_value(f, ch - FILTER_OPT_ANY, false, arg,
+		    cmd);
+	if (ch >= FILTER_OPT_NONE && ch < FILTER_OPT_NONE + FILTER_KINDS)
+		return cli_filter_value(f, ch - FILTER_OPT_NONE, true, arg,
+		    cmd);
 	switch (ch) {
-	case 0x100:
-		if (!slug_valid(arg))
-			return usage_error(cmd, "--series takes a series name "
-			    "(lower-case letters, digits and '-'), not '%s'",
-			    arg);
-		f->series = arg;
-		return 0;
-	case 0x101:
-	case 0x102:
-		if (!date_parse_user(arg, time(NULL), ch == 0x101 ? &f->since :
-		    &f->until))
-			return usage_error(cmd, "bad date '%s': use " DATE_FORMS,
-			    arg);
-		if (ch == 0x101)
+	case FILTER_OPT_SINCE:
+	case FILTER_OPT_UNTIL:
+		if (!date_parse_user(arg, time(NULL), ch == FILTER_OPT_SINCE ?
+		    &f->since : &f->until))
+			return usage_error(cmd, "bad date '%s': use "
+			    DATE_FORMS, arg);
+		if (ch == FILTER_OPT_SINCE)
 			f->has_since = true;
 		else
 			f->has_until = true;
 		return 0;
-	case 0x103:
-		f->client = arg;
-		return 0;
-	case 0x104:
-		f->tag = arg;
-		return 0;
-	case 0x105:
-		f->grep = arg;
-		return 0;
-	case 0x106:
-	case 0x107:
-		if (f->approval != 0 && f->approval != (ch == 0x106 ? 1 : -1))
+	case FILTER_OPT_APPROVED:
+	case FILTER_OPT_UNAPPROVED:
+		if (f->approval != 0 && f->approval !=
+		    (ch == FILTER_OPT_APPROVED ? 1 : -1))
 			return usage_error(cmd, "give one of --approved and "
 			    "--unapproved");
-		f->approval = ch == 0x106 ? 1 : -1;
+		f->approval = ch == FILTER_OPT_APPROVED ? 1 : -1;
 		return 0;
 	case 'n':
 		f->last = strtol(arg, &end, 10);
@@ -185,6 +263,17 @@ cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 	default:
 		return 1;
 	}
+}
+
+int
+cli_filter_done(const struct filter *f, const char *cmd)
+{
+	char since[17], until[17];
+
+	if (filter_range_ok(f))
+		return 0;
+	return usage_error(cmd, "--since %s is after --until %s",
+	    date_format(&f->since, since), date_format(&f->until, until));
 }
 
 int

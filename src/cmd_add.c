@@ -21,6 +21,7 @@
 #include "git.h"
 #include "output.h"
 #include "store.h"
+#include "template.h"
 #include "yaml_read.h"
 #include "yaml_write.h"
 
@@ -28,6 +29,8 @@
 struct add_opts {
 	struct entry	 set;
 	const char	*file;
+	const char	*template;	/* --template */
+	bool		 no_template;	/* not even the setting's */
 	const char	*draft;		/* --resume=NAME */
 	bool		 edit;
 	bool		 resume;
@@ -212,6 +215,8 @@ parse_options(int argc, char **argv, struct add_opts *o)
 		{ "edit", no_argument, NULL, 'e' },
 		{ "resume", optional_argument, NULL, 'R' },
 		{ "drafts", no_argument, NULL, 'L' },
+		{ "template", required_argument, NULL, 'T' },
+		{ "no-template", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -254,14 +259,18 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			o->set.staff = xstrdup(optarg);
 			break;
 		case 'g':
-			strlist_add(&o->set.tags, optarg);
+		case 'n':
+			/* The loader refuses an empty item: so does add. */
+			if (*optarg == '\0')
+				return usage_error("add", "--%s needs a value "
+				    "that is not empty", ch == 'g' ? "tag" :
+				    "next");
+			strlist_add(ch == 'g' ? &o->set.tags : &o->set.next,
+			    optarg);
 			break;
 		case 'r':
 			free(o->set.result);
 			o->set.result = xstrdup(optarg);
-			break;
-		case 'n':
-			strlist_add(&o->set.next, optarg);
 			break;
 		case 'F':
 			o->file = optarg;
@@ -275,6 +284,12 @@ parse_options(int argc, char **argv, struct add_opts *o)
 			break;
 		case 'L':
 			o->drafts = true;
+			break;
+		case 'T':
+			o->template = optarg;
+			break;
+		case 'N':
+			o->no_template = true;
 			break;
 		default:
 			return option_error("add", ch, argv, opts);
@@ -304,11 +319,16 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &o)) != 0)
 		goto done;
 	if ((o.resume || o.drafts) && (o.file || o.edit || optind < argc ||
-	    !entry_is_empty(&o.set) || (o.resume && o.drafts))) {
+	    !entry_is_empty(&o.set) || (o.resume && o.drafts) || o.template)) {
 		rc = usage_error("add", "%s takes no other input%s",
 		    o.drafts ? "--drafts" : "--resume", o.drafts ? "" :
 		    ": the draft holds every field (name a draft as "
 		    "--resume=NAME)");
+		goto done;
+	}
+	if (o.template != NULL && (o.file != NULL || o.no_template)) {
+		rc = usage_error("add", "--template goes with neither -F nor "
+		    "--no-template");
 		goto done;
 	}
 	if ((rc = ctx_open(ctx)) != 0)
@@ -322,6 +342,11 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (o.file != NULL && (rc = read_entry_file(o.file, &e)) != 0)
+		goto done;
+	/* A template starts the entry, unless -F gives all of it. */
+	if (o.file == NULL && !o.no_template && (o.template != NULL ||
+	    ctx->cfg.template != NULL) && (rc = template_load(ctx->st.root,
+	    o.template ? o.template : ctx->cfg.template, &e)) != 0)
 		goto done;
 	use_editor = o.file == NULL && (o.edit || (o.set.body == NULL &&
 	    isatty(STDIN_FILENO)));

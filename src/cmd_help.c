@@ -27,14 +27,24 @@ cmd_help(struct ctx *ctx, int argc, char **argv)
 	if (argc > 2)
 		return usage_error("help", "give at most one command");
 	if (argc == 2 && strcmp(argv[1], "dailylog") != 0) {
-		if (command_find(argv[1]) == NULL) {
-			diag_fail(EXIT_USAGE, "help: no command '%s'; 'dailylog "
-			    "--help' lists them", argv[1]);
+		const struct command *c = command_find(argv[1]);
+		const char *hint;
+
+		if (c == NULL || c->name[0] == '_') {
+			if ((hint = command_suggest(argv[1])) != NULL)
+				diag_fail(EXIT_USAGE, "help: no command '%s' "
+				    "(did you mean '%s'?)", argv[1], hint);
+			else
+				diag_fail(EXIT_USAGE, "help: no command '%s'; "
+				    "'dailylog --help' lists them", argv[1]);
 			return -1;
 		}
 		buf_addf(&page, "dailylog-%s", argv[1]);
 	} else
 		buf_adds(&page, "dailylog");
+	/* The pages are UTF-8: under LC_ALL=C troff would drop the
+	 * Japanese with a warning for each character. */
+	(void)ctx_utf8_children();
 	fflush(stdout);
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		char *slash;

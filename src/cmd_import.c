@@ -1,9 +1,8 @@
 /*
  * dailylog import: entries from a YAML stream, a JSON array, JSON Lines
  * or jrnl's JSON export, all or none.  import_read reads and validates
- * every entry first; then, under the store lock, parts are checked and
- * given, and the entries written; a failed write removes the ones
- * written before it.
+ * every entry first; then catalog_add_batch stores them, all or none
+ * even when killed, skipping those the store holds already.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -27,13 +26,15 @@
 
 /*
  * Store the batch, all or none, each entry without an author with the
- * writer's, print the new IDs, and commit them in a git store.
+ * writer's, print the new IDs (not the skipped), and commit them in a
+ * git store.
  */
 static int
 store_batch(struct ctx *ctx, const char *name, struct entry_list *b)
 {
-	struct buf msg = BUF_INIT;
+	struct buf list = BUF_INIT;
 	char *author = git_author(ctx);
+	size_t n = 0;
 	int rc;
 
 	for (size_t i = 0; author != NULL && i < b->n; i++)
@@ -42,16 +43,18 @@ store_batch(struct ctx *ctx, const char *name, struct entry_list *b)
 	free(author);
 	if (catalog_add_batch(&ctx->st, name, b->v, b->n) != 0)
 		return -1;
-	buf_addf(&msg, "import %zu entr%s from %s\n\n", b->n,
-	    b->n == 1 ? "y" : "ies", name);
-	for (size_t i = 0; i < b->n; i++) {
-		printf("%s\n", b->v[i]->id);
-		buf_addf(&msg, "%s: %s\n", b->v[i]->id, b->v[i]->title);
-	}
+	for (size_t i = 0; i < b->n; i++)
+		if (b->v[i]->id != NULL) {
+			printf("%s\n", b->v[i]->id);
+			buf_addf(&list, "%s: %s\n", b->v[i]->id,
+			    b->v[i]->title);
+			n++;
+		}
 	rc = out_finish();
-	if (git_commit_changes(ctx, "%s", msg.s) != 0)
+	if (git_commit_changes(ctx, "import %zu entr%s from %s\n\n%s", n,
+	    n == 1 ? "y" : "ies", name, list.s ? list.s : "") != 0)
 		rc = -1;
-	buf_free(&msg);
+	buf_free(&list);
 	return rc;
 }
 

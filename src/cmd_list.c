@@ -1,6 +1,7 @@
 /* dailylog list: one line per entry, oldest first. */
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include "color.h"
 #include "command.h"
 #include "config.h"
+#include "csv.h"
 #include "ctx.h"
 #include "entry.h"
 #include "export.h"
@@ -22,10 +24,12 @@
 #include "text.h"
 #include "walk.h"
 
-enum list_format { LIST_TABLE, LIST_TSV, LIST_JSON, LIST_JSONL, LIST_COUNT };
+enum list_format {
+	LIST_TABLE, LIST_TSV, LIST_JSON, LIST_JSONL, LIST_CSV, LIST_COUNT
+};
 
 static const char *const list_formats[LIST_COUNT] = {
-	"table", "tsv", "json", "jsonl"
+	"table", "tsv", "json", "jsonl", "csv"
 };
 
 static void
@@ -61,9 +65,12 @@ static const enum list_column default_columns[] = {
 	COL_DATE, COL_ID, COL_SERIES, COL_TITLE, COL_CLIENT
 };
 
-/* The columns a narrow terminal gives up first, before the title's 10. */
+/*
+ * The columns a narrow terminal gives up, in order, before the title
+ * is narrower than 10: a phone's terminal still shows date and title.
+ */
 static const enum list_column drop_order[] = {
-	COL_TAGS, COL_STAFF, COL_CONTACT, COL_CLIENT, COL_SERIES
+	COL_TAGS, COL_STAFF, COL_CONTACT, COL_CLIENT, COL_SERIES, COL_ID
 };
 
 static void
@@ -184,56 +191,76 @@ keep_match(struct entry *e, void *arg)
 	entry_list_add(run->l, e);
 }
 
-int
-cmd_list(struct ctx *ctx, int argc, char **argv)
+static int
+parse_options(int argc, char **argv, struct filter *f, enum list_format *fmt,
+    bool *bom)
 {
 	static const struct option opts[] = {
 		FILTER_OPTIONS,
 		{ "format", required_argument, NULL, 'f' },
+		{ "bom", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum list_format fmt = isatty(STDOUT_FILENO) ? LIST_TABLE : LIST_TSV;
-	struct filter f;
-	struct entry_list l;
-	struct store *st = &ctx->st;
-	int ch, rc, width, which;
-	bool color;
+	int ch, rc, which;
 
-	memset(&f, 0, sizeof(f));
 	while ((ch = getopt_long(argc, argv, ":" FILTER_SHORT "f:", opts,
 	    NULL)) != -1) {
-		if ((rc = cli_filter_option(&f, ch, optarg, "list")) < 0)
+		if ((rc = cli_filter_option(f, ch, optarg, "list")) < 0)
 			return -1;
 		if (rc == 0)
 			continue;
-		if (ch != 'f')
+		if (ch == 'B')
+			*bom = true;
+		else if (ch != 'f')
 			return option_error("list", ch, argv, opts);
-		if ((rc = cli_choice("list", "--format", optarg, list_formats,
-		    LIST_COUNT, &which)) != 0)
-			return rc;
-		fmt = (enum list_format)which;
+		else if (cli_choice("list", "--format", optarg, list_formats,
+		    LIST_COUNT, &which) != 0)
+			return -1;
+		else
+			*fmt = (enum list_format)which;
 	}
 	if (optind < argc)
 		return usage_error("list", "unexpected argument '%s'",
 		    argv[optind]);
-	if (ctx_open(ctx) != 0)
+	if (*bom && *fmt != LIST_CSV)
+		return usage_error("list", "--bom is for --format csv");
+	return cli_filter_done(f, "list");
+}
+
+/* Every field, streamed as export streams it: JSON, JSON Lines, CSV. */
+static int
+list_stream(struct ctx *ctx, const struct filter *f, enum list_format fmt,
+    bool bom)
+{
+	static const enum export_format as[LIST_COUNT] = {
+		[LIST_JSON] = EXPORT_JSON, [LIST_JSONL] = EXPORT_JSONL,
+		[LIST_CSV] = EXPORT_CSV
+	};
+
+	pager_start(ctx_pager(ctx));
+	if (bom)
+		fputs(CSV_BOM, stdout);
+	if (export_stream(&ctx->st, f, as[fmt], ctx_tmpdir(ctx)) != 0)
 		return -1;
-	filter_load(&f, st);
+	return out_finish();
+}
+
+/* The table and TSV, from the summaries. */
+static int
+list_lines(struct ctx *ctx, const struct filter *f, enum list_format fmt)
+{
+	struct entry_list l;
+	struct store *st = &ctx->st;
+	int rc, width;
+	bool color;
+
 	/* Width and colour are the terminal's, asked before the pager. */
 	width = ctx_width(ctx, STDOUT_FILENO);
 	color = ctx_color(ctx, STDOUT_FILENO);
-	if (fmt == LIST_JSON || fmt == LIST_JSONL) {
-		/* Every field: streamed as export streams it. */
-		pager_start(ctx_pager(ctx));
-		rc = export_stream(st, &f, fmt == LIST_JSON ? EXPORT_JSON :
-		    EXPORT_JSONL, ctx_tmpdir(ctx));
-		filter_free(&f);
-		return rc != 0 ? -1 : out_finish();
-	}
-	/* The table and TSV need only the summaries; --grep reads every
-	 * file whole and keeps the summaries of the matches. */
-	if (f.grep != NULL) {
-		struct grep_run run = { &f, &l };
+	/* --grep reads every file whole and keeps the summaries of the
+	 * matches; the other filters need only the index. */
+	if (filter_needs_text(f)) {
+		struct grep_run run = { f, &l };
 
 		l.v = NULL;
 		l.n = 0;
@@ -241,16 +268,35 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		    &run, NULL);
 		if (l.n > 1)
 			qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
-		f.grep = NULL;	/* matched already; the bodies are gone */
-	} else
+		filter_finish(f, &l);
+	} else {
 		rc = index_load(st, &l);
-	filter_apply(&f, &l);
+		filter_apply(f, &l);
+	}
 	pager_start(ctx_pager(ctx));
 	if (fmt == LIST_TABLE)
 		print_table(&l, &ctx->cfg, width, color);
 	else
 		print_tsv(&l);
 	entry_list_free(&l);
-	filter_free(&f);
 	return out_finish() != 0 ? -1 : rc;
+}
+
+int
+cmd_list(struct ctx *ctx, int argc, char **argv)
+{
+	enum list_format fmt = isatty(STDOUT_FILENO) ? LIST_TABLE : LIST_TSV;
+	struct filter f;
+	bool bom = false;
+	int rc = -1;
+
+	filter_init(&f);
+	if (parse_options(argc, argv, &f, &fmt, &bom) == 0 &&
+	    ctx_open(ctx) == 0) {
+		filter_load(&f, &ctx->st);
+		rc = fmt == LIST_TABLE || fmt == LIST_TSV ?
+		    list_lines(ctx, &f, fmt) : list_stream(ctx, &f, fmt, bom);
+	}
+	filter_free(&f);
+	return rc;
 }

@@ -52,6 +52,8 @@ run_info(const char *info, const char *tmpdir, const struct series *s,
 		render_part_name(&node, s, at);
 	else
 		buf_adds(&node, "Top");
+	if (rc == 0)
+		(void)ctx_utf8_children();	/* info shows "??" under C */
 	if (rc == 0 && (pid = fork()) == 0) {
 		execl(info, info, "-f", path, "-n", node.s, (char *)NULL);
 		diag("cannot run %s: %s", info, strerror(errno));
@@ -71,23 +73,30 @@ run_info(const char *info, const char *tmpdir, const struct series *s,
 	return rc;
 }
 
-/* Without info: the series as text through the pager. */
+/* Without info: the series as text through the pager, at part at. */
 static int
-run_pager(const struct ctx *ctx, const struct series *s)
+run_pager(const struct ctx *ctx, const struct series *s, size_t at)
 {
 	const char *pager = ctx_pager(ctx);
 	struct doc doc;
+	long line = 1;
 	int rc;
 
 	render_doc_init(&doc, &render_text, s);
 	doc.width = ctx_width(ctx, STDOUT_FILENO);
 	doc.hyperlinks = isatty(STDOUT_FILENO);
+	doc.part_at = xcalloc(s->n + 1, sizeof(*doc.part_at));
 	render_series(&doc);
+	/* The part's heading: its line in the text as drawn. */
+	for (size_t i = 0; at < s->n && i < doc.part_at[at]; i++)
+		if (doc.out.s[i] == '\n')
+			line++;
 	if (pager == NULL) {		/* "cat" or empty: plain output */
 		out_buf(&doc.out);
 		rc = out_finish();
 	} else
-		rc = pager_run(pager, buf_str(&doc.out), doc.out.len);
+		rc = pager_run(pager, buf_str(&doc.out), doc.out.len, line);
+	free(doc.part_at);
 	buf_free(&doc.out);
 	return rc;
 }
@@ -119,7 +128,7 @@ read_series(struct ctx *ctx, const struct entry_list *l, const char *slug,
 		rc = run_info(info, ctx_tmpdir(ctx), &s, part > 0 ? at : s.n);
 		free(info);
 	} else
-		rc = run_pager(ctx, &s);
+		rc = run_pager(ctx, &s, part > 0 ? at : s.n);
 	series_free(&s);
 	return rc;
 }

@@ -75,8 +75,8 @@ parse_day(const char *opt, const char *s, struct date *d)
 {
 	if (date_parse_user(s, time(NULL), d) && !d->has_time)
 		return 0;
-	return usage_error("report", "%s takes YYYY-MM-DD, today or "
-	    "yesterday, not '%s'", opt, s);
+	return usage_error("report", "%s takes a day: " DATE_DAY_FORMS
+	    ", not '%s'", opt, s);
 }
 
 /*

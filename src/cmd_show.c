@@ -1,7 +1,8 @@
 /*
  * dailylog show: entries rendered for reading, each with its series
- * navigation.  Links in show name the other parts by reference
- * (badge:3), which is what show itself takes.
+ * navigation; a series named alone is its latest part.  Links in show
+ * name the other parts by reference (badge:3), which is what show itself
+ * takes.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "command.h"
 #include "comments.h"
 #include "ctx.h"
+#include "diag.h"
 #include "entry.h"
 #include "index.h"
 #include "lang.h"
@@ -128,8 +130,13 @@ show_one(struct store *st, struct seen *seen, const char *ref,
 
 	if (ref_parse(ref, &parsed) == REF_PART)
 		l = series_summaries(st, seen, parsed.slug);
-	if (catalog_resolve_in(st, l, ref, &found) != 0)
+	if (catalog_resolve_latest(st, l, ref, &found) != 0)
 		return -1;
+	if (ref_is_series(&parsed) && found->series != NULL &&
+	    strcmp(found->series, ref) == 0 && strcmp(found->id, ref) != 0)
+		diag("%s is a series: its latest part, %s:%ld, follows; "
+		    "'dailylog render %s' shows them all", ref, ref,
+		    found->part, ref);
 	memset(&s, 0, sizeof(s));
 	if (found->series != NULL)
 		l = series_summaries(st, seen, found->series);
@@ -176,7 +183,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 	bool color;
 
 	while ((ch = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
-		if (ch == 'f' && cli_format("show", optarg, &r) != 0)
+		if (ch == 'f' && cli_entry_format("show", optarg, &r) != 0)
 			return -1;
 		else if (ch == 'w' && cli_width("show", optarg, &width) != 0)
 			return -1;

@@ -15,19 +15,25 @@ static const struct command commands[] = {
 	    "[DIR]" },
 	{ "add", cmd_add, "add [-d DATE] [-t TITLE] [-s SERIES] [-p PART] "
 	    "[--client NAME] [--contact NAME] [--staff NAME] [--tag TAG]... "
-	    "[--result TEXT] [--next ACTION]... [-F FILE] [-e] [TEXT...] | "
+	    "[--result TEXT] [--next ACTION]... [--template NAME | "
+	    "--no-template] [-F FILE] [-e] [TEXT...] | "
 	    "add --resume[=NAME] | add --drafts" },
-	{ "list", cmd_list, "list [--series SLUG] [--since DATE] [--until DATE] "
-	    "[--client NAME] [--tag TAG] [--grep TEXT] "
-	    "[--approved|--unapproved] [-n N] [-f table|tsv|json|jsonl]" },
+	{ "list", cmd_list, "list [--series SLUG] [--client NAME] "
+	    "[--contact NAME] [--staff NAME] [--author NAME] [--tag TAG] "
+	    "[--grep TEXT] [--not-KIND VALUE] [--since DATE] [--until DATE] "
+	    "[--approved|--unapproved] [-n N] [-f table|tsv|json|jsonl|csv] "
+	    "[--bom]" },
 	{ "show", cmd_show, "show [--width N] [-f FORMAT] REF..." },
 	{ "edit", cmd_edit, "edit [--merge] REF | edit --drafts" },
+	{ "rm", cmd_rm, "rm [-f] [-n] REF..." },
 	{ "render", cmd_render, "render [SERIES] [-f FORMAT] [-o PATH] "
 	    "[--width N] [--hyperlink=auto|always|never]" },
-	{ "series", cmd_series, "series [--format table|tsv|json]" },
+	{ "series", cmd_series, "series [--format table|tsv|json] | "
+	    "series SLUG --title TITLE [--lang ja|en]" },
 	{ "read", cmd_read, "read SERIES[:PART]" },
 	{ "check", cmd_check, "check [-q]" },
-	{ "export", cmd_export, "export [-f json|jsonl|yaml] [FILTERS]" },
+	{ "export", cmd_export, "export [-f json|jsonl|yaml|csv] [--bom] "
+	    "[FILTERS]" },
 	{ "report", cmd_report, "report [--week [YYYY-Www] | --month [YYYY-MM] | "
 	    "--since DATE [--until DATE]] [-f text|markdown] [--width N]" },
 	{ "import", cmd_import, "import FILE|-" },
@@ -37,7 +43,8 @@ static const struct command commands[] = {
 	{ "comment", cmd_comment, "comment REF [TEXT...]" },
 	{ "approve", cmd_approve, "approve REF [TEXT...]" },
 	{ "help", cmd_help, "help [COMMAND]" },
-	{ "__complete", cmd_complete, "__complete series|refs|ids|clients|tags" },
+	{ "version", cmd_version, "version" },
+	{ "__complete", cmd_complete, "__complete WHAT" },
 	{ "__merge-file", cmd_merge_file,
 	    "__merge-file BASE CURRENT OTHER PATH" },
 };
@@ -55,24 +62,46 @@ command_find(const char *name)
 void
 usage(FILE *fp)
 {
-	fputs("usage: dailylog [-C DIR] [--color=auto|always|never] [--no-pager] "
-	    "COMMAND [ARGS]\n\ncommands:\n", fp);
+	fputs("usage: dailylog [-C DIR] [--color=auto|always|never] "
+	    "[--no-pager] [-V] COMMAND [ARGS]\n\ncommands:\n", fp);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (commands[i].name[0] != '_')	/* internal: __complete */
 			fprintf(fp, "  %s\n", commands[i].usage);
-	fputs("\n'dailylog help COMMAND' shows a command's manual.\n", fp);
+	fputs("\n'dailylog COMMAND -h' shows a command's usage, "
+	    "'dailylog help COMMAND' its manual.\n", fp);
 }
 
-int
-unknown_command(const char *name)
+void
+command_usage(const struct command *c, FILE *fp)
 {
-	const char *names[NCOMMANDS], *hint;
+	fprintf(fp, "usage: dailylog %s\n", c->usage);
+}
+
+const char *
+command_suggest(const char *name)
+{
+	const char *names[NCOMMANDS];
 	size_t n = 0;
 
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (commands[i].name[0] != '_')
 			names[n++] = commands[i].name;
-	hint = suggest(name, names, n);
+	return suggest(name, names, n);
+}
+
+void
+command_each(void (*fn)(const struct command *, void *), void *arg)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (commands[i].name[0] != '_')
+			fn(&commands[i], arg);
+}
+
+int
+unknown_command(const char *name)
+{
+	const char *hint = command_suggest(name);
+
 	if (hint != NULL)
 		diag_fail(EXIT_USAGE, "unknown command '%s' (did you mean "
 		    "'%s'?)", name, hint);

@@ -28,6 +28,8 @@ int	cmd_read(struct ctx *, int, char **);
 int	cmd_help(struct ctx *, int, char **);
 int	cmd_report(struct ctx *, int, char **);
 int	cmd_import(struct ctx *, int, char **);
+int	cmd_rm(struct ctx *, int, char **);
+int	cmd_version(struct ctx *, int, char **);
 int	cmd_complete(struct ctx *, int, char **);
 int	cmd_clone(struct ctx *, int, char **);
 int	cmd_sync(struct ctx *, int, char **);
@@ -41,6 +43,15 @@ const struct command *command_find(const char *name);
 
 /* The global usage with every command's synopsis. */
 void	usage(FILE *);
+
+/* "usage: dailylog SYNOPSIS" of one command. */
+void	command_usage(const struct command *, FILE *);
+
+/* The command name nearly is, or NULL. */
+const char *command_suggest(const char *name);
+
+/* fn for each command of the table but the hidden ones, in its order. */
+void	command_each(void (*fn)(const struct command *, void *), void *arg);
 
 /* "unknown command", with a suggestion (64); returns -1. */
 int	unknown_command(const char *);

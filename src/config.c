@@ -18,13 +18,14 @@
 #include "fsio.h"
 #include "lang.h"
 #include "settings.h"
+#include "template.h"
 #include "yaml_read.h"
 
 #define CONFIG_MAX_FILE	(64 * 1024)
 
 static const char *const keys[] = {
 	"author", "lang", "editor", "pager", "color", "columns", "series",
-	"git-commit"
+	"template", "git-commit"
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -54,6 +55,7 @@ config_free(struct config *cfg)
 	free(cfg->editor);
 	free(cfg->pager);
 	free(cfg->series);
+	free(cfg->template);
 	config_init(cfg);
 }
 
@@ -103,6 +105,18 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 			diag_error(EXIT_DATAERR, path, v->pos, "bad series '%s': a series "
 			    "name is lower-case letters, digits and '-'",
 			    cfg->series);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(k->s, "template") == 0) {
+		if (settings_string(path, "template", v, 0,
+		    &cfg->template) != 0)
+			return -1;
+		if (!template_name_valid(cfg->template)) {
+			diag_error(EXIT_DATAERR, path, v->pos, "bad template "
+			    "name '%s': the name of a file in templates/ "
+			    "without .yaml", cfg->template);
 			return -1;
 		}
 		return 0;

@@ -24,6 +24,7 @@ struct config {
 	enum list_column	 columns[COL_COUNT];
 	size_t			 ncolumns;	/* 0: list's default */
 	char			*series;	/* render's series when none is named */
+	char			*template;	/* add's template when none is named */
 	int			 git_commit;	/* 0: no commits; -1: not set */
 };
 

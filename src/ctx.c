@@ -1,10 +1,13 @@
 /* The context of a command (ctx.h): the one reader of the environment. */
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "config.h"
 #include "ctx.h"
 #include "dailylog.h"
@@ -95,6 +98,8 @@ ctx_open_any(struct ctx *c)
 	if ((rc = store_open(&c->st, dir, how)) != 0)
 		return rc;
 	c->st.lock_timeout = c->env.lock_timeout;
+	/* An import killed midway is rolled back before anything is read. */
+	catalog_recover(&c->st);
 	user = config_user_path(c->env.xdg_config_home, c->env.home);
 	if ((rc = config_read_user(user, &c->cfg)) == 0)
 		rc = store_read_settings(&c->st, &c->cfg);
@@ -134,6 +139,11 @@ ctx_pager(const struct ctx *c)
 	    (p = c->cfg.pager) == NULL)
 		p = "less -FRX";
 	if (*p == '\0' || strcmp(p, "cat") == 0)
+		return NULL;
+	/* A terminal that cannot page (Emacs' shell, a bare serial
+	 * line): plain output, as git does for TERM=dumb. */
+	if (c->env.term == NULL || *c->env.term == '\0' ||
+	    strcmp(c->env.term, "dumb") == 0)
 		return NULL;
 	return p;
 }
@@ -206,4 +216,33 @@ char *
 ctx_git(const struct ctx *c)
 {
 	return on_path(c, "git");
+}
+
+/*
+ * Whether the locale setlocale(3) took is UTF-8.  Children get a UTF-8
+ * locale when it is not: the first of these that is installed.
+ */
+int
+ctx_utf8_children(void)
+{
+	static const char *const names[] = {
+		"C.UTF-8", "C.utf8", "en_US.UTF-8", "ja_JP.UTF-8"
+	};
+	const char *codeset = nl_langinfo(CODESET);
+
+	if (strcmp(codeset, "UTF-8") == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		locale_t l = newlocale(LC_ALL_MASK, names[i], (locale_t)0);
+
+		if (l != (locale_t)0) {
+			freelocale(l);
+			setenv("LC_ALL", names[i], 1);
+			return 0;
+		}
+	}
+	diag_warn(NULL, nopos, "the locale is %s and no UTF-8 locale is "
+	    "installed: Japanese text may not show (install one, such as "
+	    "C.UTF-8)", codeset);
+	return -1;
 }

@@ -58,7 +58,8 @@ const char *ctx_editor(const struct ctx *);
 
 /*
  * $DAILYLOG_PAGER, else $PAGER, else the pager setting, else
- * "less -FRX"; NULL when that is empty or "cat", or with --no-pager.
+ * "less -FRX"; NULL when that is empty or "cat", with --no-pager, or
+ * when $TERM is unset, empty or "dumb".
  */
 const char *ctx_pager(const struct ctx *);
 
@@ -80,5 +81,13 @@ char	*ctx_info(const struct ctx *);
 
 /* git(1) on $PATH: a new string, or NULL when it is not installed. */
 char	*ctx_git(const struct ctx *);
+
+/*
+ * Before man(1), info(1) or a pager run: when dailylog's locale is not
+ * UTF-8 (LC_ALL=C), set LC_ALL for the children to a UTF-8 locale that
+ * is installed (C.UTF-8 first), since entries and manuals are UTF-8.
+ * Returns 0, or -1 after a one-line warning when there is none.
+ */
+int	ctx_utf8_children(void);
 
 #endif

@@ -66,38 +66,144 @@ date_parse_entry(const char *s, struct date *d)
 	return parse_day(s, d, " ");
 }
 
+/* A known day's date, without a time. */
+static void
+set_day(struct date *d, long days)
+{
+	*d = date_from_days(days);
+}
+
+/* The weekday names: 0 for Monday, as date_weekday; -1 for none. */
+static int
+weekday_named(const char *s, size_t n)
+{
+	static const char *const en[7] = {
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+	};
+	static const char *const ja[7] = {
+		"月", "火", "水", "木", "金", "土", "日"
+	};
+
+	for (int i = 0; i < 7; i++) {
+		size_t k = strlen(ja[i]);
+
+		if (n == 3 && strncmp(s, en[i], 3) == 0)
+			return i;
+		/* 月, 月曜 and 月曜日 */
+		if (n >= k && strncmp(s, ja[i], k) == 0 && (n == k ||
+		    (n == k + 3 && strncmp(s + k, "曜", 3) == 0) ||
+		    (n == k + 6 && strncmp(s + k, "曜日", 6) == 0)))
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * Month and day with the year left out: this year's, or the latest
+ * earlier year's when this year's is in the future or does not exist
+ * (29 February).
+ */
+static bool
+recent_month_day(int mon, int day, long today, struct date *d)
+{
+	struct date t = date_from_days(today);
+
+	if (mon < 1 || mon > 12 || day < 1 || day > 31)
+		return false;
+	for (int y = t.year; y > t.year - 8 && y > 0; y--)
+		if (day <= days_in(y, mon) && date_days(y, mon, day) <= today) {
+			set_day(d, date_days(y, mon, day));
+			return true;
+		}
+	return false;
+}
+
+/* One or two digits at s, n bytes in all; their value in *v. */
+static bool
+small_number(const char *s, size_t n, int *v)
+{
+	return (n == 1 || n == 2) && date_digits(s, (int)n, v);
+}
+
+/* The day part of a user's date, n bytes at s; today is a day number. */
+static bool
+parse_user_day(const char *s, size_t n, long today, struct date *d)
+{
+	const char *sep;
+	int a, b, wd;
+	long back;
+
+	if (n == 5 && strncmp(s, "today", 5) == 0)
+		back = 0;
+	else if (n == 9 && strncmp(s, "yesterday", 9) == 0)
+		back = 1;
+	else if (n == 8 && strncmp(s, "tomorrow", 8) == 0)
+		back = -1;
+	else if (s[0] == '-' && n >= 2 && n <= 7) {
+		/* -N: N days ago; at most six digits */
+		back = 0;
+		for (size_t i = 1; i < n; i++) {
+			if (!isdigit((unsigned char)s[i]))
+				return false;
+			back = back * 10 + (s[i] - '0');
+		}
+	} else if ((wd = weekday_named(s, n)) >= 0) {
+		/* The most recent one: today when today is that day. */
+		back = (date_weekday(today) - wd + 7) % 7;
+	} else if (n == 10) {
+		char day[11];
+
+		memcpy(day, s, 10);
+		day[10] = '\0';
+		return parse_day(day, d, "");
+	} else if (n == 8 && date_digits(s, 4, &d->year) &&
+	    date_digits(s + 4, 2, &d->mon) && date_digits(s + 6, 2, &d->day))
+		return d->year >= 1 && d->mon >= 1 && d->mon <= 12 &&
+		    d->day >= 1 && d->day <= days_in(d->year, d->mon);
+	else if ((sep = memchr(s, '-', n)) != NULL) {
+		/* MM-DD */
+		if (n != 5 || sep != s + 2 || !date_digits(s, 2, &a) ||
+		    !date_digits(s + 3, 2, &b))
+			return false;
+		return recent_month_day(a, b, today, d);
+	} else if ((sep = memchr(s, '/', n)) != NULL) {
+		/* M/D */
+		size_t k = (size_t)(sep - s);
+
+		if (!small_number(s, k, &a) ||
+		    !small_number(sep + 1, n - k - 1, &b))
+			return false;
+		return recent_month_day(a, b, today, d);
+	} else
+		return false;
+	if (today - back < date_days(1, 1, 1))
+		return false;
+	set_day(d, today - back);
+	return true;
+}
+
 bool
 date_parse_user(const char *s, time_t now, struct date *d)
 {
 	struct tm tm;
-	const char *rest;
-	int back;
+	size_t n = strcspn(s, " T");
+	long today;
 
-	if (strncmp(s, "today", 5) == 0) {
-		rest = s + 5;
-		back = 0;
-	} else if (strncmp(s, "yesterday", 9) == 0) {
-		rest = s + 9;
-		back = 1;
-	} else
-		return parse_day(s, d, " T");
-	if (*rest != '\0' && *rest != ' ' && *rest != 'T')
-		return false;
-	/* Noon keeps "yesterday" right across daylight-saving changes. */
+	memset(d, 0, sizeof(*d));
 	localtime_r(&now, &tm);
-	tm.tm_mday -= back;
-	tm.tm_hour = 12;
-	tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	mktime(&tm);
-	d->year = tm.tm_year + 1900;
-	d->mon = tm.tm_mon + 1;
-	d->day = tm.tm_mday;
+	today = date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	/* HH:MM alone: today at that time. */
+	if (strlen(s) == 5 && s[2] == ':') {
+		set_day(d, today);
+		return parse_time(s, d);
+	}
+	if (n == 0 || !parse_user_day(s, n, today, d))
+		return false;
 	d->has_time = false;
 	d->hour = d->min = 0;
-	if (*rest == '\0')
+	if (s[n] == '\0')
 		return true;
-	return parse_time(rest + 1, d);
+	return parse_time(s + n + 1, d);
 }
 
 char *

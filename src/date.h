@@ -11,14 +11,23 @@ struct date {
 	bool	has_time;
 };
 
-#define DATE_FORMS "YYYY-MM-DD, today or yesterday, optionally followed by HH:MM"
+/* The forms of date_parse_user, for the messages that refuse a date. */
+#define DATE_DAY_FORMS "YYYY-MM-DD, YYYYMMDD, MM-DD, M/D, today, yesterday, " \
+	"tomorrow, -N (N days ago) or a weekday (mon to sun, 月 to 日)"
+#define DATE_FORMS DATE_DAY_FORMS ", each optionally followed by HH:MM; " \
+	"or HH:MM alone (today)"
 
 /* An entry file's date: "YYYY-MM-DD" or "YYYY-MM-DD HH:MM". */
 bool	date_parse_entry(const char *, struct date *);
 
 /*
- * A date typed by the user: an entry date, "today" or "yesterday",
- * each optionally followed by a space or "T" and HH:MM; relative to now.
+ * A date typed by the user, relative to now in local time: an entry
+ * date; YYYYMMDD; "today", "yesterday", "tomorrow"; "-N", N days ago
+ * (up to six digits); a weekday, "mon" to "sun" or 月 to 日 (also 月曜,
+ * 月曜日), the most recent one, today included; MM-DD or M/D, this
+ * year's or, when that is in the future, the latest earlier one.  Each
+ * may be followed by a space or "T" and HH:MM; HH:MM alone is today.
+ * Words are lower case.
  */
 bool	date_parse_user(const char *, time_t now, struct date *);
 

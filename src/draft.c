@@ -429,8 +429,14 @@ void
 draft_release(struct draft *d)
 {
 	if (d->lockfd != -1) {
+		char *dir = xstrndup(d->lock, (size_t)(strrchr(d->lock, '/') -
+		    d->lock));
+
 		/* Before letting go, so a lock taken later is on a new file. */
 		unlink(d->lock);
+		/* What went from drafts/ stays gone after a power loss. */
+		(void)fsync_dir(dir);
+		free(dir);
 		close(d->lockfd);
 	}
 	unnamed(d);

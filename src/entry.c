@@ -104,13 +104,72 @@ entry_is_empty(const struct entry *e)
 	    !e->result && !e->next.n && !e->author && !e->draft && !e->body;
 }
 
+static bool
+same_str(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static bool
+same_list(const struct strlist *a, const struct strlist *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return false;
+	return true;
+}
+
+static bool
+same_node(const struct ynode *a, const struct ynode *b)
+{
+	if (a->type != b->type || a->nkids != b->nkids)
+		return false;
+	if (a->type == Y_SCALAR)
+		return a->len == b->len && ynode_scalar(a) == ynode_scalar(b) &&
+		    memcmp(a->s ? a->s : "", b->s ? b->s : "", a->len) == 0;
+	for (size_t i = 0; i < a->nkids; i++)
+		if (!same_node(&a->kids[i], &b->kids[i]))
+			return false;
+	return true;
+}
+
+bool
+entry_same(const struct entry *a, const struct entry *b)
+{
+	char da[17], db[17];
+
+	if (strcmp(date_format(&a->date, da), date_format(&b->date, db)) != 0 ||
+	    !same_str(a->title, b->title) || !same_str(a->series, b->series) ||
+	    a->part != b->part || !same_str(a->client, b->client) ||
+	    !same_str(a->contact, b->contact) || !same_str(a->staff, b->staff) ||
+	    !same_list(&a->tags, &b->tags) || !same_str(a->result, b->result) ||
+	    !same_list(&a->next, &b->next) || !same_str(a->author, b->author) ||
+	    a->draft != b->draft || !same_str(a->body, b->body) ||
+	    a->nx != b->nx)
+		return false;
+	for (size_t i = 0; i < a->nx; i++)
+		if (strcmp(a->x[i].key, b->x[i].key) != 0 ||
+		    !same_node(&a->x[i].value, &b->x[i].value))
+			return false;
+	return true;
+}
+
 void
 entry_normalize_body(struct entry *e)
 {
-	size_t len;
+	size_t len, lead = 0;
 
 	if (e->body == NULL)
 		return;
+	/* Blank lines before the text: the editor's template leaves one
+	 * when text is typed below its last line. */
+	for (size_t i = 0; e->body[i] == ' ' || e->body[i] == '\t' ||
+	    e->body[i] == '\n'; i++)
+		if (e->body[i] == '\n')
+			lead = i + 1;
+	memmove(e->body, e->body + lead, strlen(e->body + lead) + 1);
 	len = strlen(e->body);
 	while (len > 0 && strchr(" \t\n", e->body[len - 1]) != NULL)
 		len--;
@@ -240,10 +299,7 @@ suggest(const char *word, const char *const *cands, size_t n)
 static bool
 is_null(const struct ynode *n)
 {
-	return n->type == Y_SCALAR && n->plain &&
-	    (n->len == 0 || strcmp(n->s, "~") == 0 ||
-	    strcmp(n->s, "null") == 0 || strcmp(n->s, "Null") == 0 ||
-	    strcmp(n->s, "NULL") == 0);
+	return n->type == Y_SCALAR && ynode_scalar(n) == YS_NULL;
 }
 
 static const char *
@@ -450,7 +506,10 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 			/* export writes the ID; add -F makes a new one. */
 			continue;
 		} else if (strncmp(k->s, "x-", 2) == 0) {
-			e->x = xreallocarray(e->x, e->nx + 1, sizeof(*e->x));
+			/* Doubling: a file may hold a hundred thousand. */
+			if ((e->nx & (e->nx - 1)) == 0)
+				e->x = xreallocarray(e->x, e->nx ? 2 * e->nx :
+				    1, sizeof(*e->x));
 			e->x[e->nx].key = k->s;
 			e->x[e->nx].value = *v;
 			e->nx++;

@@ -70,8 +70,17 @@ void	entry_summarize(struct entry *);
 bool	entry_is_empty(const struct entry *);
 
 /*
- * A body ends in exactly one newline, so that it is written as a "|"
- * block; a blank body is none.
+ * Whether a and b hold the same report: every field alike, and the same
+ * x- keys in the same order with the same values, a scalar compared by
+ * its text and its YAML type (ynode_scalar), not by its quoting.  IDs,
+ * paths and positions are not compared.
+ */
+bool	entry_same(const struct entry *a, const struct entry *b);
+
+/*
+ * A body begins with its first line that is not blank and ends in
+ * exactly one newline, so that it is written as a "|" block; a blank
+ * body is none.
  */
 void	entry_normalize_body(struct entry *);
 

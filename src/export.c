@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -26,9 +27,12 @@
  * its place there and its listing order stay in memory.  Sorted, the
  * entries are copied from the spool in listing order.
  */
-const char *const export_formats[EXPORT_COUNT] = { "json", "jsonl", "yaml" };
+const char *const export_formats[EXPORT_COUNT] = {
+	"json", "jsonl", "yaml", "csv"
+};
 
 struct spooled {
+	long		 rank;		/* filter_rank */
 	struct date	 date;
 	char		*id;
 	off_t		 off;
@@ -78,12 +82,15 @@ spool_entry(struct entry *e, void *arg)
 	if (filter_match(sp->f, e)) {
 		if (sp->fmt == EXPORT_YAML)
 			entry_to_yaml(e, true, true, &sp->pending);
+		else if (sp->fmt == EXPORT_CSV)
+			csv_entry(&sp->pending, e);
 		else
 			entry_to_json(e, &sp->pending);
 		if ((sp->n & (sp->n - 1)) == 0)
 			sp->v = xreallocarray(sp->v, sp->n ? sp->n * 2 : 16,
 			    sizeof(*sp->v));
 		r = &sp->v[sp->n++];
+		r->rank = filter_rank(sp->f, e);
 		r->date = e->date;
 		r->id = e->id;
 		e->id = NULL;
@@ -96,13 +103,15 @@ spool_entry(struct entry *e, void *arg)
 	free(e);
 }
 
-/* Listing order, as entry_cmp. */
+/* The order of filter_finish: its rank, then as entry_cmp. */
 static int
 cmp_spooled(const void *a, const void *b)
 {
 	const struct spooled *x = a, *y = b;
-	int c = date_cmp(&x->date, &y->date);
+	int c = (x->rank > y->rank) - (x->rank < y->rank);
 
+	if (c == 0)
+		c = date_cmp(&x->date, &y->date);
 	return c ? c : strcmp(x->id, y->id);
 }
 
@@ -146,6 +155,8 @@ write_spooled(struct spool *sp)
 		first = sp->n - (size_t)sp->f->last;
 	if (sp->fmt == EXPORT_JSON)
 		buf_addc(&b, '[');
+	else if (sp->fmt == EXPORT_CSV)
+		csv_header(&b);
 	for (size_t i = first; i < sp->n && sp->err == 0; i++) {
 		if (copy_entry(sp, &sp->v[i], i - first, &b) == -1)
 			break;

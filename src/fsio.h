@@ -6,7 +6,10 @@
  * - A write goes to a temporary file beside its target, is flushed with
  *   fsync, then gets its name by link(2) (never replacing anything) or
  *   rename(2) (replacing), and the directory is flushed after it.
- * - Inside the store nothing is read or created through a symbolic link.
+ * - A directory made is flushed in its parent before it is used, and a
+ *   directory a file is removed from is flushed after the removal.
+ * - Inside the store nothing is read or created through a symbolic link;
+ *   inputs named on the command line may be links, FIFOs or devices.
  *
  * Every function reports its own failure (diag.h) and returns 0 or -1,
  * unless it says it returns an errno value.
@@ -37,7 +40,9 @@ int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
 
 /*
  * An input named on the command line: FILE, or "-" for the standard
- * input (named "<stdin>" in *name then).
+ * input (named "<stdin>" in *name then).  Not a file of the store, so
+ * FILE may be a symbolic link, a FIFO, /dev/stdin or another device
+ * that reads to an end; a directory is refused (66).
  */
 int	fsio_read_input(const char *file, size_t max, const char **name,
 	    char **buf, size_t *len);
@@ -47,6 +52,12 @@ int	fd_write_all(int fd, const char *p, size_t n);
 
 /* fsync(2) of a directory: 0 or an errno value. */
 int	fsync_dir(const char *dir);
+
+/*
+ * Remove a file of the store and flush its directory, so that it does
+ * not come back after a power loss (missing already is fine).
+ */
+int	fsio_remove(const char *path);
 
 /*
  * Make root/rel, mode 0700, never through a symbolic link below root
@@ -69,6 +80,12 @@ enum fsio_mode {
 int	fsio_write(const char *path, const char *data, size_t len,
 	    enum fsio_mode, unsigned mode, bool durable);
 
+/*
+ * A new private file of the store (0600), not yet durable: for staging
+ * many files that one fsio_syncfs then flushes.
+ */
+int	fsio_stage_file(const char *path, const char *data, size_t len);
+
 /* A private file of the store (0600), durable. */
 int	fsio_store_file(const char *path, const char *data, size_t len,
 	    enum fsio_mode);
@@ -83,10 +100,35 @@ int	fsio_output_file(const char *path, const char *data, size_t len,
 	    bool durable);
 
 /*
- * dir, made when missing (mode 0755: output is not the store), as an
- * absolute path in *abs (a new string).
+ * dir, made with its missing parents when missing (mode 0777 less the
+ * umask: output is not the store), as an absolute path in *abs (a new
+ * string).  Directories that exist are followed through links, as the
+ * user named them; one made here is never entered through a link.
  */
 int	fsio_output_dir(const char *dir, char **abs);
+
+/*
+ * Many output files of one directory, made durable together: each is
+ * written to a temporary file beside its name (as fsio_output_file
+ * would, refusing to replace what is not a regular file), then commit
+ * flushes them all with one syncfs(2), gives each its name by rename(2)
+ * and flushes the directory.  A file never has its name before its
+ * data are on disk.  Free removes the temporaries not committed.
+ */
+struct fsio_batch {
+	char	 *dir;
+	char	**tmp, **path;
+	size_t	  n;
+};
+
+void	fsio_batch_init(struct fsio_batch *, const char *dir);
+int	fsio_batch_add(struct fsio_batch *, const char *name,
+	    const char *data, size_t len);
+int	fsio_batch_commit(struct fsio_batch *);
+void	fsio_batch_free(struct fsio_batch *);
+
+/* syncfs(2) of the file system that holds path: 0 or an errno value. */
+int	fsio_syncfs(const char *path);
 
 /*
  * A new private temporary file dir/PREFIX-XXXXXX, open for reading and

@@ -1,5 +1,8 @@
+#include <ctype.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unistr.h>
@@ -111,12 +114,85 @@ list_field(struct buf *b, const char *k, const struct strlist *l)
 	buf_addc(b, ']');
 }
 
+/*
+ * A YAML number as JSON writes it, or false when JSON has no way: an
+ * octal or hexadecimal number past 2^64 - 1, .inf and .nan.  A sign +,
+ * leading zeros and a bare "." are dropped or filled in, as JSON wants.
+ */
+static bool
+json_number(struct buf *b, const char *s)
+{
+	const char *p = s;
+
+	if (s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
+		unsigned long long v;
+		char *end;
+
+		errno = 0;
+		v = strtoull(s + 2, &end, s[1] == 'o' ? 8 : 16);
+		if (errno == ERANGE)
+			return false;
+		buf_addf(b, "%llu", v);
+		return true;
+	}
+	if (*p == '-' || *p == '+') {
+		if (*p++ == '-')
+			buf_addc(b, '-');
+	}
+	if (*p == '.' && !isdigit((unsigned char)p[1]))
+		return false;		/* .inf, .nan */
+	while (p[0] == '0' && isdigit((unsigned char)p[1]))
+		p++;
+	if (!isdigit((unsigned char)*p))
+		buf_addc(b, '0');	/* .5 */
+	while (isdigit((unsigned char)*p))
+		buf_addc(b, *p++);
+	if (*p == '.') {
+		buf_addc(b, *p++);
+		if (!isdigit((unsigned char)*p))
+			buf_addc(b, '0');	/* 5. */
+		while (isdigit((unsigned char)*p))
+			buf_addc(b, *p++);
+	}
+	buf_adds(b, p);		/* the exponent, as JSON allows it */
+	return true;
+}
+
+/*
+ * A scalar keeps its YAML type: null, true and false, numbers; text,
+ * and what JSON cannot hold as a number, as a string.
+ */
+static void
+scalar_json(struct buf *b, const struct ynode *n)
+{
+	size_t mark = b->len;
+
+	switch (ynode_scalar(n)) {
+	case YS_NULL:
+		buf_adds(b, "null");
+		return;
+	case YS_BOOL:
+		buf_adds(b, n->s[0] == 't' || n->s[0] == 'T' ? "true" :
+		    "false");
+		return;
+	case YS_INT:
+	case YS_FLOAT:
+		if (json_number(b, n->s))
+			return;
+		b->len = mark;
+		break;
+	case YS_STR:
+		break;
+	}
+	json_string(b, n->s ? n->s : "");
+}
+
 static void
 node_json(struct buf *b, const struct ynode *n)
 {
 	switch (n->type) {
 	case Y_SCALAR:
-		json_string(b, n->s ? n->s : "");
+		scalar_json(b, n);
 		return;
 	case Y_SEQ:
 		buf_addc(b, '[');
@@ -132,7 +208,7 @@ node_json(struct buf *b, const struct ynode *n)
 		for (size_t i = 0; i + 1 < n->nkids; i += 2) {
 			if (i > 0)
 				buf_addc(b, ',');
-			node_json(b, &n->kids[i]);
+			json_string(b, n->kids[i].s);	/* keys are text */
 			buf_addc(b, ':');
 			node_json(b, &n->kids[i + 1]);
 		}

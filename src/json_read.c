@@ -287,39 +287,26 @@ literal_node(struct json_reader *r, struct ynode *n)
 	return unexpected(r, "a value");
 }
 
-static struct ynode *
-add_kid(struct ynode *parent)
-{
-	struct ynode *k;
-
-	parent->kids = xreallocarray(parent->kids, parent->nkids + 1,
-	    sizeof(*parent->kids));
-	k = &parent->kids[parent->nkids++];
-	memset(k, 0, sizeof(*k));
-	return k;
-}
-
 static int	value(struct json_reader *, struct ynode *, int depth);
 
 /* A key must not repeat: the YAML loader refuses that too. */
 static int
-object_key(struct json_reader *r, struct ynode *obj)
+object_key(struct json_reader *r, struct ynode *obj, struct ykeys *keys)
 {
 	struct ynode *k;
+	size_t first;
 
 	skip_space(r);
 	if (peek(r) != '"')
 		return unexpected(r, "a string as the key");
-	k = add_kid(obj);
+	k = ynode_add_kid(obj);
 	if (string_node(r, k) != 0)
 		return -1;
-	for (size_t i = 0; i + 1 < obj->nkids; i += 2)
-		if (obj->kids[i].len == k->len &&
-		    memcmp(obj->kids[i].s, k->s, k->len) == 0) {
-			diag_error(EXIT_DATAERR, r->name, k->pos, "duplicate key '%s' "
-			    "(first at line %d)", k->s, obj->kids[i].pos.line);
-			return -1;
-		}
+	if ((first = ykeys_add(keys, obj, obj->nkids - 1)) != SIZE_MAX) {
+		diag_error(EXIT_DATAERR, r->name, k->pos, "duplicate key '%s' "
+		    "(first at line %d)", k->s, obj->kids[first].pos.line);
+		return -1;
+	}
 	skip_space(r);
 	if (peek(r) != ':')
 		return unexpected(r, "':' after the key");
@@ -331,7 +318,8 @@ object_key(struct json_reader *r, struct ynode *obj)
 static int
 container(struct json_reader *r, struct ynode *n, int depth)
 {
-	int close = peek(r) == '[' ? ']' : '}';
+	struct ykeys keys = { NULL, 0, 0 };
+	int close = peek(r) == '[' ? ']' : '}', rc = -1;
 
 	n->type = close == ']' ? Y_SEQ : Y_MAP;
 	n->pos = r->at;
@@ -347,21 +335,25 @@ container(struct json_reader *r, struct ynode *n, int depth)
 		return 0;
 	}
 	for (;;) {
-		if (close == '}' && object_key(r, n) != 0)
-			return -1;
-		if (value(r, add_kid(n), depth + 1) != 0)
-			return -1;
+		if (close == '}' && object_key(r, n, &keys) != 0)
+			goto out;
+		if (value(r, ynode_add_kid(n), depth + 1) != 0)
+			goto out;
 		skip_space(r);
 		if (peek(r) == close)
 			break;
-		if (peek(r) != ',')
-			return unexpected(r, close == ']' ?
-			    "',' or ']' after an item" :
+		if (peek(r) != ',') {
+			unexpected(r, close == ']' ? "',' or ']' after an item" :
 			    "',' or '}' after a value");
+			goto out;
+		}
 		advance(r, 1);
 	}
 	advance(r, 1);
-	return 0;
+	rc = 0;
+out:
+	ykeys_free(&keys);
+	return rc;
 }
 
 static int

@@ -20,12 +20,24 @@ enum label {
 	LB_NEXT,
 	LB_CONTENTS,		/* text: the index's heading */
 	LB_LINKS,		/* text: the reference list's heading */
-	LB_BULLET,		/* text: a list item's mark */
+	LB_BULLET,		/* text: a list item's mark, by default */
 	LB_RANGE,		/* between the ends of a run of parts: 〜 */
 	LB_SERIES_TITLE,	/* a part heading's series title: 【%s】 */
 	/* A series' default navigation labels (series.h says how). */
 	LB_NAV_PREV, LB_NAV_NEXT, LB_NAV_HEADING, LB_NAV_MISSING,
 	LB_NAV_INDEX,
+	LB_NAV_CURRENT,		/* window layout: the part shown, "[{n}]" */
+	LB_NAV_GAP,		/* window layout: numbers left out, "…" */
+	/* Publishing (render_html.c, render_atom.c, render_hugo.c). */
+	LB_POSITION,		/* part, of the highest: 第16回／全17回 */
+	LB_NAV_TOP,		/* the name of the block at a part's top */
+	LB_NAV_BOTTOM,		/* the name of the block at its end */
+	LB_INDEX_NAME,		/* the name of the index's list of parts */
+	LB_ONGOING, LB_COMPLETE,	/* a series' status */
+	LB_DRAFT,		/* a draft part's mark */
+	LB_FEED,		/* the link to the series' feed */
+	/* redact.c: alias templates, %s for the letters. */
+	LB_ALIAS_CLIENT, LB_ALIAS_CONTACT, LB_ALIAS_STAFF,
 	/* report: printf formats and words (report_draw.c). */
 	LB_REPORT_WEEK,		/* year, week, first day, last day */
 	LB_REPORT_MONTH,	/* year, month, first day, last day */

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "command.h"
@@ -12,18 +13,30 @@
 #include "dailylog.h"
 #include "diag.h"
 
+/*
+ * COMMAND -h prints its usage and COMMAND --help opens its manual, as
+ * git does, wherever they come before "--" (a value that is "-h" can be
+ * given as --opt=-h).  Returns 1 when neither is there.
+ */
+static int
+command_help(struct ctx *ctx, const struct command *cmd, int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "-h") == 0) {
+			command_usage(cmd, stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--help") == 0)
+			return cmd_help(ctx, 2, (char *[]){ "help",
+			    argv[0], NULL });
+	}
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "dir", required_argument, NULL, 'C' },
-		{ "color", required_argument, NULL, 'c' },
-		{ "colour", required_argument, NULL, 'c' },
-		{ "no-pager", no_argument, NULL, 'P' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct option *opts = cli_global_options;
 	struct ctx ctx;
 	const struct command *cmd;
 	const char *hint;
@@ -33,7 +46,7 @@ main(int argc, char **argv)
 	ctx_init(&ctx);
 	opterr = 0;
 	/* "+": stop at the command, whose options are its own. */
-	while ((ch = getopt_long(argc, argv, "+C:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+C:hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'C':
 			ctx.dir = optarg;
@@ -86,7 +99,8 @@ main(int argc, char **argv)
 	 * follow its arguments (dailylog render badge --width 60). */
 	optind = 0;
 	opterr = 0;
-	rc = cmd->run(&ctx, argc, argv);
+	if ((rc = command_help(&ctx, cmd, argc, argv)) > 0)
+		rc = cmd->run(&ctx, argc, argv);
 	ctx_free(&ctx);
 	/* Every failure was reported with its status: return the worst.
 	 * A command that failed without saying why is a bug. */

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "fsio.h"
@@ -40,9 +42,12 @@ pager_on_signal(int sig)
 	raise(sig);
 }
 
-/* Fork "sh -c cmd" reading a new pipe: its pid, with our end in *fd. */
+/*
+ * Fork "sh -c cmd" reading a new pipe: its pid, with our end in *fd.
+ * An argument arg (or NULL) goes after the command's own, as "$@".
+ */
 static pid_t
-spawn(const char *cmd, int *fd)
+spawn(const char *cmd, const char *arg, int *fd)
 {
 	int fds[2];
 	pid_t pid;
@@ -61,9 +66,18 @@ spawn(const char *cmd, int *fd)
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[0]);
 		close(fds[1]);
-		/* less: quit on one screen, pass colour, keep the screen. */
+		/* less: quit on one screen, pass colour, keep the screen;
+		 * the text is UTF-8 whatever the locale says (LC_ALL=C). */
 		setenv("LESS", "FRX", 0);
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		setenv("LESSCHARSET", "utf-8", 0);
+		if (arg != NULL) {
+			struct buf with = BUF_INIT;
+
+			buf_addf(&with, "%s \"$@\"", cmd);
+			execl("/bin/sh", "sh", "-c", with.s, "sh", arg,
+			    (char *)NULL);
+		} else
+			execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
 	close(fds[0]);
@@ -80,7 +94,7 @@ pager_start(const char *cmd)
 	if (cmd == NULL || pager_pid != -1 || !isatty(STDOUT_FILENO))
 		return;
 	fflush(stdout);
-	if ((pager_pid = spawn(cmd, &fd)) == -1)
+	if ((pager_pid = spawn(cmd, NULL, &fd)) == -1)
 		return;
 	dup2(fd, STDOUT_FILENO);
 	close(fd);
@@ -89,15 +103,39 @@ pager_start(const char *cmd)
 		signal(sigs[i], pager_on_signal);
 }
 
+/* Whether cmd's program takes +N for the line to start at. */
+static bool
+takes_line(const char *cmd)
+{
+	static const char *const pagers[] = {
+		"less", "more", "most", "vi", "vim", "nvim", "view"
+	};
+	const char *end, *base;
+
+	while (*cmd == ' ' || *cmd == '\t')
+		cmd++;
+	end = cmd + strcspn(cmd, " \t");
+	for (base = end; base > cmd && base[-1] != '/'; base--)
+		continue;
+	for (size_t i = 0; i < sizeof(pagers) / sizeof(pagers[0]); i++)
+		if (strlen(pagers[i]) == (size_t)(end - base) &&
+		    strncmp(base, pagers[i], (size_t)(end - base)) == 0)
+			return true;
+	return false;
+}
+
 int
-pager_run(const char *cmd, const char *text, size_t len)
+pager_run(const char *cmd, const char *text, size_t len, long line)
 {
 	void (*was)(int) = signal(SIGPIPE, SIG_IGN);
+	char arg[32];
 	pid_t pid;
 	int fd, status;
 
+	snprintf(arg, sizeof(arg), "+%ld", line);
 	fflush(stdout);
-	if ((pid = spawn(cmd, &fd)) == -1) {
+	if ((pid = spawn(cmd, line > 1 && takes_line(cmd) ? arg : NULL,
+	    &fd)) == -1) {
 		signal(SIGPIPE, was);
 		diag_set_status(EXIT_TEMPFAIL);
 		return -1;

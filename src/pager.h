@@ -18,10 +18,12 @@ void	pager_start(const char *cmd);
 
 /*
  * Page the len bytes of text through cmd whatever stdout is, and wait
- * for it.  Returns 0, or -1 when it cannot start (75) or fails (its
+ * for it, opened at line (from 1): less, more, most and vi, which take
+ * "+N", get it after the command's own arguments; other pagers start at
+ * the top.  Returns 0, or -1 when it cannot start (75) or fails (its
  * status is dailylog's then: diag_child).  A pager quit early is no
  * error.
  */
-int	pager_run(const char *cmd, const char *text, size_t len);
+int	pager_run(const char *cmd, const char *text, size_t len, long line);
 
 #endif

@@ -5,6 +5,32 @@
 #include "entry.h"
 #include "ref.h"
 
+/* "@", "@~" or "@~N": the newest entry, or the Nth before it. */
+static enum ref_kind
+newest(const char *s, struct ref *r)
+{
+	const char *p = s + 1;
+
+	if (*p == '\0')
+		return r->kind = REF_NEWEST;
+	if (*p++ != '~')
+		return REF_BAD;
+	if (*p == '\0') {
+		r->back = 1;
+		return r->kind = REF_NEWEST;
+	}
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return REF_BAD;
+		/* More than any store holds: no overflow, no match. */
+		if ((r->back = r->back * 10 + (*p - '0')) > 99999999) {
+			r->why = "the number after @~ is too large";
+			return REF_BAD;
+		}
+	}
+	return r->kind = REF_NEWEST;
+}
+
 enum ref_kind
 ref_parse(const char *s, struct ref *r)
 {
@@ -14,7 +40,9 @@ ref_parse(const char *s, struct ref *r)
 	memset(r, 0, sizeof(*r));
 	r->text = s;
 	r->kind = REF_BAD;
-	r->why = "expected ID, ID prefix or SERIES:PART";
+	r->why = "expected ID, ID prefix, SERIES:PART, @ or @~N";
+	if (s[0] == '@')
+		return newest(s, r);
 	if (colon == NULL) {
 		if (!id_valid(s))
 			return REF_BAD;

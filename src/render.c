@@ -3,7 +3,10 @@
  * and the order of a document.  What each format looks like is in its
  * own render_*.c.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "buf.h"
 #include "entry.h"
@@ -19,6 +22,8 @@ static const struct renderer *const renderers[] = {
 	&render_html,
 	&render_info,
 	&render_gemini,
+	&render_atom,
+	&render_hugo,
 };
 #define NRENDERERS	(sizeof(renderers) / sizeof(renderers[0]))
 
@@ -43,6 +48,34 @@ renderer_names(void)
 	return buf_str(&names);
 }
 
+const struct renderer *
+renderer_for_path(const char *path)
+{
+	/* The formats' own extensions, then the other common ones. */
+	static const struct {
+		const char			*ext;
+		const struct renderer		*r;
+	} more[] = {
+		{ "text", &render_text }, { "markdown", &render_markdown },
+		{ "htm", &render_html }, { "gemini", &render_gemini },
+		{ "xml", &render_atom },
+	};
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == path ||
+	    dot[-1] == '/')
+		return NULL;
+	dot++;
+	/* Hugo's files are Markdown: .md means markdown, the first. */
+	for (size_t i = 0; i < NRENDERERS; i++)
+		if (strcasecmp(renderers[i]->ext, dot) == 0)
+			return renderers[i];
+	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++)
+		if (strcasecmp(more[i].ext, dot) == 0)
+			return more[i].r;
+	return NULL;
+}
+
 void
 render_doc_init(struct doc *doc, const struct renderer *r,
     const struct series *s)
@@ -51,6 +84,8 @@ render_doc_init(struct doc *doc, const struct renderer *r,
 	doc->r = r;
 	doc->series = s;
 	doc->lang = s != NULL ? s->set.lang : LANG_DEFAULT;
+	doc->fields = s != NULL ? s->set.fields : true;
+	doc->base_url = s != NULL ? s->set.url : NULL;
 }
 
 void
@@ -74,6 +109,10 @@ render_href(struct buf *b, const struct doc *doc, struct target t)
 			buf_addf(b, ":%ld", s->parts[t.part]->part);
 		return;
 	}
+	if (doc->r->href != NULL) {
+		doc->r->href(b, doc, t);
+		return;
+	}
 	if (doc->r == &render_info) {
 		/* Info addresses nodes; in another file as (FILE)NODE. */
 		if (doc->split && t.index)
@@ -89,14 +128,25 @@ render_href(struct buf *b, const struct doc *doc, struct target t)
 			render_part_name(b, s, t.part);
 		return;
 	}
-	if (!doc->split)
+	if (!doc->split) {
 		buf_addc(b, '#');
+		if (t.index)
+			buf_adds(b, "index");
+		else
+			render_part_name(b, s, t.part);
+	} else
+		render_file_name(b, doc, t);
+}
+
+void
+render_file_name(struct buf *b, const struct doc *doc, struct target t)
+{
 	if (t.index)
-		buf_adds(b, "index");
+		buf_adds(b, doc->r->index_name != NULL ? doc->r->index_name :
+		    "index");
 	else
-		render_part_name(b, s, t.part);
-	if (doc->split)
-		buf_addf(b, ".%s", doc->r->ext);
+		render_part_name(b, doc->series, t.part);
+	buf_addf(b, ".%s", doc->r->ext);
 }
 
 void
@@ -115,17 +165,17 @@ render_heading(struct buf *b, const struct series *s, size_t i)
 	buf_adds(b, e->title);
 }
 
-/* Draw entry e's body blocks with doc's renderer. */
+/* Draw body markup text (a body, a description) with doc's renderer. */
 static void
-render_body(struct doc *doc, const struct entry *e)
+render_markup(struct doc *doc, const char *text)
 {
 	const struct renderer *r = doc->r;
 	struct markup m;
 	struct buf para = BUF_INIT;
 
-	if (e->body == NULL)
+	if (text == NULL)
 		return;
-	markup_parse(e->body, &m);
+	markup_parse(text, &m);
 	for (size_t i = 0; i < m.n; i++) {
 		const struct block *bl = &m.v[i];
 
@@ -147,6 +197,41 @@ render_body(struct doc *doc, const struct entry *e)
 	markup_free(&m);
 }
 
+void
+render_about(struct doc *doc)
+{
+	const struct series_settings *set = &doc->series->set;
+
+	render_markup(doc, set->description);
+	if (set->status != STATUS_NONE)
+		doc->r->paragraph(doc, lang_label(doc->lang,
+		    set->status == STATUS_COMPLETE ? LB_COMPLETE : LB_ONGOING));
+}
+
+void
+render_date_rfc3339(struct buf *b, const struct entry *e)
+{
+	struct tm tm;
+	long off;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = e->date.year - 1900;
+	tm.tm_mon = e->date.mon - 1;
+	tm.tm_mday = e->date.day;
+	tm.tm_hour = e->date.hour;
+	tm.tm_min = e->date.min;
+	tm.tm_isdst = -1;
+	/* The date is local time: its offset is the zone's on that day. */
+	off = mktime(&tm) == (time_t)-1 ? 0 : tm.tm_gmtoff / 60;
+	buf_addf(b, "%04d-%02d-%02dT%02d:%02d:00", e->date.year, e->date.mon,
+	    e->date.day, e->date.hour, e->date.min);
+	if (off == 0)
+		buf_addc(b, 'Z');
+	else
+		buf_addf(b, "%c%02ld:%02ld", off < 0 ? '-' : '+',
+		    labs(off) / 60, labs(off) % 60);
+}
+
 /* Draw one part: heading, nav, fields, body, nav. */
 static void
 render_part(struct doc *doc, size_t i)
@@ -155,12 +240,16 @@ render_part(struct doc *doc, size_t i)
 	struct buf heading = BUF_INIT;
 	struct nav nav;
 
+	if (doc->part_at != NULL)
+		doc->part_at[i] = doc->out.len;
 	render_heading(&heading, doc->series, i);
-	nav_build(doc->series, i, &nav);
+	nav_build(doc->series, i, r->flags & RENDER_SHOWS_CURRENT ?
+	    NAV_WITH_CURRENT : 0, &nav);
 	r->part_begin(doc, i, buf_str(&heading));
 	r->nav(doc, &nav);
-	r->fields(doc, doc->series->parts[i]);
-	render_body(doc, doc->series->parts[i]);
+	if (doc->fields)
+		r->fields(doc, doc->series->parts[i]);
+	render_markup(doc, doc->series->parts[i]->body);
 	r->nav(doc, &nav);
 	r->part_end(doc, i);
 	nav_free(&nav);
@@ -186,8 +275,9 @@ render_entry(struct doc *doc, const struct entry *e)
 		doc->series = NULL;
 		r->begin(doc, e->title);
 		r->part_begin(doc, 0, e->title);
-		r->fields(doc, e);
-		render_body(doc, e);
+		if (doc->fields)
+			r->fields(doc, e);
+		render_markup(doc, e->body);
 		r->part_end(doc, 0);
 	}
 	r->end(doc);
@@ -229,6 +319,29 @@ render_series(struct doc *doc)
 	doc->r->end(doc);
 }
 
+#define FEED_FILE	"feed.atom"
+
+/* The series' feed, drawn as doc's companion and handed to emit. */
+static int
+render_feed(const struct doc *doc, int (*emit)(const char *name,
+    const struct buf *, void *), void *arg)
+{
+	struct doc feed;
+	int rc;
+
+	render_doc_init(&feed, &render_atom, doc->series);
+	feed.split = true;
+	feed.dir = doc->dir;
+	feed.file = FEED_FILE;
+	feed.fields = doc->fields;
+	feed.base_url = doc->base_url;
+	feed.author = doc->author;
+	render_series(&feed);
+	rc = emit(FEED_FILE, &feed.out, arg);
+	buf_free(&feed.out);
+	return rc;
+}
+
 int
 render_split(struct doc *doc, int (*emit)(const char *name,
     const struct buf *, void *), void *arg)
@@ -238,8 +351,10 @@ render_split(struct doc *doc, int (*emit)(const char *name,
 	struct buf name = BUF_INIT, heading = BUF_INIT;
 	int rc;
 
+	if (r->flags & RENDER_ONE_FILE)
+		return render_feed(doc, emit, arg);
 	doc->split = true;
-	buf_addf(&name, "index.%s", r->ext);
+	render_file_name(&name, doc, (struct target){ 0, true });
 	doc->file = buf_str(&name);
 	r->begin(doc, s->set.title);
 	render_index(doc);
@@ -250,8 +365,7 @@ render_split(struct doc *doc, int (*emit)(const char *name,
 			continue;
 		buf_reset(&doc->out);
 		buf_reset(&name);
-		render_part_name(&name, s, i);
-		buf_addf(&name, ".%s", r->ext);
+		render_file_name(&name, doc, (struct target){ i, false });
 		doc->file = buf_str(&name);
 		buf_reset(&heading);
 		render_heading(&heading, s, i);
@@ -260,6 +374,8 @@ render_split(struct doc *doc, int (*emit)(const char *name,
 		r->end(doc);
 		rc = emit(name.s, &doc->out, arg);
 	}
+	if (rc == 0 && r == &render_html)
+		rc = render_feed(doc, emit, arg);
 	doc->file = NULL;
 	buf_free(&doc->out);
 	buf_free(&name);

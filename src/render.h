@@ -1,10 +1,12 @@
 /*
  * The renderer interface, as mandoc's -T outputs: one struct of
  * functions per format (render_text.c, render_markdown.c, render_html.c,
- * render_info.c, render_gemini.c).  render.c walks a series and calls
- * them; a renderer draws and never decides which parts to link (nav.c)
- * or reads files.  Every string from an entry reaches the output through
- * the format's own escaping function.
+ * render_info.c, render_gemini.c, render_atom.c, render_hugo.c).
+ * render.c walks a series and calls them; a renderer draws and never
+ * decides which parts to link (nav.c) or reads files.  Every string
+ * from an entry reaches the output through the format's own escaping
+ * function.  What is published (drafts left out, names redacted) is
+ * decided before: a renderer draws the series it is given.
  */
 #ifndef DL_RENDER_H
 #define DL_RENDER_H
@@ -38,8 +40,17 @@ struct doc {
 	int			 width;		/* text: wrap width, 0 for none */
 	bool			 hyperlinks;	/* text: OSC 8 on a terminal */
 	bool			 color;		/* text: SGR colour on a terminal */
+	bool			 fields;	/* parts show their fields */
+	const char		*base_url;	/* the published address, ending in '/', or NULL */
+	const char		*author;	/* atom: who wrote the series when entries do not say */
+	size_t			*part_at;	/* if set, by part: where it begins in out */
 	void			*priv;		/* the renderer's own state */
 };
+
+/* What a format is (struct renderer's flags). */
+#define RENDER_SHOWS_CURRENT	0x1	/* its navigation shows the part itself */
+#define RENDER_DIR_ONLY		0x2	/* only as -o DIR/: one file is no document */
+#define RENDER_ONE_FILE		0x4	/* never split: -o DIR/ holds its one file */
 
 struct renderer {
 	const char	*name;		/* "text", "markdown", ... */
@@ -74,13 +85,36 @@ struct renderer {
 	/* The navigation block; its links and the index's are drawn by link(). */
 	void	(*nav)(struct doc *, const struct nav *);
 	void	(*link)(struct doc *, struct target, const char *label);
+
+	int		 flags;		/* RENDER_* */
+	const char	*index_name;	/* the index's file without extension; NULL: "index" */
+	/* A target's address when render_href's is not the format's; or NULL. */
+	void	(*href)(struct buf *, const struct doc *, struct target);
 };
 
 /* The renderer named name, or NULL. */
 const struct renderer *renderer_find(const char *name);
 
-/* The names of all formats, for messages: "text, markdown, html, info, gemini". */
+/* The names of all formats, for messages: "text, markdown, html, info, gemini, ...". */
 const char *renderer_names(void);
+
+/*
+ * The format a file name's extension names (.txt .md .html .info .gmi
+ * .atom, and .text .markdown .htm .gemini .xml), or NULL.
+ */
+const struct renderer *renderer_for_path(const char *path);
+
+/* "part-07.html" or "index.html": a file of -o DIR/ by its target. */
+void	render_file_name(struct buf *, const struct doc *, struct target);
+
+/*
+ * The index's description and status (the series settings), as
+ * paragraphs through the document's renderer, for its index_begin.
+ */
+void	render_about(struct doc *);
+
+/* "2026-11-23T13:00:00+09:00": e's date in RFC 3339, in local time. */
+void	render_date_rfc3339(struct buf *, const struct entry *);
 
 /*
  * A target's address relative to the current document: "part-07.html",
@@ -112,8 +146,10 @@ void	render_series(struct doc *);
 /*
  * The series as files of a directory (doc->dir, absolute): index.EXT and
  * part-NN.EXT, each drawn into doc->out and handed to emit with its
- * name; the first emit that fails (-1) stops.  Writing them is the
- * caller's: a renderer draws, it does not write files.
+ * name, and for html the series' feed, feed.atom; a RENDER_ONE_FILE
+ * format is its one file (feed.atom).  The first emit that fails (-1)
+ * stops.  Writing them is the caller's: a renderer draws, it does not
+ * write files.
  */
 int	render_split(struct doc *, int (*emit)(const char *name,
 	    const struct buf *, void *), void *arg);
@@ -127,5 +163,7 @@ extern const struct renderer render_markdown;
 extern const struct renderer render_html;
 extern const struct renderer render_info;
 extern const struct renderer render_gemini;
+extern const struct renderer render_atom;
+extern const struct renderer render_hugo;
 
 #endif

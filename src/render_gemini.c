@@ -1,13 +1,15 @@
 /*
  * Gemtext output.  Gemtext has no inline links: a link is a line of its
  * own, "=> part-03.gmi ←前編③".  With -o DIR/ every navigation item is
- * such a line and rows are separated by a blank line.
+ * such a line, rows are separated by a blank line, and each block ends
+ * with a link back to index.gmi; the index follows the gemlog
+ * convention, "=> part-03.gmi 2026-09-04 TITLE", so that clients can
+ * subscribe to it.
  *
  * One document: text/gemini gives a URI fragment no meaning, and
  * clients do not scroll to one, so "#part-03" links would lead nowhere.
- * There the index is a plain list and the navigation block is drawn as
- * text lines of labels, one line per row: every part is in the same
- * document under its own "## " heading.
+ * There the index is a plain list, and the parts, each under its own
+ * "## " heading, have no navigation blocks: the index is the one.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -96,23 +98,32 @@ gmi_end(struct doc *d)
 static void
 gmi_index_begin(struct doc *d)
 {
-	(void)d;
+	render_about(d);
 }
 
+/* "=> part-03.gmi 2026-09-04 TITLE" (one document: "* ③ 2026-09-04 TITLE"). */
 static void
 gmi_index_item(struct doc *d, long part, long last,
     const struct entry *e, struct target t)
 {
+	const struct series_settings *set = &d->series->set;
 	struct buf label = BUF_INIT;
+	char date[17];
 
 	if (e == NULL) {
-		series_label_range(&label, &d->series->set,
-		    d->series->set.label_missing, part, last);
+		series_label_range(&label, set, set->label_missing, part, last);
 		buf_adds(&d->out, "* ");
 		gmi_escape(&d->out, buf_str(&label), GMI_ONE_LINE);
 		buf_addc(&d->out, '\n');
 	} else {
-		render_heading(&label, d->series, t.part);
+		/* Gemlogs date a link by its day: the time is left out. */
+		date_format(&e->date, date);
+		date[10] = '\0';
+		if (!d->split) {
+			series_number(&label, set->numbering, part);
+			buf_addc(&label, ' ');
+		}
+		buf_addf(&label, "%s %s", date, e->title);
 		gmi_link(d, t, buf_str(&label));
 	}
 	buf_free(&label);
@@ -166,43 +177,35 @@ gmi_list(struct doc *d, char *const *items, size_t n)
 	buf_addc(&d->out, '\n');
 }
 
-/* A text line of the row's labels, items separated by three spaces. */
-static void
-gmi_nav_text(struct doc *d, const struct nav *nav, const struct nav_row *row)
-{
-	struct buf line = BUF_INIT;
-
-	for (size_t i = row->first; i < row->first + row->n; i++) {
-		if (i > row->first)
-			buf_adds(&line, "   ");
-		buf_adds(&line, nav->links[i].label);
-	}
-	gmi_escape(&d->out, buf_str(&line), 0);
-	buf_addc(&d->out, '\n');
-	buf_free(&line);
-}
-
+/*
+ * Link lines; what is not linked is a text line.  None in one document
+ * of the series; show lists the labels (its links are references).
+ */
 static void
 gmi_nav(struct doc *d, const struct nav *nav)
 {
+	if (!d->split && !d->show)
+		return;
 	for (size_t r = 0; r < nav->nrows; r++) {
 		const struct nav_row *row = &nav->rows[r];
 
-		if (!d->split) {
-			gmi_nav_text(d, nav, row);
-			buf_addc(&d->out, '\n');
-			continue;
-		}
 		for (size_t i = row->first; i < row->first + row->n; i++) {
 			const struct nav_link *l = &nav->links[i];
 
-			if (l->kind == NAV_MISSING) {
+			if (l->kind == NAV_MISSING || l->kind == NAV_GAP ||
+			    l->kind == NAV_CURRENT) {
 				gmi_escape(&d->out, l->label, 0);
 				buf_addc(&d->out, '\n');
 			} else
 				gmi_link(d, (struct target){ l->target,
 				    l->kind == NAV_INDEX }, l->label);
 		}
+		buf_addc(&d->out, '\n');
+	}
+	/* The window layout links the index already. */
+	if (d->split && nav->layout != LAYOUT_WINDOW) {
+		gmi_link(d, (struct target){ 0, true },
+		    d->series->set.label_index);
 		buf_addc(&d->out, '\n');
 	}
 }
@@ -238,4 +241,5 @@ const struct renderer render_gemini = {
 	gmi_part_begin, gmi_fields, gmi_part_end,
 	gmi_heading, gmi_paragraph, gmi_list,
 	gmi_nav, gmi_link,
+	0, NULL, NULL,
 };

@@ -1,9 +1,12 @@
 /*
- * GNU Info output, readable with `info -f FILE`: a preamble, the Top
- * node (the series title and a menu of the parts), one node per part
- * named part-NN with Next, Prev and Up pointers, and the Local Variables
- * block that declares UTF-8.  No tag table: readers find the nodes by
- * searching, and a tag table with wrong byte offsets is worse than none.
+ * GNU Info output, readable with `info -f FILE`: a preamble with the
+ * entry install-info(1) adds to a dir file, the Top node (the series
+ * title and a menu of the parts), one node per part named part-NN with
+ * Next, Prev and Up pointers, and the Local Variables block that
+ * declares UTF-8.  No tag table: readers find the nodes by searching,
+ * and a tag table with wrong byte offsets is worse than none.  Titles
+ * are never wrapped and are underlined to their display width, as
+ * makeinfo does.
  *
  * Node names are ASCII and never come from entries; titles appear only
  * in the text.  The navigation block is a set of *note cross references.
@@ -91,10 +94,7 @@ info_fill(struct doc *d, const char *s, int indent)
 	buf_free(&esc);
 }
 
-/*
- * A title underlined with ch, as makeinfo draws chapters and sections;
- * a title wider than the page is wrapped and underlined to its width.
- */
+/* A title on one line underlined with ch, as makeinfo draws them. */
 static void
 info_title(struct doc *d, const char *s, int ch)
 {
@@ -102,29 +102,48 @@ info_title(struct doc *d, const char *s, int ch)
 	int w;
 
 	info_escape(&esc, s, INFO_ONE_LINE);
-	text_wrap(&d->out, buf_str(&esc), esc.len, info_width(d), 0, 0, NULL);
+	buf_add(&d->out, buf_str(&esc), esc.len);
 	buf_addc(&d->out, '\n');
-	w = text_width(buf_str(&esc), esc.len);
-	if (w > info_width(d))
-		w = info_width(d);
-	while (w-- > 0)
+	for (w = text_width(buf_str(&esc), esc.len); w > 0; w--)
 		buf_addc(&d->out, ch);
 	buf_adds(&d->out, "\n\n");
 	buf_free(&esc);
 }
 
 static void
-info_file_name(struct doc *d)
+info_file_name(struct buf *b, const struct doc *d)
 {
 	const char *slash;
 
 	if (d->file == NULL) {
-		buf_addf(&d->out, "%s.info", d->series != NULL ?
+		buf_addf(b, "%s.info", d->series != NULL ?
 		    d->series->set.slug : "dailylog");
 		return;
 	}
 	slash = strrchr(d->file, '/');
-	buf_adds(&d->out, slash != NULL ? slash + 1 : d->file);
+	buf_adds(b, slash != NULL ? slash + 1 : d->file);
+}
+
+/*
+ * What install-info(1) adds to a dir file: "* SLUG: (FILE).  TITLE.",
+ * FILE being this file's name without .info, in the section Reports.
+ */
+static void
+info_dir_entry(struct doc *d)
+{
+	struct buf file = BUF_INIT, title = BUF_INIT;
+
+	info_file_name(&file, d);
+	if (file.len > 5 && strcmp(file.s + file.len - 5, ".info") == 0)
+		file.s[file.len -= 5] = '\0';
+	info_escape(&title, d->series->set.title, INFO_ONE_LINE);
+	buf_addf(&d->out, "INFO-DIR-SECTION Reports\nSTART-INFO-DIR-ENTRY\n"
+	    "* %s: (%s).", d->series->set.slug, file.s);
+	buf_addf(&d->out, "%*s%s\nEND-INFO-DIR-ENTRY\n\n",
+	    (int)(strlen(d->series->set.slug) + file.len < 24 ?
+	    24 - strlen(d->series->set.slug) - file.len : 1), "", title.s);
+	buf_free(&file);
+	buf_free(&title);
 }
 
 /* A node's header line; next and prev are NULL when absent. */
@@ -133,7 +152,7 @@ info_node(struct doc *d, const char *node, const struct target *next,
     const struct target *prev, const char *up)
 {
 	buf_adds(&d->out, "\x1f\nFile: ");
-	info_file_name(d);
+	info_file_name(&d->out, d);
 	buf_addf(&d->out, ",  Node: %s", node);
 	if (next != NULL) {
 		buf_adds(&d->out, ",  Next: ");
@@ -164,7 +183,7 @@ info_begin(struct doc *d, const char *title)
 	in->title = xstrdup(title);
 	d->priv = in;
 	buf_adds(&d->out, "This is ");
-	info_file_name(d);
+	info_file_name(&d->out, d);
 	buf_adds(&d->out, ", produced by dailylog.\n\n");
 }
 
@@ -186,8 +205,10 @@ info_index_begin(struct doc *d)
 	const struct info *in = d->priv;
 	struct target first = { 0, false };
 
+	info_dir_entry(d);
 	info_node(d, "Top", d->series->n > 0 ? &first : NULL, NULL, "(dir)");
 	info_title(d, in->title, '*');
+	render_about(d);
 	buf_adds(&d->out, "* Menu:\n\n");
 }
 
@@ -201,6 +222,14 @@ info_index_item(struct doc *d, long part, long last,
 		series_label_range(&label, &d->series->set,
 		    d->series->set.label_missing, part, last);
 		buf_adds(&d->out, "  ");
+	} else if (d->split) {
+		/* "* part-03: (part-03.info)part-03.": m part-03 finds it. */
+		render_heading(&label, d->series, t.part);
+		buf_adds(&d->out, "* ");
+		render_part_name(&d->out, d->series, t.part);
+		buf_adds(&d->out, ": ");
+		render_href(&d->out, d, t);
+		buf_adds(&d->out, ".\t");
 	} else {
 		render_heading(&label, d->series, t.part);
 		buf_adds(&d->out, "* ");
@@ -281,8 +310,9 @@ info_nav(struct doc *d, const struct nav *nav)
 			const struct nav_link *l = &nav->links[i];
 
 			if (i > row->first)
-				buf_adds(&d->out, "   ");
-			if (l->kind == NAV_MISSING)
+				buf_adds(&d->out, row->strip ? " " : "   ");
+			if (l->kind == NAV_MISSING || l->kind == NAV_GAP ||
+			    l->kind == NAV_CURRENT)
 				info_escape(&d->out, l->label, INFO_ONE_LINE);
 			else
 				info_link(d, (struct target){ l->target,
@@ -331,4 +361,5 @@ const struct renderer render_info = {
 	info_part_begin, info_fields, info_part_end,
 	info_heading, info_paragraph, info_list,
 	info_nav, info_link,
+	0, NULL, NULL,
 };

@@ -1,20 +1,26 @@
 /*
- * Plain text for terminals and pipes.  Paragraphs are wrapped to
- * doc->width by text_wrap (UAX #14 with kinsoku).  Links are numbered
- * references: a navigation label carries its part number (←前編③ is
- * reference [3]), an index line ends in [3], and the document ends with
- * a list that maps each reference used to its target: the part's file
- * (-o DIR/), its heading (one document) or SERIES:PART (show).  With
- * doc->hyperlinks the labels are also OSC 8 hyperlinks to file:// URIs:
- * the part's file in a directory, else the entry's YAML file.  With
- * doc->color, headings, dates and the navigation are painted (color.h)
- * once drawn and measured.  Every string from an entry or the settings
- * passes text_sanitize.
+ * Plain text for terminals and pipes.  Everything is wrapped to
+ * doc->width by text_wrap (UAX #14 with kinsoku), down to 10 columns:
+ * what does not fit beside its label or number goes below it.  Headings
+ * break only between words, after a closing bracket or a space.  Links
+ * are numbered references: a navigation label carries its part number
+ * (←前編③ is reference [3]).  Where a reference names something a
+ * reader cannot see, the part's file (-o DIR/) or SERIES:PART (show),
+ * an index line ends in [3] and the document ends with a list that maps
+ * each reference used to its target; one document holds its parts
+ * already and has no such list.  With doc->hyperlinks the labels are
+ * also OSC 8 hyperlinks to file:// URIs: the part's file in a
+ * directory, else the entry's YAML file.  With doc->color, headings,
+ * dates and the navigation are painted (color.h) once drawn and
+ * measured.  Every string from an entry or the settings passes
+ * text_sanitize.
  */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <unistr.h>
 
 #include "buf.h"
 #include "color.h"
@@ -45,6 +51,13 @@ add_clean(struct buf *b, const char *s)
 	text_sanitize(b, s, strlen(s), false);
 }
 
+/* An indentation that leaves room on a line of doc's width, else none. */
+static int
+room(const struct doc *doc, int indent)
+{
+	return doc->width == 0 || indent + 6 <= doc->width ? indent : 0;
+}
+
 /* Entry text, sanitized and wrapped, the first line at column col. */
 static void
 add_wrapped(struct doc *doc, const char *s, int col, int indent)
@@ -53,7 +66,64 @@ add_wrapped(struct doc *doc, const char *s, int col, int indent)
 
 	add_clean(&clean, s);
 	text_wrap(&doc->out, buf_str(&clean), clean.len, doc->width, col,
-	    indent, NULL);
+	    room(doc, indent), NULL);
+	buf_free(&clean);
+}
+
+/* Whether a heading may break after prev, before next: between words. */
+static bool
+word_break(ucs4_t prev, ucs4_t next)
+{
+	static const char closers[] = " )]},.:;!?";
+	static const ucs4_t wide[] = {
+		0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
+		0xFF09, 0xFF0C, 0xFF1A,		/* 、。〉》」』】），： */
+	};
+
+	if (prev < 0x80 && strchr(closers, (int)prev) != NULL)
+		return true;
+	for (size_t i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
+		if (prev == wide[i])
+			return true;
+	/* 【「（ */
+	return next == 0x3010 || next == 0x300C || next == 0xFF08;
+}
+
+/*
+ * A heading, sanitized and wrapped without breaking a word: a break only
+ * after a space or a closing bracket or mark, or before an opening one.
+ * What follows the last 】 (the entry's title after 【続編16】【SERIES】)
+ * is not broken at all when it fits on a line of its own.
+ */
+static void
+add_heading(struct doc *doc, const char *s, int col, int indent)
+{
+	struct buf clean = BUF_INIT;
+	const char *last = NULL, *p;
+	char *glue;
+	ucs4_t prev = 0, uc;
+	int len;
+
+	add_clean(&clean, s);
+	glue = xcalloc(clean.len + 1, 1);
+	for (size_t i = 0; i < clean.len; i += (size_t)len) {
+		if ((len = u8_mbtouc(&uc, (const uint8_t *)clean.s + i,
+		    clean.len - i)) < 1)
+			len = 1;
+		glue[i] = i > 0 && !word_break(prev, uc);
+		prev = uc;
+	}
+	for (p = clean.s; p != NULL && (p = strstr(p, "】")) != NULL; p += 3)
+		last = p + 3;
+	if (last != NULL && doc->width > 0 && text_width(last,
+	    clean.len - (size_t)(last - clean.s)) <= doc->width -
+	    room(doc, indent))
+		for (size_t i = (size_t)(last - clean.s) + 1; i < clean.len;
+		    i++)
+			glue[i] = 1;
+	text_wrap(&doc->out, buf_str(&clean), clean.len, doc->width, col,
+	    room(doc, indent), glue);
+	free(glue);
 	buf_free(&clean);
 }
 
@@ -154,7 +224,7 @@ text_begin(struct doc *doc, const char *title)
 	if (!doc->show) {
 		size_t at = doc->out.len;
 
-		add_wrapped(doc, doc->series ? doc->series->set.title : title,
+		add_heading(doc, doc->series ? doc->series->set.title : title,
 		    0, 0);
 		paint(doc, at, PAINT_HEADING);
 		buf_adds(&doc->out, "\n\n");
@@ -167,12 +237,7 @@ add_reference(struct doc *doc, const char *key, struct target t)
 	struct buf target = BUF_INIT;
 
 	buf_addf(&doc->out, "[%s] ", key);
-	if (!doc->split && !doc->show && !t.index)
-		render_heading(&target, doc->series, t.part);
-	else if (!doc->split && !doc->show)
-		buf_adds(&target, lang_label(doc->lang, LB_CONTENTS));
-	else
-		render_href(&target, doc, t);
+	render_href(&target, doc, t);
 	add_wrapped(doc, buf_str(&target), text_width(key, strlen(key)) + 3,
 	    4);
 	buf_addc(&doc->out, '\n');
@@ -190,9 +255,12 @@ text_end(struct doc *doc)
 
 	for (size_t i = 0; s != NULL && i < s->n; i++)
 		any = any || st->used[i];
+	/* One document holds what its references name. */
+	if (!doc->split && !doc->show)
+		any = false;
 	if (any)
 		buf_addf(&doc->out, "%s\n\n", lang_label(doc->lang, LB_LINKS));
-	if (st->index_used) {
+	if (any && st->index_used) {
 		struct target t = { 0, true };
 
 		add_clean(&key, s->set.label_index);
@@ -201,7 +269,7 @@ text_end(struct doc *doc)
 	for (size_t i = 0; s != NULL && i < s->n; i++) {
 		struct target t = { i, false };
 
-		if (!st->used[i])
+		if (!any || !st->used[i])
 			continue;
 		buf_reset(&key);
 		buf_addf(&key, "%ld", s->parts[i]->part);
@@ -216,49 +284,74 @@ text_end(struct doc *doc)
 static void
 text_index_begin(struct doc *doc)
 {
-	size_t at = doc->out.len;
+	size_t at;
 
+	render_about(doc);
+	at = doc->out.len;
 	buf_adds(&doc->out, lang_label(doc->lang, LB_CONTENTS));
 	paint(doc, at, PAINT_HEADING);
 	buf_adds(&doc->out, "\n\n");
 }
 
-/* "③  2026-11-03  TITLE [3]", or "⑦  （⑦欠番）" for a gap. */
+/*
+ * "③  2026-11-03  TITLE [3]", or "④  （④欠番）" for a gap; the title
+ * hangs under itself.  When the title would have less than ten columns
+ * there, the number and the date take a line, the title the next ones.
+ * [3] only where a reference list says what it is.
+ */
 static void
 text_index_item(struct doc *doc, long part, long last,
     const struct entry *e, struct target t)
 {
 	const struct series_settings *set = &doc->series->set;
 	struct buf cell = BUF_INIT, line = BUF_INIT;
-	int numw = 2, col;
+	int numw = 2, col, datew;
 	bool opened;
 	char date[17];
 
 	for (long top = series_last(doc->series); top >= 10; top /= 10)
 		numw++;
 	series_number(&cell, set->numbering, part);
-	text_pad(&doc->out, buf_str(&cell), numw + 1);
 	col = numw + 1;
 	if (e == NULL) {
+		text_pad(&doc->out, buf_str(&cell), col);
 		buf_reset(&cell);
 		series_label_range(&cell, set, set->label_missing, part,
 		    last);
 		add_wrapped(doc, cell.s, col, col);
-	} else {
+		buf_addc(&doc->out, '\n');
+		buf_free(&cell);
+		return;
+	}
+	datew = (int)strlen(date_format(&e->date, date));
+	if (doc->width > 0 && col + datew > doc->width) {
+		/* Not even the date fits beside the number. */
+		buf_adds(&doc->out, cell.s);
+		buf_addc(&doc->out, '\n');
+		col = 0;
+	} else
+		text_pad(&doc->out, buf_str(&cell), col);
+	{
 		size_t at = doc->out.len;
 
-		buf_adds(&doc->out, date_format(&e->date, date));
+		text_wrap(&doc->out, date, strlen(date), doc->width, col, 0,
+		    NULL);
 		paint(doc, at, PAINT_DATE);
-		buf_adds(&doc->out, "  ");
-		col += (int)strlen(date) + 2;
-		add_clean(&line, e->title);
-		buf_addf(&line, " [%ld]", part);
-		remember(doc, t);
-		hyperlink_open(doc, t, &opened);
-		text_wrap(&doc->out, line.s, line.len, doc->width, col,
-		    numw + 1, NULL);
-		hyperlink_close(doc, opened);
 	}
+	col += datew + 2;
+	if (doc->width > 0 && col + 10 > doc->width) {
+		buf_addc(&doc->out, '\n');
+		col = 0;
+	} else
+		buf_adds(&doc->out, "  ");
+	add_clean(&line, e->title);
+	if (doc->split)
+		buf_addf(&line, " [%ld]", part);
+	remember(doc, t);
+	hyperlink_open(doc, t, &opened);
+	text_wrap(&doc->out, line.s, line.len, doc->width, col,
+	    col > 0 ? numw + 1 : 0, NULL);
+	hyperlink_close(doc, opened);
 	buf_addc(&doc->out, '\n');
 	buf_free(&cell);
 	buf_free(&line);
@@ -276,7 +369,7 @@ text_part_begin(struct doc *doc, size_t part, const char *heading)
 	size_t at = doc->out.len;
 
 	(void)part;
-	add_wrapped(doc, heading, 0, 0);
+	add_heading(doc, heading, 0, 0);
 	paint(doc, at, PAINT_HEADING);
 	buf_adds(&doc->out, "\n\n");
 }
@@ -295,18 +388,24 @@ text_part_end(struct doc *doc, size_t part)
 	buf_adds(&doc->out, "\n\n");
 }
 
-/* Items with a hanging indent under their mark. */
+/* Items with a hanging indent under their mark (the series' bullet). */
 static void
 add_items(struct doc *doc, char *const *items, size_t n)
 {
-	const char *mark = lang_label(doc->lang, LB_BULLET);
+	const char *mark = doc->series != NULL ? doc->series->set.bullet :
+	    lang_label(doc->lang, LB_BULLET);
 	int indent = text_width(mark, strlen(mark));
+	struct buf line = BUF_INIT;
 
 	for (size_t i = 0; i < n; i++) {
-		buf_adds(&doc->out, mark);
-		add_wrapped(doc, items[i], indent, indent);
+		/* The mark is the settings': sanitized like the item. */
+		buf_reset(&line);
+		buf_adds(&line, mark);
+		buf_adds(&line, items[i]);
+		add_wrapped(doc, line.s, 0, indent);
 		buf_addc(&doc->out, '\n');
 	}
+	buf_free(&line);
 }
 
 static void
@@ -316,25 +415,41 @@ text_list(struct doc *doc, char *const *items, size_t n)
 	buf_addc(&doc->out, '\n');
 }
 
-/* "名前: value", or a list under "名前:" when there are several values. */
+/*
+ * "名前: value"; tags joined on the line by 、 (", " in en); other
+ * lists under "名前:".  A value that would have less than ten columns
+ * beside its label goes under it.
+ */
 static void
 text_field(struct doc *doc, enum label field, const char *label,
     char *const *values, size_t n)
 {
 	int col = text_width(label, strlen(label)) + 2;
+	struct buf value = BUF_INIT, head = BUF_INIT;
 	size_t at;
 
-	if (n > 1) {
-		buf_addf(&doc->out, "%s:\n", label);
+	buf_addf(&head, "%s:", label);
+	add_wrapped(doc, head.s, 0, 0);
+	buf_free(&head);
+	if (n > 1 && field != LB_TAGS) {
+		buf_addc(&doc->out, '\n');
 		add_items(doc, values, n);
 		return;
 	}
-	buf_addf(&doc->out, "%s: ", label);
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&value, "%s%s", i > 0 ?
+		    lang_label(doc->lang, LB_LIST_SEP) : "", values[i]);
+	if (doc->width > 0 && col + 10 > doc->width) {
+		buf_addc(&doc->out, '\n');
+		col = 0;
+	} else
+		buf_addc(&doc->out, ' ');
 	at = doc->out.len;
-	add_wrapped(doc, values[0], col, 2);
+	add_wrapped(doc, value.s, col, 2);
 	if (field == LB_DATE)
 		paint(doc, at, PAINT_DATE);
 	buf_addc(&doc->out, '\n');
+	buf_free(&value);
 }
 
 static void
@@ -350,7 +465,7 @@ text_heading(struct doc *doc, const char *s)
 	size_t at = doc->out.len;
 
 	buf_adds(&doc->out, "■ ");
-	add_wrapped(doc, s, 2, 2);
+	add_heading(doc, s, 2, 2);
 	paint(doc, at, PAINT_HEADING);
 	buf_adds(&doc->out, "\n\n");
 }
@@ -362,10 +477,26 @@ text_paragraph(struct doc *doc, const char *s)
 	buf_adds(&doc->out, "\n\n");
 }
 
+/* One item of a navigation row: a link, or what is drawn unlinked. */
+static void
+nav_item(struct doc *doc, const struct nav_link *l)
+{
+	struct target t = { l->target, l->kind == NAV_INDEX };
+
+	if (doc->width > 0 && l->width > doc->width)
+		add_wrapped(doc, l->label, 0, 0);	/* a line too narrow */
+	else if (l->kind == NAV_MISSING || l->kind == NAV_CURRENT ||
+	    l->kind == NAV_GAP)
+		add_clean(&doc->out, l->label);
+	else
+		text_link(doc, t, l->label);
+}
+
 /*
  * Rows as the reference draws them: each label padded to the cell
  * width by display width, trailing spaces cut, a blank line between
- * rows.  A row wider than doc->width continues on the next line.
+ * rows; a strip's items are one space apart.  A row wider than
+ * doc->width continues on the next line.
  */
 static void
 text_nav(struct doc *doc, const struct nav *nav)
@@ -374,25 +505,22 @@ text_nav(struct doc *doc, const struct nav *nav)
 
 	for (size_t r = 0; r < nav->nrows; r++) {
 		const struct nav_row *row = &nav->rows[r];
-		int col = 0;
+		int col = 0, cell;
 
 		for (size_t i = row->first; i < row->first + row->n; i++) {
 			const struct nav_link *l = &nav->links[i];
-			struct target t = { l->target, l->kind == NAV_INDEX };
 
+			cell = row->strip ? l->width + 1 : nav->cell_width;
 			if (col > 0 && doc->width > 0 &&
 			    col + l->width > doc->width) {
 				trim_spaces(&doc->out);
 				buf_addc(&doc->out, '\n');
 				col = 0;
 			}
-			if (l->kind == NAV_MISSING)
-				add_clean(&doc->out, l->label);
-			else
-				text_link(doc, t, l->label);
-			for (int w = l->width; w < nav->cell_width; w++)
+			nav_item(doc, l);
+			for (int w = l->width; w < cell; w++)
 				buf_addc(&doc->out, ' ');
-			col += nav->cell_width;
+			col += cell;
 		}
 		trim_spaces(&doc->out);
 		buf_adds(&doc->out, "\n\n");
@@ -417,4 +545,7 @@ const struct renderer render_text = {
 	.list = text_list,
 	.nav = text_nav,
 	.link = text_link,
+	.flags = 0,
+	.index_name = NULL,
+	.href = NULL,
 };

@@ -1,6 +1,7 @@
 /* Series settings (ROOT/series/SLUG.yaml), parts and part numbers. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "dailylog.h"
@@ -16,12 +17,14 @@
 #define SERIES_DIR	"series"
 
 static const char *const keys[] = {
-	"title", "lang", "labels", "numbering", "per_row", "layout", "window"
+	"title", "lang", "labels", "numbering", "per_row", "layout",
+	"threshold", "window", "url", "description", "status", "redact",
+	"aliases", "fields", "bullet"
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
 static const char *const label_keys[] = {
-	"prev", "next", "heading", "missing", "index"
+	"prev", "next", "heading", "missing", "index", "current", "gap"
 };
 #define NLABELS	(sizeof(label_keys) / sizeof(label_keys[0]))
 
@@ -31,7 +34,8 @@ label_field(struct series_settings *set, size_t i)
 {
 	char **fields[NLABELS] = {
 		&set->label_prev, &set->label_next, &set->label_heading,
-		&set->label_missing, &set->label_index
+		&set->label_missing, &set->label_index, &set->label_current,
+		&set->label_gap
 	};
 
 	return fields[i];
@@ -50,7 +54,7 @@ series_settings_defaults(struct series_settings *set, const char *slug,
 {
 	static const enum label nav[NLABELS] = {
 		LB_NAV_PREV, LB_NAV_NEXT, LB_NAV_HEADING, LB_NAV_MISSING,
-		LB_NAV_INDEX
+		LB_NAV_INDEX, LB_NAV_CURRENT, LB_NAV_GAP
 	};
 
 	if (set->slug == NULL)
@@ -62,8 +66,11 @@ series_settings_defaults(struct series_settings *set, const char *slug,
 		set_string(label_field(set, i), lang_label(lang, nav[i]));
 	set->numbering = lang == LANG_EN ? NUMBER_ARABIC : NUMBER_CIRCLED;
 	set->per_row = 3;
-	set->layout = LAYOUT_ALL;
-	set->window = 5;
+	set->layout = LAYOUT_AUTO;
+	set->threshold = 20;
+	set->window = 2;
+	set->fields = true;
+	set_string(&set->bullet, lang_label(lang, LB_BULLET));
 }
 
 void
@@ -73,6 +80,10 @@ series_settings_free(struct series_settings *set)
 	free(set->title);
 	for (size_t i = 0; i < NLABELS; i++)
 		free(*label_field(set, i));
+	free(set->url);
+	free(set->description);
+	free(set->bullet);
+	aliases_free(&set->aliases);
 	memset(set, 0, sizeof(*set));
 }
 
@@ -84,7 +95,7 @@ apply_labels(const char *path, const struct ynode *map,
 
 	if (map->type != Y_MAP) {
 		diag_error(EXIT_DATAERR, path, map->pos, "labels must be a mapping of prev, "
-		    "next, heading, missing and index");
+		    "next, heading, missing, index, current and gap");
 		return -1;
 	}
 	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
@@ -103,34 +114,98 @@ apply_labels(const char *path, const struct ynode *map,
 	return rc;
 }
 
-/* Every key but lang and labels, which apply_settings handles itself. */
 static int
-apply_key(const char *path, const struct ynode *k, const struct ynode *v,
+apply_url(const char *path, const struct ynode *v,
+    struct series_settings *set)
+{
+	char *url = NULL;
+
+	if (settings_string(path, "url", v, SETTING_ONE_LINE, &url) != 0)
+		return -1;
+	if (!series_url_valid(url)) {
+		diag_error(EXIT_DATAERR, path, v->pos, "url must be an "
+		    "absolute URL such as https://example.com/badge/, not '%s'",
+		    url);
+		free(url);
+		return -1;
+	}
+	free(set->url);
+	set->url = series_url_dir(url);
+	free(url);
+	return 0;
+}
+
+/* true or false, as YAML writes them. */
+static int
+apply_bool(const char *path, const char *key, const struct ynode *v,
+    bool *dst)
+{
+	static const char *const bools[] = { "false", "true" };
+	int which;
+
+	if (settings_word(path, key, v, bools, 2, &which) != 0)
+		return -1;
+	*dst = which == 1;
+	return 0;
+}
+
+/* The keys that take a word, a number or a flag. */
+static int
+apply_choice(const char *path, const struct ynode *k, const struct ynode *v,
     struct series_settings *set)
 {
 	static const char *const numberings[] = { "circled", "arabic" };
-	static const char *const layouts[] = { "all", "window" };
+	static const char *const layouts[] = { "all", "window", "auto" };
+	static const char *const statuses[] = { "ongoing", "complete" };
 	int which;
 
-	if (strcmp(k->s, "title") == 0)
-		return settings_string(path, "title", v, SETTING_ONE_LINE,
-		    &set->title);
 	if (strcmp(k->s, "numbering") == 0) {
 		if (settings_word(path, "numbering", v, numberings, 2,
 		    &which) != 0)
 			return -1;
 		set->numbering = which ? NUMBER_ARABIC : NUMBER_CIRCLED;
 	} else if (strcmp(k->s, "layout") == 0) {
-		if (settings_word(path, "layout", v, layouts, 2, &which) != 0)
+		if (settings_word(path, "layout", v, layouts, 3, &which) != 0)
 			return -1;
-		set->layout = which ? LAYOUT_WINDOW : LAYOUT_ALL;
+		set->layout = (enum nav_layout)which;
+	} else if (strcmp(k->s, "status") == 0) {
+		if (settings_word(path, "status", v, statuses, 2, &which) != 0)
+			return -1;
+		set->status = which ? STATUS_COMPLETE : STATUS_ONGOING;
 	} else if (strcmp(k->s, "per_row") == 0)
 		return settings_int(path, "per_row", v, 1, 20, &set->per_row);
+	else if (strcmp(k->s, "threshold") == 0)
+		return settings_int(path, "threshold", v, 1, PART_MAX,
+		    &set->threshold);
 	else if (strcmp(k->s, "window") == 0)
 		return settings_int(path, "window", v, 1, 100, &set->window);
+	else if (strcmp(k->s, "redact") == 0)
+		return apply_bool(path, "redact", v, &set->redact);
+	else if (strcmp(k->s, "fields") == 0)
+		return apply_bool(path, "fields", v, &set->fields);
 	return 0;
 }
 
+/* Every key but lang and labels, which apply_settings handles itself. */
+static int
+apply_key(const char *path, const struct ynode *k, const struct ynode *v,
+    struct series_settings *set)
+{
+	if (strcmp(k->s, "title") == 0)
+		return settings_string(path, "title", v, SETTING_ONE_LINE,
+		    &set->title);
+	if (strcmp(k->s, "description") == 0)
+		return settings_string(path, "description", v, 0,
+		    &set->description);
+	if (strcmp(k->s, "bullet") == 0)
+		return settings_string(path, "bullet", v, SETTING_ONE_LINE,
+		    &set->bullet);
+	if (strcmp(k->s, "url") == 0)
+		return apply_url(path, v, set);
+	if (strcmp(k->s, "aliases") == 0)
+		return aliases_from_node(path, v, &set->aliases);
+	return apply_choice(path, k, v, set);
+}
 /*
  * lang first, because it chooses the defaults the other keys override;
  * then every other key, reporting all problems, not just the first.
@@ -194,6 +269,113 @@ series_settings_load(struct store *st, const char *slug,
 	free(path);
 	if (rc != 0)
 		series_settings_free(set);	/* nothing for the caller to free */
+	return rc;
+}
+
+/*
+ * "key: value" in text, in place of the lines the key has now (its line
+ * and those indented under it), else at the end.  The file must be a
+ * mapping of one key a line (not a flow mapping) for that.
+ */
+static int
+set_key(const char *path, struct buf *text, const char *key,
+    const char *value)
+{
+	struct buf out = BUF_INIT;
+	struct ynode root;
+	const struct ynode *k = NULL;
+	const char *t = buf_str(text);
+	size_t len = text->len, at = len, end = len;
+	int rc;
+
+	if ((rc = yaml_load(path, t, len, &root)) != 0)
+		return rc;
+	for (size_t i = 0; root.type == Y_MAP && i + 1 < root.nkids; i += 2)
+		if (strcmp(root.kids[i].s, key) == 0)
+			k = &root.kids[i];
+	if ((root.type != Y_MAP && !(root.type == Y_SCALAR && root.len == 0)) ||
+	    (k != NULL && k->pos.col != 1)) {
+		diag_error(EXIT_DATAERR, path, root.pos, "not a mapping of one "
+		    "key a line: set %s there by hand", key);
+		ynode_free(&root);
+		return -1;
+	}
+	if (k != NULL) {
+		at = 0;
+		for (int line = 1; line < k->pos.line && at < len; line++)
+			at += strcspn(t + at, "\n") + 1;
+		/* Its line, then every line indented under it (blank lines
+		 * only between such lines). */
+		end = at + strcspn(t + at, "\n");
+		for (size_t e = end; e + 1 < len && (t[e + 1] == ' ' ||
+		    t[e + 1] == '\t' || t[e + 1] == '\n'); ) {
+			size_t start = e + 1;
+
+			e = start + strcspn(t + start, "\n");
+			if (e > start)
+				end = e;
+		}
+		end += end < len;
+	}
+	ynode_free(&root);
+	buf_add(&out, t, at);
+	if (at > 0 && t[at - 1] != '\n')
+		buf_addc(&out, '\n');
+	buf_addf(&out, "%s: \"", key);
+	for (const char *p = value; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_addc(&out, '\\');
+		buf_addc(&out, *p);
+	}
+	buf_adds(&out, "\"\n");
+	buf_add(&out, t + end, len - end);
+	buf_free(text);
+	*text = out;
+	return 0;
+}
+
+int
+series_settings_write(struct store *st, const char *slug, const char *title,
+    int lang)
+{
+	struct series_settings set;
+	struct ynode root;
+	struct buf rel = BUF_INIT, text = BUF_INIT;
+	struct stat sb;
+	char *path, *old;
+	size_t len;
+	int rc;
+
+	if ((rc = fsio_mkdirs(st->root, SERIES_DIR)) != 0 ||
+	    (rc = store_lock(st)) != 0)
+		return rc;
+	buf_addf(&rel, SERIES_DIR "/%s.yaml", slug);
+	path = path_join(st->root, rel.s);
+	memset(&set, 0, sizeof(set));
+	memset(&root, 0, sizeof(root));
+	/* The file as it is: its other keys and its comments stay. */
+	if (lstat(path, &sb) == -1)
+		buf_adds(&text, "# Series settings: see dailylog(5).\n");
+	else if ((rc = file_read(path, ENTRY_MAX_FILE, &old, &len)) == 0) {
+		buf_add(&text, old, len);
+		free(old);
+	}
+	if (rc == 0 && title != NULL)
+		rc = set_key(path, &text, "title", title);
+	if (rc == 0 && lang >= 0)
+		rc = set_key(path, &text, "lang", lang_name((enum lang)lang));
+	/* Written only when it loads as series_settings_load loads it. */
+	series_settings_defaults(&set, slug, st->lang);
+	if (rc == 0 && (rc = yaml_load(path, text.s, text.len, &root)) == 0 &&
+	    (rc = apply_settings(path, &root, &set)) == 0 &&
+	    (rc = fsio_store_file(path, text.s, text.len, FSIO_REPLACE)) == 0)
+		store_changed(st, path);
+	store_unlock(st);
+	series_settings_free(&set);
+	ynode_free(&root);
+	buf_free(&rel);
+	buf_free(&text);
+	free(path);
 	return rc;
 }
 
@@ -263,6 +445,59 @@ series_each(struct entry_list *l,
 		fn(&s, slug, arg);
 		free(s.parts);
 	}
+}
+
+void
+series_drop_drafts(struct series *s)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (!s->parts[i]->draft)
+			s->parts[k++] = s->parts[i];
+	s->n = k;
+	s->has_duplicates = false;
+	for (size_t i = 1; i < s->n; i++)
+		if (s->parts[i]->part == s->parts[i - 1]->part)
+			s->has_duplicates = true;
+}
+
+enum nav_layout
+series_layout(const struct series *s)
+{
+	if (s->set.layout != LAYOUT_AUTO)
+		return s->set.layout;
+	return series_last(s) > s->set.threshold ? LAYOUT_WINDOW : LAYOUT_ALL;
+}
+
+bool
+series_url_valid(const char *url)
+{
+	const char *p = url;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return false;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	if (strncmp(p, "://", 3) != 0 || p[3] == '\0' || p[3] == '/')
+		return false;
+	for (; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || strchr("\"'<>\\`{}|^", *p) ||
+		    (unsigned char)*p == 0x7f)
+			return false;
+	return true;
+}
+
+char *
+series_url_dir(const char *url)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, url);
+	if (b.s[b.len - 1] != '/')
+		buf_addc(&b, '/');
+	return buf_detach(&b);
 }
 
 void

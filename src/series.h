@@ -11,13 +11,15 @@
 #include <stddef.h>
 
 #include "lang.h"
+#include "redact.h"
 
 struct entry;
 struct entry_list;
 struct store;
 
 enum numbering { NUMBER_CIRCLED, NUMBER_ARABIC };
-enum nav_layout { LAYOUT_ALL, LAYOUT_WINDOW };
+enum nav_layout { LAYOUT_ALL, LAYOUT_WINDOW, LAYOUT_AUTO };
+enum series_status { STATUS_NONE, STATUS_ONGOING, STATUS_COMPLETE };
 
 /*
  * The labels are templates: "{n}" stands for the part's number as the
@@ -25,7 +27,8 @@ enum nav_layout { LAYOUT_ALL, LAYOUT_WINDOW };
  * Defaults for ja: prev "←前編", next "→続編", heading "【続編{n}】",
  * missing "（{n}欠番）"; for en: "← Part {n}", "Part {n} →", "Part {n}: ",
  * "(Part {n} missing)".  The index label (window layout) has no number:
- * "目次" in ja, "Index" in en.
+ * "目次" in ja, "Index" in en; the window layout's part shown is
+ * "[{n}]" and the numbers it leaves out "…".
  */
 struct series_settings {
 	char		*slug;
@@ -36,10 +39,20 @@ struct series_settings {
 	char		*label_heading;	/* before the series title; part 1 has none */
 	char		*label_missing;
 	char		*label_index;	/* window layout: the link to the index */
+	char		*label_current;	/* window layout: the part shown */
+	char		*label_gap;	/* window layout: numbers left out */
 	enum numbering	 numbering;	/* ja: circled, en: arabic */
 	int		 per_row;	/* links to a row; default 3 */
-	enum nav_layout	 layout;	/* default all */
-	int		 window;	/* window layout: parts on each side; default 5 */
+	enum nav_layout	 layout;	/* default auto */
+	int		 threshold;	/* auto: all up to this many parts; default 20 */
+	int		 window;	/* window layout: parts on each side; default 2 */
+	char		*url;		/* the published series' address, ending in '/'; or NULL */
+	char		*description;	/* body markup, or NULL */
+	enum series_status status;
+	bool		 redact;	/* render always redacts */
+	struct aliases	 aliases;	/* the names to replace, and with what */
+	bool		 fields;	/* parts show their fields; default true */
+	char		*bullet;	/* text: a list item's mark; default "  • " */
 };
 
 struct series {
@@ -58,6 +71,15 @@ int	series_settings_load(struct store *, const char *slug,
 	    struct series_settings *);
 void	series_settings_free(struct series_settings *);
 
+/*
+ * Write ROOT/series/SLUG.yaml (a valid slug) with title unless it is
+ * NULL and lang unless it is -1, under the store's lock: the file's other keys and
+ * comments are kept, and the result must load as series_settings_load
+ * loads it before it replaces the file atomically.  Returns 0 or -1.
+ */
+int	series_settings_write(struct store *, const char *slug,
+	    const char *title, int lang);
+
 /* The defaults of lang for slug, as above. */
 void	series_settings_defaults(struct series_settings *, const char *slug,
 	    enum lang);
@@ -71,6 +93,27 @@ void	series_collect(const struct entry_list *l, const char *slug,
 	    struct series *);
 /* Free the parts array and the settings. */
 void	series_free(struct series *);
+
+/*
+ * Leave out the parts with draft: true, as published output does; their
+ * numbers become gaps.
+ */
+void	series_drop_drafts(struct series *);
+
+/*
+ * The layout for s's parts: auto is all up to the threshold (by the
+ * highest part number), window beyond it.
+ */
+enum nav_layout series_layout(const struct series *);
+
+/*
+ * Whether url is an absolute URL fit for a feed: a scheme, "://", a
+ * host, and no spaces, quotes or angle brackets.
+ */
+bool	series_url_valid(const char *url);
+
+/* url with a '/' at its end: a new string. */
+char	*series_url_dir(const char *url);
 
 /*
  * Name both files of each duplicate part ("duplicate part: badge:2 is

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "fsio.h"
 #include "store.h"
+#include "template.h"
 #include "yaml_read.h"
 
 #define SETTINGS_FILE	"dailylog.yaml"
@@ -111,7 +112,7 @@ store_init(const char *dir, enum lang lang, const char *author)
 	for (const char *const *d = (const char *const[]){ "entries",
 	    "series", NULL }; *d != NULL && rc == 0; d++)
 		rc = fsio_mkdirs(dir, *d);
-	if (rc != 0)
+	if (rc != 0 || (rc = template_install(dir)) != 0)
 		return rc;
 	buf_addf(&yaml, "# dailylog store settings: see dailylog(5)\n"
 	    "lang: %s\n", lang_name(lang));
@@ -189,6 +190,26 @@ store_lock(struct store *st)
 	}
 	free(path);
 	return 0;
+}
+
+int
+store_trylock(struct store *st)
+{
+	char *path;
+	int err = 0;
+
+	if (st->lockfd != -1)
+		return 0;
+	path = path_join(st->root, LOCK_FILE);
+	if ((st->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	    0600)) == -1)
+		err = errno;
+	else if (flock(st->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		err = errno;
+		store_unlock(st);
+	}
+	free(path);
+	return err;
 }
 
 void

@@ -44,6 +44,11 @@ int	store_read_settings(struct store *, struct config *);
 /* Closing twice, or a store never opened, is harmless. */
 void	store_close(struct store *);
 
+/*
+ * Make a store in dir: entries/, series/, the shipped templates in
+ * templates/ and dailylog.yaml last; an existing store is left as it
+ * is (0, with a message).
+ */
 int	store_init(const char *dir, enum lang, const char *author);
 
 /*
@@ -53,6 +58,11 @@ int	store_init(const char *dir, enum lang, const char *author);
  */
 int	store_lock(struct store *);
 void	store_unlock(struct store *);
+/*
+ * The lock if it is free at once: 0, or an errno value (EWOULDBLOCK when
+ * another process holds it), without a message.
+ */
+int	store_trylock(struct store *);
 
 /*
  * Record that path (a file of the store) was created, replaced or

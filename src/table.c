@@ -18,6 +18,52 @@ cell(const struct table *t, struct buf *b, size_t i, size_t c)
 		t->cell(b, i - t->header, c, t->arg);
 }
 
+/* The width the shown columns other than flex take, separators included. */
+static int
+others_width(const struct table *t, const struct table_column *flex)
+{
+	int w = 0;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (t->cols[c].shown && &t->cols[c] != flex)
+			w += t->cols[c].width + 2;
+	return w;
+}
+
+/*
+ * What is left of width is the flexible column's: columns are given up
+ * in their order until it has TABLE_MIN (or, when it fits, its widest
+ * cell); when nothing more can go, it has what is left, at least one.
+ */
+static void
+fit_flex(struct table *t, struct table_column *flex, int width)
+{
+	int natural = flex->width;
+
+	for (int d = 1; ; d++) {
+		int rest = width - others_width(t, flex);
+		bool more = false;
+
+		if (rest >= TABLE_MIN || (flex->fit && rest >= natural)) {
+			flex->width = flex->fit && rest > natural ? natural :
+			    rest;
+			return;
+		}
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (t->cols[c].drop > d)
+				more = true;
+			if (t->cols[c].drop == d)
+				t->cols[c].shown = false;
+		}
+		if (!more) {
+			rest = width - others_width(t, flex);
+			flex->width = rest < 1 ? 1 : flex->fit &&
+			    rest > natural ? natural : rest;
+			return;
+		}
+	}
+}
+
 void
 table_layout(struct table *t, int width)
 {
@@ -49,31 +95,8 @@ table_layout(struct table *t, int width)
 			flex = col;
 	}
 	buf_free(&b);
-	/* What is left is the flexible column's; drop columns for it. */
-	for (int d = 1; flex != NULL; d++) {
-		int rest = width;
-		bool more = false;
-
-		for (size_t c = 0; c < t->ncols; c++)
-			if (t->cols[c].shown && &t->cols[c] != flex)
-				rest -= t->cols[c].width + 2;
-		if ((flex->width = rest) >= TABLE_MIN)
-			break;
-		for (size_t c = 0; c < t->ncols; c++) {
-			if (t->cols[c].drop > d)
-				more = true;
-			if (t->cols[c].drop == d)
-				t->cols[c].shown = false;
-		}
-		if (!more) {
-			rest = width;
-			for (size_t c = 0; c < t->ncols; c++)
-				if (t->cols[c].shown && &t->cols[c] != flex)
-					rest -= t->cols[c].width + 2;
-			flex->width = rest >= TABLE_MIN ? rest : TABLE_MIN;
-			break;
-		}
-	}
+	if (flex != NULL)
+		fit_flex(t, flex, width);
 }
 
 void

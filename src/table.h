@@ -1,8 +1,9 @@
 /*
  * Tables for a terminal (list, series): columns aligned by display
  * width (text.h's rule), a flexible column that takes what the terminal
- * leaves, columns given up in a set order when it is narrow, cells cut
- * with "…" and painted after they are measured.  Cells come from a
+ * leaves, columns given up in a set order when it is narrow (so that a
+ * table fits any width its columns that are never given up fit), cells
+ * cut with "…" and painted after they are measured.  Cells come from a
  * callback, row by row, so a table of many rows holds no strings.
  */
 #ifndef DL_TABLE_H
@@ -17,7 +18,8 @@ struct table_column {
 	const char	*head;		/* its header, when the table has one */
 	int		 cap;		/* widest it may be; 0: no cap */
 	int		 drop;		/* given up when narrow: 1 first; 0 never */
-	bool		 flex;		/* takes the width left, at least TABLE_MIN */
+	bool		 flex;		/* takes the width left (one column) */
+	bool		 fit;		/* flex, but no wider than its widest cell */
 	bool		 hide_empty;	/* left out when empty in every row */
 	int		 paint;		/* enum paint, or -1 */
 	/* Set by table_layout: */
@@ -25,7 +27,8 @@ struct table_column {
 	bool		 shown;
 };
 
-#define TABLE_MIN	10	/* a flexible column is never narrower */
+/* Columns are given up before the flexible one is narrower than this. */
+#define TABLE_MIN	10
 
 struct table {
 	struct table_column	*cols;

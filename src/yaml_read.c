@@ -1,7 +1,10 @@
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistr.h>
 #include <yaml.h>
 
@@ -118,7 +121,49 @@ parse_error(const char *name, const char *buf, const yaml_parser_t *p)
 		    p->problem ? p->problem : "syntax error");
 }
 
-/* Anchors, aliases and non-standard tags are refused: see dailylog(5). */
+/*
+ * The tags of YAML 1.2's core schema, by the kind of node they may be
+ * on (a scalar, a sequence, a mapping); everything else (!!binary,
+ * !!timestamp, !!python/object, "!", a custom !tag) is refused: it
+ * asks for something dailylog does not do.
+ */
+static const struct {
+	const char	*name;
+	yaml_event_type_t on;
+} core_tags[] = {
+	{ "str", YAML_SCALAR_EVENT },
+	{ "int", YAML_SCALAR_EVENT },
+	{ "float", YAML_SCALAR_EVENT },
+	{ "bool", YAML_SCALAR_EVENT },
+	{ "null", YAML_SCALAR_EVENT },
+	{ "seq", YAML_SEQUENCE_START_EVENT },
+	{ "map", YAML_MAPPING_START_EVENT },
+};
+
+/* The tag as a user writes it: "!!int" for YAML's own, else as given. */
+static void
+tag_shown(const char *tag, struct buf *b)
+{
+	if (strncmp(tag, STD_TAG_PREFIX, sizeof(STD_TAG_PREFIX) - 1) == 0)
+		buf_addf(b, "!!%s", tag + sizeof(STD_TAG_PREFIX) - 1);
+	else
+		buf_adds(b, tag);
+}
+
+/* The core tag's name ("int"), or NULL when the tag is not one for t. */
+static const char *
+core_tag(const char *tag, yaml_event_type_t t)
+{
+	if (strncmp(tag, STD_TAG_PREFIX, sizeof(STD_TAG_PREFIX) - 1) != 0)
+		return NULL;
+	tag += sizeof(STD_TAG_PREFIX) - 1;
+	for (size_t i = 0; i < sizeof(core_tags) / sizeof(core_tags[0]); i++)
+		if (strcmp(tag, core_tags[i].name) == 0)
+			return core_tags[i].on == t ? core_tags[i].name : NULL;
+	return NULL;
+}
+
+/* Anchors, aliases and tags beyond the core schema are refused: see dailylog(5). */
 static int
 check_node_props(const char *name, const yaml_event_t *ev)
 {
@@ -150,17 +195,100 @@ check_node_props(const char *name, const yaml_event_t *ev)
 		    (const char *)anchor);
 		return -1;
 	}
-	if (tag != NULL && strncmp((const char *)tag, STD_TAG_PREFIX,
-	    sizeof(STD_TAG_PREFIX) - 1) != 0) {
-		diag_error(EXIT_DATAERR, name, pos, "tag %s is not allowed", (const char *)tag);
+	if (tag != NULL && core_tag((const char *)tag, ev->type) == NULL) {
+		struct buf shown = BUF_INIT;
+
+		tag_shown((const char *)tag, &shown);
+		if (core_tag((const char *)tag, YAML_SCALAR_EVENT) != NULL ||
+		    core_tag((const char *)tag, YAML_SEQUENCE_START_EVENT) ||
+		    core_tag((const char *)tag, YAML_MAPPING_START_EVENT))
+			diag_error(EXIT_DATAERR, name, pos, "tag %s does not "
+			    "fit %s", shown.s, ev->type == YAML_SCALAR_EVENT ?
+			    "a scalar" : ev->type == YAML_SEQUENCE_START_EVENT ?
+			    "a sequence" : "a mapping");
+		else
+			diag_error(EXIT_DATAERR, name, pos, "tag %s is not "
+			    "allowed (only !!str, !!int, !!float, !!bool, !!null, "
+			    "!!seq and !!map are)", shown.s);
+		buf_free(&shown);
 		return -1;
 	}
 	return 0;
 }
 
+/* [0-9]+ at s, or in the other digits of base 8 or 16: how many. */
+static size_t
+digits(const char *s, int base)
+{
+	size_t n = 0;
+
+	while (base == 16 ? isxdigit((unsigned char)s[n]) : base == 8 ?
+	    s[n] >= '0' && s[n] <= '7' : isdigit((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
+enum yscalar
+yscalar_of(const char *s, size_t len)
+{
+	static const char *const nulls[] = { "~", "null", "Null", "NULL" };
+	static const char *const bools[] = { "true", "True", "TRUE", "false",
+	    "False", "FALSE" };
+	static const char *const odd[] = { ".inf", ".Inf", ".INF", ".nan",
+	    ".NaN", ".NAN" };
+	const char *p = s;
+	size_t n;
+
+	if (len == 0)
+		return YS_NULL;
+	if (strlen(s) != len)
+		return YS_STR;	/* a NUL inside: text, whatever it spells */
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(s, nulls[i]) == 0)
+			return YS_NULL;
+	for (size_t i = 0; i < 6; i++)
+		if (strcmp(s, bools[i]) == 0)
+			return YS_BOOL;
+	if (s[0] == '0' && (s[1] == 'o' || s[1] == 'x') && s[2] != '\0')
+		return digits(s + 2, s[1] == 'o' ? 8 : 16) == len - 2 ?
+		    YS_INT : YS_STR;
+	if (*p == '-' || *p == '+')
+		p++;
+	for (size_t i = 0; i < 6; i++)
+		if (strcmp(p, odd[i]) == 0 && (i < 3 || p == s))
+			return YS_FLOAT;
+	n = digits(p, 10);
+	if (p[n] == '\0' && n > 0)
+		return YS_INT;
+	/* [0-9]+(\.[0-9]*)? or \.[0-9]+, then ([eE][-+]?[0-9]+)? */
+	if (p[n] == '.') {
+		size_t f = digits(p + n + 1, 10);
+
+		if (n == 0 && f == 0)
+			return YS_STR;
+		n += 1 + f;
+	} else if (n == 0)
+		return YS_STR;
+	if (p[n] == 'e' || p[n] == 'E') {
+		size_t e = p[n + 1] == '-' || p[n + 1] == '+' ? n + 2 : n + 1;
+		size_t d = digits(p + e, 10);
+
+		if (d == 0)
+			return YS_STR;
+		n = e + d;
+	}
+	return p[n] == '\0' ? YS_FLOAT : YS_STR;
+}
+
+enum yscalar
+ynode_scalar(const struct ynode *n)
+{
+	return n->plain ? yscalar_of(n->s ? n->s : "", n->len) : YS_STR;
+}
+
 /* Kids arrays double in size: a long list costs few reallocations. */
-static struct ynode *
-add_kid(struct ynode *parent)
+struct ynode *
+ynode_add_kid(struct ynode *parent)
 {
 	struct ynode *k;
 	size_t n = parent->nkids;
@@ -173,22 +301,94 @@ add_kid(struct ynode *parent)
 	return k;
 }
 
-/* A new key in a map must be a scalar and must not repeat. */
-static int
-check_key(const char *name, const struct ynode *map, const struct ynode *key)
+/*
+ * FNV-1a from a random start, drawn once a process: a file cannot be
+ * made beforehand whose keys all fall on one slot, which would make
+ * the check quadratic again.
+ */
+static size_t
+key_hash(const char *s, size_t len)
 {
+	static uint64_t start;
+	uint64_t h;
+
+	if (start == 0 && getrandom(&start, sizeof(start), GRND_NONBLOCK) !=
+	    (ssize_t)sizeof(start))
+		start = (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)&start;
+	start |= 1;
+	h = start;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (size_t)(h ^ h >> 32);
+}
+
+/* Open addressing, at most half full: the kid's slot, or an empty one. */
+static size_t *
+ykeys_find(const struct ykeys *ks, const struct ynode *map,
+    const struct ynode *key)
+{
+	size_t i = key_hash(key->s, key->len) & (ks->cap - 1);
+
+	for (;; i = (i + 1) & (ks->cap - 1)) {
+		const struct ynode *o;
+
+		if (ks->slot[i] == 0)
+			return &ks->slot[i];
+		o = &map->kids[ks->slot[i] - 1];
+		if (o->len == key->len && memcmp(o->s, key->s, key->len) == 0)
+			return &ks->slot[i];
+	}
+}
+
+size_t
+ykeys_add(struct ykeys *ks, const struct ynode *map, size_t k)
+{
+	size_t *at;
+
+	if (2 * (ks->n + 1) > ks->cap) {
+		struct ykeys bigger = { NULL, ks->cap ? 2 * ks->cap : 16, 0 };
+
+		bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+		for (size_t i = 0; i < ks->cap; i++)
+			if (ks->slot[i] != 0)
+				*ykeys_find(&bigger, map,
+				    &map->kids[ks->slot[i] - 1]) = ks->slot[i];
+		bigger.n = ks->n;
+		free(ks->slot);
+		*ks = bigger;
+	}
+	at = ykeys_find(ks, map, &map->kids[k]);
+	if (*at != 0)
+		return *at - 1;
+	*at = k + 1;
+	ks->n++;
+	return SIZE_MAX;
+}
+
+void
+ykeys_free(struct ykeys *ks)
+{
+	free(ks->slot);
+	memset(ks, 0, sizeof(*ks));
+}
+
+/* A new key in a map (its last kid) must be a scalar and must not repeat. */
+static int
+check_key(const char *name, const struct ynode *map, struct ykeys *ks)
+{
+	const struct ynode *key = &map->kids[map->nkids - 1];
+	size_t first;
+
 	if (key->type != Y_SCALAR) {
 		diag_error(EXIT_DATAERR, name, key->pos, "a key must be a plain string");
 		return -1;
 	}
-	for (size_t i = 0; i + 1 < map->nkids; i += 2)
-		if (map->kids[i].len == key->len &&
-		    memcmp(map->kids[i].s, key->s, key->len) == 0) {
-			diag_error(EXIT_DATAERR, name, key->pos,
-			    "duplicate key '%s' (first at line %d)", key->s,
-			    map->kids[i].pos.line);
-			return -1;
-		}
+	if ((first = ykeys_add(ks, map, map->nkids - 1)) != SIZE_MAX) {
+		diag_error(EXIT_DATAERR, name, key->pos,
+		    "duplicate key '%s' (first at line %d)", key->s,
+		    map->kids[first].pos.line);
+		return -1;
+	}
 	return 0;
 }
 
@@ -283,6 +483,38 @@ scalar_suspect(const unsigned char *s, size_t len)
 	return false;
 }
 
+/*
+ * A core tag says what the scalar is: !!str makes text of what would be
+ * a number or a word (as quotes do), and !!int, !!float, !!bool and
+ * !!null must be what they say, and are then as if written plain.
+ */
+static int
+scalar_tag(const char *name, const yaml_event_t *ev, struct ynode *n)
+{
+	const char *tag = core_tag((const char *)ev->data.scalar.tag,
+	    YAML_SCALAR_EVENT);
+	enum yscalar is = yscalar_of(n->s, n->len);
+	struct buf shown = BUF_INIT;
+	bool fits;
+
+	if (strcmp(tag, "str") == 0) {
+		n->plain = false;
+		return 0;
+	}
+	fits = strcmp(tag, "int") == 0 ? is == YS_INT :
+	    strcmp(tag, "float") == 0 ? is == YS_FLOAT || is == YS_INT :
+	    strcmp(tag, "bool") == 0 ? is == YS_BOOL : is == YS_NULL;
+	if (fits) {
+		n->plain = true;
+		return 0;
+	}
+	tag_shown((const char *)ev->data.scalar.tag, &shown);
+	diag_error(EXIT_DATAERR, name, n->pos, "'%s' is not what its tag %s "
+	    "says", n->s, shown.s);
+	buf_free(&shown);
+	return -1;
+}
+
 /* The scalar's text moves from the event to the node: no copy. */
 static int
 scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
@@ -300,7 +532,7 @@ scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
 	n->s = s;
 	n->len = len;
 	ev->data.scalar.value = NULL;
-	return 0;
+	return ev->data.scalar.tag != NULL ? scalar_tag(name, ev, n) : 0;
 }
 
 /*
@@ -367,6 +599,7 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 {
 	yaml_event_t ev;
 	struct ynode *stack[YAML_MAX_DEPTH + 1];
+	struct ykeys keys[YAML_MAX_DEPTH + 1];	/* of the maps on the stack */
 	int depth = 0, rc = 0;
 	bool done = false, have_root = false;
 
@@ -399,14 +632,14 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 				    ev.data.scalar.style ==
 				    YAML_PLAIN_SCALAR_STYLE;
 			} else
-				n = add_kid(stack[depth - 1]);
+				n = ynode_add_kid(stack[depth - 1]);
 			if (ev.type == YAML_SCALAR_EVENT) {
 				rc = scalar_node(r->name, &ev, n);
 				if (rc == 0 && depth > 0 &&
 				    stack[depth - 1]->type == Y_MAP &&
 				    stack[depth - 1]->nkids % 2 == 1)
 					rc = check_key(r->name, stack[depth - 1],
-					    n);
+					    &keys[depth - 1]);
 				break;
 			}
 			if (depth > 0 && stack[depth - 1]->type == Y_MAP &&
@@ -426,17 +659,20 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 			n->type = ev.type == YAML_MAPPING_START_EVENT ?
 			    Y_MAP : Y_SEQ;
 			n->pos = mark_pos(ev.start_mark);
+			memset(&keys[depth], 0, sizeof(keys[depth]));
 			stack[depth++] = n;
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			depth--;
+			ykeys_free(&keys[--depth]);
 			break;
 		default:
 			break;
 		}
 		yaml_event_delete(&ev);
 	}
+	while (depth > 0)
+		ykeys_free(&keys[--depth]);
 	if (rc != 0)
 		ynode_free(root);
 	return rc;

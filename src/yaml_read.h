@@ -55,7 +55,41 @@ int	text_check(const char *name, struct pos, const char *s, size_t len);
 
 void	ynode_free(struct ynode *);
 
+/* What a plain scalar is by YAML 1.2's core schema; quoted is text. */
+enum yscalar { YS_STR, YS_NULL, YS_BOOL, YS_INT, YS_FLOAT };
+
+/*
+ * The core schema's reading of plain text s (len bytes): null ("", ~,
+ * null), a boolean (true, false, in three cases), an integer (decimal,
+ * 0o octal, 0x hexadecimal), a float (with . or an exponent, .inf,
+ * .nan), else a string.
+ */
+enum yscalar yscalar_of(const char *s, size_t len);
+/* The same for a scalar node: YS_STR when it was quoted. */
+enum yscalar ynode_scalar(const struct ynode *);
+
+/* A new, empty last kid of parent (a sequence or a map). */
+struct ynode *ynode_add_kid(struct ynode *parent);
+
 /* The value for key in a map, or NULL. */
 const struct ynode *ynode_get(const struct ynode *, const char *);
+
+/*
+ * The keys of one mapping as it is read, hashed, so that a mapping of
+ * a hundred thousand keys is checked for duplicates in linear time.
+ * It holds places in the map's kids, which may move.
+ */
+struct ykeys {
+	size_t	*slot;		/* 1 + the kid's place, or 0 */
+	size_t	 cap;		/* a power of two, or 0 */
+	size_t	 n;
+};
+
+/*
+ * Add map->kids[k], a scalar key: the place of the same key met
+ * before, or SIZE_MAX when it is new.
+ */
+size_t	ykeys_add(struct ykeys *, const struct ynode *map, size_t k);
+void	ykeys_free(struct ykeys *);
 
 #endif

@@ -205,13 +205,161 @@ START_TEST(today_is_now)
 }
 END_TEST
 
+/* 2026-11-25, a Wednesday, at noon in Tokyo: the "now" of these tests. */
+#define NOW	local_noon(2026, 11, 25)
+
+START_TEST(user_tomorrow_and_days_ago)
+{
+	struct date d;
+
+	ck_assert(date_parse_user("tomorrow", NOW, &d));
+	is_day(&d, 2026, 11, 26);
+	ck_assert(!d.has_time);
+	ck_assert(date_parse_user("tomorrow 08:15", NOW, &d));
+	is_day(&d, 2026, 11, 26);
+	ck_assert(d.has_time);
+	ck_assert_int_eq(d.hour, 8);
+	ck_assert(date_parse_user("tomorrow", local_noon(2026, 12, 31), &d));
+	is_day(&d, 2027, 1, 1);
+	ck_assert(date_parse_user("-0", NOW, &d));
+	is_day(&d, 2026, 11, 25);
+	ck_assert(date_parse_user("-1", NOW, &d));
+	is_day(&d, 2026, 11, 24);
+	ck_assert(date_parse_user("-25", NOW, &d));
+	is_day(&d, 2026, 10, 31);
+	ck_assert(date_parse_user("-366", NOW, &d));
+	is_day(&d, 2025, 11, 24);
+	ck_assert(date_parse_user("-3T18:00", NOW, &d));
+	is_day(&d, 2026, 11, 22);
+	ck_assert_int_eq(d.hour, 18);
+	ck_assert(date_parse_user("-700000", NOW, &d));
+	ck_assert_int_eq(date_to_days(&d), date_days(2026, 11, 25) - 700000);
+	/* Before year 1 is no date. */
+	ck_assert(!date_parse_user("-999999", NOW, &d));
+}
+END_TEST
+
+/* The most recent such day, today included, never a future one. */
+START_TEST(user_weekdays)
+{
+	static const struct {
+		const char	*s;
+		int		 day;	/* of November 2026 */
+	} t[] = {
+		{ "wed", 25 }, { "tue", 24 }, { "mon", 23 }, { "sun", 22 },
+		{ "sat", 21 }, { "fri", 20 }, { "thu", 19 },
+		{ "水", 25 }, { "火", 24 }, { "月", 23 }, { "日", 22 },
+		{ "土", 21 }, { "金", 20 }, { "木", 19 },
+		{ "月曜", 23 }, { "月曜日", 23 }, { "金曜日", 20 }, { "日曜", 22 },
+	};
+	struct date d;
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ck_assert_msg(date_parse_user(t[i].s, NOW, &d), "%s refused",
+		    t[i].s);
+		ck_assert_msg(d.year == 2026 && d.mon == 11 && d.day == t[i].day,
+		    "%s is %04d-%02d-%02d", t[i].s, d.year, d.mon, d.day);
+		ck_assert(!d.has_time);
+	}
+	ck_assert(date_parse_user("fri 17:30", NOW, &d));
+	is_day(&d, 2026, 11, 20);
+	ck_assert_int_eq(d.hour, 17);
+	ck_assert(date_parse_user("月曜日T09:00", NOW, &d));
+	is_day(&d, 2026, 11, 23);
+	/* Across a month and a year. */
+	ck_assert(date_parse_user("fri", local_noon(2027, 1, 1), &d));
+	is_day(&d, 2027, 1, 1);
+	ck_assert(date_parse_user("thu", local_noon(2027, 1, 1), &d));
+	is_day(&d, 2026, 12, 31);
+	ck_assert(date_parse_user("sat", local_noon(2027, 1, 1), &d));
+	is_day(&d, 2026, 12, 26);
+}
+END_TEST
+
+START_TEST(user_compact_and_short_forms)
+{
+	struct date d;
+
+	ck_assert(date_parse_user("20261123", NOW, &d));
+	is_day(&d, 2026, 11, 23);
+	ck_assert(date_parse_user("20240229 07:05", NOW, &d));
+	is_day(&d, 2024, 2, 29);
+	ck_assert_int_eq(d.min, 5);
+	/* This year's, unless that is still to come. */
+	ck_assert(date_parse_user("11-24", NOW, &d));
+	is_day(&d, 2026, 11, 24);
+	ck_assert(date_parse_user("11-25", NOW, &d));
+	is_day(&d, 2026, 11, 25);
+	ck_assert(date_parse_user("11-26", NOW, &d));
+	is_day(&d, 2025, 11, 26);
+	ck_assert(date_parse_user("01-05", NOW, &d));
+	is_day(&d, 2026, 1, 5);
+	ck_assert(date_parse_user("12-31", NOW, &d));
+	is_day(&d, 2025, 12, 31);
+	ck_assert(date_parse_user("11/24", NOW, &d));
+	is_day(&d, 2026, 11, 24);
+	ck_assert(date_parse_user("1/5", NOW, &d));
+	is_day(&d, 2026, 1, 5);
+	ck_assert(date_parse_user("3/09 10:00", NOW, &d));
+	is_day(&d, 2026, 3, 9);
+	ck_assert_int_eq(d.hour, 10);
+	ck_assert(date_parse_user("12/1", NOW, &d));
+	is_day(&d, 2025, 12, 1);
+	/* 29 February: the latest one there was. */
+	ck_assert(date_parse_user("02-29", NOW, &d));
+	is_day(&d, 2024, 2, 29);
+	ck_assert(date_parse_user("2/29", local_noon(2028, 2, 28), &d));
+	is_day(&d, 2024, 2, 29);
+	ck_assert(date_parse_user("2/29", local_noon(2028, 2, 29), &d));
+	is_day(&d, 2028, 2, 29);
+}
+END_TEST
+
+START_TEST(user_time_alone)
+{
+	struct date d;
+
+	ck_assert(date_parse_user("09:30", NOW, &d));
+	is_day(&d, 2026, 11, 25);
+	ck_assert(d.has_time);
+	ck_assert_int_eq(d.hour, 9);
+	ck_assert_int_eq(d.min, 30);
+	ck_assert(date_parse_user("23:59", NOW, &d));
+	ck_assert_int_eq(d.hour, 23);
+	ck_assert(date_parse_user("00:00", NOW, &d));
+	ck_assert(d.has_time);
+}
+END_TEST
+
+/* The message that refuses a date names every form accepted. */
+START_TEST(user_forms_listed)
+{
+	static const char *const forms[] = {
+		"YYYY-MM-DD", "YYYYMMDD", "MM-DD", "M/D", "today", "yesterday",
+		"tomorrow", "-N", "mon", "sun", "月", "日", "HH:MM",
+	};
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		ck_assert_msg(strstr(DATE_FORMS, forms[i]) != NULL,
+		    "DATE_FORMS lacks %s", forms[i]);
+	ck_assert(strstr(DATE_DAY_FORMS, "HH:MM") == NULL);
+}
+END_TEST
+
 START_TEST(user_rejects)
 {
 	static const char *const bad[] = {
-		"", "Today", "tomorrow", "todayx", "today ", "today 9:30",
+		"", "Today", "Tomorrow", "todayx", "today ", "today 9:30",
 		"today 24:00", "yesterday  10:00", "yesterday10:00", "today T",
 		"2026-11-23x", "2026-11-23 25:00", "2026-11-31", "now",
 		"今日", "2026-11-23T", "2026-11-23 T10:00",
+		/* the new forms, mistyped */
+		"-", "--1", "-1x", "-1234567", "+1", "- 1", "Mon", "monday",
+		"mo", "月曜び", "曜日", "11-5", "1-05", "111-05", "11-24-",
+		"13-01", "00-10", "11-00", "11-31", "1/", "/5", "1/5/", "123/4",
+		"1/32", "13/1", "2026112", "202611230", "20261131", "20261323",
+		"00001231", "9:30", "24:00", "09:60", "0930", "09:30 today",
+		"tomorrow 9:00", "-1 25:00", "fri T09:00", "11/24T",
 	};
 	time_t now = local_noon(2026, 11, 25);
 	struct date d;
@@ -510,6 +658,11 @@ date_suite(void)
 	tcase_add_test(user, yesterday_across_boundaries);
 	tcase_add_test(user, today_is_local);
 	tcase_add_test(user, today_is_now);
+	tcase_add_test(user, user_tomorrow_and_days_ago);
+	tcase_add_test(user, user_weekdays);
+	tcase_add_test(user, user_compact_and_short_forms);
+	tcase_add_test(user, user_time_alone);
+	tcase_add_test(user, user_forms_listed);
 	tcase_add_test(user, user_rejects);
 	suite_add_tcase(s, user);
 

@@ -71,6 +71,7 @@ refused_n(const char *text, size_t len, const char *want)
 		    line);
 	}
 	diag_reset();
+	buf_reset(&messages);
 	rc = load_n(text, len, &e);
 	entry_free(&e);
 	ck_assert_msg(rc == -1 && diag_status() == EXIT_DATAERR,
@@ -555,7 +556,99 @@ END_TEST
 START_TEST(custom_tag)
 {
 	refused("date: 2026-11-23\ntitle: !custom 訪問\n",
-	    "2:8: tag !custom is not allowed");
+	    "2:8: tag !custom is not allowed (only !!str, !!int, !!float, "
+	    "!!bool, !!null, !!seq and !!map are)");
+}
+END_TEST
+
+/* Tags of YAML's own beyond the core schema: each at its place. */
+START_TEST(non_core_tags)
+{
+	refused(HEAD "x-blob: !!binary aGVsbG8=\n",
+	    "3:9: tag !!binary is not allowed (only !!str, !!int, !!float, "
+	    "!!bool, !!null, !!seq and !!map are)");
+	refused(HEAD "x-o: !!python/object:os.system {}\n",
+	    "3:6: tag !!python/object:os.system is not allowed (only !!str, "
+	    "!!int, !!float, !!bool, !!null, !!seq and !!map are)");
+	refused(HEAD "x-t: !!timestamp 2026-11-23\n",
+	    "3:6: tag !!timestamp is not allowed (only !!str, !!int, !!float, "
+	    "!!bool, !!null, !!seq and !!map are)");
+	refused(HEAD "x-s: !!set {a: ~}\n",
+	    "3:6: tag !!set is not allowed (only !!str, !!int, !!float, "
+	    "!!bool, !!null, !!seq and !!map are)");
+	/* "!" alone, YAML's non-specific tag, is no core tag either. */
+	refused(HEAD "client: ! T社\n",
+	    "3:9: tag ! is not allowed (only !!str, !!int, !!float, "
+	    "!!bool, !!null, !!seq and !!map are)");
+}
+END_TEST
+
+/* A core tag on the wrong kind of node, or on a value it does not fit. */
+START_TEST(core_tag_mismatch)
+{
+	refused(HEAD "x-l: !!seq {a: 1}\n", "3:6: tag !!seq does not fit a mapping");
+	refused(HEAD "x-m: !!map [1]\n", "3:6: tag !!map does not fit a sequence");
+	refused(HEAD "x-s: !!str [1]\n", "3:6: tag !!str does not fit a sequence");
+	refused(HEAD "x-i: !!int 12a\n", "3:6: '12a' is not what its tag !!int says");
+	refused(HEAD "x-i: !!int 1.5\n", "3:6: '1.5' is not what its tag !!int says");
+	refused(HEAD "x-b: !!bool yes\n", "3:6: 'yes' is not what its tag !!bool says");
+	refused(HEAD "x-n: !!null 0\n", "3:6: '0' is not what its tag !!null says");
+}
+END_TEST
+
+/*
+ * !!str makes text of what would be a number, as quotes do; !!int and
+ * the others make a number of quoted digits, as if plain.
+ */
+START_TEST(core_tags_type_scalars)
+{
+	struct entry e;
+
+	loaded(HEAD "x-s: !!str 12\nx-i: !!int '12'\nx-f: !!float 1\n"
+	    "x-b: !!bool \"false\"\nx-n: !!null ''\nx-l: !!seq [1]\n"
+	    "x-m: !!map {a: 1}\n", &e);
+	ck_assert_uint_eq(e.nx, 7);
+	ck_assert_int_eq(ynode_scalar(&e.x[0].value), YS_STR);
+	ck_assert_int_eq(ynode_scalar(&e.x[1].value), YS_INT);
+	ck_assert_int_eq(ynode_scalar(&e.x[2].value), YS_INT);
+	ck_assert_int_eq(ynode_scalar(&e.x[3].value), YS_BOOL);
+	ck_assert_int_eq(ynode_scalar(&e.x[4].value), YS_NULL);
+	entry_free(&e);
+	/* A part tagged !!str is text, and a part must be a number. */
+	refused(HEAD "series: s\npart: !!str 3\n",
+	    "4:7: part must be a whole number from 1 to 999999, not '3'");
+}
+END_TEST
+
+/* YAML 1.2's core schema, as the JSON export reads a plain scalar. */
+START_TEST(core_schema_scalars)
+{
+	static const struct {
+		const char	*s;
+		enum yscalar	 is;
+	} cases[] = {
+		{ "", YS_NULL }, { "~", YS_NULL }, { "null", YS_NULL },
+		{ "Null", YS_NULL }, { "NULL", YS_NULL }, { "nULL", YS_STR },
+		{ "true", YS_BOOL }, { "True", YS_BOOL }, { "FALSE", YS_BOOL },
+		{ "yes", YS_STR }, { "on", YS_STR }, { "tRue", YS_STR },
+		{ "0", YS_INT }, { "12", YS_INT }, { "-007", YS_INT },
+		{ "+3", YS_INT }, { "0o17", YS_INT }, { "0x1F", YS_INT },
+		{ "0o8", YS_STR }, { "0xg", YS_STR }, { "0x", YS_STR },
+		{ "1_000", YS_STR }, { "12a", YS_STR }, { "-", YS_STR },
+		{ "1.5", YS_FLOAT }, { ".5", YS_FLOAT }, { "5.", YS_FLOAT },
+		{ "-1.5e+3", YS_FLOAT }, { "1e5", YS_FLOAT }, { "1.e5", YS_FLOAT },
+		{ ".inf", YS_FLOAT }, { "-.Inf", YS_FLOAT }, { "+.INF", YS_FLOAT },
+		{ ".nan", YS_FLOAT }, { "-.nan", YS_STR }, { ".", YS_STR },
+		{ "1e", YS_STR }, { "e5", YS_STR }, { "1.5.2", YS_STR },
+		{ "2026-11-23", YS_STR }, { "12:30", YS_STR }, { "0b101", YS_STR },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		ck_assert_msg(yscalar_of(cases[i].s, strlen(cases[i].s)) ==
+		    cases[i].is, "'%s' is %d, not %d", cases[i].s,
+		    yscalar_of(cases[i].s, strlen(cases[i].s)), cases[i].is);
+	/* A NUL inside is text, whatever the bytes before it spell. */
+	ck_assert_int_eq(yscalar_of("12\0", 3), YS_STR);
 }
 END_TEST
 
@@ -589,6 +682,31 @@ START_TEST(duplicate_nested_key)
 {
 	refused(HEAD "x-m: {a: 1, a: 2}\n",
 	    "3:13: duplicate key 'a' (first at line 3)");
+}
+END_TEST
+
+/*
+ * Keys are hashed, not compared pairwise: among a hundred thousand, the
+ * one that repeats the first is still found, and a map that big loads.
+ */
+START_TEST(duplicate_among_many_keys)
+{
+	struct buf in = BUF_INIT, want = BUF_INIT;
+	struct entry e;
+
+	buf_adds(&in, HEAD);
+	for (int i = 0; i < 100000; i++)
+		buf_addf(&in, "x-k%d: %d\n", i, i % 7);
+	loaded_n(in.s, in.len, &e);
+	ck_assert_uint_eq(e.nx, 100000);
+	ck_assert_str_eq(e.x[99999].key, "x-k99999");
+	ck_assert_str_eq(e.x[99999].value.s, "4");
+	entry_free(&e);
+	buf_adds(&in, "x-k0: again\n");
+	buf_addf(&want, "100003:1: duplicate key 'x-k0' (first at line 3)\n");
+	refused_n(in.s, in.len, want.s);
+	buf_free(&in);
+	buf_free(&want);
 }
 END_TEST
 
@@ -1014,10 +1132,15 @@ entry_suite(void)
 	tcase_add_test(guard, anchor_on_mapping);
 	tcase_add_test(guard, alias);
 	tcase_add_test(guard, custom_tag);
+	tcase_add_test(guard, non_core_tags);
+	tcase_add_test(guard, core_tag_mismatch);
+	tcase_add_test(guard, core_tags_type_scalars);
+	tcase_add_test(guard, core_schema_scalars);
 	tcase_add_test(guard, nesting_at_limit);
 	tcase_add_test(guard, nesting_too_deep);
 	tcase_add_test(guard, duplicate_key);
 	tcase_add_test(guard, duplicate_nested_key);
+	tcase_add_test(guard, duplicate_among_many_keys);
 	tcase_add_test(guard, document_is_list);
 	tcase_add_test(guard, document_is_string);
 	tcase_add_test(guard, two_documents);

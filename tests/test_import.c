@@ -223,6 +223,25 @@ START_TEST(refused)
 }
 END_TEST
 
+/* Duplicates among many keys, the last repeating the first. */
+START_TEST(duplicate_among_many_keys)
+{
+	struct buf in = BUF_INIT;
+	struct json_reader r;
+	struct ynode n;
+
+	buf_addc(&in, '{');
+	for (int i = 0; i < 100000; i++)
+		buf_addf(&in, "\"k%d\": %d,\n", i, i);
+	buf_adds(&in, "\"k0\": 0}");
+	json_reader_init(&r, "t.json", in.s, in.len, 8);
+	ck_assert_fails(json_read_value(&r, &n), EXIT_DATAERR);
+	ck_assert_str_eq(buf_str(&messages), "dailylog: t.json:100001:1: "
+	    "duplicate key 'k0' (first at line 1)\n");
+	buf_free(&in);
+}
+END_TEST
+
 START_TEST(depth_cap_is_inclusive)
 {
 	struct ynode n;
@@ -429,7 +448,8 @@ static const struct {
 } bad_doc[] = {
 	{ "title: &t 二\n", "3:8: anchors (&t) are not allowed" },
 	{ "x-a: &m {k: v}\n", "3:6: anchors (&m) are not allowed" },
-	{ "title: !custom 二\n", "3:8: tag !custom is not allowed" },
+	{ "title: !custom 二\n", "3:8: tag !custom is not allowed (only !!str, "
+	    "!!int, !!float, !!bool, !!null, !!seq and !!map are)" },
 	{ "x-deep: [[[[[[[[1]]]]]]]]\n", "3:16: nested deeper than 8 levels" },
 	{ "title: 二\nclient: T社\ntitle: 再\n",
 	    "5:1: duplicate key 'title' (first at line 3)" },
@@ -782,6 +802,7 @@ import_suite(void)
 	tcase_add_test(json, byte_order_mark);
 	tcase_add_test(json, values_in_sequence);
 	tcase_add_loop_test(json, refused, 0, sizeof(bad) / sizeof(bad[0]));
+	tcase_add_test(json, duplicate_among_many_keys);
 	tcase_add_test(json, depth_cap_is_inclusive);
 	suite_add_tcase(s, json);
 

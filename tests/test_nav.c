@@ -70,7 +70,7 @@ START_TEST(reference_part16)
 	};
 
 	make_parts(LANG_JA, 17);
-	nav_build(&s, 15, &nav);
+	nav_build(&s, 15, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 16);
 	for (size_t i = 0; i < 16; i++) {
 		ck_assert_str_eq(label(i), want[i]);
@@ -96,7 +96,7 @@ END_TEST
 START_TEST(first_part)
 {
 	make_parts(LANG_JA, 17);
-	nav_build(&s, 0, &nav);
+	nav_build(&s, 0, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 1);
 	ck_assert_str_eq(label(0), "→続編②");
 	ck_assert_uint_eq(nav.nrows, 1);
@@ -106,7 +106,7 @@ END_TEST
 START_TEST(last_part)
 {
 	make_parts(LANG_JA, 17);
-	nav_build(&s, 16, &nav);
+	nav_build(&s, 16, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 16);
 	ck_assert_str_eq(label(15), "←前編16");
 	ck_assert_int_eq(nav.links[15].kind, NAV_PREV);
@@ -119,7 +119,7 @@ END_TEST
 START_TEST(middle_part_en)
 {
 	make_parts(LANG_EN, 17);
-	nav_build(&s, 15, &nav);
+	nav_build(&s, 15, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 16);
 	ck_assert_str_eq(label(0), "← Part 1");
 	ck_assert_str_eq(label(14), "← Part 15");
@@ -133,7 +133,7 @@ START_TEST(gap_is_missing)
 	static const long parts[] = { 1, 2, 4, 5 };
 
 	make_series(LANG_JA, parts, 4);
-	nav_build(&s, 3, &nav);
+	nav_build(&s, 3, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 4);
 	ck_assert_str_eq(label(2), "（③欠番）");
 	ck_assert_int_eq(nav.links[2].kind, NAV_MISSING);
@@ -142,7 +142,7 @@ START_TEST(gap_is_missing)
 	ck_assert_uint_eq(nav.links[3].target, 2);
 	nav_free(&nav);
 	/* The part before a gap links the next part that exists. */
-	nav_build(&s, 1, &nav);
+	nav_build(&s, 1, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 2);
 	ck_assert_str_eq(label(1), "→続編④");
 	ck_assert_uint_eq(nav.links[1].target, 2);
@@ -155,14 +155,15 @@ START_TEST(long_gap_is_one_item)
 	static const long parts[] = { 1, 4, 5, 10, 100000 };
 
 	make_series(LANG_JA, parts, 5);
-	nav_build(&s, 2, &nav);		/* part 5: 1, ②, ③, 4 */
+	s.set.layout = LAYOUT_ALL;
+	nav_build(&s, 2, 0, &nav);		/* part 5: 1, ②, ③, 4 */
 	ck_assert_uint_eq(nav.nlinks, 5);
 	ck_assert_str_eq(label(1), "（②欠番）");
 	ck_assert_str_eq(label(2), "（③欠番）");
 	ck_assert_int_eq(nav.links[2].last, 3);
 	nav_free(&nav);
 	/* part 100000, a typo: ①, ②, ③, ④, ⑤, ⑥-⑨, ⑩, 11-99999 */
-	nav_build(&s, 4, &nav);
+	nav_build(&s, 4, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 8);
 	ck_assert_str_eq(label(1), "（②欠番）");
 	ck_assert_str_eq(label(4), "←前編⑤");
@@ -175,7 +176,8 @@ START_TEST(long_gap_is_one_item)
 	nav_free(&nav);
 	series_settings_free(&s.set);
 	make_series(LANG_EN, parts, 5);
-	nav_build(&s, 4, &nav);
+	s.set.layout = LAYOUT_ALL;
+	nav_build(&s, 4, 0, &nav);
 	ck_assert_str_eq(label(7), "(Part 11–99999 missing)");
 }
 END_TEST
@@ -184,7 +186,7 @@ START_TEST(arabic_numbering)
 {
 	make_parts(LANG_JA, 12);
 	s.set.numbering = NUMBER_ARABIC;
-	nav_build(&s, 11, &nav);
+	nav_build(&s, 11, 0, &nav);
 	ck_assert_str_eq(label(0), "←前編1");
 	ck_assert_str_eq(label(9), "←前編10");
 }
@@ -213,14 +215,15 @@ START_TEST(ten_to_eleven_rows)
 {
 	/* Part 12: the row with ⑩ and 11 mixes widths, the cell fits 11. */
 	make_parts(LANG_JA, 21);
-	nav_build(&s, 11, &nav);
+	s.set.layout = LAYOUT_ALL;	/* auto would be window past 20 */
+	nav_build(&s, 11, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 12);
 	ck_assert_str_eq(label(9), "←前編⑩");
 	ck_assert_str_eq(label(10), "←前編11");
 	ck_assert_str_eq(label(11), "→続編13");
 	ck_assert_int_eq(nav.cell_width, 9);
 	nav_free(&nav);
-	nav_build(&s, 20, &nav);
+	nav_build(&s, 20, 0, &nav);
 	ck_assert_str_eq(label(19), "←前編20");
 	ck_assert_int_eq(nav.links[19].width, 7);
 }
@@ -230,67 +233,141 @@ START_TEST(per_row_setting)
 {
 	make_parts(LANG_JA, 17);
 	s.set.per_row = 5;
-	nav_build(&s, 15, &nav);
+	nav_build(&s, 15, 0, &nav);
 	ck_assert_uint_eq(nav.nrows, 4);
 	ck_assert_uint_eq(nav.rows[2].n, 5);
 	ck_assert_uint_eq(nav.rows[3].first, 15);
 }
 END_TEST
 
+/* The labels of the links from first on, joined by spaces. */
+static void
+labels(struct buf *b, size_t first, size_t n)
+{
+	for (size_t i = first; i < first + n; i++)
+		buf_addf(b, "%s%s", i > first ? " " : "", label(i));
+}
+
+/* The pager of the issue: ① … 198 199 [200] 201 202 … 365. */
 START_TEST(window_middle)
 {
-	static const long want[] = { 0, 1, 495, 496, 497, 498, 499, 501,
-	    502, 503, 504, 505, 1000 };
-	static const enum nav_kind kinds[] = { NAV_INDEX, NAV_FIRST,
-	    NAV_PREV, NAV_PREV, NAV_PREV, NAV_PREV, NAV_PREV, NAV_NEXT,
-	    NAV_NEXT, NAV_NEXT, NAV_NEXT, NAV_NEXT, NAV_LAST };
+	static const enum nav_kind kinds[] = { NAV_PREV, NAV_INDEX, NAV_NEXT,
+	    NAV_FIRST, NAV_GAP, NAV_PREV, NAV_PREV, NAV_CURRENT, NAV_NEXT,
+	    NAV_NEXT, NAV_GAP, NAV_LAST };
+	struct buf b = BUF_INIT;
 
-	make_parts(LANG_JA, 1000);
+	make_parts(LANG_JA, 365);
 	s.set.layout = LAYOUT_WINDOW;
-	nav_build(&s, 499, &nav);
-	ck_assert_uint_eq(nav.nlinks, 13);
-	for (size_t i = 0; i < 13; i++) {
-		ck_assert_int_eq(nav.links[i].part, want[i]);
+	nav_build(&s, 199, 0, &nav);
+	ck_assert_uint_eq(nav.nlinks, 12);
+	for (size_t i = 0; i < 12; i++)
 		ck_assert_int_eq(nav.links[i].kind, kinds[i]);
-	}
-	ck_assert_str_eq(label(0), "目次");
-	ck_assert_str_eq(label(1), "←前編①");
-	ck_assert_str_eq(label(2), "←前編495");
-	ck_assert_str_eq(label(7), "→続編501");
-	ck_assert_str_eq(label(12), "→続編1000");
-	ck_assert_uint_eq(nav.links[12].target, 999);
-	/* Groups: index+first, earlier (3+2), later (3+2), last. */
-	ck_assert_uint_eq(nav.nrows, 6);
-	ck_assert_uint_eq(nav.rows[0].n, 2);
-	ck_assert_uint_eq(nav.rows[2].n, 2);
-	ck_assert_uint_eq(nav.rows[3].first, 7);
-	ck_assert_uint_eq(nav.rows[5].first, 12);
+	ck_assert_uint_eq(nav.nrows, 2);
+	ck_assert(!nav.rows[0].strip);
+	labels(&b, nav.rows[0].first, nav.rows[0].n);
+	ck_assert_str_eq(b.s, "←前編199 目次 →続編201");
+	buf_reset(&b);
+	ck_assert(nav.rows[1].strip);
+	labels(&b, nav.rows[1].first, nav.rows[1].n);
+	ck_assert_str_eq(b.s, "① … 198 199 [200] 201 202 … 365");
+	/* Only the adjacent parts are prev and next. */
+	ck_assert_uint_eq(nav.prev, 198);
+	ck_assert_uint_eq(nav.next, 200);
+	ck_assert_uint_eq(nav.links[3].target, 0);
+	ck_assert_uint_eq(nav.links[11].target, 364);
+	ck_assert_int_eq(nav.part, 200);
+	ck_assert_int_eq(nav.last, 365);
+	buf_free(&b);
 }
 END_TEST
 
+/* Every strip has as many numbers; no "…" stands for one number. */
 START_TEST(window_near_ends)
 {
-	make_parts(LANG_EN, 1000);
+	static const struct {
+		size_t		 at;
+		const char	*strip;
+	} want[] = {
+		{ 0, "[1] 2 3 4 5 … 365" },
+		{ 1, "1 [2] 3 4 5 … 365" },
+		{ 3, "1 2 3 [4] 5 6 … 365" },
+		{ 5, "1 … 4 5 [6] 7 8 … 365" },
+		{ 361, "1 … 360 361 [362] 363 364 365" },
+		{ 364, "1 … 361 362 363 364 [365]" },
+	};
+	struct buf b = BUF_INIT;
+
+	make_parts(LANG_EN, 365);
 	s.set.layout = LAYOUT_WINDOW;
-	nav_build(&s, 2, &nav);
-	/* Index, parts 1-2 (no separate first), 4-8, the last. */
-	ck_assert_uint_eq(nav.nlinks, 9);
-	ck_assert_str_eq(label(0), "Index");
-	ck_assert_str_eq(label(1), "← Part 1");
-	ck_assert_int_eq(nav.links[1].kind, NAV_PREV);
-	ck_assert_str_eq(label(8), "Part 1000 →");
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		nav_build(&s, want[k].at, 0, &nav);
+		buf_reset(&b);
+		labels(&b, nav.rows[1].first, nav.rows[1].n);
+		ck_assert_str_eq(b.s, want[k].strip);
+		nav_free(&nav);
+	}
+	/* The first part has no previous one: the index, the next. */
+	nav_build(&s, 0, 0, &nav);
+	buf_reset(&b);
+	labels(&b, nav.rows[0].first, nav.rows[0].n);
+	ck_assert_str_eq(b.s, "Index Part 2 →");
+	buf_free(&b);
+}
+END_TEST
+
+/* A gap inside the window is drawn, never linked. */
+START_TEST(window_gap)
+{
+	static const long parts[] = { 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12,
+	    13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26 };
+	struct buf b = BUF_INIT;
+
+	make_series(LANG_JA, parts, sizeof(parts) / sizeof(parts[0]));
+	/* auto: 26 numbers are past the threshold of 20. */
+	nav_build(&s, 5, 0, &nav);	/* part 7 */
+	ck_assert_int_eq(nav.layout, LAYOUT_WINDOW);
+	labels(&b, nav.rows[1].first, nav.rows[1].n);
+	ck_assert_str_eq(b.s, "① … （⑤欠番） ⑥ [⑦] ⑧ ⑨ … 26");
+	ck_assert_uint_eq(nav.prev, 4);
+	buf_free(&b);
+}
+END_TEST
+
+/* auto: the reference's 17 parts stay all, past the threshold window. */
+START_TEST(auto_threshold)
+{
+	make_parts(LANG_JA, 17);
+	nav_build(&s, 15, 0, &nav);
+	ck_assert_int_eq(nav.layout, LAYOUT_ALL);
 	nav_free(&nav);
-	nav_build(&s, 999, &nav);
-	/* Index, first, 995-999, and nothing after. */
-	ck_assert_uint_eq(nav.nlinks, 7);
-	ck_assert_int_eq(nav.links[6].part, 999);
+	s.set.threshold = 10;
+	nav_build(&s, 15, 0, &nav);
+	ck_assert_int_eq(nav.layout, LAYOUT_WINDOW);
+}
+END_TEST
+
+/* HTML asks for the part itself: on the row of the next part. */
+START_TEST(with_current)
+{
+	make_parts(LANG_JA, 17);
+	nav_build(&s, 15, NAV_WITH_CURRENT, &nav);
+	ck_assert_uint_eq(nav.nlinks, 17);
+	ck_assert_int_eq(nav.links[15].kind, NAV_CURRENT);
+	ck_assert_str_eq(label(15), "[16]");
+	ck_assert_str_eq(label(16), "→続編17");
+	ck_assert_uint_eq(nav.nrows, 6);
+	ck_assert_uint_eq(nav.rows[5].first, 15);
+	ck_assert_uint_eq(nav.rows[5].n, 2);
+	ck_assert_uint_eq(nav.prev, 14);
+	ck_assert_uint_eq(nav.next, 16);
 }
 END_TEST
 
 START_TEST(thousand_parts)
 {
 	make_parts(LANG_JA, 1000);
-	nav_build(&s, 999, &nav);
+	s.set.layout = LAYOUT_ALL;
+	nav_build(&s, 999, 0, &nav);
 	ck_assert_uint_eq(nav.nlinks, 999);
 	ck_assert_uint_eq(nav.nrows, 333);
 	ck_assert_str_eq(label(998), "←前編999");
@@ -318,6 +395,9 @@ nav_suite(void)
 	tcase_add_test(tc, per_row_setting);
 	tcase_add_test(tc, window_middle);
 	tcase_add_test(tc, window_near_ends);
+	tcase_add_test(tc, window_gap);
+	tcase_add_test(tc, auto_threshold);
+	tcase_add_test(tc, with_current);
 	tcase_add_test(tc, thousand_parts);
 	suite_add_tcase(su, tc);
 	return su;

@@ -54,15 +54,40 @@ START_TEST(refused)
 		"", "badge:", ":3", "badge:0", "badge:-1", "badge:+3",
 		"badge: 3", "badge:3 ", "badge:3a", "badge:0x10", "Badge:3",
 		"ba dge:3", "a/b", "../x", ".hidden", "b:1:2", "バッジ:1",
-		"id with space",
+		"id with space", "@@", "@1", "@~x", "@~1x", "@~-1", "@^", "x@",
+		"@~ 1", "@ ", "~1",
 	};
 	struct ref r;
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		ck_assert_msg(ref_parse(bad[i], &r) == REF_BAD, "'%s' taken",
 		    bad[i]);
-		ck_assert_str_eq(r.why, "expected ID, ID prefix or SERIES:PART");
+		ck_assert_str_eq(r.why,
+		    "expected ID, ID prefix, SERIES:PART, @ or @~N");
 	}
+}
+END_TEST
+
+START_TEST(newest_and_before_it)
+{
+	struct ref r;
+
+	ck_assert_int_eq(ref_parse("@", &r), REF_NEWEST);
+	ck_assert_int_eq(r.back, 0);
+	ck_assert(!ref_is_series(&r));
+	ck_assert_int_eq(ref_parse("@~1", &r), REF_NEWEST);
+	ck_assert_int_eq(r.back, 1);
+	/* As git's HEAD~: no number is one. */
+	ck_assert_int_eq(ref_parse("@~", &r), REF_NEWEST);
+	ck_assert_int_eq(r.back, 1);
+	ck_assert_int_eq(ref_parse("@~0", &r), REF_NEWEST);
+	ck_assert_int_eq(r.back, 0);
+	ck_assert_int_eq(ref_parse("@~12", &r), REF_NEWEST);
+	ck_assert_int_eq(r.back, 12);
+	ck_assert_int_eq(ref_parse("@~99999999", &r), REF_NEWEST);
+	ck_assert_int_eq(ref_parse("@~100000000", &r), REF_BAD);
+	ck_assert_str_eq(r.why, "the number after @~ is too large");
+	ck_assert_int_eq(ref_parse("@~99999999999999999999999", &r), REF_BAD);
 }
 END_TEST
 
@@ -102,6 +127,7 @@ ref_suite(void)
 	tcase_add_test(tc, a_word_may_be_a_series);
 	tcase_add_test(tc, series_and_part);
 	tcase_add_test(tc, refused);
+	tcase_add_test(tc, newest_and_before_it);
 	tcase_add_test(tc, part_too_large);
 	tcase_add_test(tc, slug_length);
 	suite_add_tcase(s, tc);

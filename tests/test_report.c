@@ -573,7 +573,10 @@ START_TEST(draw_text)
 }
 END_TEST
 
-/* Entry text escaped, and a blank line between a list and a heading. */
+/*
+ * Entry text escaped where Markdown would read markup (the brackets
+ * would not be), and a blank line between a list and a heading.
+ */
 START_TEST(draw_markdown)
 {
 	char *s = draw("markdown", true, 0, drawn, NSPECS(drawn));
@@ -587,7 +590,7 @@ START_TEST(draw_markdown)
 	    "\n"
 	    "### \\*T\\*\n"
 	    "\n"
-	    "- 10:00 visit \\[x\\]\n"
+	    "- 10:00 visit [x]\n"
 	    "\n"
 	    "### （訪問先なし）\n"
 	    "\n"

@@ -78,8 +78,16 @@ START_TEST(defaults_without_file)
 	ck_assert_str_eq(set.label_heading, "【続編{n}】");
 	ck_assert_int_eq(set.numbering, NUMBER_CIRCLED);
 	ck_assert_int_eq(set.per_row, 3);
-	ck_assert_int_eq(set.layout, LAYOUT_ALL);
-	ck_assert_int_eq(set.window, 5);
+	ck_assert_int_eq(set.layout, LAYOUT_AUTO);
+	ck_assert_int_eq(set.threshold, 20);
+	ck_assert_int_eq(set.window, 2);
+	ck_assert_ptr_null(set.url);
+	ck_assert_ptr_null(set.description);
+	ck_assert_int_eq(set.status, STATUS_NONE);
+	ck_assert(!set.redact);
+	ck_assert(set.fields);
+	ck_assert_str_eq(set.bullet, "  • ");
+	ck_assert_uint_eq(set.aliases.n, 0);
 	ck_assert_uint_eq(msgs.len, 0);
 }
 END_TEST
@@ -126,7 +134,63 @@ START_TEST(bad_values)
 	expect_msg("badge.yaml:3:9:", "window must be a whole number from 1 "
 	    "to 100");
 	expect_msg("badge.yaml:4:7:", "lang must be one of ja, en, not 'fr'");
-	expect_msg("badge.yaml:5:9:", "layout must be one of all, window");
+	expect_msg("badge.yaml:5:9:", "layout must be one of all, window, auto");
+}
+END_TEST
+
+/* The publishing keys, each read and each refused with its place. */
+START_TEST(publishing_keys)
+{
+	ck_assert_int_eq(load("url: https://example.com/badge\n"
+	    "description: |\n  入館証の件の記録。\n\n  全17回。\n"
+	    "status: complete\nredact: true\nfields: false\n"
+	    "bullet: \"- \"\nlayout: auto\nthreshold: 30\n"
+	    "aliases:\n  T社: 取引先\n  O部長: 部長\n"), 0);
+	/* A URL gets the slash that makes it a directory. */
+	ck_assert_str_eq(set.url, "https://example.com/badge/");
+	ck_assert_str_eq(set.description, "入館証の件の記録。\n\n全17回。\n");
+	ck_assert_int_eq(set.status, STATUS_COMPLETE);
+	ck_assert(set.redact);
+	ck_assert(!set.fields);
+	ck_assert_str_eq(set.bullet, "- ");
+	ck_assert_int_eq(set.threshold, 30);
+	ck_assert_uint_eq(set.aliases.n, 2);
+	ck_assert_str_eq(set.aliases.v[0].name, "T社");
+	ck_assert_str_eq(set.aliases.v[0].alias, "取引先");
+}
+END_TEST
+
+START_TEST(publishing_keys_refused)
+{
+	ck_assert_fails(load("url: example.com/badge\nstatus: done\n"
+	    "redact: yes\naliases: [T社]\nthreshold: 0\n"
+	    "description: \"\"\n"), EXIT_DATAERR);
+	expect_msg("badge.yaml:1:6:", "url must be an absolute URL");
+	expect_msg("badge.yaml:2:9:", "status must be one of ongoing, "
+	    "complete, not 'done'");
+	expect_msg("badge.yaml:3:9:", "redact must be one of false, true");
+	expect_msg("badge.yaml:4:10:", "aliases must be a mapping");
+	expect_msg("badge.yaml:5:12:", "threshold must be a whole number");
+	expect_msg("badge.yaml:6:14:", "description must not be empty");
+	buf_reset(&msgs);
+	series_settings_free(&set);
+	/* An alias that holds its own name would publish it. */
+	ck_assert_fails(load("aliases:\n  T社: T社の親会社\n"), EXIT_DATAERR);
+	expect_msg("badge.yaml:2:7:", "the alias of 'T社' must not contain it");
+}
+END_TEST
+
+START_TEST(url_rules)
+{
+	ck_assert(series_url_valid("https://example.com"));
+	ck_assert(series_url_valid("http://localhost:1313/badge/"));
+	ck_assert(series_url_valid("gemini://example.org/"));
+	ck_assert(!series_url_valid("example.com"));
+	ck_assert(!series_url_valid("https://"));
+	ck_assert(!series_url_valid("https:///x"));
+	ck_assert(!series_url_valid("https://a b/"));
+	ck_assert(!series_url_valid("https://x/\"y\""));
+	ck_assert(!series_url_valid("//example.com/"));
 }
 END_TEST
 
@@ -185,6 +249,16 @@ START_TEST(collect_and_slugs)
 	ck_assert_int_eq(s.parts[2]->part, 3);
 	ck_assert(s.has_duplicates);
 	ck_assert_int_eq(series_last(&s), 3);
+	/* A draft leaves its number as a gap; its duplicate is none. */
+	e[4].draft = true;
+	series_drop_drafts(&s);
+	ck_assert_uint_eq(s.n, 2);
+	ck_assert(!s.has_duplicates);
+	ck_assert_int_eq(series_last(&s), 3);
+	e[0].draft = true;
+	series_drop_drafts(&s);
+	ck_assert_uint_eq(s.n, 1);
+	ck_assert_int_eq(series_last(&s), 1);
 	series_free(&s);
 	slugs = series_slugs(&l, &n);
 	ck_assert_uint_eq(n, 2);
@@ -206,6 +280,9 @@ series_suite(void)
 	tcase_add_test(tc, unknown_key_suggests);
 	tcase_add_test(tc, unknown_label);
 	tcase_add_test(tc, bad_values);
+	tcase_add_test(tc, publishing_keys);
+	tcase_add_test(tc, publishing_keys_refused);
+	tcase_add_test(tc, url_rules);
 	tcase_add_test(tc, wrong_types);
 	tcase_add_test(tc, labels_expand);
 	tcase_add_test(tc, collect_and_slugs);

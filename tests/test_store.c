@@ -23,6 +23,7 @@
 #include "fsio.h"
 #include "lang.h"
 #include "store.h"
+#include "template.h"
 #include "walk.h"
 #include "yaml_read.h"
 
@@ -183,7 +184,7 @@ messages_are(const char *want)
 START_TEST(init_creates_private_store)
 {
 	struct buf want = BUF_INIT;
-	char *p;
+	char *p, *text;
 
 	ck_assert_int_eq(store_init(dir, LANG_JA, "山田 \"太郎\" \\"), 0);
 	buf_addf(&want, "dailylog: created store %s\n", dir);
@@ -197,6 +198,28 @@ START_TEST(init_creates_private_store)
 	p = in_store("series");
 	ck_assert_int_eq(mode_of(p) & 07777, 0700);
 	free(p);
+	/* The shipped templates, private too. */
+	ck_assert_uint_eq(nshipped_templates, 3);
+	for (size_t i = 0; i < nshipped_templates; i++) {
+		struct buf rel = BUF_INIT;
+		struct entry e;
+
+		buf_addf(&rel, "templates/%s.yaml", shipped_templates[i].name);
+		p = in_store(rel.s);
+		ck_assert_int_eq(mode_of(p) & 07777, 0600);
+		text = contents(p);
+		ck_assert_str_eq(text, shipped_templates[i].text);
+		free(text);
+		free(p);
+		/* Each loads as add loads it. */
+		entry_init(&e);
+		ck_assert_int_eq(template_load(dir, shipped_templates[i].name,
+		    &e), 0);
+		ck_assert_uint_eq(e.tags.n, 1);
+		ck_assert_ptr_nonnull(strstr(e.body, "## "));
+		entry_free(&e);
+		buf_free(&rel);
+	}
 	p = in_store("dailylog.yaml");
 	ck_assert(S_ISREG(mode_of(p)));
 	ck_assert_int_eq(mode_of(p) & 07777, 0600);
@@ -235,8 +258,8 @@ START_TEST(init_existing_changes_nothing)
 	messages_are(want.s);
 	text = contents(settings);
 	ck_assert_str_eq(text, mine);
-	/* dailylog.yaml, entries/, series/: nothing more. */
-	ck_assert_int_eq(count_names(dir), 3);
+	/* dailylog.yaml, entries/, series/, templates/: nothing more. */
+	ck_assert_int_eq(count_names(dir), 4);
 	free(text);
 	free(settings);
 	buf_free(&want);
@@ -623,6 +646,112 @@ START_TEST(resolve_unknown)
 }
 END_TEST
 
+START_TEST(resolve_newest)
+{
+	three_entries();
+	/* Listing order: date, then ID. */
+	resolves_to("@", "20261201-cccccc");
+	resolves_to("@~0", "20261201-cccccc");
+	resolves_to("@~", "20261123-aaabbb");
+	resolves_to("@~1", "20261123-aaabbb");
+	resolves_to("@~2", "20261123-aaaaaa");
+	refused_ref("@~3", EXIT_NOTFOUND, "dailylog: no entry '@~3': the store "
+	    "has 3 entries, @ to @~2\n");
+	put_entry("20261130-zzzzzz", "2026-11-30", NULL, 0);
+	resolves_to("@~1", "20261130-zzzzzz");
+}
+END_TEST
+
+START_TEST(resolve_newest_in_an_empty_or_broken_store)
+{
+	struct buf want = BUF_INIT;
+	char *bad;
+
+	open_new_store();
+	refused_ref("@", EXIT_NOTFOUND, "dailylog: no entry '@': the store has "
+	    "no entries\n");
+	store_close(&st);
+	three_entries();
+	bad = in_store("entries/2026/12/20261231-broken.yaml");
+	put_file(bad, "date: 2026-12-31\n");
+	/* The broken file may be the newest: nothing is named. */
+	ck_assert_fails(catalog_resolve(&st, "@", &(struct entry *){ NULL }),
+	    EXIT_DATAERR);
+	buf_addf(&want, "so '@' is not known");
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), want.s));
+	buf_reset(&messages);
+	free(bad);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(resolve_a_series_by_name)
+{
+	struct entry *e;
+
+	three_entries();
+	/* Not an entry: said so, with its latest part. */
+	refused_ref("badge", EXIT_NOTFOUND, "dailylog: 'badge' is a series, "
+	    "not an entry: name a part, such as badge:2 (its latest)\n");
+	/* As show takes it: the latest part. */
+	ck_assert_int_eq(catalog_resolve_latest(&st, NULL, "badge", &e), 0);
+	ck_assert_str_eq(e->id, "20261201-cccccc");
+	entry_free(e);
+	free(e);
+	/* A whole ID comes first, a series before a prefix. */
+	put_entry("badge", "2026-11-01", NULL, 0);
+	put_entry("badge-notes", "2026-11-02", NULL, 0);
+	resolves_to("badge", "badge");
+	ck_assert_int_eq(catalog_resolve_latest(&st, NULL, "badge", &e), 0);
+	ck_assert_str_eq(e->id, "badge");
+	entry_free(e);
+	free(e);
+	put_entry("other-1", "2026-11-03", "other", 1);
+	ck_assert_int_eq(catalog_resolve_latest(&st, NULL, "other", &e), 0);
+	ck_assert_str_eq(e->id, "other-1");
+	entry_free(e);
+	free(e);
+	messages_are("");
+}
+END_TEST
+
+START_TEST(remove_entries)
+{
+	struct entry *v[3];
+	struct strlist removed = { NULL, 0 };
+	char *p;
+
+	three_entries();
+	ck_assert_int_eq(catalog_resolve(&st, "badge:2", &v[0]), 0);
+	ck_assert_int_eq(catalog_resolve(&st, "20261123-aaabbb", &v[1]), 0);
+	ck_assert_int_eq(catalog_resolve(&st, "20261201-cccccc", &v[2]), 0);
+	ck_assert_int_eq(catalog_remove(&st, v, 3, &removed), 0);
+	/* Named twice, removed once; the paths say what went. */
+	ck_assert_uint_eq(removed.n, 2);
+	ck_assert_str_eq(removed.v[0], v[0]->path);
+	ck_assert_str_eq(removed.v[1], v[1]->path);
+	ck_assert_int_eq(access(v[0]->path, F_OK), -1);
+	ck_assert_int_eq(access(v[1]->path, F_OK), -1);
+	p = in_store("entries/2026/11/20261123-aaaaaa.yaml");
+	ck_assert_int_eq(access(p, F_OK), 0);
+	free(p);
+	/* The lock is released. */
+	ck_assert_int_eq(st.lockfd, -1);
+	/* A file gone meanwhile is reported; the others still go. */
+	strlist_free(&removed);
+	ck_assert_fails(catalog_remove(&st, v, 1, &removed), EXIT_NOINPUT);
+	ck_assert_uint_eq(removed.n, 0);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "cannot remove "
+	    "the entry"));
+	buf_reset(&messages);
+	for (int i = 0; i < 3; i++) {
+		entry_free(v[i]);
+		free(v[i]);
+	}
+	strlist_free(&removed);
+}
+END_TEST
+
 START_TEST(resolve_bad_references)
 {
 	static const char *const bad[] = {
@@ -636,7 +765,7 @@ START_TEST(resolve_bad_references)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		buf_reset(&want);
 		buf_addf(&want, "dailylog: bad reference '%s': expected ID, ID "
-		    "prefix or SERIES:PART\n", bad[i]);
+		    "prefix, SERIES:PART, @ or @~N\n", bad[i]);
 		refused_ref(bad[i], EXIT_USAGE, want.s);
 	}
 	buf_free(&want);
@@ -959,6 +1088,156 @@ START_TEST(batch_without_series_reads_nothing)
 }
 END_TEST
 
+/* The same batch again: all of it is skipped, with a word; IDs NULL. */
+START_TEST(batch_skips_what_is_there)
+{
+	static const long parts[] = { 0, 4, 0 };
+	struct entry **v;
+	char *month;
+
+	open_new_store();
+	v = batch(3, "badge", parts);
+	ck_assert_int_eq(catalog_add_batch(&st, "in.yaml", v, 3), 0);
+	batch_free(v, 3);
+	buf_reset(&messages);
+	v = batch(3, "badge", parts);
+	ck_assert_int_eq(catalog_add_batch(&st, "in.yaml", v, 3), 0);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_ptr_null(v[i]->id);
+	messages_are("dailylog: import: all 3 entries are in the store "
+	    "already; nothing to import\n");
+	month = in_store("entries/2026/11");
+	ck_assert_int_eq(count_names(month), 3);
+	free(month);
+	batch_free(v, 3);
+}
+END_TEST
+
+/* A batch whose file would pass the limit is refused whole, at its place. */
+START_TEST(batch_refuses_file_over_limit)
+{
+	struct entry **v;
+	char *month;
+
+	open_new_store();
+	v = batch(2, NULL, NULL);
+	v[1]->body = xmalloc(ENTRY_MAX_FILE);
+	memset(v[1]->body, 'x', ENTRY_MAX_FILE - 1);
+	v[1]->body[ENTRY_MAX_FILE - 1] = '\0';
+	v[1]->pos[F_DATE].line = 8;
+	v[1]->pos[F_DATE].col = 7;
+	ck_assert_fails(catalog_add_batch(&st, "in.yaml", v, 2), EXIT_DATAERR);
+	messages_are("dailylog: in.yaml:8:7: this entry would be 1025 KiB as "
+	    "dailylog writes it, over the limit of 1024 KiB of an entry file\n"
+	    "dailylog: import: nothing was imported\n");
+	month = in_store("entries/2026");
+	ck_assert_int_eq(access(month, F_OK), -1);	/* nothing made */
+	free(month);
+	batch_free(v, 2);
+}
+END_TEST
+
+/* The same for add, which has no input to place the message in. */
+START_TEST(add_refuses_file_over_limit)
+{
+	struct entry e;
+
+	open_new_store();
+	new_entry(&e, 3, "大きい");
+	e.body = xmalloc(ENTRY_MAX_FILE);
+	memset(e.body, 'y', ENTRY_MAX_FILE - 1);
+	e.body[ENTRY_MAX_FILE - 1] = '\0';
+	ck_assert_fails(catalog_add(&st, &e), EXIT_DATAERR);
+	messages_are("dailylog: the entry would be 1025 KiB as dailylog writes "
+	    "it, over the limit of 1024 KiB of an entry file; nothing was "
+	    "written\n");
+	ck_assert_ptr_null(e.id);
+	entry_free(&e);
+}
+END_TEST
+
+/*
+ * What an import killed midway leaves, made by hand: the rollback
+ * removes a name only while it is a link of its staged file, and a
+ * journal naming a file outside entries/ is refused, nothing removed.
+ */
+START_TEST(recover_removes_only_the_batch)
+{
+	char *stage, *staged, *linked, *other, *journal, *settings;
+	struct stat sb;
+
+	open_new_store();
+	ck_assert_int_eq(fsio_mkdirs(dir, "entries/2026/11"), 0);
+	stage = in_store(".import");
+	ck_assert_int_eq(mkdir(stage, 0700), 0);
+	staged = in_store(".import/0.yaml");
+	put_file(staged, "date: 2026-11-01\ntitle: 一\n");
+	linked = in_store("entries/2026/11/20261101-aaaaaa.yaml");
+	ck_assert_int_eq(link(staged, linked), 0);
+	/* The same text, but another file: someone else's. */
+	free(staged);
+	staged = in_store(".import/1.yaml");
+	put_file(staged, "date: 2026-11-02\ntitle: 二\n");
+	free(staged);
+	staged = in_store(".import/0.yaml");
+	other = in_store("entries/2026/11/20261102-bbbbbb.yaml");
+	put_file(other, "date: 2026-11-02\ntitle: 二\n");
+	journal = in_store(".import/journal");
+	put_file(journal, "dailylog import journal 1\n"
+	    "0.yaml\tentries/2026/11/20261101-aaaaaa.yaml\n"
+	    "1.yaml\tentries/2026/11/20261102-bbbbbb.yaml\n"
+	    "2.yaml\tentries/2026/11/20261103-cccccc.yaml\n");
+	ck_assert_int_eq(catalog_recover(&st), 0);
+	ck_assert_int_eq(lstat(linked, &sb), -1);	/* the batch's: gone */
+	ck_assert_int_eq(lstat(other, &sb), 0);		/* not a link: kept */
+	ck_assert_int_eq(lstat(stage, &sb), -1);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "an import was "
+	    "interrupted; rolled back: removed the 1 entries it had stored"));
+	/* A journal that points elsewhere is not followed. */
+	buf_reset(&messages);
+	diag_reset();
+	ck_assert_int_eq(mkdir(stage, 0700), 0);
+	settings = in_store("dailylog.yaml");
+	ck_assert_int_eq(link(settings, staged), 0);
+	put_file(journal, "dailylog import journal 1\n"
+	    "0.yaml\tentries/../dailylog.yaml\n");
+	ck_assert_fails(catalog_recover(&st), EXIT_DATAERR);
+	ck_assert_ptr_nonnull(strstr(buf_str(&messages), "journal:2:1: damaged "
+	    "journal; nothing was rolled back"));
+	ck_assert_int_eq(lstat(settings, &sb), 0);
+	ck_assert_int_eq(lstat(journal, &sb), 0);	/* left for a person */
+	free(settings);
+	free(journal);
+	free(other);
+	free(linked);
+	free(staged);
+	free(stage);
+}
+END_TEST
+
+/* Another holds the lock: an import at work is not touched. */
+START_TEST(recover_leaves_a_live_import)
+{
+	struct store other;
+	char *stage;
+	struct stat sb;
+
+	open_new_store();
+	stage = in_store(".import");
+	ck_assert_int_eq(mkdir(stage, 0700), 0);
+	/* flock(2) locks belong to open files: this one's is another's. */
+	ck_assert_int_eq(open_store(dir, &other), 0);
+	ck_assert_int_eq(store_lock(&other), 0);
+	ck_assert_int_eq(catalog_recover(&st), 0);
+	ck_assert_int_eq(lstat(stage, &sb), 0);
+	messages_are("");
+	store_close(&other);
+	ck_assert_int_eq(catalog_recover(&st), 0);
+	ck_assert_int_eq(lstat(stage, &sb), -1);
+	free(stage);
+}
+END_TEST
+
 static Suite *
 store_suite(void)
 {
@@ -987,6 +1266,11 @@ store_suite(void)
 	tcase_add_test(adding, batch_refuses_taken_part);
 	tcase_add_test(adding, batch_rolls_back);
 	tcase_add_test(adding, batch_without_series_reads_nothing);
+	tcase_add_test(adding, batch_skips_what_is_there);
+	tcase_add_test(adding, batch_refuses_file_over_limit);
+	tcase_add_test(adding, add_refuses_file_over_limit);
+	tcase_add_test(adding, recover_removes_only_the_batch);
+	tcase_add_test(adding, recover_leaves_a_live_import);
 	suite_add_tcase(s, adding);
 
 	tcase_add_checked_fixture(refs, setup, teardown);
@@ -997,6 +1281,10 @@ store_suite(void)
 	tcase_add_test(refs, resolve_duplicate_part);
 	tcase_add_test(refs, resolve_unknown);
 	tcase_add_test(refs, resolve_bad_references);
+	tcase_add_test(refs, resolve_newest);
+	tcase_add_test(refs, resolve_newest_in_an_empty_or_broken_store);
+	tcase_add_test(refs, resolve_a_series_by_name);
+	tcase_add_test(refs, remove_entries);
 	tcase_add_test(refs, load_all_sorted_and_reports_bad);
 	suite_add_tcase(s, refs);
 

@@ -16,9 +16,12 @@ DATA=$E2E_DIR/data
 
 dl() { "$DAILYLOG" -C "$S" "$@"; }
 
+# A failure is also marked in $T, so that one recorded in a subshell (a
+# function at the end of a pipeline) is not lost.
 fail() {
 	printf '    FAIL: %s\n' "$*" >&2
 	test_failed=1
+	: >"$T/.failed" 2>/dev/null
 }
 
 # expect_status N cmd...: run cmd (stdout to $T/out, stderr to $T/err).
@@ -112,6 +115,7 @@ run_tests() {
 		( "$DAILYLOG" init "$S" >/dev/null 2>&1 ) || fail "init failed"
 		# stdin is never the terminal: a test that wants input gives it.
 		$t </dev/null
+		[ ! -e "$T/.failed" ] || test_failed=1
 		if [ "$test_failed" = 0 ]; then
 			passed=$((passed + 1))
 		else

@@ -194,11 +194,12 @@ test_add_taken_part() {
 }
 
 test_add_bad_date() {
-	for d in 2026-13-01 2026-02-30 2026/11/20 tomorrow '2026-11-20 25:00' ''; do
+	for d in 2026-13-01 2026-02-30 2026/11/20 tmrw '2026-11-20 25:00' ''; do
 		expect_status 64 dl add -d "$d" -t 日付 x || continue
 		expect_empty "$T/out"
 		expect_grep "$T/err" "bad date '$d'"
-		expect_grep "$T/err" "YYYY-MM-DD, today or yesterday"
+		# The refusal lists every form accepted.
+		expect_grep "$T/err" "YYYY-MM-DD, YYYYMMDD, MM-DD, M/D, today, yesterday, tomorrow, -N (N days ago) or a weekday (mon to sun, 月 to 日), each optionally followed by HH:MM; or HH:MM alone"
 	done
 	# 2028 is a leap year.
 	expect_status 0 dl add -d 2028-02-29 -t 閏日 x
@@ -284,6 +285,78 @@ test_add_loader_defences() {
 	expect_status 65 dl add -F "$T/big.yaml" || return
 	expect_grep "$T/err" "larger than the limit"
 	expect_eq "$(count_entries)" 0
+}
+
+# -F names an input, not a file of the store: a symbolic link, a pipe
+# (the shell's <(...)), a FIFO and /dev/stdin are read like a file.
+test_add_file_link_pipe_fifo_stdin() {
+	printf 'date: 2026-11-12\ntitle: リンク先\n' >"$T/real.yaml"
+	ln -s "$T/real.yaml" "$T/link.yaml"
+	expect_status 0 dl add -F "$T/link.yaml" || return
+	added_id
+	expect_entry "$id" '{"date": "2026-11-12", "title": "リンク先"}'
+	expect_status 0 dl add -F <(printf 'date: 2026-11-13\ntitle: パイプ\n') ||
+	    return
+	added_id
+	expect_entry "$id" '{"date": "2026-11-13", "title": "パイプ"}'
+	mkfifo "$T/fifo"
+	# The writer opens the FIFO after add does: add waits for it.
+	( sleep 0.2; printf 'date: 2026-11-14\ntitle: 名前付きパイプ\n' \
+	    >"$T/fifo" ) &
+	expect_status 0 dl add -F "$T/fifo" || return
+	wait
+	added_id
+	expect_entry "$id" '{"date": "2026-11-14", "title": "名前付きパイプ"}'
+	printf 'date: 2026-11-15\ntitle: 標準入力\n' >"$T/in"
+	expect_status 0 dl add -F /dev/stdin <"$T/in" || return
+	added_id
+	expect_entry "$id" '{"date": "2026-11-15", "title": "標準入力"}'
+	expect_status 66 dl add -F "$T" || return
+	expect_grep "$T/err" "$T: a directory, not a file"
+	expect_eq "$(count_entries)" 4
+}
+
+# A file under 1 MiB that grows past it as dailylog writes it (a flow
+# list of short items becomes one item a line): refused, nothing stored,
+# so no entry the loader would then refuse is ever in the store.
+test_add_file_rewrite_over_limit() {
+	python3 -c '
+import sys
+items = ",".join(["電"] * 200000)
+sys.stdout.write("date: 2026-11-07\ntitle: 増える\nnext: [" + items + "]\n")' \
+	    >"$T/grow.yaml"
+	[ "$(wc -c <"$T/grow.yaml")" -lt 1048576 ] || { fail "input too big"; return; }
+	expect_status 65 dl add -F "$T/grow.yaml" || return
+	expect_grep "$T/err" "the entry would be 1172 KiB as dailylog writes it, over the limit of 1024 KiB"
+	expect_grep "$T/err" "nothing was written"
+	expect_empty "$T/out"
+	expect_eq "$(count_entries)" 0
+	expect_status 0 dl list || return
+}
+
+# What the loader refuses is refused as an argument, before any write.
+test_add_empty_tag_or_next() {
+	expect_status 64 dl add -t 空のタグ --tag '' x || return
+	expect_grep "$T/err" "add: --tag needs a value that is not empty"
+	expect_status 64 dl add -t 空の次 --next '' x || return
+	expect_grep "$T/err" "add: --next needs a value that is not empty"
+	expect_eq "$(count_entries)" 0
+	# Words the loader would read as null are kept as text.
+	expect_status 0 dl add -t 言葉 --tag '~' --tag null --next false x || return
+	added_id
+	expect_entry "$id" "{\"date\": \"$(date +%F)\", \"title\": \"言葉\",
+	    \"tags\": [\"~\", \"null\"], \"next\": [\"false\"], \"body\": \"x\\n\"}"
+}
+
+# Numbering stops at the highest part rather than write one the loader
+# refuses; the series can still be given other parts by hand.
+test_add_no_part_past_the_highest() {
+	expect_status 0 dl add -s full -p 999999 -t 最後 x || return
+	expect_status 73 dl add -s full -t その次 y || return
+	expect_grep "$T/err" "series 'full' has no part left after 999999"
+	expect_eq "$(count_entries)" 1
+	expect_status 0 dl add -s full -p 5 -t 空いている番号 z || return
+	expect_status 0 dl list --series full || return
 }
 
 test_add_missing_file() {

@@ -1,138 +1,196 @@
-# Shell completion: the bash function, run against a temporary store as
-# bash would run it, and the listing it asks the binary for.
+# Shell completion, proven by typing: real interactive bash (with
+# bash-completion, and without), zsh and fish on a pseudo-terminal
+# (shell_pty.py), each finding the script where `make install` put it,
+# as it finds it on Debian.  What the shell lists after TAB and what it
+# inserts (the arguments the line then passes) are checked: commands,
+# options, formats, series, SERIES:PART, IDs, clients and tags with
+# spaces and Japanese.
 . "$(dirname "$0")/lib.sh"
 
 ROOT=$(cd "$E2E_DIR/../.." && pwd)
-SCRIPT=$ROOT/completion/dailylog.bash
 
-# complete WORD...: run _dailylog with COMP_WORDS set to the binary and
-# the words, completing the last; the candidates, sorted, in $T/cands.
-complete() {
-	bash -c '
-		script=$1; shift
-		. "$script" || exit 1
-		COMP_WORDS=("$@")
-		COMP_CWORD=$(($# - 1))
-		_dailylog
-		((${#COMPREPLY[@]} == 0)) ||
-		    printf "%s\n" "${COMPREPLY[@]}" | LC_ALL=C sort
-	' sh "$SCRIPT" "$DAILYLOG" "$@" >"$T/cands" 2>"$T/cands.err"
-}
-
-# expect_cands LINE...: exactly these candidates, in C sort order.
-expect_cands() {
-	printf '%s\n' "$@" >"$T/want"
-	cmp -s "$T/want" "$T/cands" ||
-	    fail "candidates for '$*': $(tr '\n' '|' <"$T/cands")"
-}
-
-# Two series, clients with a space in one, tags in Japanese.
-fill_store() {
-	dl add -d 2026-11-02 -t 初回訪問 -s badge --client 'T社 本社' \
-	    --tag クレーム x >/dev/null &&
-	dl add -d 2026-11-03 -t 再訪問 -s badge --client 'T社 本社' \
-	    --tag 入館証 --tag クレーム x >/dev/null &&
-	dl add -d 2026-11-04 -t 見積 -s quote-k --client K商事 x >/dev/null &&
-	dl add -d 2026-11-05 -t 一般 x >/dev/null ||
+# A store with two series, clients and tags with spaces and Japanese, and
+# the binary under test as "dailylog" on a PATH of its own; the scripts
+# installed under $T/root.
+setup() {
+	dl add -d 2026-11-02 -s badge -t 初回訪問 --client 'Harbor Foods' \
+	    --contact O部長 --tag 'クレーム 対応' x >/dev/null &&
+	dl add -d 2026-11-03 -s badge -t 再訪問 --client 'T社 本社' \
+	    --staff 'Kさん' --tag 入館証 x >/dev/null &&
+	dl add -d 2026-11-04 -s quote-k -t 見積 --client K商事 x >/dev/null &&
+	dl add -d 2026-11-05 -t 一般 --client 'Harbor Foods' x >/dev/null ||
 	    fail "could not fill the store"
+	mkdir -p "$T/bin" "$T/home"
+	ln -s "$DAILYLOG" "$T/bin/dailylog"
+	make -s -o dailylog -C "$ROOT" install DESTDIR="$T/root" PREFIX=/usr \
+	    >"$T/make.out" 2>&1 || fail "make install: $(cat "$T/make.out")"
+	# A second store, named on the line with -C.
+	"$DAILYLOG" init "$T/other" >/dev/null 2>&1
+	"$DAILYLOG" -C "$T/other" add -s weekly -t 週次 x >/dev/null ||
+	    fail "could not fill the other store"
 }
 
-test_subcommands() {
-	complete ""
-	expect_grep "$T/cands" list
-	expect_grep "$T/cands" report
-	expect_grep "$T/cands" import
-	expect_no_grep "$T/cands" __complete
-	complete re
-	expect_cands read render report
-	complete -C "$S" --no-pager ex
-	expect_cands export
+# in_shell KIND [bare]: run the Python cases on stdin in a KIND shell;
+# they call offers(KEYS, WANT, NOT) and inserts(KEYS, ARGS).
+in_shell() {
+	{
+		cat <<-'PY'
+		import os, sys
+		sys.path.insert(0, os.environ["E2E_DIR"])
+		import shell_pty
+		kind, tmp = sys.argv[1], sys.argv[-1]
+		bare = len(sys.argv) > 3
+		setup = ". %s/completion/dailylog.bash\n" % os.environ["ROOT"] \
+		    if bare else None
+		sh = shell_pty.start(kind, tmp + "/home",
+		    tmp + "/bin", tmp + "/root/usr/share",
+		    {"DAILYLOG_DIR": tmp + "/store"}, setup)
+		failures = []
+		# Listing what is ambiguous takes two TABs in bash, one elsewhere.
+		LIST = "\t\t" if kind == "bash" else "\t"
+		def offers(keys, want, never=()):
+		    r = sh.type(keys + LIST)
+		    shown = r.shown.partition(keys)[2] or r.shown
+		    for w in want:
+		        if w not in shown:
+		            failures.append("%s: %r lists no %r: %r"
+		                % (kind, keys, w, shown))
+		    for w in never:
+		        if w in shown:
+		            failures.append("%s: %r lists %r: %r"
+		                % (kind, keys, w, shown))
+		def inserts(keys, args):
+		    r = sh.type(keys + "\t")
+		    if r.args != args:
+		        failures.append("%s: %r gives %r, not %r"
+		            % (kind, keys, r.args, args))
+		def runs(keys, want):
+		    out = sh.run(keys + "\t")
+		    if want not in out or "unexpected argument" in out:
+		        failures.append("%s: %r ran as %r" % (kind, keys, out))
+		PY
+		cat
+		cat <<-'PY'
+		sh.close()
+		if failures:
+		    sys.exit("\n".join(failures))
+		PY
+	} >"$T/cases.py"
+	E2E_DIR=$E2E_DIR ROOT=$ROOT python3 "$T/cases.py" "$@" "$T" \
+	    >"$T/py.out" 2>&1 || fail "$(cat "$T/py.out")"
 }
 
-test_help_completes_commands() {
-	complete help sh
-	expect_cands show
+# The cases every shell passes.
+common_cases() {
+	cat <<-'PY'
+	# Commands, from the binary's own table.
+	offers("dailylog re", ["read", "render", "report"], ["list", "__complete"])
+	inserts("dailylog impo", ["dailylog", "import"])
+	inserts("dailylog help sh", ["dailylog", "help", "show"])
+	# Options of the command typed.
+	offers("dailylog list --not-c", ["--not-client", "--not-contact"])
+	inserts("dailylog rm --dr", ["dailylog", "rm", "--dry-run"])
+	# Formats: each command's own, render's from the binary.
+	offers("dailylog list -f t", ["table", "tsv"], ["yaml", "json"])
+	inserts("dailylog export -f y", ["dailylog", "export", "-f", "yaml"])
+	inserts("dailylog render -f ht", ["dailylog", "render", "-f", "html"])
+	offers("dailylog render -f h", ["html", "hugo"])
+	# Series, and SERIES:PART (bash splits words at ':').
+	inserts("dailylog render q", ["dailylog", "render", "quote-k"])
+	offers("dailylog show badge:", ["1", "2"])
+	inserts("dailylog show badge:2", ["dailylog", "show", "badge:2"])
+	inserts("dailylog show quote-k:", ["dailylog", "show", "quote-k:1"])
+	inserts("dailylog read badge:1", ["dailylog", "read", "badge:1"])
+	offers("dailylog show @", ["~1"])
+	# IDs.
+	ids = sorted(os.listdir(tmp + "/store/entries/2026/11"))
+	third = [i[:-5] for i in ids if i.startswith("20261104-")][0]
+	inserts("dailylog edit 20261104", ["dailylog", "edit", third])
+	# Values with spaces and Japanese: one argument each.
+	inserts("dailylog list --client Har",
+	    ["dailylog", "list", "--client", "Harbor Foods"])
+	inserts("dailylog export --not-client T",
+	    ["dailylog", "export", "--not-client", "T社 本社"])
+	inserts("dailylog list --tag ク", ["dailylog", "list", "--tag", "クレーム 対応"])
+	inserts("dailylog list --tag 入", ["dailylog", "list", "--tag", "入館証"])
+	inserts("dailylog add --contact O", ["dailylog", "add", "--contact", "O部長"])
+	inserts("dailylog list --staff K", ["dailylog", "list", "--staff", "Kさん"])
+	inserts("dailylog add --template d", ["dailylog", "add", "--template", "daily"])
+	# And the line then runs: the value reached dailylog whole.
+	runs("dailylog list --client Har", "一般")
+	# The store named on the line, not $DAILYLOG_DIR's.
+	inserts("dailylog -C %s/other render w" % tmp,
+	    ["dailylog", "-C", tmp + "/other", "render", "weekly"])
+	PY
 }
 
-test_options_of_each_command() {
-	complete list --s
-	expect_cands --series --since
-	complete render --h
-	expect_cands --hyperlink=
-	complete add --st
-	expect_cands --staff
-	complete --v
-	expect_cands --version
+test_bash_with_bash_completion() {
+	setup
+	common_cases >"$T/cases.in"
+	in_shell bash <"$T/cases.in"
 }
 
-test_option_values() {
-	complete --color=a
-	expect_cands --color=always --color=auto
-	# bash splits "--color=" at "=" by default: three words.
-	complete --color = ""
-	expect_cands always auto never
-	complete render --hyperlink = n
-	expect_cands never
-	complete list -f ""
-	expect_cands json jsonl table tsv
-	complete render --format ""
-	expect_cands gemini html info markdown text
-	complete export -f j
-	expect_cands json jsonl
-	complete series --format t
-	expect_cands table tsv
-	complete init --lang ""
-	expect_cands en ja
+test_bash_without_bash_completion() {
+	setup
+	{
+		common_cases
+		cat <<-'PY'
+		# A quote typed by the user is closed by readline.
+		inserts("dailylog list --client 'Har",
+		    ["dailylog", "list", "--client", "Harbor Foods"])
+		PY
+	} >"$T/cases.in"
+	# Not at the end of a pipeline: a failure in a subshell is lost.
+	in_shell bash bare <"$T/cases.in"
 }
 
-test_live_values_from_the_store() {
-	fill_store
-	complete -C "$S" render ""
-	expect_cands badge quote-k
-	complete -C "$S" list --series q
-	expect_cands quote-k
-	complete -C "$S" show badge:
-	expect_cands badge:1 badge:2
-	complete -C "$S" read ""
-	expect_cands badge badge:1 badge:2 quote-k quote-k:1
-	# A client with a space is one candidate.
-	complete -C "$S" list --client T
-	expect_cands 'T社 本社'
-	complete -C "$S" export --tag ""
-	expect_cands クレーム 入館証
-	complete --dir="$S" add --tag 入
-	expect_cands 入館証
+test_zsh() {
+	setup
+	common_cases >"$T/cases.in"
+	in_shell zsh <"$T/cases.in"
 }
 
-test_ids_complete_for_show_and_edit() {
-	fill_store
-	dl list -f tsv | cut -f1 | LC_ALL=C sort >"$T/ids"
-	complete -C "$S" edit 2026
-	cmp -s "$T/ids" "$T/cands" ||
-	    fail "edit 2026<TAB> offers $(tr '\n' ' ' <"$T/cands"), not the IDs"
+test_fish() {
+	setup
+	common_cases >"$T/cases.in"
+	in_shell fish <"$T/cases.in"
 }
 
-test_the_store_from_the_environment() {
-	fill_store
-	DAILYLOG_DIR=$S complete render b
-	expect_cands badge
-}
-
+# No store: nothing offered, nothing printed into the line.
 test_no_store_offers_nothing_quietly() {
-	complete -C "$T/nowhere" render ""
-	expect_empty "$T/cands"
-	expect_empty "$T/cands.err"
+	setup
+	rm -r "$S"
+	in_shell bash <<-'PY'
+	inserts("dailylog show badge:", ["dailylog", "show", "badge:"])
+	r = sh.type("dailylog render \t\t")
+	if "dailylog:" in r.shown:
+	    failures.append("a message in the line: %r" % r.shown)
+	PY
 }
 
 test_complete_listing() {
-	fill_store
+	setup
 	expect_status 0 dl __complete clients
-	printf '%s\n' 'K商事' 'T社 本社' >"$T/want"
+	printf '%s\n' 'Harbor Foods' 'K商事' 'T社 本社' >"$T/want"
 	cmp -s "$T/want" "$T/out" || fail "clients: $(cat "$T/out")"
 	expect_status 0 dl __complete ids
 	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 4
 	# Newest first: the last entry added is dated 2026-11-05.
 	expect_eq "$(head -n 1 "$T/out")" "$(dl list -f tsv | tail -n 1 | cut -f1)"
+	expect_status 0 dl __complete refs
+	printf 'badge:1\nbadge:2\nquote-k:1\n' >"$T/want"
+	cmp -s "$T/want" "$T/out" || fail "refs: $(cat "$T/out")"
+	expect_status 0 dl __complete templates
+	printf 'complaint\ndaily\nfollowup\n' >"$T/want"
+	cmp -s "$T/want" "$T/out" || fail "templates: $(cat "$T/out")"
+	expect_status 0 dl __complete contacts
+	expect_eq "$(cat "$T/out")" "O部長"
+	# Commands and formats need no store.
+	expect_status 0 "$DAILYLOG" -C "$T/nowhere" __complete commands
+	expect_grep "$T/out" rm
+	expect_no_grep "$T/out" __complete
+	expect_status 0 "$DAILYLOG" -C "$T/nowhere" __complete formats
+	expect_grep "$T/out" gemini
 	expect_status 64 dl __complete nonsense
 }
 
@@ -149,18 +207,38 @@ YAML
 	expect_empty "$T/out"
 }
 
-test_make_install_puts_the_scripts_in_place() {
-	make -s -o dailylog -C "$ROOT" install DESTDIR="$T/root" PREFIX=/usr \
-	    >"$T/make.out" 2>&1 || { fail "make install: $(cat "$T/make.out")"; return; }
-	cmp -s "$SCRIPT" "$T/root/usr/share/bash-completion/completions/dailylog" ||
-	    fail "bash completion not installed"
-	cmp -s "$ROOT/completion/_dailylog" \
-	    "$T/root/usr/share/zsh/site-functions/_dailylog" ||
-	    fail "zsh completion not installed"
-	make -s -C "$ROOT" uninstall DESTDIR="$T/root" PREFIX=/usr >/dev/null 2>&1
-	[ ! -e "$T/root/usr/share/zsh/site-functions/_dailylog" ] &&
-	[ ! -e "$T/root/usr/share/bash-completion/completions/dailylog" ] ||
-	    fail "uninstall left a completion script"
+test_make_install_puts_the_scripts_where_the_shells_look() {
+	for prefix in /usr /usr/local; do
+		rm -rf "$T/root"
+		make -s -o dailylog -C "$ROOT" install DESTDIR="$T/root" \
+		    PREFIX=$prefix >"$T/make.out" 2>&1 ||
+		    { fail "make install: $(cat "$T/make.out")"; return; }
+		bash_dir=$T/root$prefix/share/bash-completion/completions
+		fish_dir=$T/root$prefix/share/fish/vendor_completions.d
+		if [ $prefix = /usr ]; then
+			zsh_dir=$T/root/usr/share/zsh/vendor-completions
+		else
+			zsh_dir=$T/root/usr/local/share/zsh/site-functions
+		fi
+		cmp -s "$ROOT/completion/dailylog.bash" "$bash_dir/dailylog" ||
+		    fail "bash completion not in $bash_dir"
+		cmp -s "$ROOT/completion/_dailylog" "$zsh_dir/_dailylog" ||
+		    fail "zsh completion not in $zsh_dir"
+		cmp -s "$ROOT/completion/dailylog.fish" "$fish_dir/dailylog.fish" ||
+		    fail "fish completion not in $fish_dir"
+		# The directories are the shells' own.
+		case $prefix in
+		/usr)	zsh -fc 'print -l $fpath' | grep -qx /usr/share/zsh/vendor-completions ;;
+		*)	zsh -fc 'print -l $fpath' | grep -qx /usr/local/share/zsh/site-functions ;;
+		esac || fail "zsh does not search ${zsh_dir#$T/root}"
+		make -s -C "$ROOT" uninstall DESTDIR="$T/root" PREFIX=$prefix \
+		    >/dev/null 2>&1
+		[ ! -e "$zsh_dir/_dailylog" ] && [ ! -e "$bash_dir/dailylog" ] &&
+		[ ! -e "$fish_dir/dailylog.fish" ] ||
+		    fail "uninstall left a completion script"
+	done
+	fish -c 'printf "%s\n" $fish_complete_path' | grep -qx /usr/share/fish/vendor_completions.d ||
+	    fail "fish does not search /usr/share/fish/vendor_completions.d"
 }
 
 run_tests

@@ -49,10 +49,10 @@ test_global_option_errors() {
 	expect_grep "$T/err" "option -C needs a directory"
 	expect_status 64 dl --color=rainbow list || return
 	expect_grep "$T/err" "--color takes auto, always or never, not 'rainbow'"
-	# Global options belong before the command: after it, they are the
-	# command's own, and list has no -C.
+	# Global options belong before the command: after it, the hint
+	# says so.
 	expect_status 64 "$DAILYLOG" list -C "$S" || return
-	expect_grep "$T/err" "list: unknown option '-C'"
+	expect_grep "$T/err" "list: -C is a global option: it goes before the command, as in 'dailylog -C DIR list'"
 }
 
 test_errors_leave_stdout_empty() {

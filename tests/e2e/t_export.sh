@@ -106,6 +106,60 @@ test_export_yaml_reimports() {
 	    fail "re-imported entries differ: $(cat "$T/py")"
 }
 
+# typed_entry: an entry whose x- scalars are of every YAML type.
+typed_entry() {
+	dl add -F - >/dev/null 2>"$T/add.err" <<-'EOF' ||
+	date: 2026-11-09
+	title: 走行距離の記録
+	x-mileage: 12
+	x-fuel: 4.5
+	x-ratio: .25
+	x-offset: -007
+	x-code: 0x1F
+	x-paid: true
+	x-late: False
+	x-none: ~
+	x-blank:
+	x-quoted: '12'
+	x-word: "false"
+	x-tagged: !!str 7
+	x-forced: !!int "8"
+	x-yes: yes
+	x-inf: .inf
+	x-legs: [1, '2', true, null, 電車]
+	x-map: {12: 回, 'km': 3.0}
+	EOF
+	    fail "add -F failed: $(cat "$T/add.err")"
+}
+
+# x- scalars keep their YAML type in JSON: numbers, booleans, null; text,
+# quoted or tagged !!str, a string; what JSON has no number for a string.
+test_export_json_keeps_types() {
+	typed_entry
+	for f in json jsonl; do
+		expect_status 0 dl export --format $f || return
+		python3 - "$T/out" $f <<-'PY' 2>"$T/py" || fail "$f: $(cat "$T/py")"
+		import json, sys
+		text = open(sys.argv[1], encoding="utf-8").read()
+		e = (json.loads(text) if sys.argv[2] == "json" else
+		     [json.loads(l) for l in text.splitlines()])[0]
+		want = {"x-mileage": 12, "x-fuel": 4.5, "x-ratio": 0.25,
+		        "x-offset": -7, "x-code": 31, "x-paid": True,
+		        "x-late": False, "x-none": None, "x-blank": None,
+		        "x-quoted": "12", "x-word": "false", "x-tagged": "7",
+		        "x-forced": 8, "x-yes": "yes", "x-inf": ".inf",
+		        "x-legs": [1, "2", True, None, "電車"],
+		        "x-map": {"12": "回", "km": 3.0}}
+		for k, v in want.items():
+		    assert k in e, "no %s" % k
+		    assert e[k] == v and type(e[k]) is type(v), \
+		        "%s is %r, not %r" % (k, e[k], v)
+		# As JSON writes numbers: no leading zeros, no bare ".".
+		assert '"x-offset":-7,' in text and '"x-ratio":0.25,' in text, text
+		PY
+	done
+}
+
 test_export_filters() {
 	fill_store
 	expect_status 0 dl export --format jsonl --series badge || return
@@ -131,9 +185,9 @@ test_export_empty_store() {
 }
 
 test_export_bad_format() {
-	expect_status 64 dl export --format csv || return
+	expect_status 64 dl export --format xml || return
 	expect_empty "$T/out"
-	expect_grep "$T/err" "--format takes json, jsonl or yaml, not 'csv'"
+	expect_grep "$T/err" "--format takes json, jsonl, yaml or csv, not 'xml'"
 	expect_status 64 dl export --formt json || return
 	expect_grep "$T/err" "did you mean '--format'?"
 }

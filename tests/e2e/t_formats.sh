@@ -1,6 +1,8 @@
 # dailylog render: the links of every format resolve.  Info is read back
 # by the real `info` reader; HTML is parsed with python3's html.parser;
-# Markdown and gemtext links are checked against the files and anchors.
+# Markdown is read by pandoc as GitHub Flavored Markdown, which names
+# headings as GitHub does, and its HTML checked the same way; gemtext
+# links are checked against the files.
 . "$(dirname "$0")/lib.sh"
 
 fixture() {
@@ -15,8 +17,12 @@ render() {
 
 # check_links KIND FILE...: every relative link in each file resolves.
 check_links() {
+	if [ "$1" = markdown ] && ! command -v pandoc >/dev/null; then
+		echo "    (pandoc not installed: markdown links not checked)" >&2
+		return
+	fi
 	python3 - "$@" <<'PY' 2>"$T/links" || fail "$(cat "$T/links")"
-import html.parser, os, re, sys
+import html.parser, os, re, subprocess, sys
 
 kind, files = sys.argv[1], sys.argv[2:]
 
@@ -41,8 +47,15 @@ def parse(path):
         p.close()
         return p.ids, p.hrefs
     if kind == "markdown":
-        ids = set(re.findall(r'<a id="([^"]+)"></a>', text))
-        return ids, re.findall(r'(?<!\\)\]\(([^)\s]*)\)', text)
+        # The identifiers GitHub would give the headings; no raw HTML.
+        if "<a id=" in text:
+            sys.exit("%s: a raw HTML anchor" % path)
+        p = Page()
+        p.feed(subprocess.run(["pandoc", "-f", "gfm", "-t", "html", path],
+                              capture_output=True, text=True,
+                              check=True).stdout)
+        p.close()
+        return p.ids, p.hrefs
     return set(), re.findall(r'^=>[ \t]*(\S+)', text, re.M)
 
 pages = {os.path.abspath(f): parse(f) for f in files}
@@ -106,7 +119,33 @@ test_gemini_links() {
 	! grep -q '^=>' "$T/o.gmi" || fail "a link line in one document"
 	# A body line that would be a link starts with a zero width space.
 	expect_grep "$T/o.gmi" "$(printf '\342\200\213=> これは')"
-	expect_grep "$T/o.gmi" "←前編①   ←前編②   ←前編③"
+	# Navigation that cannot link gives way to the one index.
+	expect_no_grep "$T/o.gmi" "←前編"
+	expect_grep "$T/o.gmi" "* ③ 2026-09-04 (午後) Mさんと面談"
+}
+
+# Part files link back to index.gmi; the index is a gemlog that clients
+# subscribe to: "=> FILE YYYY-MM-DD TITLE", under the feed's "# " title.
+test_gemini_directory_is_a_gemlog() {
+	fixture
+	render overtime -f gemini -o "$T/gmi/" || return
+	for f in "$T"/gmi/part-*.gmi; do
+		expect_eq "$(grep -c '^=> index.gmi 目次$' "$f")" 2
+	done
+	python3 - "$T/gmi/index.gmi" <<'PY' 2>"$T/gemlog" || fail "$(cat "$T/gemlog")"
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+if not lines[0].startswith("# "):
+    sys.exit("no feed title: %r" % lines[0])
+entries = [l for l in lines if l.startswith("=>")]
+for l in entries:
+    if not re.fullmatch(r"=> part-\d+\.gmi \d{4}-\d{2}-\d{2} \S.*", l):
+        sys.exit("not a gemlog entry: %r" % l)
+if [l.split()[1] for l in entries] != ["part-0%d.gmi" % k for k in (1, 2, 3, 5, 6)]:
+    sys.exit("entries %r" % entries)
+if "=> part-03.gmi 2026-09-04 (午後) Mさんと面談" not in entries:
+    sys.exit("part 3 is %r" % entries[2])
+PY
 }
 
 # The window layout links the index: it resolves in one document too.
@@ -164,6 +203,29 @@ PY
 	# The escaped body lines are neither references nor a second menu.
 	expect_grep "$T/dump" "＊note これはInfoの相互参照"
 	expect_grep "$T/dump" "＊ Menu: もInfoの目次"
+}
+
+# Titles are never wrapped, and each underline is as wide as its title by
+# display width, as makeinfo draws them, even past the fill column.
+test_info_titles_whole() {
+	fixture
+	render overtime -f info -o "$T/o.info" || return
+	python3 - "$T/o.info" <<'PY' 2>"$T/titles" || fail "$(cat "$T/titles")"
+import re, sys, unicodedata
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+seen = 0
+for above, line in zip(lines, lines[1:]):
+    if re.fullmatch(r"([=*-])\1+", line) and above:
+        seen += 1
+        if width(above) != len(line):
+            sys.exit("underline of %d under %r (%d)" % (len(line), above, width(above)))
+if seen < 6:
+    sys.exit("only %d titles" % seen)
+if not any(width(l) > 72 for l in lines):
+    sys.exit("no title past the fill column: nothing was tested")
+PY
 }
 
 # -o DIR/: one Info file per part; every pointer and *note names a node in

@@ -100,8 +100,10 @@ test_init_git_makes_a_git_store() {
 	    "'$DAILYLOG' __merge-file %O %A %B %P"
 	expect_eq "$(git -C "$T/new" config user.name)" 佐藤
 	expect_eq "$(subject HEAD "$T/new")" "init: a dailylog store"
+	# The store as init made it: its settings and its templates.
 	expect_eq "$(changed HEAD "$T/new" | sort | tr '\n' ' ')" \
-	    ".gitattributes .gitignore dailylog.yaml "
+	    ".gitattributes .gitignore dailylog.yaml $(cd "$T/new" &&
+	    ls templates/*.yaml | tr '\n' ' ')"
 	# The author is this clone's, not written into the shared settings.
 	expect_no_grep "$T/new/dailylog.yaml" 佐藤
 	expect_eq "$(stat -c %a "$T/new/.gitignore")" 600
@@ -123,7 +125,8 @@ test_init_git_turns_a_store_into_one() {
 	    "$DAILYLOG" init --git --author 佐藤 "$S" || return
 	expect_no_grep "$T/err" "created store"
 	files=$(git -C "$S" ls-files | tr '\n' ' ')
-	expect_eq "$files" ".gitattributes .gitignore dailylog.yaml entries/2026/11/$id.yaml series/badge.yaml "
+	expect_eq "$files" ".gitattributes .gitignore dailylog.yaml entries/2026/11/$id.yaml series/badge.yaml $(cd "$S" &&
+	    ls templates/*.yaml | tr '\n' ' ')"
 	# The user's own lines stay; ours are added after them.
 	expect_eq "$(head -1 "$S/.gitignore")" /old
 	expect_grep "$S/.gitignore" "!/.gitignore"
@@ -177,6 +180,31 @@ test_commits_exactly_what_each_command_wrote() {
 	# Every commit of the store touched only what its command wrote.
 	git -C "$S" log --format=%s --name-only | grep -E '^(notes.txt|series/|\.index)' &&
 	    fail "a commit holds a file no command wrote"
+}
+
+# rm and series SLUG --title commit what they wrote too.
+test_rm_and_series_settings_commit() {
+	team
+	a=$(dl add -d 2026-11-24 -s badge -t 一件目 本文)
+	b=$(dl add -d 2026-11-25 -t 二件目 本文)
+	c=$(dl add -d 2026-11-26 -t 三件目 本文)
+	expect_status 0 dl series badge --title 入館証の件 || return
+	expect_eq "$(subject)" "series badge: 入館証の件"
+	expect_eq "$(changed HEAD)" "series/badge.yaml"
+	expect_status 0 dl rm -f "$a" || return
+	expect_eq "$(subject)" "rm $a: 一件目"
+	expect_eq "$(changed HEAD)" "entries/2026/11/$a.yaml"
+	expect_status 0 dl rm -f "$b" "$c" || return
+	expect_eq "$(subject)" "rm 2 entries"
+	expect_eq "$(changed HEAD | sort | tr '\n' ' ')" \
+	    "entries/2026/11/$b.yaml entries/2026/11/$c.yaml "
+	git -C "$S" log -1 --format=%b | grep -qx "$c: 三件目" ||
+	    fail "the rm commit does not name $c"
+	clean "$S"
+	synced a
+	member b 鈴木
+	expect_eq "$(at b list --format tsv | wc -l | tr -d ' ')" 0
+	expect_grep "$T/b/series/badge.yaml" 'title: "入館証の件"'
 }
 
 # A big import is one commit, though its message and its paths are more

@@ -33,7 +33,8 @@ render_one() {
 test_golden_documents() {
 	fixture
 	for series in overtime kickoff; do
-		for f in text:txt markdown:md html:html info:info gemini:gmi; do
+		for f in text:txt markdown:md html:html info:info gemini:gmi \
+		    atom:atom; do
 			render_one "$series" "${f%%:*}" || continue
 			compare "$series.${f#*:}" "$T/out"
 		done
@@ -45,9 +46,21 @@ test_golden_html_directory() {
 	"$DAILYLOG" -C "$T/fx" render overtime -f html -o "$T/site/" \
 	    2>"$T/err" || { fail "render -o failed: $(cat "$T/err")"; return; }
 	expect_eq "$(cd "$T/site" && ls | tr '\n' ' ')" \
-	    "index.html part-01.html part-02.html part-03.html part-05.html part-06.html "
-	for f in "$T/site"/*.html; do
+	    "feed.atom index.html part-01.html part-02.html part-03.html part-05.html part-06.html "
+	for f in "$T/site"/*; do
 		compare "overtime-html/$(basename "$f")" "$f"
+	done
+}
+
+# Static-site content: front matter and Markdown, an English series.
+test_golden_hugo_directory() {
+	fixture
+	"$DAILYLOG" -C "$T/fx" render kickoff -f hugo -o "$T/content/kickoff/" \
+	    2>"$T/err" || { fail "render -f hugo failed: $(cat "$T/err")"; return; }
+	expect_eq "$(cd "$T/content/kickoff" && ls | tr '\n' ' ')" \
+	    "_index.md part-01.md part-02.md part-03.md "
+	for f in "$T/content/kickoff"/*; do
+		compare "kickoff-hugo/$(basename "$f")" "$f"
 	done
 }
 

@@ -140,6 +140,29 @@ test_hostile_size_limit() {
 	grep -qF "limit of 1024 KiB" "$T/err" || fail "no size limit named"
 }
 
+# A file of 96,330 x- keys near the size limit loads, in every command,
+# as linearly as a small one (timed in make bench, not here); the same
+# with one key repeated at its end is refused at that key.
+test_hostile_many_keys() {
+	python3 - "$T/keys.yaml" "$T/dup.yaml" <<-'PY'
+	import sys
+	digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	def key(i):
+	    s = ""
+	    for _ in range(4):
+	        s, i = digits[i % 36] + s, i // 36
+	    return s
+	text = "date: 2026-11-07\ntitle: 鍵の多い日報\n" + "".join(
+	    "x-%s: %d\n" % (key(i), i % 10) for i in range(96330))
+	open(sys.argv[1], "w", encoding="utf-8").write(text)
+	open(sys.argv[2], "w", encoding="utf-8").write(text + "x-0000: again\n")
+	PY
+	verdict many-keys "$T/keys.yaml" 0 - -
+	verdict many-keys-dup "$T/dup.yaml" 65 96333:1 96333:1
+	grep -qF "duplicate key 'x-0000' (first at line 3)" "$T/err" ||
+	    fail "the repeated key is not named: $(head -c 300 "$T/err")"
+}
+
 test_hostile_long_title() {
 	python3 -c 'print("date: 2026-11-07\ntitle: " + "長" * 100000)' \
 	    >"$T/long.yaml"

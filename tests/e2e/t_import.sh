@@ -60,6 +60,53 @@ test_round_trip_json() { round_trip json; }
 test_round_trip_jsonl() { round_trip jsonl; }
 test_round_trip_yaml() { round_trip yaml; }
 
+# Types on a round trip: x- scalars exported in each format and imported
+# into another store are written back with their YAML types, and export
+# the same again.
+types_round_trip() {
+	dl add -F - >/dev/null 2>"$T/add.err" <<-'EOF' ||
+	date: 2026-11-09
+	title: 型の往復
+	x-mileage: 12
+	x-fuel: 4.5
+	x-paid: true
+	x-late: false
+	x-none: ~
+	x-quoted: '12'
+	x-word: 'true'
+	x-null-word: 'null'
+	x-legs: [1, '2', false, ~]
+	EOF
+	    fail "add -F failed: $(cat "$T/add.err")"
+	dl export --format "$1" >"$T/dump" || { fail "export $1"; return; }
+	dl export --format json >"$T/before.json" || { fail "export"; return; }
+	"$DAILYLOG" init "$T/other" >/dev/null 2>&1 || { fail "init"; return; }
+	expect_status 0 "$DAILYLOG" -C "$T/other" import "$T/dump" || return
+	f=$(find "$T/other/entries" -name '*.yaml')
+	for line in 'x-mileage: 12' 'x-fuel: 4.5' 'x-paid: true' \
+	    'x-late: false' "x-quoted: '12'" "x-word: 'true'" \
+	    "x-null-word: 'null'" "- '2'" '- false'; do
+		grep -qxF -- "$line" "$f" ||
+		    fail "$1: the imported file lacks '$line': $(cat "$f")"
+	done
+	# JSON's null comes back as null, YAML's ~ as ~: both plain nulls.
+	grep -qxE 'x-none: (~|null)' "$f" || fail "$1: x-none: $(cat "$f")"
+	"$DAILYLOG" -C "$T/other" export --format json >"$T/after.json"
+	python3 - "$T/before.json" "$T/after.json" <<-'PY' 2>"$T/py" ||
+	import json, sys
+	a, b = ([{k: v for k, v in e.items() if k not in ("id", "path")}
+	         for e in json.load(open(p, encoding="utf-8"))] for p in sys.argv[1:3])
+	assert a == b and [type(v) for v in a[0].values()] == \
+	    [type(v) for v in b[0].values()], "%s\n!=\n%s" % (a, b)
+	assert a[0]["x-mileage"] == 12 and a[0]["x-quoted"] == "12", a
+	PY
+	    fail "$1: $(cat "$T/py")"
+}
+
+test_types_round_trip_json() { types_round_trip json; }
+test_types_round_trip_jsonl() { types_round_trip jsonl; }
+test_types_round_trip_yaml() { types_round_trip yaml; }
+
 test_stdin() {
 	printf '{"date": "2026-11-03", "title": "標準入力から"}\n' >"$T/in"
 	expect_status 0 dl import - <"$T/in" || return
@@ -212,6 +259,88 @@ test_failed_write_rolls_back() {
 	expect_grep "$T/err" "removed the 1 entries written before the failure"
 	expect_empty "$T/out"
 	expect_eq "$(count_entries)" 0
+}
+
+# The same input again: what the store holds already is skipped, and
+# said; an entry numbered by the first import is known without a part.
+test_reimport_skips_what_is_there() {
+	printf '%s\n' '{"date": "2026-11-02", "title": "一", "series": "s"}' \
+	    '{"date": "2026-11-03", "title": "二", "series": "s", "part": 7}' \
+	    '{"date": "2026-12-04", "title": "三", "x-km": 12}' >"$T/in.jsonl"
+	expect_status 0 dl import "$T/in.jsonl" || return
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 3
+	expect_status 0 dl import "$T/in.jsonl" || return
+	expect_empty "$T/out"
+	expect_grep "$T/err" "import: all 3 entries are in the store already; nothing to import"
+	expect_eq "$(count_entries)" 3
+	# One new entry among them: only it is imported.
+	printf '%s\n' '{"date": "2026-11-05", "title": "四", "series": "s"}' \
+	    >>"$T/in.jsonl"
+	expect_status 0 dl import "$T/in.jsonl" || return
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 1
+	expect_grep "$T/err" "import: 3 of 4 entries are in the store already; skipped"
+	expect_entry "$(cat "$T/out")" '{"date": "2026-11-05", "title": "四",
+	    "series": "s", "part": 9}'
+	expect_eq "$(count_entries)" 4
+	# An export of the store, imported back into it, adds nothing.
+	dl export --format yaml >"$T/all.yaml"
+	expect_status 0 dl import "$T/all.yaml" || return
+	expect_empty "$T/out"
+	expect_eq "$(count_entries)" 4
+	# A changed entry is a new one: same date and title, another body.
+	printf '{"date": "2026-11-02", "title": "一", "series": "s", "body": "別"}\n' \
+	    >"$T/changed.jsonl"
+	expect_status 0 dl import "$T/changed.jsonl" || return
+	expect_eq "$(count_entries)" 5
+}
+
+# A jrnl entry whose body is 1.5 MB would be a file over the limit: the
+# whole import is refused at its place, and nothing is stored.
+test_jrnl_body_over_the_limit() {
+	python3 - "$T/j.json" <<-'PY'
+	import json, sys
+	big = {"title": "大きい", "body": "長" * 500000, "date": "2026-11-16",
+	       "time": "09:00", "tags": [], "starred": False}
+	small = dict(big, title="小さい", body="短い")
+	json.dump({"tags": {}, "entries": [small, big]},
+	          open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+	PY
+	expect_status 65 dl import "$T/j.json" || return
+	expect_grep "$T/err" "j.json:1:"
+	expect_grep "$T/err" ": this entry would be 1465 KiB as dailylog writes it, over the limit of 1024 KiB of an entry file"
+	expect_grep "$T/err" "import: nothing was imported"
+	expect_empty "$T/out"
+	expect_eq "$(count_entries)" 0
+	[ ! -e "$S/.import" ] || fail "a staging directory is left"
+}
+
+# Numbering in a batch stops at the highest part, at the entry's place.
+test_no_part_past_the_highest() {
+	dl add -d 2026-11-01 -t 最後 -s full -p 999999 >/dev/null || fail "add"
+	printf '%s\n' '{"date": "2026-11-02", "title": "a"}' \
+	    '{"date": "2026-11-03", "title": "b", "series": "full"}' >"$T/in.jsonl"
+	expect_status 73 dl import "$T/in.jsonl" || return
+	expect_grep "$T/err" "in.jsonl:2:48: series 'full' has no part left after 999999"
+	expect_eq "$(count_entries)" 1
+}
+
+# FILE is an input: a symbolic link or a pipe is read like a file.
+test_input_link_and_pipe() {
+	printf '{"date": "2026-11-03", "title": "リンク"}\n' >"$T/real.jsonl"
+	ln -s "$T/real.jsonl" "$T/link.jsonl"
+	expect_status 0 dl import "$T/link.jsonl" || return
+	expect_eq "$(count_entries)" 1
+	expect_status 0 dl import <(printf '{"date": "2026-11-04", "title": "パイプ"}\n') ||
+	    return
+	expect_eq "$(count_entries)" 2
+}
+
+# A batch leaves nothing behind but its entries.
+test_no_staging_left() {
+	printf '{"date": "2026-11-03", "title": "一"}\n' >"$T/in.jsonl"
+	expect_status 0 dl import "$T/in.jsonl" || return
+	[ ! -e "$S/.import" ] || fail "the staging directory is left"
+	expect_eq "$(find "$S" -name '*.tmp-*' | wc -l | tr -d ' ')" 0
 }
 
 test_usage() {

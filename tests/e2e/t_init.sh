@@ -7,13 +7,15 @@ test_init_creates_private_store() {
 	expect_status 0 "$DAILYLOG" init "$T/new" || return
 	expect_empty "$T/out"
 	expect_grep "$T/err" "created store $T/new"
-	for d in "$T/new" "$T/new/entries" "$T/new/series"; do
+	for d in "$T/new" "$T/new/entries" "$T/new/series" "$T/new/templates"; do
 		expect_eq "$(mode_of "$d")" 700
 	done
 	expect_eq "$(mode_of "$T/new/dailylog.yaml")" 600
 	expect_grep "$T/new/dailylog.yaml" "lang: ja"
-	# Only the settings file: no stray temporary file from the atomic write.
-	expect_eq "$(find "$T/new" -type f | wc -l | tr -d ' ')" 1
+	# The settings file and the three templates: no stray temporary file
+	# from the atomic writes.
+	expect_eq "$(find "$T/new" -type f | wc -l | tr -d ' ')" 4
+	expect_eq "$(find "$T/new/templates" -type f -perm 600 | wc -l | tr -d ' ')" 3
 }
 
 test_init_private_under_permissive_umask() {

@@ -166,8 +166,8 @@ test_list_last_n() {
 test_list_bad_options() {
 	expect_status 64 dl list --since 2026-02-30 || return
 	expect_grep "$T/err" "bad date '2026-02-30'"
-	expect_status 64 dl list --format csv || return
-	expect_grep "$T/err" "--format takes table, tsv, json or jsonl"
+	expect_status 64 dl list --format xml || return
+	expect_grep "$T/err" "--format takes table, tsv, json, jsonl or csv"
 	expect_status 64 dl list --seires badge || return
 	expect_grep "$T/err" "did you mean '--series'?"
 	expect_status 64 dl list extra || return
@@ -223,6 +223,28 @@ test_list_table_with_series_and_client_fits_40_columns() {
 	w=$(max_width "$T/out")
 	[ "$w" -le 40 ] || fail "a line is $w columns wide, more than COLUMNS=40:
 $(cat "$T/out")"
+}
+
+# Times make the date 16 columns: at 40 columns and less the ID goes
+# too, and the date and title still fit.
+test_list_table_fits_narrow_terminals_with_times() {
+	add_entry -d '2026-11-20 10:30' -s badge -t 'O部長を訪問し入館証の返却について改めてお願いした件' \
+	    --client T社 x
+	add_entry -d '2026-11-21 09:00' -t 短い件名 --client 'Harbor Foods' x
+	for w in 80 45 40 36 30 24; do
+		expect_status 0 env COLUMNS=$w "$DAILYLOG" -C "$S" list \
+		    --format table || continue
+		mw=$(max_width "$T/out")
+		[ "$mw" -le "$w" ] || fail "at $w columns a line is $mw wide:
+$(cat "$T/out")"
+		expect_grep "$T/out" "2026-11-21 09:00"
+		expect_grep "$T/out" "短い"
+	done
+	expect_status 0 env COLUMNS=80 "$DAILYLOG" -C "$S" list --format table
+	expect_grep "$T/out" "$id"
+	expect_status 0 env COLUMNS=40 "$DAILYLOG" -C "$S" list --format table
+	expect_no_grep "$T/out" "$id"
+	expect_grep "$T/out" "2026-11-21 09:00  短い件名"
 }
 
 test_list_table_sanitizes() {

@@ -201,6 +201,7 @@ hostile_series() {
 	body: |
 	  # 偽見出し
 	  <img src=x onerror=alert(1)>本文 &amp; &lt; &#60; <http://evil.example/e>
+	  連絡は someone@evil.example か www.evil.example/i か https://evil.example/j まで ~~消し~~ ~単~
 
 	  => http://evil.example/f 偽ゲミニリンク
 	  ```偽フェンス
@@ -274,8 +275,9 @@ test_html_escapes_entry_text() {
 }
 
 # The renderer's own structure (index and field lists, part headings,
-# anchors, links between parts) is allowed; nothing that comes from the
-# body's paragraphs or from inline markup in any field.
+# links between parts) is allowed; nothing that comes from the body's
+# paragraphs or from inline markup in any field, read as CommonMark by
+# cmark and as GFM, autolinks and strikethrough on, by cmark-gfm.
 test_markdown_entry_text_makes_no_markup() {
 	hostile_series
 	render_both markdown
@@ -283,8 +285,16 @@ test_markdown_entry_text_makes_no_markup() {
 		echo "    (cmark not installed: markdown structure not checked)" >&2
 		return
 	fi
+	parsers="cmark"
+	command -v cmark-gfm >/dev/null && parsers="$parsers cmark-gfm" ||
+	    echo "    (cmark-gfm not installed: GFM not checked)" >&2
 	for f in "$T/one.markdown" "$T"/dir-markdown/*; do
-		cmark -t xml "$f" >"$T/md.xml" || { fail "cmark $f"; continue; }
+	for parser in $parsers; do
+		case $parser in
+		cmark-gfm) cmark-gfm -e autolink -e strikethrough -e table \
+		    -e tasklist -t xml "$f" >"$T/md.xml" ;;
+		*) cmark -t xml "$f" >"$T/md.xml" ;;
+		esac || { fail "$parser $f"; continue; }
 		python3 - "$T/md.xml" "$f" >"$T/why" <<-'PY' || fail "markdown: $(cat "$T/why")"
 		import re, sys
 		import xml.etree.ElementTree as ET
@@ -300,11 +310,13 @@ test_markdown_entry_text_makes_no_markup() {
 		                            (n.text or "").strip()):
 		            bad.append("%s %r" % (tag, n.text))
 		    elif tag in ("block_quote", "code_block", "code", "emph",
-		                 "strong", "thematic_break", "image"):
+		                 "strong", "thematic_break", "image",
+		                 "strikethrough", "table", "tasklist"):
 		        bad.append("%s %r" % (tag, text(n) or n.text))
 		    elif tag == "link":
 		        dest = n.get("destination", "")
-		        if not re.fullmatch(r"#[A-Za-z0-9_-]+|(part-[0-9]+|index)\.(md|markdown)(#[A-Za-z0-9_-]+)?", dest):
+		        # In-page links name headings: no scheme, no path.
+		        if not re.fullmatch(r"#[^\s/:?]+|(part-[0-9]+|index)\.(md|markdown)", dest):
 		            bad.append("link to %r" % dest)
 		    elif tag == "heading" and re.match(r"偽(見出し|二)", text(n)):
 		        bad.append("heading %r" % text(n))
@@ -314,6 +326,7 @@ test_markdown_entry_text_makes_no_markup() {
 		    print(sys.argv[2] + ": " + "; ".join(bad))
 		sys.exit(1 if bad else 0)
 		PY
+	done
 	done
 }
 

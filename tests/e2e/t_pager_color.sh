@@ -2,7 +2,9 @@
 # never into a pipe or a file unless --color=always says so.
 . "$(dirname "$0")/lib.sh"
 
-unset DAILYLOG_PAGER XDG_CONFIG_HOME TERM
+unset DAILYLOG_PAGER XDG_CONFIG_HOME LESSCHARSET
+# A terminal that can page; TERM=dumb or unset pages nothing (below).
+export TERM=xterm
 
 ESC=$(printf '\033')
 
@@ -36,6 +38,7 @@ make_pager() {
 	editor_script pager <<EOF2
 cat >"$T/pager.tmp"
 echo "LESS=\${LESS-unset}" >>"$T/pager.tmp"
+echo "LESSCHARSET=\${LESSCHARSET-unset}" >>"$T/pager.tmp"
 mv "$T/pager.tmp" "$T/pager.out"
 EOF2
 }
@@ -170,6 +173,42 @@ test_output_to_a_file_from_a_terminal_is_plain() {
 	[ ! -e "$T/pager.out" ] || fail "output to a file was paged"
 	expect_grep "$T/file" 初回訪問
 	expect_no_grep "$T/file" "$ESC"
+}
+
+test_no_pager_on_a_dumb_terminal_or_none() {
+	fill_store
+	for term in dumb ''; do
+		TERM=$term PAGER=$(make_pager) on_tty "$DAILYLOG" -C "$S" list
+		[ ! -e "$T/pager.out" ] || fail "TERM='$term' ran the pager"
+		expect_grep "$T/tty" 初回訪問
+		rm -f "$T/pager.out"
+	done
+	env -u TERM PAGER="$(make_pager)" python3 -c 'import os,pty,sys
+pty.spawn(sys.argv[1:])' "$DAILYLOG" -C "$S" show badge:1 >"$T/tty"
+	[ ! -e "$T/pager.out" ] || fail "no TERM at all ran the pager"
+	expect_grep "$T/tty" 初回訪問
+}
+
+# Under LC_ALL=C the text stays UTF-8, and less is told so.
+test_c_locale_keeps_utf8() {
+	fill_store
+	LC_ALL=C PAGER=$(make_pager) on_tty "$DAILYLOG" -C "$S" show badge:1
+	expect_grep "$T/pager.out" "初回訪問"
+	expect_grep "$T/pager.out" "LESSCHARSET=utf-8"
+	# The user's own setting is kept.
+	LESSCHARSET=latin1 PAGER=$(make_pager) on_tty "$DAILYLOG" -C "$S" \
+	    show badge:1
+	expect_grep "$T/pager.out" "LESSCHARSET=latin1"
+	# Tables measure Japanese as wide under C too.
+	LC_ALL=C COLUMNS=60 "$DAILYLOG" -C "$S" list -f table >"$T/c.txt"
+	LC_ALL=C.UTF-8 COLUMNS=60 "$DAILYLOG" -C "$S" list -f table >"$T/u.txt"
+	cmp -s "$T/c.txt" "$T/u.txt" || fail "the table differs under LC_ALL=C"
+	expect_grep "$T/c.txt" 一般の訪問
+	# So do wrapping and navigation.
+	LC_ALL=C "$DAILYLOG" -C "$S" show --width 24 badge:2 >"$T/c.txt"
+	LC_ALL=C.UTF-8 "$DAILYLOG" -C "$S" show --width 24 badge:2 >"$T/u.txt"
+	cmp -s "$T/c.txt" "$T/u.txt" || fail "show differs under LC_ALL=C"
+	expect_grep "$T/c.txt" 前編
 }
 
 test_bad_color_value() {

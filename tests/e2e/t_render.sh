@@ -75,6 +75,81 @@ PY
 	done
 }
 
+# check_lines W FILE...: no line wider than W; no line begins with
+# 、。」』）！？ and none ends with 「『（.
+check_lines() {
+	python3 - "$@" <<'PY' 2>"$T/lines" || fail "$(cat "$T/lines")"
+import sys, unicodedata
+w = int(sys.argv[1])
+for path in sys.argv[2:]:
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.rstrip("\n")
+        width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
+                    for c in line)
+        if width > w:
+            sys.exit("%s:%d: %d columns at width %d: %s" % (path, n, width, w, line))
+        if line and (line[0] in "、。」』）！？" or line[-1] in "「『（"):
+            sys.exit("%s:%d: kinsoku at width %d: %s" % (path, n, w, line))
+PY
+}
+
+# Every width from 10 columns: index, headings, fields, bodies, the
+# navigation of both layouts and the reference list.
+test_render_every_width_holds() {
+	for k in $(seq 1 12); do
+		[ "$k" = 7 ] && continue
+		dl add -s memo -p "$k" -d "2026-10-$(printf %02d "$k") 09:15" \
+		    -t "「長い表題の付いた日報」その$k、確認（再訪）の記録" \
+		    --client '株式会社とても長い名前の取引先' --staff '派遣スタッフの山田さん' \
+		    --tag 入館証 --tag 'クレーム対応' \
+		    "営業日報です。「入館証はいつ返却されますか」と尋ねられ、（本日中に）と答えました！その後、担当者へ何度も電話をかけました。" \
+		    >/dev/null 2>&1 || fail "add memo:$k"
+	done
+	for k in $(seq 1 30); do
+		dl add -s long -p "$k" -d 2026-11-01 -t "第$k回の訪問" \
+		    本文です。 >/dev/null 2>&1 || fail "add long:$k"
+	done
+	for w in $(seq 10 41) 50 60 72 80; do
+		for series in memo long; do
+			dl render $series --width $w >"$T/one.txt" 2>"$T/err" ||
+			    { fail "render $series --width $w: $(cat "$T/err")"; return; }
+			rm -rf "$T/dir"
+			dl render $series --width $w -o "$T/dir/" 2>"$T/err" ||
+			    { fail "render -o --width $w: $(cat "$T/err")"; return; }
+			check_lines $w "$T/one.txt" "$T/dir"/*.txt
+		done
+	done
+}
+
+# The window layout pages like a pager, in every format: first, …, the
+# parts around this one, …, last; rel="next" only on the adjacent part.
+test_render_window_layout_every_format() {
+	for k in $(seq 1 30); do
+		dl add -s long -p "$k" -d 2026-11-01 -t "第$k回" 本文。 \
+		    >/dev/null 2>&1 || fail "add long:$k"
+	done
+	expect_status 0 dl render long --width 0 -o "$T/txt/" || return
+	expect_grep "$T/txt/part-15.txt" "←前編14  目次     →続編16"
+	expect_grep "$T/txt/part-15.txt" "① … 13 14 [15] 16 17 … 30"
+	expect_grep "$T/txt/part-01.txt" "[①] ② ③ ④ ⑤ … 30"
+	expect_status 0 dl render long -f html -o "$T/html/" || return
+	expect_eq "$(grep -c 'rel="next"' "$T/html/part-15.html")" 5
+	expect_grep "$T/html/part-15.html" '<li><a href="part-16.html" rel="next">16</a></li>'
+	expect_grep "$T/html/part-15.html" '<li><a href="part-17.html">17</a></li>'
+	expect_grep "$T/html/part-15.html" '<li><span aria-current="page">[15]</span></li>'
+	expect_grep "$T/html/part-15.html" '<li><span class="gap">…</span></li>'
+	expect_status 0 dl render long -f markdown -o "$T/md/" || return
+	expect_grep "$T/md/part-15.md" "[①](part-01.md) … [13](part-13.md) [14](part-14.md) [15] [16](part-16.md) [17](part-17.md) … [30](part-30.md)"
+	expect_status 0 dl render long -f gemini -o "$T/gmi/" || return
+	expect_grep "$T/gmi/part-15.gmi" "$(printf '=> part-14.gmi 14\n[15]\n=> part-16.gmi 16')"
+	expect_status 0 dl render long -f info -o "$T/long.info" || return
+	expect_grep "$T/long.info" "*note ①: part-01. … *note 13: part-13. *note 14: part-14. [15]"
+	# The reference's 17 parts stay all: auto's threshold is 20.
+	printf 'threshold: 40\n' >"$S/series/long.yaml"
+	expect_status 0 dl render long --width 0 || return
+	expect_grep "$T/out" "←前編13  ←前編14  ←前編15"
+}
+
 test_render_output_file_and_directory() {
 	add_parts badge 12
 	expect_status 0 dl render badge -o "$T/one.txt" || return
@@ -183,6 +258,8 @@ test_render_long_gap_is_one_item() {
 	add_parts badge 2
 	dl add -s badge -p 100000 -d 2026-10-30 -t 番号違い 本文 >/dev/null ||
 	    fail "add part 100000"
+	# Past auto's threshold: the window layout has no room for the gap.
+	printf 'layout: all\n' >"$S/series/badge.yaml"
 	expect_status 0 dl render badge --width 0 || return
 	expect_eq "$(grep -c '（③〜99999欠番）' "$T/out")" 3
 	[ "$(wc -l <"$T/out")" -lt 80 ] || fail "$(wc -l <"$T/out") lines"

@@ -62,7 +62,7 @@ test_week_markdown() {
 
 	### T社
 
-	- 10:00 O部長を訪問 \[badge:16\]
+	- 10:00 O部長を訪問 [badge:16]
 	  - 結果: 返却を約束
 	  - 次回アクション: 金曜に電話
 
@@ -89,8 +89,10 @@ test_markdown_escaped() {
 	add -d 2026-11-23 -t '*至急* [要確認] <b>太字</b> `x`' --client '#1 商事' \
 	    --result '_下線_ & &amp;'
 	expect_status 0 dl report --week=2026-W48 --format markdown || return
-	expect_grep "$T/out" '### \#1 商事'
-	expect_grep "$T/out" '- \*至急\* \[要確認\] \<b\>太字\</b\> \`x\`'
+	# Only what Markdown would read as markup is escaped: [要確認] and
+	# a # that does not begin the heading mean nothing.
+	expect_grep "$T/out" '### #1 商事'
+	expect_grep "$T/out" '- \*至急\* [要確認] \<b>太字\</b> \`x\`'
 	expect_grep "$T/out" '  - 結果: \_下線\_ & &amp;amp;'
 	cmark <"$T/out" >"$T/html" || { fail "cmark failed"; return; }
 	expect_grep "$T/html" '<h3>#1 商事</h3>'
@@ -98,6 +100,36 @@ test_markdown_escaped() {
 	expect_grep "$T/html" '_下線_ &amp; &amp;amp;'
 	expect_no_grep "$T/html" '<em>'
 	expect_no_grep "$T/html" '<code>'
+}
+
+# Only what Markdown would take for markup is escaped: a report pasted
+# into a chat shows no needless backslashes.
+test_markdown_escapes_only_what_needs_it() {
+	add -d 2026-11-23 -t '見積(第2版) [badge:3] a_b 1+1=2 50% #3 C:\dir' \
+	    --client 'A社 (本社)'
+	add -d 2026-11-23 -t '- 箇条書きではない' --result '[x] 済み'
+	add -d 2026-11-23 -t '[リンク](http://example.com) &copy; <http://x>' \
+	    --client '#'
+	add -d 2026-11-23 -t '1. 番号ではない' --result '> 引用ではない'
+	expect_status 0 dl report --week=2026-W48 --format markdown || return
+	expect_grep "$T/out" '見積(第2版) [badge:3] a_b 1+1=2 50% #3 C:\dir'
+	expect_grep "$T/out" '### A社 (本社)'
+	expect_grep "$T/out" '- \- 箇条書きではない'
+	expect_grep "$T/out" '  - 結果: \[x] 済み'
+	expect_grep "$T/out" '[リンク\](http://example.com) &amp;copy; \<http://x>'
+	expect_grep "$T/out" '### \#'
+	expect_grep "$T/out" '- 1\. 番号ではない'
+	# Rendered, it is the text and nothing else.
+	cmark <"$T/out" >"$T/html" || { fail "cmark failed"; return; }
+	expect_grep "$T/html" '見積(第2版) [badge:3] a_b 1+1=2 50% #3 C:\dir'
+	expect_grep "$T/html" '<li>- 箇条書きではない'
+	expect_grep "$T/html" '[リンク](http://example.com) &amp;copy; &lt;http://x&gt;'
+	expect_grep "$T/html" '<li>1. 番号ではない'
+	expect_grep "$T/html" '<h3>#</h3>'
+	expect_grep "$T/html" '<li>結果: &gt; 引用ではない</li>'
+	expect_no_grep "$T/html" '<a '
+	expect_no_grep "$T/html" '<ol'
+	expect_no_grep "$T/html" '<blockquote'
 }
 
 # 2026 begins on a Thursday, so it has 53 ISO weeks; week 53 runs into

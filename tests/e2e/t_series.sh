@@ -14,7 +14,7 @@ test_series_summary_formats() {
 	add_part memo 1 2026-11-01
 	printf 'title: 入館証の件\n' >"$S/series/badge.yaml"
 	expect_status 0 dl series --format tsv || return
-	printf 'badge\t入館証の件\t4\t2026-10-01\t2026-10-12\t3-4,6\t\nmemo\tmemo\t1\t2026-11-01\t2026-11-01\t\t\n' >"$T/want"
+	printf 'badge\t入館証の件\t4\t2026-10-01\t2026-10-12\t3-4,6\t\t\nmemo\tmemo\t1\t2026-11-01\t2026-11-01\t\t\t\n' >"$T/want"
 	diff "$T/want" "$T/out" >/dev/null || fail "tsv: $(cat "$T/out")"
 	expect_status 0 dl series --format json || return
 	python3 - "$T/out" <<'PY' || fail "json: $(cat "$T/out")"
@@ -23,6 +23,7 @@ v = json.load(open(sys.argv[1], encoding="utf-8"))
 assert [s["slug"] for s in v] == ["badge", "memo"]
 assert v[0]["title"] == "入館証の件" and v[0]["parts"] == 4
 assert v[0]["missing"] == "3-4,6" and v[0]["duplicates"] == ""
+assert v[0]["drafts"] == ""
 PY
 	expect_status 0 dl series --format table || return
 	# Columns: widest cell (入館証の件 is 10 columns) plus 2; no trailing space.
@@ -36,9 +37,29 @@ test_series_duplicates() {
 	printf 'date: 2026-10-03\ntitle: 二重\nseries: badge\npart: 2\n' \
 	    >"$S/entries/2026/10/twice.yaml"
 	expect_status 65 dl series --format tsv || return
-	expect_grep "$T/out" "$(printf 'badge\tbadge\t3\t2026-10-01\t2026-10-03\t\t2')"
+	expect_grep "$T/out" "$(printf 'badge\tbadge\t3\t2026-10-01\t2026-10-03\t\t2\t')"
 	expect_grep "$T/err" "twice.yaml:4:7: duplicate part: badge:2 is also"
 	expect_status 64 dl series --format xml || return
+}
+
+# Drafts are marked: the last column of tsv and json, a column of the
+# table only when some series has one.
+test_series_drafts() {
+	add_part badge 1 2026-10-01
+	add_part badge 2 2026-10-02
+	add_part badge 3 2026-10-03
+	f=$(grep -l 'part: 3' "$S"/entries/2026/10/*.yaml)
+	printf 'draft: true\n' >>"$f"
+	f=$(grep -l 'part: 1' "$S"/entries/2026/10/*.yaml)
+	printf 'draft: true\n' >>"$f"
+	expect_status 0 dl series --format tsv || return
+	expect_eq "$(cat "$T/out")" "$(printf 'badge\tbadge\t3\t2026-10-01\t2026-10-03\t\t\t1,3')"
+	expect_status 0 dl series --format json || return
+	expect_grep "$T/out" '"drafts": "1,3"'
+	expect_status 0 dl series --format table || return
+	# MISSING and DUPLICATES only when some series has them.
+	expect_eq "$(head -n 1 "$T/out")" \
+	    "SERIES  TITLE  PARTS  FIRST       LAST        DRAFTS"
 }
 
 # fake_reader NAME: a script that records its arguments and the file
@@ -87,6 +108,35 @@ test_read_with_pager() {
 	expect_grep "$T/out" "【続編2】【badge】件名2"
 }
 
+# Without info, read SERIES:PART opens the pager at the part: less, more
+# and vi take +LINE, the line of the part's heading in what they read.
+test_read_pager_opens_at_part() {
+	for k in 1 2 3; do add_part badge $k 2026-10-0$k; done
+	mkdir "$T/bin"
+	for name in less mypager; do
+		cat >"$T/bin/$name" <<-EOS
+		#!/bin/sh
+		for a; do printf '%s\n' "\$a"; done >"$T/$name.args"
+		/bin/cat >"$T/$name.in"
+		EOS
+		chmod +x "$T/bin/$name"
+	done
+	PATH=$T/bin PAGER='less -R' expect_status 0 dl read badge:3 || return
+	expect_eq "$(head -n 1 "$T/less.args")" "-R"
+	line=$(sed -n 2p "$T/less.args")
+	case $line in +[0-9]*) ;; *) fail "no +LINE: $(cat "$T/less.args")"; return ;; esac
+	expect_eq "$(sed -n "${line#+}p" "$T/less.in")" "【続編3】【badge】件名3"
+	# The whole series is paged, from its title.
+	expect_eq "$(head -n 1 "$T/less.in")" badge
+	expect_grep "$T/less.in" "【続編2】【badge】件名2"
+	# The series alone starts at the top; another pager gets no +LINE.
+	PATH=$T/bin PAGER=less expect_status 0 dl read badge || return
+	expect_empty "$T/less.args"
+	PATH=$T/bin PAGER=mypager expect_status 0 dl read badge:2 || return
+	expect_empty "$T/mypager.args"
+	expect_grep "$T/mypager.in" "【続編2】【badge】件名2"
+}
+
 test_read_errors() {
 	add_part badge 1 2026-10-01
 	expect_status 64 dl read || return
@@ -129,6 +179,9 @@ test_unnumbered_entry_is_never_part_0() {
 	expect_status 0 dl render badge || return
 	expect_no_grep "$T/out" "番号なし"
 	expect_no_grep "$T/out" "⓪"
+	# A series of such entries has nothing to render yet.
+	expect_status 1 dl render alone || return
+	expect_grep "$T/err" "series 'alone' has no numbered part yet"
 }
 
 run_tests

@@ -85,4 +85,35 @@ test_edit_on_full_disk() {
 	teardown_full
 }
 
+# The disk fills up while an import stages its batch: none of it is in
+# the store, nothing of it is left behind, and it works with space.
+test_import_on_full_disk() {
+	setup_full
+	dl add -d 2026-11-20 -t 既存 "消えてはいけない日報" >/dev/null || fail "first add"
+	python3 -c '
+import json
+for i in range(30):
+    print(json.dumps({"date": "2026-11-%02d" % (1 + i % 28),
+                      "title": "満杯の取り込み %d" % i, "series": "full",
+                      "body": "x" * 1500}))' >"$T/in.jsonl"
+	before=$(snapshot)
+	# Room for a few staged files, not all: the batch fails midway.
+	if [ "$MODE" = tmpfs ]; then
+		fill
+		rm -f "$T/small/filler"
+		dd if=/dev/zero of="$T/small/filler" bs=4k 		    count=$(( $(df -k --output=avail "$T/small" | tail -1) / 4 - 12 )) 		    2>/dev/null
+	fi
+	run_full dl import "$T/in.jsonl"
+	[ "$st" = 74 ] || fail "import on a full disk exited $st: $(cat "$T/err")"
+	expect_grep "$T/err" "nothing was imported"
+	expect_eq "$(cat "$T/out")" ""
+	unfill
+	expect_eq "$(snapshot)" "$before"
+	[ ! -e "$S/.import" ] || fail "the staging directory is left"
+	expect_status 0 dl check
+	expect_status 0 dl import "$T/in.jsonl"
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 30
+	teardown_full
+}
+
 run_tests

@@ -81,4 +81,43 @@ test_many_writers_no_series() {
 	expect_status 0 dl check
 }
 
+# Imports of a few thousand entries of one series while adds go on to
+# it: no add waits past the lock's timeout (75), every add and every
+# imported entry gets a part of its own, and the store checks clean.
+test_adds_during_imports() {
+	python3 - "$T/in" <<-'PY'
+	import json, sys
+	for k in range(3):
+	    with open("%s.%d.jsonl" % (sys.argv[1], k), "w", encoding="utf-8") as f:
+	        for i in range(2000):
+	            f.write(json.dumps({"date": "2026-%02d-%02d" % (1 + i % 12, 1 + i % 28),
+	                                "title": "取り込み %d-%d" % (k, i), "series": "busy",
+	                                "body": "並行の本文 %d\n" % i * 10},
+	                               ensure_ascii=False) + "\n")
+	PY
+	: >"$T/failures"
+	( for k in 0 1 2; do
+		s0=$(date +%s%N)
+		dl import "$T/in.$k.jsonl" >>"$T/imported" 2>>"$T/ierr" ||
+		    echo "import $k failed" >>"$T/failures"
+		echo "import of 2000 entries: $(( ($(date +%s%N) - s0) / 1000000 )) ms" >&2
+	  done; : >"$T/stop" ) & ipid=$!
+	adds=0
+	while [ ! -e "$T/stop" ]; do
+		dl add -d 2026-11-20 -s busy -t "並行の追加 $adds" 本文 \
+		    >>"$T/added" 2>>"$T/aerr" ||
+		    echo "add failed: $(tail -1 "$T/aerr")" >>"$T/failures"
+		adds=$((adds + 1))
+	done
+	wait "$ipid"
+	echo "adds during the imports: $adds" >&2
+	[ -s "$T/failures" ] && fail "$(sort "$T/failures" | uniq -c | head -3)"
+	expect_eq "$(wc -l <"$T/imported" | tr -d ' ')" 6000
+	total=$((6000 + adds))
+	expect_eq "$(count_entries)" "$total"
+	dl list --series busy --format tsv | cut -f4 | sort -n | uniq -d >"$T/dups"
+	expect_empty "$T/dups"
+	expect_status 0 dl check
+}
+
 run_tests
