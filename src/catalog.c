@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "comments.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -1064,6 +1065,9 @@ catalog_remove(struct store *st, struct entry *const *v, size_t n,
 		}
 		strlist_add(removed, v[i]->path);
 		store_changed(st, v[i]->path);
+		/* Its comments and approvals go with it. */
+		if (comments_remove(st, v[i]->id) != 0)
+			rc = -1;
 		dir = xstrndup(v[i]->path, (size_t)(basename_of(v[i]->path) -
 		    v[i]->path));
 		if (!among(dirs.v, dirs.n, dir))

@@ -196,6 +196,47 @@ comments_load(const struct store *st, const char *id,
 	free(dir);
 }
 
+int
+comments_remove(struct store *st, const char *id)
+{
+	struct buf rel = BUF_INIT;
+	struct strlist names;
+	char *dir, *parent;
+	int rc = 0, err;
+
+	buf_addf(&rel, "%s/%s", COMMENTS_DIR, id);
+	dir = path_join(st->root, rel.s);
+	parent = path_join(st->root, COMMENTS_DIR);
+	dir_names(dir, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *path = path_join(dir, names.v[i]);
+
+		if (unlink(path) == -1) {
+			diag_error(fsio_status(errno), path, nopos, "cannot "
+			    "remove the comment: %s", strerror(errno));
+			rc = -1;
+		} else if (is_yaml(names.v[i]))
+			store_changed(st, path);
+		free(path);
+	}
+	if (names.n > 0 && rc == 0) {
+		if (rmdir(dir) == -1 && errno != ENOENT) {
+			diag_error(fsio_status(errno), dir, nopos, "cannot "
+			    "remove the directory: %s", strerror(errno));
+			rc = -1;
+		} else if ((err = fsync_dir(parent)) != 0) {
+			diag_error(fsio_status(err), parent, nopos, "cannot "
+			    "flush the directory: %s", strerror(err));
+			rc = -1;
+		}
+	}
+	strlist_free(&names);
+	buf_free(&rel);
+	free(parent);
+	free(dir);
+	return rc;
+}
+
 /*
  * YYYYMMDD-HHMMSS.uuuuuu-XXXXXX.yaml for now, XXXXXX random: names sort
  * in the order they were written, to the microsecond.

@@ -54,6 +54,13 @@ void	comments_load(const struct store *, const char *id,
 	    struct comment_list *);
 void	comments_free(struct comment_list *);
 
+/*
+ * Remove every comment and approval of entry id, and its directory
+ * (the entry is being removed: under the caller's lock); each removal
+ * is recorded for the commit.
+ */
+int	comments_remove(struct store *, const char *id);
+
 /* The IDs of the entries with an approval, sorted (a new list). */
 void	comments_approved(const struct store *, struct strlist *);
 

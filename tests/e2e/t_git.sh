@@ -207,6 +207,23 @@ test_rm_and_series_settings_commit() {
 	expect_grep "$T/b/series/badge.yaml" 'title: "入館証の件"'
 }
 
+# An entry's comments and approvals go with it, in the same commit.
+test_rm_takes_the_comments_along() {
+	team
+	a=$(dl add -d 2026-11-24 -t 承認済み 本文)
+	expect_status 0 dl comment "$a" 確認しました || return
+	expect_status 0 dl approve "$a" || return
+	expect_eq "$(ls "$S/comments/$a" | wc -l | tr -d ' ')" 2
+	expect_status 0 dl rm -f "$a" || return
+	[ ! -e "$S/comments/$a" ] || fail "comments/$a was left behind"
+	expect_eq "$(changed HEAD | grep -c "^comments/$a/")" 2
+	expect_grep_count=$(changed HEAD | grep -c "^entries/2026/11/$a.yaml$")
+	expect_eq "$expect_grep_count" 1
+	expect_status 0 dl check || return
+	expect_no_grep "$T/err" "comments/"
+	clean "$S"
+}
+
 # A big import is one commit, though its message and its paths are more
 # than one argument of a command line may hold (128 KiB).
 test_big_import_is_one_commit() {
