@@ -51,9 +51,9 @@ ATESTS	 = $(TESTSRCS:tests/%.c=build/asan/%)
 
 DEBIAN_PACKAGES = build-essential pkg-config libyaml-dev check libsubunit-dev \
 	libunistring-dev mandoc man-db texinfo info python3 clang cmark diffutils \
-	bash-completion zsh fish cmark-gfm pandoc hugo strace
+	bash-completion zsh fish cmark-gfm pandoc hugo strace git
 
-.PHONY: FORCE all check check-unit check-e2e check-asan check-faults lint install uninstall clean deps demo
+.PHONY: FORCE all check check-unit check-e2e check-asan check-faults check-git lint install uninstall clean deps demo
 
 all: dailylog
 
@@ -115,6 +115,11 @@ check-asan: build/asan/dailylog $(ATESTS)
 # the lock, and the order of every writer's system calls (strace).
 check-faults: dailylog
 	@DAILYLOG=$(CURDIR)/dailylog sh tests/e2e/run.sh tests/faults
+
+# A team at scale through git: ten clones, three hundred entries, syncs
+# that race (tests/git/); a minute or so.
+check-git: dailylog
+	@DAILYLOG=$(CURDIR)/dailylog sh tests/e2e/run.sh tests/git
 
 lint:
 	mandoc -Tlint -Wwarning $(MANPAGES)

@@ -130,7 +130,9 @@ _dailylog_options()
 	    --not-author --not-tag --not-grep --since --until -n"
 	case $_dailylog_sub in
 	'')	echo "-C --dir= --color= --no-pager --help --version" ;;
-	init)	echo "--lang --author" ;;
+	init)	echo "--lang --author --git" ;;
+	resolve) echo "--ours --theirs" ;;
+	comment|approve) echo "--author" ;;
 	add)	echo "-d --date -t --title -s --series -p --part --client" \
 		    "--contact --staff --tag --result --next --template" \
 		    "--no-template -F --file -e --edit --resume --resume=" \
@@ -160,7 +162,7 @@ _dailylog_operands()
 		_dailylog_live series
 		_dailylog_list @ @~1
 		_dailylog_live ids ;;
-	edit|rm)
+	edit|rm|comment|approve|resolve)
 		_dailylog_live refs
 		_dailylog_list @ @~1
 		_dailylog_live ids ;;

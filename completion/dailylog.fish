@@ -126,6 +126,11 @@ complete -c dailylog -n '__dailylog_using show' -a '(__dailylog_live series)' -d
 complete -c dailylog -n '__dailylog_using show render' -s f -l format -x -a '(__dailylog_live formats)' -d 'The format'
 complete -c dailylog -n '__dailylog_using show render report' -l width -x -d 'Columns to wrap to'
 complete -c dailylog -n '__dailylog_using rm' -s f -l force -d 'Do not ask'
+complete -c dailylog -n '__dailylog_using init' -l git -d 'Make the store a git repository'
+complete -c dailylog -n '__dailylog_using resolve' -l ours -d "Keep this clone's version"
+complete -c dailylog -n '__dailylog_using resolve' -l theirs -d 'Keep the version that arrived'
+complete -c dailylog -n '__dailylog_using comment approve' -l author -x -d 'Who writes it'
+complete -c dailylog -n '__dailylog_using comment approve resolve' -a '(__dailylog_live refs)' -d 'Entry'
 complete -c dailylog -n '__dailylog_using rm' -s n -l dry-run -d 'Only say what would go'
 
 # render, series, read

@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "comments.h"
 #include "dailylog.h"
 #include "diag.h"
 #include "entry.h"
@@ -651,6 +652,7 @@ write_new(struct store *st, struct entry *e, const struct buf *yaml)
 		e->id = xstrdup(id);
 		e->path = path;
 		index_note(st, path);
+		store_changed(st, path);
 	}
 	free(dir);
 	return rc;
@@ -994,6 +996,7 @@ import_locked(struct store *st, const char *name, struct entry **v, size_t n)
 			todo[i]->path = path_join(st->root, target[i]);
 			todo[i]->id = xstrndup(base, strlen(base) - 5);
 			index_note(st, todo[i]->path);
+			store_changed(st, todo[i]->path);
 		}
 		if (skipped > 0)
 			diag("import: %zu of %zu entries are in the store "
@@ -1077,6 +1080,10 @@ catalog_remove(struct store *st, struct entry *const *v, size_t n,
 			continue;
 		}
 		strlist_add(removed, v[i]->path);
+		store_changed(st, v[i]->path);
+		/* Its comments and approvals go with it. */
+		if (comments_remove(st, v[i]->id) != 0)
+			rc = -1;
 		dir = xstrndup(v[i]->path, (size_t)(basename_of(v[i]->path) -
 		    v[i]->path));
 		if (!among(dirs.v, dirs.n, dir))
@@ -1145,9 +1152,12 @@ catalog_replace(struct store *st, const char *path, const char *base,
 	diag_ignore(NULL);
 	if (rc == 0)
 		rc = check_written(path, nopos, text, len, new);
-	if (rc == 0 && (rc = fsio_store_file(path, text, len,
-	    FSIO_REPLACE)) == 0)
+	if (rc == 0)
+		rc = fsio_store_file(path, text, len, FSIO_REPLACE);
+	if (rc == 0) {
 		index_note(st, path);
+		store_changed(st, path);
+	}
 out:
 	entry_free(&old);
 	free(now);

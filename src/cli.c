@@ -246,6 +246,14 @@ cli_filter_option(struct filter *f, int ch, const char *arg, const char *cmd)
 		else
 			f->has_until = true;
 		return 0;
+	case FILTER_OPT_APPROVED:
+	case FILTER_OPT_UNAPPROVED:
+		if (f->approval != 0 && f->approval !=
+		    (ch == FILTER_OPT_APPROVED ? 1 : -1))
+			return usage_error(cmd, "give one of --approved and "
+			    "--unapproved");
+		f->approval = ch == FILTER_OPT_APPROVED ? 1 : -1;
+		return 0;
 	case 'n':
 		f->last = strtol(arg, &end, 10);
 		if (*end != '\0' || f->last < 1)

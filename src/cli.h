@@ -54,13 +54,15 @@ int	cli_entry_format(const char *cmd, const char *arg,
 
 /*
  * The long options of the entry filters, for a command's option table:
- * --KIND VALUE and --not-KIND VALUE for each enum filter_kind, --since
- * and --until; -n N is FILTER_SHORT.
+ * --KIND VALUE and --not-KIND VALUE for each enum filter_kind, --since,
+ * --until, --approved and --unapproved; -n N is FILTER_SHORT.
  */
 #define FILTER_OPT_ANY	0x100	/* + enum filter_kind */
 #define FILTER_OPT_NONE	0x110	/* + enum filter_kind */
 #define FILTER_OPT_SINCE 0x120
 #define FILTER_OPT_UNTIL 0x121
+#define FILTER_OPT_APPROVED 0x122
+#define FILTER_OPT_UNAPPROVED 0x123
 #define FILTER_OPTIONS							\
 	{ "series", required_argument, NULL, FILTER_OPT_ANY + 0 },	\
 	{ "client", required_argument, NULL, FILTER_OPT_ANY + 1 },	\
@@ -77,7 +79,9 @@ int	cli_entry_format(const char *cmd, const char *arg,
 	{ "not-tag", required_argument, NULL, FILTER_OPT_NONE + 5 },	\
 	{ "not-grep", required_argument, NULL, FILTER_OPT_NONE + 6 },	\
 	{ "since", required_argument, NULL, FILTER_OPT_SINCE },		\
-	{ "until", required_argument, NULL, FILTER_OPT_UNTIL }
+	{ "until", required_argument, NULL, FILTER_OPT_UNTIL },		\
+	{ "approved", no_argument, NULL, FILTER_OPT_APPROVED },		\
+	{ "unapproved", no_argument, NULL, FILTER_OPT_UNAPPROVED }
 #define FILTER_SHORT	"n:"
 
 /*

@@ -18,6 +18,7 @@
 #include "editor.h"
 #include "entry.h"
 #include "fsio.h"
+#include "git.h"
 #include "output.h"
 #include "store.h"
 #include "template.h"
@@ -36,17 +37,25 @@ struct add_opts {
 	bool		 drafts;	/* --drafts */
 };
 
-/* Finish an entry that loaded: store it and print its ID. */
+/*
+ * Finish an entry that loaded: its author, store it, print its ID, then
+ * commit it in a git store.
+ */
 static int
-store_entry(struct store *st, struct entry *e)
+store_entry(struct ctx *ctx, struct entry *e)
 {
 	int rc;
 
 	entry_normalize_body(e);
-	if ((rc = catalog_add(st, e)) != 0)
+	if (e->author == NULL)
+		e->author = git_author(ctx);
+	if ((rc = catalog_add(&ctx->st, e)) != 0)
 		return -1;
 	printf("%s\n", e->id);
-	return out_finish();
+	rc = out_finish();
+	if (git_commit_changes(ctx, "add %s: %s", e->id, e->title) != 0)
+		rc = -1;
+	return rc;
 }
 
 /*
@@ -90,7 +99,7 @@ edit_draft(struct ctx *ctx, struct draft *d, const char *template, int tty)
 	rc = entry_load_buf(d->path, buf, len, &e, false);
 	free(buf);
 	if (rc == 0)
-		rc = store_entry(&ctx->st, &e);
+		rc = store_entry(ctx, &e);
 	if (rc == 0)
 		draft_remove(d);
 	else
@@ -300,7 +309,6 @@ int
 cmd_add(struct ctx *ctx, int argc, char **argv)
 {
 	struct add_opts o;
-	struct store *st = &ctx->st;
 	struct entry e;
 	bool use_editor, stdin_body;
 	int rc, tty = -1;
@@ -326,7 +334,7 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 	if ((rc = ctx_open(ctx)) != 0)
 		goto done;
 	if (o.drafts) {
-		rc = cli_drafts(st, DRAFT_ADD);
+		rc = cli_drafts(&ctx->st, DRAFT_ADD);
 		goto done;
 	}
 	if (o.resume) {
@@ -337,7 +345,7 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		goto done;
 	/* A template starts the entry, unless -F gives all of it. */
 	if (o.file == NULL && !o.no_template && (o.template != NULL ||
-	    ctx->cfg.template != NULL) && (rc = template_load(st->root,
+	    ctx->cfg.template != NULL) && (rc = template_load(ctx->st.root,
 	    o.template ? o.template : ctx->cfg.template, &e)) != 0)
 		goto done;
 	use_editor = o.file == NULL && (o.edit || (o.set.body == NULL &&
@@ -363,7 +371,7 @@ cmd_add(struct ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if ((rc = entry_validate(o.file ? o.file : "add", &e)) == 0)
-		rc = store_entry(st, &e);
+		rc = store_entry(ctx, &e);
 done:
 	if (tty != -1)
 		close(tty);

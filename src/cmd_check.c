@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "command.h"
+#include "comments.h"
 #include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
@@ -19,12 +20,14 @@
 #include "fsio.h"
 #include "series.h"
 #include "store.h"
+#include "sync.h"
 #include "walk.h"
 
 struct checking {
 	struct strlist		 temps;		/* judged under the lock */
 	struct entry_list	 parts;		/* what the series checks need */
 	struct arena		 kept;		/* what parts point into */
+	struct strlist		 ids;		/* for the comments' check */
 };
 
 /* Files under entries/ that are not entries; temporary files are kept
@@ -179,6 +182,7 @@ check_entry(struct entry *e, void *arg)
 	struct entry *k;
 
 	check_place(e);
+	strlist_add(&c->ids, e->id);
 	if (e->series != NULL && e->part != 0) {
 		k = arena_alloc(&c->kept, sizeof(*k));
 		entry_init(k);
@@ -235,7 +239,8 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct checking c = { { NULL, 0 }, { NULL, 0 }, ARENA_INIT };
+	struct checking c = { { NULL, 0 }, { NULL, 0 }, ARENA_INIT,
+	    { NULL, 0 } };
 	struct store *st = &ctx->st;
 	size_t n;
 	bool quiet = false;
@@ -258,6 +263,8 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	report_temporaries(st, &c.temps);
 	report_drafts(st);
 	series_each(&c.parts, check_series, NULL);
+	comments_check(st, &c.ids);
+	sync_check(st);
 	if (!quiet)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
 		    diag_errors(), diag_errors() == 1 ? "" : "s",
@@ -265,5 +272,6 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	free(c.parts.v);	/* the entries are the arena's */
 	arena_free(&c.kept);
 	strlist_free(&c.temps);
+	strlist_free(&c.ids);
 	return 0;	/* each finding was reported with its status */
 }

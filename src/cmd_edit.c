@@ -16,6 +16,7 @@
 #include "editor.h"
 #include "entry.h"
 #include "fsio.h"
+#include "git.h"
 #include "store.h"
 
 /* One edit: the entry's file, its draft, and the text it began from. */
@@ -166,8 +167,12 @@ finish(struct ctx *ctx, struct edit *ed, bool resumed)
 	if ((rc = entry_load_buf(ed->d.path, text, len, &new, false)) == 0 &&
 	    (rc = catalog_replace(&ctx->st, ed->path, ed->base, ed->baselen,
 	    text, len, &new)) == 0) {
+		const char *b = strrchr(ed->path, '/') + 1;
+
 		draft_remove(&ed->d);
 		diag("updated %s", ed->path);
+		rc = git_commit_changes(ctx, "edit %.*s: %s",
+		    (int)(strlen(b) - 5), b, new.title);
 	} else if (!changed(ed))
 		kept(ed);
 	entry_free(&new);

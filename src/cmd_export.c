@@ -59,6 +59,7 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 	filter_init(&f);
 	if (parse_options(argc, argv, &f, &fmt, &bom) == 0 &&
 	    ctx_open(ctx) == 0) {
+		filter_load(&f, &ctx->st);
 		if (bom)
 			fputs(CSV_BOM, stdout);
 		if ((rc = export_stream(&ctx->st, &f, fmt,

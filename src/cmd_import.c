@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
+#include "git.h"
 #include "import.h"
 #include "output.h"
 #include "store.h"
@@ -23,16 +24,38 @@
 
 #define IMPORT_MAX	(64 * 1024 * 1024)	/* bytes of input */
 
-/* Store the batch, all or none, and print the new IDs (not the skipped). */
+/*
+ * Store the batch, all or none, each entry without an author with the
+ * writer's, print the new IDs (not the skipped), and commit them in a
+ * git store.
+ */
 static int
-store_batch(struct store *st, const char *name, struct entry_list *b)
+store_batch(struct ctx *ctx, const char *name, struct entry_list *b)
 {
-	if (catalog_add_batch(st, name, b->v, b->n) != 0)
+	struct buf list = BUF_INIT;
+	char *author = git_author(ctx);
+	size_t n = 0;
+	int rc;
+
+	for (size_t i = 0; author != NULL && i < b->n; i++)
+		if (b->v[i]->author == NULL)
+			b->v[i]->author = xstrdup(author);
+	free(author);
+	if (catalog_add_batch(&ctx->st, name, b->v, b->n) != 0)
 		return -1;
 	for (size_t i = 0; i < b->n; i++)
-		if (b->v[i]->id != NULL)
+		if (b->v[i]->id != NULL) {
 			printf("%s\n", b->v[i]->id);
-	return out_finish();
+			buf_addf(&list, "%s: %s\n", b->v[i]->id,
+			    b->v[i]->title);
+			n++;
+		}
+	rc = out_finish();
+	if (git_commit_changes(ctx, "import %zu entr%s from %s\n\n%s", n,
+	    n == 1 ? "y" : "ies", name, list.s ? list.s : "") != 0)
+		rc = -1;
+	buf_free(&list);
+	return rc;
 }
 
 int
@@ -42,7 +65,6 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct entry_list b;
-	struct store *st = &ctx->st;
 	const char *name;
 	char *buf;
 	size_t len;
@@ -66,7 +88,7 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 	else if (b.n == 0)
 		diag("import: %s has no entries", name);
 	else
-		rc = store_batch(st, name, &b);
+		rc = store_batch(ctx, name, &b);
 	entry_list_free(&b);
 	return rc;
 }

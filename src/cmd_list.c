@@ -339,9 +339,11 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 
 	filter_init(&f);
 	if (parse_options(argc, argv, &f, &fmt, &bom) == 0 &&
-	    ctx_open(ctx) == 0)
+	    ctx_open(ctx) == 0) {
+		filter_load(&f, &ctx->st);
 		rc = fmt == LIST_TABLE || fmt == LIST_TSV ?
 		    list_lines(ctx, &f, fmt) : list_stream(ctx, &f, fmt, bom);
+	}
 	filter_free(&f);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include "ctx.h"
 #include "diag.h"
 #include "entry.h"
+#include "git.h"
 #include "output.h"
 #include "text.h"
 
@@ -128,15 +129,26 @@ cmd_rm(struct ctx *ctx, int argc, char **argv)
 	} else if (!o.force && isatty(STDIN_FILENO) && !confirmed(l.v, l.n))
 		diag("nothing removed");
 	else {
+		struct buf msg = BUF_INIT;
+
 		rc = catalog_remove(&ctx->st, l.v, l.n, &removed);
 		/* removed keeps the order of l, less what failed. */
 		for (size_t i = 0, k = 0; i < l.n && k < removed.n; i++)
 			if (strcmp(removed.v[k], l.v[i]->path) == 0) {
 				puts(l.v[i]->id);
+				buf_addf(&msg, "%s: %s\n", l.v[i]->id,
+				    l.v[i]->title);
 				k++;
 			}
 		if (out_finish() != 0)
 			rc = -1;
+		if (removed.n == 1 && git_commit_changes(ctx, "rm %s",
+		    msg.s) != 0)
+			rc = -1;
+		else if (removed.n > 1 && git_commit_changes(ctx, "rm %zu "
+		    "entries\n\n%s", removed.n, msg.s) != 0)
+			rc = -1;
+		buf_free(&msg);
 	}
 	strlist_free(&removed);
 	entry_list_free(&l);

@@ -14,6 +14,7 @@
 #include "command.h"
 #include "ctx.h"
 #include "entry.h"
+#include "git.h"
 #include "index.h"
 #include "json.h"
 #include "lang.h"
@@ -280,8 +281,13 @@ cmd_series(struct ctx *ctx, int argc, char **argv)
 
 	if (parse_options(argc, argv, &o) != 0 || ctx_open(ctx) != 0)
 		return -1;
-	if (o.slug != NULL)
-		return series_settings_write(st, o.slug, o.title, o.lang);
+	if (o.slug != NULL) {
+		if (series_settings_write(st, o.slug, o.title, o.lang) != 0)
+			return -1;
+		return git_commit_changes(ctx, "series %s: %s%s", o.slug,
+		    o.title ? o.title : "lang ", o.title ? "" :
+		    lang_name((enum lang)o.lang));
+	}
 	width = ctx_width(ctx, STDOUT_FILENO);
 	rc = index_load(st, &l);
 	ga.st = st;

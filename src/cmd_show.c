@@ -14,16 +14,19 @@
 #include "catalog.h"
 #include "cli.h"
 #include "command.h"
+#include "comments.h"
 #include "ctx.h"
 #include "diag.h"
 #include "entry.h"
 #include "index.h"
+#include "lang.h"
 #include "output.h"
 #include "pager.h"
 #include "ref.h"
 #include "render.h"
 #include "series.h"
 #include "store.h"
+#include "text.h"
 
 /*
  * The summaries of each series shown, loaded once: a file that does not
@@ -71,8 +74,47 @@ find_loaded(const struct entry_list *l, const struct entry *e)
 }
 
 /*
+ * After the entry, its comments and approvals, oldest first: a heading
+ * with the date and the author, the text wrapped under it.
+ */
+static void
+show_comments(struct store *st, struct doc *doc, const struct entry *e)
+{
+	struct comment_list l;
+	struct buf safe = BUF_INIT;
+	char date[17];
+
+	comments_load(st, e->id, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct comment *c = &l.v[i];
+
+		/* One blank line before each, however the entry ended. */
+		while (doc->out.len > 1 &&
+		    doc->out.s[doc->out.len - 1] == '\n' &&
+		    doc->out.s[doc->out.len - 2] == '\n')
+			doc->out.s[--doc->out.len] = '\0';
+		buf_reset(&safe);
+		buf_addf(&safe, "%s%s ", lang_label(doc->lang, c->approval ?
+		    LB_APPROVAL : LB_COMMENT), date_format(&c->date, date));
+		text_sanitize(&safe, c->author, strlen(c->author), false);
+		buf_addf(&doc->out, "\n%s\n", safe.s);
+		if (c->text == NULL)
+			continue;
+		buf_reset(&safe);
+		text_sanitize(&safe, c->text, strlen(c->text), false);
+		buf_adds(&doc->out, "  ");
+		text_wrap(&doc->out, safe.s, safe.len, doc->width, 2, 2, NULL);
+		if (doc->out.s[doc->out.len - 1] != '\n')
+			buf_addc(&doc->out, '\n');
+	}
+	comments_free(&l);
+	buf_free(&safe);
+}
+
+/*
  * One entry: an ID is read from its own file, a part found among its
- * series' summaries; then its series' other parts give the navigation.
+ * series' summaries; then its series' other parts give the navigation,
+ * and in text, its comments follow.
  */
 static int
 show_one(struct store *st, struct seen *seen, const char *ref,
@@ -114,6 +156,8 @@ show_one(struct store *st, struct seen *seen, const char *ref,
 	doc.width = width;
 	doc.color = color;
 	render_entry(&doc, found);
+	if (r == &render_text)
+		show_comments(st, &doc, found);
 	out_buf(&doc.out);
 	buf_free(&doc.out);
 	rc = 0;

@@ -11,7 +11,8 @@
 #include "entry.h"
 
 static const struct command commands[] = {
-	{ "init", cmd_init, "init [--lang ja|en] [--author NAME] [DIR]" },
+	{ "init", cmd_init, "init [--lang ja|en] [--author NAME] [--git] "
+	    "[DIR]" },
 	{ "add", cmd_add, "add [-d DATE] [-t TITLE] [-s SERIES] [-p PART] "
 	    "[--client NAME] [--contact NAME] [--staff NAME] [--tag TAG]... "
 	    "[--result TEXT] [--next ACTION]... [--template NAME | "
@@ -20,7 +21,8 @@ static const struct command commands[] = {
 	{ "list", cmd_list, "list [--series SLUG] [--client NAME] "
 	    "[--contact NAME] [--staff NAME] [--author NAME] [--tag TAG] "
 	    "[--grep TEXT] [--not-KIND VALUE] [--since DATE] [--until DATE] "
-	    "[-n N] [-f table|tsv|json|jsonl|csv] [--bom]" },
+	    "[--approved|--unapproved] [-n N] [-f table|tsv|json|jsonl|csv] "
+	    "[--bom]" },
 	{ "show", cmd_show, "show [--width N] [-f FORMAT] REF..." },
 	{ "edit", cmd_edit, "edit [--merge] REF | edit --drafts" },
 	{ "rm", cmd_rm, "rm [-f] [-n] REF..." },
@@ -35,9 +37,16 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "report [--week [YYYY-Www] | --month [YYYY-MM] | "
 	    "--since DATE [--until DATE]] [-f text|markdown] [--width N]" },
 	{ "import", cmd_import, "import FILE|-" },
+	{ "clone", cmd_clone, "clone URL [DIR]" },
+	{ "sync", cmd_sync, "sync" },
+	{ "resolve", cmd_resolve, "resolve [REF|PATH] [--ours | --theirs]" },
+	{ "comment", cmd_comment, "comment REF [TEXT...]" },
+	{ "approve", cmd_approve, "approve REF [TEXT...]" },
 	{ "help", cmd_help, "help [COMMAND]" },
 	{ "version", cmd_version, "version" },
 	{ "__complete", cmd_complete, "__complete WHAT" },
+	{ "__merge-file", cmd_merge_file,
+	    "__merge-file BASE CURRENT OTHER PATH" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -31,6 +31,12 @@ int	cmd_import(struct ctx *, int, char **);
 int	cmd_rm(struct ctx *, int, char **);
 int	cmd_version(struct ctx *, int, char **);
 int	cmd_complete(struct ctx *, int, char **);
+int	cmd_clone(struct ctx *, int, char **);
+int	cmd_sync(struct ctx *, int, char **);
+int	cmd_resolve(struct ctx *, int, char **);
+int	cmd_comment(struct ctx *, int, char **);
+int	cmd_approve(struct ctx *, int, char **);
+int	cmd_merge_file(struct ctx *, int, char **);
 
 /* The command called name, or NULL. */
 const struct command *command_find(const char *name);

@@ -25,7 +25,7 @@
 
 static const char *const keys[] = {
 	"author", "lang", "editor", "pager", "color", "columns", "series",
-	"template"
+	"template", "git-commit"
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -45,6 +45,7 @@ config_init(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->color = -1;
 	cfg->lang = -1;
+	cfg->git_commit = -1;
 }
 
 void
@@ -132,6 +133,15 @@ apply_key(const char *path, const struct ynode *k, const struct ynode *v,
 		    &which) != 0)
 			return -1;
 		cfg->lang = which;
+		return 0;
+	}
+	if (strcmp(k->s, "git-commit") == 0) {
+		static const char *const bools[] = { "false", "true" };
+
+		if (settings_word(path, "git-commit", v, bools, 2,
+		    &which) != 0)
+			return -1;
+		cfg->git_commit = which;
 		return 0;
 	}
 	if (strcmp(k->s, "color") == 0) {

@@ -25,6 +25,7 @@ struct config {
 	size_t			 ncolumns;	/* 0: list's default */
 	char			*series;	/* render's series when none is named */
 	char			*template;	/* add's template when none is named */
+	int			 git_commit;	/* 0: no commits; -1: not set */
 };
 
 /* The name of a column as the files spell it: "date", "client", ... */

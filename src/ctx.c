@@ -185,24 +185,37 @@ ctx_tmpdir(const struct ctx *c)
 	return c->env.tmpdir != NULL ? c->env.tmpdir : "/tmp";
 }
 
-char *
-ctx_info(const struct ctx *c)
+/* The program name on $PATH, as a new string, or NULL. */
+static char *
+on_path(const struct ctx *c, const char *name)
 {
 	const char *path = c->env.path;
 
-	if (c->env.dailylog_info != NULL)
-		return xstrdup(c->env.dailylog_info);
 	while (path != NULL && *path != '\0') {
 		size_t n = strcspn(path, ":");
 		struct buf p = BUF_INIT;
 
-		buf_addf(&p, "%.*s/info", (int)n, n ? path : ".");
+		buf_addf(&p, "%.*s/%s", (int)n, n ? path : ".", name);
 		if (access(p.s, X_OK) == 0)
 			return buf_detach(&p);
 		buf_free(&p);
 		path += n + (path[n] == ':');
 	}
 	return NULL;
+}
+
+char *
+ctx_info(const struct ctx *c)
+{
+	if (c->env.dailylog_info != NULL)
+		return xstrdup(c->env.dailylog_info);
+	return on_path(c, "info");
+}
+
+char *
+ctx_git(const struct ctx *c)
+{
+	return on_path(c, "git");
 }
 
 /*

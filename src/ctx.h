@@ -79,6 +79,9 @@ const char *ctx_tmpdir(const struct ctx *);
 /* $DAILYLOG_INFO, else info(1) on $PATH: a new string, or NULL. */
 char	*ctx_info(const struct ctx *);
 
+/* git(1) on $PATH: a new string, or NULL when it is not installed. */
+char	*ctx_git(const struct ctx *);
+
 /*
  * Before man(1), info(1) or a pager run: when dailylog's locale is not
  * UTF-8 (LC_ALL=C), set LC_ALL for the children to a UTF-8 locale that

@@ -6,6 +6,7 @@
 #include <uninorm.h>
 
 #include "buf.h"
+#include "comments.h"
 #include "entry.h"
 #include "filter.h"
 
@@ -16,13 +17,34 @@ filter_init(struct filter *f)
 }
 
 void
+filter_load(struct filter *f, const struct store *st)
+{
+	struct strlist ids;
+
+	if (f->approval == 0)
+		return;
+	comments_approved(st, &ids);
+	f->approved = ids.v;
+	f->napproved = ids.n;
+}
+
+void
 filter_free(struct filter *f)
 {
+	struct strlist ids = { f->approved, f->napproved };
+
 	for (int k = 0; k < FILTER_KINDS; k++) {
 		strlist_free(&f->any[k]);
 		strlist_free(&f->none[k]);
 	}
+	strlist_free(&ids);
 	filter_init(f);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /*
@@ -205,6 +227,9 @@ filter_match(const struct filter *f, const struct entry *e)
 		if (f->none[k].n > 0 && kind_matches(&f->none[k], k, e))
 			return false;
 	}
+	if (f->approval != 0 && (bsearch(&e->id, f->approved, f->napproved,
+	    sizeof(*f->approved), cmp_id) != NULL) != (f->approval > 0))
+		return false;
 	return true;
 }
 

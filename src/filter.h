@@ -16,6 +16,8 @@
 #include "date.h"
 #include "entry.h"
 
+struct store;
+
 /*
  * What a value is compared with: the series slug (exactly), the whole
  * client, contact, staff or author, one of the tags, or (grep) a
@@ -33,10 +35,19 @@ struct filter {
 	struct date	 since, until;
 	bool		 has_since, has_until;
 	long		 last;		/* -n: the last N, 0 for all */
+	int		 approval;	/* 1: approved only, -1: not */
+	char		**approved;	/* then the approved IDs, sorted */
+	size_t		 napproved;
 };
 
 void	filter_init(struct filter *);
 void	filter_free(struct filter *);
+
+/*
+ * What the filter needs from the store besides the entries: with
+ * approval, the approved IDs (comments.h).  filter_free frees them.
+ */
+void	filter_load(struct filter *, const struct store *);
 
 /* Add a value of kind to match (or, with exclude, to refuse). */
 void	filter_add(struct filter *, enum filter_kind, bool exclude,

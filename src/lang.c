@@ -51,6 +51,9 @@ static const char *const labels[LANG_COUNT][LB_COUNT] = {
 		[LB_MON] = "月", [LB_TUE] = "火", [LB_WED] = "水",
 		[LB_THU] = "木", [LB_FRI] = "金", [LB_SAT] = "土",
 		[LB_SUN] = "日",
+		[LB_COMMENT] = "【コメント】",
+		[LB_APPROVAL] = "【承認】",
+		[LB_NO_AUTHOR] = "（作成者なし）",
 	},
 	[LANG_EN] = {
 		[LB_DATE] = "Date",
@@ -96,6 +99,9 @@ static const char *const labels[LANG_COUNT][LB_COUNT] = {
 		[LB_MON] = "Mon", [LB_TUE] = "Tue", [LB_WED] = "Wed",
 		[LB_THU] = "Thu", [LB_FRI] = "Fri", [LB_SAT] = "Sat",
 		[LB_SUN] = "Sun",
+		[LB_COMMENT] = "[Comment] ",
+		[LB_APPROVAL] = "[Approved] ",
+		[LB_NO_AUTHOR] = "(no author)",
 	},
 };
 

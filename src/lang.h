@@ -50,6 +50,9 @@ enum label {
 	LB_NO_CLIENT,		/* the group of entries without a client */
 	LB_LIST_SEP,		/* between the items of a run of text */
 	LB_MON, LB_TUE, LB_WED, LB_THU, LB_FRI, LB_SAT, LB_SUN,
+	/* show: a comment's, an approval's heading (date, author follow) */
+	LB_COMMENT, LB_APPROVAL,
+	LB_NO_AUTHOR,		/* report: the entries without an author */
 	LB_COUNT
 };
 

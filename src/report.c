@@ -96,6 +96,7 @@ report_range(struct period *p, const struct date *from,
 
 /* --- the model --- */
 
+/* Two client (or author) names, NULL being none. */
 static bool
 same_client(const char *a, const char *b)
 {
@@ -179,6 +180,75 @@ count_clients(struct report *r, const struct entry **v, size_t n)
 	r->nclients = nc;
 }
 
+/* The n entries of v (in the list's order), day by day. */
+static void
+add_days(struct report *r, struct fill *f, const struct entry **v, size_t n,
+    bool *done)
+{
+	for (size_t i = 0, k; i < n; i = k) {
+		for (k = i + 1; k < n &&
+		    date_cmp_day(&v[k]->date, &v[i]->date) == 0; k++)
+			continue;
+		add_day(r, f, v + i, k - i, done + i);
+	}
+}
+
+/* Authors by name, no author last. */
+static int
+cmp_author(const void *a, const void *b)
+{
+	const char *x = ((const struct report_author *)a)->author;
+	const char *y = ((const struct report_author *)b)->author;
+
+	if (x == NULL || y == NULL)
+		return (x == NULL) - (y == NULL);
+	return strcmp(x, y);
+}
+
+/*
+ * With more than one author among the n entries of in, the days of each
+ * author in turn; false (nothing done) with one author or none.
+ */
+static bool
+add_authors(struct report *r, struct fill *f, const struct entry **in,
+    size_t n, bool *done)
+{
+	struct report_author *a = xcalloc(n + 1, sizeof(*a));
+	const struct entry **mine = xcalloc(n + 1, sizeof(*mine));
+	size_t na = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+
+		while (k < na && !same_client(a[k].author, in[i]->author))
+			k++;
+		if (k == na)
+			a[na++].author = in[i]->author;
+		a[k].nentries++;
+	}
+	if (na < 2) {
+		free(a);
+		free(mine);
+		return false;
+	}
+	qsort(a, na, sizeof(*a), cmp_author);
+	for (size_t k = 0; k < na; k++) {
+		size_t m = 0, first = r->ndays;
+
+		for (size_t i = 0; i < n; i++)
+			if (same_client(a[k].author, in[i]->author))
+				mine[m++] = in[i];
+		add_days(r, f, mine, m, done);
+		memset(done, 0, m * sizeof(*done));
+		a[k].days = &r->days[first];
+		a[k].ndays = r->ndays - first;
+	}
+	r->authors = a;
+	r->nauthors = na;
+	free(mine);
+	return true;
+}
+
 void
 report_build(struct report *r, const struct period *p,
     const struct entry_list *l)
@@ -203,12 +273,8 @@ report_build(struct report *r, const struct period *p,
 	r->groups = xcalloc(n, sizeof(*r->groups));
 	r->days = xcalloc(n, sizeof(*r->days));
 	done = xcalloc(n, sizeof(*done));
-	for (size_t i = 0, k; i < n; i = k) {
-		for (k = i + 1; k < n &&
-		    date_cmp_day(&in[k]->date, &in[i]->date) == 0; k++)
-			continue;
-		add_day(r, &f, in + i, k - i, done + i);
-	}
+	if (!add_authors(r, &f, in, n, done))
+		add_days(r, &f, in, n, done);
 	count_clients(r, in, n);
 	free(done);
 	free(in);
@@ -221,5 +287,6 @@ report_free(struct report *r)
 	free(r->groups);
 	free(r->days);
 	free(r->clients);
+	free(r->authors);
 	memset(r, 0, sizeof(*r));
 }

@@ -70,11 +70,29 @@ struct report_count {
 	size_t		 n;
 };
 
+/*
+ * One author's entries, when the period has entries of more than one
+ * (a team's store): the days of that author only.
+ */
+struct report_author {
+	const char		*author;	/* NULL: no author */
+	size_t			 nentries;
+	const struct report_day	*days;
+	size_t			 ndays;
+};
+
 struct report {
 	struct period		 period;
 	size_t			 nentries;	/* in the period */
 	struct report_day	*days;		/* with entries, in order */
 	size_t			 ndays;
+	/*
+	 * With more than one author: by name, no author last, each with
+	 * its own days (days then holds all authors' days, author by
+	 * author); else none.
+	 */
+	struct report_author	*authors;
+	size_t			 nauthors;
 	/* Most entries first, ties as first seen; no client last. */
 	struct report_count	*clients;
 	size_t			 nclients;

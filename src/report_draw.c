@@ -120,6 +120,8 @@ entry_item(struct report_doc *doc, const struct entry *e)
 static void
 day(struct report_doc *doc, const struct report_day *d)
 {
+	int level = 2 + doc->depth;
+
 	struct date date = date_from_days(d->day);
 	struct buf b = BUF_INIT;
 	int wd = date_weekday(d->day);
@@ -127,15 +129,34 @@ day(struct report_doc *doc, const struct report_day *d)
 
 	buf_addf(&b, lang_label(doc->lang, LB_REPORT_DAY), date_format(&date, s),
 	    lang_label(doc->lang, (enum label)(LB_MON + wd)));
-	doc->f->heading(doc, 2, buf_str(&b));
+	doc->f->heading(doc, level, buf_str(&b));
 	for (size_t k = 0; k < d->ngroups; k++) {
 		buf_reset(&b);
 		client_name(doc, &b, d->groups[k].client);
-		doc->f->heading(doc, 3, buf_str(&b));
+		doc->f->heading(doc, level + 1, buf_str(&b));
 		for (size_t i = 0; i < d->groups[k].n; i++)
 			entry_item(doc, d->groups[k].v[i]);
 	}
 	buf_free(&b);
+}
+
+/* "佐藤 3件", then that author's days. */
+static void
+author(struct report_doc *doc, const struct report_author *a)
+{
+	struct buf b = BUF_INIT;
+
+	if (a->author != NULL)
+		doc->f->text(&b, a->author);
+	else
+		buf_adds(&b, lang_label(doc->lang, LB_NO_AUTHOR));
+	buf_addf(&b, lang_label(doc->lang, LB_REPORT_COUNT), a->nentries);
+	doc->f->heading(doc, 2, buf_str(&b));
+	buf_free(&b);
+	doc->depth = 1;
+	for (size_t i = 0; i < a->ndays; i++)
+		day(doc, &a->days[i]);
+	doc->depth = 0;
 }
 
 void
@@ -143,6 +164,8 @@ report_draw(struct report_doc *doc, const struct report *r)
 {
 	title(doc, &r->period);
 	summary(doc, r);
-	for (size_t i = 0; i < r->ndays; i++)
+	for (size_t i = 0; i < r->nauthors; i++)
+		author(doc, &r->authors[i]);
+	for (size_t i = 0; r->nauthors == 0 && i < r->ndays; i++)
 		day(doc, &r->days[i]);
 }

@@ -21,6 +21,7 @@ struct report_doc {
 	enum lang	 lang;		/* of the labels */
 	int		 width;		/* text: wrap width, 0 for none */
 	bool		 in_list;	/* Markdown: a list is open */
+	int		 depth;		/* 1: days under an author's heading */
 };
 
 struct report_format {
@@ -32,8 +33,9 @@ struct report_format {
 	/*
 	 * The lines, already composed (entry text in them already passed
 	 * text()): a heading of level 1 (the report), 2 (a day) or 3 (a
-	 * client); the summary under the report's heading; a list item of
-	 * depth 0 (an entry) or 1 (one of its fields).
+	 * client), each one level deeper under an author's heading (level
+	 * 2, doc->depth 1); the summary under the report's heading; a list
+	 * item of depth 0 (an entry) or 1 (one of its fields).
 	 */
 	void	(*heading)(struct report_doc *, int level, const char *);
 	void	(*summary)(struct report_doc *, const char *);

@@ -1,5 +1,5 @@
 /*
- * A report as CommonMark: ATX headings (#, ##, ###), the summary as a
+ * A report as CommonMark: ATX headings (# to ####), the summary as a
  * paragraph, entries as a list with their fields nested.  Lines are
  * never wrapped.
  *
@@ -159,7 +159,7 @@ md_heading(struct report_doc *doc, int level, const char *s)
 	if (doc->in_list)
 		buf_addc(&doc->out, '\n');
 	doc->in_list = false;
-	buf_addf(&doc->out, "%.*s %s\n\n", level, "###", s);
+	buf_addf(&doc->out, "%.*s %s\n\n", level, "####", s);
 }
 
 static void

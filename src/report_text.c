@@ -16,13 +16,16 @@ text_text(struct buf *b, const char *s)
 	text_sanitize(b, s, strlen(s), false);
 }
 
-/* A blank line before each day; a client indented under its day. */
+/*
+ * A blank line before each day (and author); a client indented under
+ * its day, a day under its author.
+ */
 static void
 text_heading(struct report_doc *doc, int level, const char *s)
 {
-	int indent = level == 3 ? 2 : 0;
+	int indent = level >= 3 ? 2 * (level - 2) : 0;
 
-	if (level == 2)
+	if (level == 2 || (level == 3 && doc->depth > 0))
 		buf_addc(&doc->out, '\n');
 	buf_addf(&doc->out, "%*s", indent, "");
 	text_wrap(&doc->out, s, strlen(s), doc->width, indent, indent + 2,
@@ -41,7 +44,7 @@ text_summary(struct report_doc *doc, const char *s)
 static void
 text_item(struct report_doc *doc, int depth, const char *s)
 {
-	int indent = 4 + 2 * depth;
+	int indent = 4 + 2 * depth + 2 * doc->depth;
 
 	buf_addf(&doc->out, "%*s%s", indent, "", depth == 0 ? "- " : "");
 	text_wrap(&doc->out, s, strlen(s), doc->width,

@@ -367,8 +367,9 @@ series_settings_write(struct store *st, const char *slug, const char *title,
 	/* Written only when it loads as series_settings_load loads it. */
 	series_settings_defaults(&set, slug, st->lang);
 	if (rc == 0 && (rc = yaml_load(path, text.s, text.len, &root)) == 0 &&
-	    (rc = apply_settings(path, &root, &set)) == 0)
-		rc = fsio_store_file(path, text.s, text.len, FSIO_REPLACE);
+	    (rc = apply_settings(path, &root, &set)) == 0 &&
+	    (rc = fsio_store_file(path, text.s, text.len, FSIO_REPLACE)) == 0)
+		store_changed(st, path);
 	store_unlock(st);
 	series_settings_free(&set);
 	ynode_free(&root);

@@ -89,7 +89,9 @@ store_read_settings(struct store *st, struct config *cfg)
 void
 store_close(struct store *st)
 {
+	st->lockdepth = 0;
 	store_unlock(st);
+	store_changed_clear(st);
 	free(st->root);
 	store_init_struct(st);	/* closing twice is harmless */
 }
@@ -142,8 +144,10 @@ store_lock(struct store *st)
 	struct timespec tick = { 0, 10 * 1000 * 1000 };
 	char *path;
 
-	if (st->lockfd != -1)
+	if (st->lockfd != -1) {
+		st->lockdepth++;
 		return 0;
+	}
 	if (env != NULL) {
 		char *end;
 		double t = strtod(env, &end);
@@ -211,8 +215,35 @@ store_trylock(struct store *st)
 void
 store_unlock(struct store *st)
 {
+	if (st->lockdepth > 0) {
+		st->lockdepth--;
+		return;
+	}
 	if (st->lockfd != -1) {
 		close(st->lockfd);	/* releases the flock */
 		st->lockfd = -1;
 	}
+}
+
+/* --- what the command changed --- */
+
+void
+store_changed(struct store *st, const char *path)
+{
+	for (size_t i = 0; i < st->nchanged; i++)
+		if (strcmp(st->changed[i], path) == 0)
+			return;
+	st->changed = xreallocarray(st->changed, st->nchanged + 1,
+	    sizeof(*st->changed));
+	st->changed[st->nchanged++] = xstrdup(path);
+}
+
+void
+store_changed_clear(struct store *st)
+{
+	for (size_t i = 0; i < st->nchanged; i++)
+		free(st->changed[i]);
+	free(st->changed);
+	st->changed = NULL;
+	st->nchanged = 0;
 }

@@ -18,7 +18,10 @@ struct store {
 	char		*root;		/* the store directory */
 	enum lang	 lang;		/* its settings' language */
 	int		 lockfd;	/* -1 unless locked */
+	int		 lockdepth;	/* holds of the lock inside the first */
 	const char	*lock_timeout;	/* seconds to wait for it, as given */
+	char		**changed;	/* paths written or removed, for git */
+	size_t		  nchanged;
 };
 
 /* An empty, closed store. */
@@ -50,7 +53,8 @@ int	store_init(const char *dir, enum lang, const char *author);
 
 /*
  * Take and release the store's advisory lock, waiting lock_timeout
- * seconds (default 10; a bad value warns) before 75.
+ * seconds (default 10; a bad value warns) before 75.  A hold taken while
+ * the lock is held nests: the lock goes with the last release.
  */
 int	store_lock(struct store *);
 void	store_unlock(struct store *);
@@ -59,5 +63,14 @@ void	store_unlock(struct store *);
  * another process holds it), without a message.
  */
 int	store_trylock(struct store *);
+
+/*
+ * Record that path (a file of the store) was created, replaced or
+ * removed: every writer does, so that the command can commit exactly
+ * what it changed (git.h).  Recording a path twice keeps it once.
+ */
+void	store_changed(struct store *, const char *path);
+/* Forget the recorded paths. */
+void	store_changed_clear(struct store *);
 
 #endif

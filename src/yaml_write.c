@@ -232,6 +232,43 @@ entry_to_yaml(const struct entry *e, bool with_id, bool doc_start,
 	doc_end(&em);
 }
 
+void
+yaml_write_map(const struct yaml_pair *kv, size_t n, struct buf *out)
+{
+	yaml_emitter_t em;
+	yaml_event_t ev;
+
+	yaml_emitter_initialize(&em);
+	yaml_emitter_set_output(&em, append_output, out);
+	yaml_emitter_set_unicode(&em, 1);
+	yaml_emitter_set_width(&em, -1);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(&em, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	emit(&em, &ev);
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+	    YAML_BLOCK_MAPPING_STYLE);
+	emit(&em, &ev);
+	for (size_t i = 0; i < n; i++) {
+		if (kv[i].value == NULL)
+			continue;
+		key(&em, kv[i].key);
+		if (kv[i].plain)
+			scalar(&em, kv[i].value, strlen(kv[i].value),
+			    YAML_PLAIN_SCALAR_STYLE);
+		else
+			text_value(&em, kv[i].value);
+	}
+	yaml_mapping_end_event_initialize(&ev);
+	emit(&em, &ev);
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(&em, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(&em, &ev);
+	yaml_emitter_flush(&em);
+	yaml_emitter_delete(&em);
+}
+
 /* --- the editor's template --- */
 
 /* What a template line holds: one text, one list, or nothing. */

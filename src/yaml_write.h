@@ -11,6 +11,19 @@ struct entry;
 void	entry_to_yaml(const struct entry *, bool with_id, bool doc_start,
 	    struct buf *);
 
+/* A key and its value for yaml_write_map; plain: a word written as is. */
+struct yaml_pair {
+	const char	*key;
+	const char	*value;		/* NULL: left out */
+	bool		 plain;		/* true, a date: never quoted */
+};
+
+/*
+ * A flat mapping as one YAML document, values written as entries' text
+ * is (quoted where YAML needs it, a literal block when multi-line).
+ */
+void	yaml_write_map(const struct yaml_pair *, size_t n, struct buf *);
+
 /*
  * The editor's starting point for a new entry: every field, e's values
  * filled in, with hints in Japanese and English as comments.

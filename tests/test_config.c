@@ -107,6 +107,21 @@ START_TEST(default_series)
 }
 END_TEST
 
+START_TEST(git_commit)
+{
+	ck_assert_int_eq(cfg.git_commit, -1);
+	ck_assert_int_eq(read_yaml("git-commit: false\n"), 0);
+	ck_assert_int_eq(cfg.git_commit, 0);
+	ck_assert_int_eq(read_yaml("git-commit: true\n"), 0);
+	ck_assert_int_eq(cfg.git_commit, 1);
+	ck_assert_fails(read_yaml("git-commit: no\n"), EXIT_DATAERR);
+	expect_msg(":1:13: git-commit must be one of false, true, not 'no'");
+	buf_reset(&msgs);
+	ck_assert_fails(read_yaml("git-comit: false\n"), EXIT_DATAERR);
+	expect_msg("unknown key 'git-comit' (did you mean 'git-commit'?)");
+}
+END_TEST
+
 START_TEST(missing_file)
 {
 	ck_assert_int_eq(config_read(path, 1, &cfg), 0);
@@ -218,6 +233,7 @@ config_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, default_series);
+	tcase_add_test(tc, git_commit);
 	tcase_add_test(tc, every_key);
 	tcase_add_test(tc, later_file_wins_key_by_key);
 	tcase_add_test(tc, empty_file_and_empty_pager);

@@ -428,11 +428,96 @@ START_TEST(model_month_and_range)
 }
 END_TEST
 
+/* A team's week: "author n: MM-DD: ... ; author n: ...", "-" for none. */
+static const char *
+dump_authors(const struct report *r)
+{
+	static char s[1024];
+	struct buf b = BUF_INIT;
+
+	for (size_t k = 0; k < r->nauthors; k++) {
+		const struct report_author *a = &r->authors[k];
+
+		buf_addf(&b, "%s%s %zu:", k > 0 ? " ; " : "",
+		    a->author ? a->author : "-", a->nentries);
+		for (size_t i = 0; i < a->ndays; i++) {
+			struct date day = date_from_days(a->days[i].day);
+
+			buf_addf(&b, " %02d-%02d", day.mon, day.day);
+			for (size_t g = 0; g < a->days[i].ngroups; g++)
+				for (size_t j = 0; j < a->days[i].groups[g].n;
+				    j++)
+					buf_addf(&b, " %s",
+					    a->days[i].groups[g].v[j]->title);
+		}
+	}
+	snprintf(s, sizeof(s), "%s", buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static const struct spec team[] = {
+	{ "2026-11-23 10:00", "T社", "t1" },
+	{ "2026-11-23 11:00", "B商事", "b1" },
+	{ "2026-11-24 09:00", "T社", "t2" },
+	{ "2026-11-24 10:00", NULL, "memo" },
+	{ "2026-11-25 09:00", "T社", "t3" },
+};
+
+/* The authors of team's entries, by title; memo has none. */
+static void
+team_authors(struct entry_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const char *t = l->v[i]->title;
+
+		if (strcmp(t, "memo") != 0)
+			l->v[i]->author = xstrdup(t[0] == 't' &&
+			    t[1] != '2' ? "鈴木" : "佐藤");
+	}
+}
+
+/*
+ * More than one author: by name, no author last, each with the days of
+ * their own entries; the summary of clients is still the whole team's.
+ */
+START_TEST(model_authors)
+{
+	struct entry_list l;
+	struct period p;
+	struct report r;
+
+	ck_assert(report_parse_week("2026-W48", &p) == PERIOD_OK);
+	make_list(&l, team, NSPECS(team));
+	team_authors(&l);
+	report_build(&r, &p, &l);
+	ck_assert_int_eq(r.nauthors, 3);
+	ck_assert_str_eq(dump_authors(&r), "佐藤 2: 11-23 b1 11-24 t2 ; "
+	    "鈴木 2: 11-23 t1 11-25 t3 ; - 1: 11-24 memo");
+	ck_assert_ptr_nonnull(strstr(dump(&r), " = 5: T社 3, B商事 1, - 1"));
+	report_free(&r);
+	entry_list_free(&l);
+	/* One author is no grouping: the report as before. */
+	make_list(&l, team + 1, 2);
+	team_authors(&l);
+	report_build(&r, &p, &l);
+	ck_assert_int_eq(r.nauthors, 0);
+	ck_assert_str_eq(dump(&r), "11-23: B商事[b1] | 11-24: T社[t2] = 2: "
+	    "B商事 1, T社 1");
+	report_free(&r);
+	entry_list_free(&l);
+}
+END_TEST
+
 /* --- the formats --- */
 
-/* The report of the week 2026-W48 of specs drawn in format name. */
+/*
+ * The report of the week 2026-W48 of specs drawn in format name; with
+ * authors, team's authors.
+ */
 static char *
-draw(const char *name, bool ja, int width, const struct spec *s, size_t n)
+draw_as(const char *name, bool ja, int width, const struct spec *s, size_t n,
+    bool authors)
 {
 	struct report_doc doc;
 	struct entry_list l;
@@ -441,6 +526,8 @@ draw(const char *name, bool ja, int width, const struct spec *s, size_t n)
 
 	ck_assert(report_parse_week("2026-W48", &p) == PERIOD_OK);
 	make_list(&l, s, n);
+	if (authors)
+		team_authors(&l);
 	report_build(&r, &p, &l);
 	memset(&doc, 0, sizeof(doc));
 	doc.f = report_format_find(name);
@@ -451,6 +538,12 @@ draw(const char *name, bool ja, int width, const struct spec *s, size_t n)
 	report_free(&r);
 	entry_list_free(&l);
 	return buf_detach(&doc.out);
+}
+
+static char *
+draw(const char *name, bool ja, int width, const struct spec *s, size_t n)
+{
+	return draw_as(name, ja, width, s, n, false);
 }
 
 static const struct spec drawn[] = {
@@ -512,6 +605,40 @@ START_TEST(draw_markdown)
 }
 END_TEST
 
+/* A team's report: each author's days one level in. */
+START_TEST(draw_authors)
+{
+	char *s = draw_as("text", true, 0, team, 3, true);
+
+	ck_assert_str_eq(s,
+	    "週報 2026-W48（2026-11-23〜2026-11-29）\n"
+	    "3件: T社 2件、B商事 1件\n"
+	    "\n"
+	    "佐藤 2件\n"
+	    "\n"
+	    "  2026-11-23（月）\n"
+	    "    B商事\n"
+	    "      - 11:00 b1\n"
+	    "\n"
+	    "  2026-11-24（火）\n"
+	    "    T社\n"
+	    "      - 09:00 t2\n"
+	    "\n"
+	    "鈴木 1件\n"
+	    "\n"
+	    "  2026-11-23（月）\n"
+	    "    T社\n"
+	    "      - 10:00 t1\n");
+	free(s);
+	s = draw_as("markdown", false, 0, team, 4, true);
+	ck_assert_ptr_nonnull(strstr(s, "\n## (no author) 1\n\n"
+	    "### 2026-11-24 (Tue)\n\n#### (no client)\n\n- 10:00 memo\n"));
+	ck_assert_ptr_nonnull(strstr(s, "\n## 佐藤 2\n\n### 2026-11-23 (Mon)"
+	    "\n\n#### B商事\n\n- 11:00 b1\n\n### 2026-11-24"));
+	free(s);
+}
+END_TEST
+
 START_TEST(draw_empty)
 {
 	char *s = draw("text", true, 0, drawn, 0);
@@ -548,10 +675,12 @@ report_suite(void)
 	tcase_add_test(m, model_empty);
 	tcase_add_test(m, model_year_end);
 	tcase_add_test(m, model_month_and_range);
+	tcase_add_test(m, model_authors);
 	suite_add_tcase(s, m);
 
 	tcase_add_test(f, draw_text);
 	tcase_add_test(f, draw_markdown);
+	tcase_add_test(f, draw_authors);
 	tcase_add_test(f, draw_empty);
 	suite_add_tcase(s, f);
 	return s;

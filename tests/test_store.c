@@ -4,10 +4,12 @@
  * overwrite, and the small rule tables behind them.
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -393,6 +395,73 @@ START_TEST(add_numbers_parts)
 		free(ids[i]);
 	free(month);
 	buf_free(&want);
+}
+END_TEST
+
+/* Every write is recorded once, for the command's commit (git.h). */
+START_TEST(writers_record_what_they_change)
+{
+	struct entry e, *old;
+	char *a = NULL, *b = NULL, *text = NULL;
+	size_t len;
+
+	open_new_store();
+	a = add(NULL, 0, NULL);
+	b = add("badge", 0, NULL);
+	ck_assert_uint_eq(st.nchanged, 2);
+	ck_assert_ptr_nonnull(strstr(st.changed[0], a));
+	ck_assert_ptr_nonnull(strstr(st.changed[1], b));
+	ck_assert_int_eq(catalog_resolve(&st, a, &old), 0);
+	ck_assert_int_eq(file_read(old->path, 1 << 20, &text, &len), 0);
+	entry_init(&e);
+	ck_assert_int_eq(entry_load_buf("new", text, len, &e, false), 0);
+	ck_assert_int_eq(catalog_replace(&st, old->path, text, len, text, len, &e),
+	    0);
+	ck_assert_uint_eq(st.nchanged, 2);	/* the same path, once */
+	store_changed_clear(&st);
+	ck_assert_uint_eq(st.nchanged, 0);
+	/* A refused write records nothing. */
+	ck_assert_fails(catalog_replace(&st, old->path, "other", 5, text, len, &e),
+	    EXIT_TEMPFAIL);
+	ck_assert_uint_eq(st.nchanged, 0);
+	entry_free(&e);
+	entry_free(old);
+	free(old);
+	free(text);
+	free(a);
+	free(b);
+}
+END_TEST
+
+/* Whether another process could take the store's lock now. */
+static bool
+lock_free_elsewhere(void)
+{
+	char *lock = in_store(".lock");
+	pid_t pid;
+	int status;
+
+	if ((pid = fork()) == 0) {
+		int fd = open(lock, O_RDWR);
+
+		_exit(fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == 0 ? 0 : 1);
+	}
+	free(lock);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* A hold inside a hold (sync's rewrites through the catalog) nests. */
+START_TEST(lock_nests)
+{
+	open_new_store();
+	ck_assert_int_eq(store_lock(&st), 0);
+	ck_assert_int_eq(store_lock(&st), 0);
+	store_unlock(&st);
+	ck_assert(!lock_free_elsewhere());
+	store_unlock(&st);
+	ck_assert(lock_free_elsewhere());
+	ck_assert_int_eq(st.lockfd, -1);
 }
 END_TEST
 
@@ -1190,6 +1259,8 @@ store_suite(void)
 	tcase_add_test(adding, add_writes_private_file_by_date);
 	tcase_add_test(adding, add_numbers_parts);
 	tcase_add_test(adding, concurrent_adds_get_distinct_parts);
+	tcase_add_test(adding, writers_record_what_they_change);
+	tcase_add_test(adding, lock_nests);
 	tcase_add_test(adding, part_free);
 	tcase_add_test(adding, batch_numbers_parts);
 	tcase_add_test(adding, batch_refuses_taken_part);

@@ -90,6 +90,10 @@ common_cases() {
 	# Options of the command typed.
 	offers("dailylog list --not-c", ["--not-client", "--not-contact"])
 	inserts("dailylog rm --dr", ["dailylog", "rm", "--dry-run"])
+	inserts("dailylog init --gi", ["dailylog", "init", "--git"])
+	offers("dailylog resolve --", ["--ours", "--theirs"])
+	inserts("dailylog render --red", ["dailylog", "render", "--redact"])
+	inserts("dailylog approve badge:2", ["dailylog", "approve", "badge:2"])
 	# Formats: each command's own, render's from the binary.
 	offers("dailylog list -f t", ["table", "tsv"], ["yaml", "json"])
 	inserts("dailylog export -f y", ["dailylog", "export", "-f", "yaml"])

@@ -128,8 +128,12 @@ test_pull_while_editor_open() {
 	    return
 	expect_grep "$f" "title: 入館証の返却"
 	expect_grep "$f" "client: T社東京支店"
-	[ -z "$(git -C "$S" status --porcelain -- entries)" ] &&
-	    fail "the merged edit is not a change to commit"
+	# In a git store the edit commits what it wrote (issue 11).
+	expect_eq "$(git -C "$S" log -1 --format=%s)" "edit $id: 入館証の返却"
+	expect_eq "$(git -C "$S" show --name-only --format= HEAD)" \
+	    "entries/2026/11/$id.yaml"
+	[ -z "$(git -C "$S" status --porcelain -- entries)" ] ||
+	    fail "the merged edit is not committed"
 }
 
 # git pull while a draft waits after a failed edit: resuming it is
