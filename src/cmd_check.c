@@ -26,7 +26,7 @@
 struct checking {
 	struct strlist		 temps;		/* judged under the lock */
 	struct entry_list	 parts;		/* what the series checks need */
-	struct arena		 kept;		/* what parts point into */
+	struct arena		 kept;		/* what parts and ids point into */
 	struct strlist		 ids;		/* for the comments' check */
 };
 
@@ -182,11 +182,15 @@ check_entry(struct entry *e, void *arg)
 	struct entry *k;
 
 	check_place(e);
-	strlist_add(&c->ids, e->id);
+	/* Room doubles; the strings are the arena's. */
+	if ((c->ids.n & (c->ids.n - 1)) == 0)
+		c->ids.v = xreallocarray(c->ids.v, c->ids.n ? c->ids.n * 2 : 16,
+		    sizeof(*c->ids.v));
+	c->ids.v[c->ids.n++] = arena_strdup(&c->kept, e->id);
 	if (e->series != NULL && e->part != 0) {
 		k = arena_alloc(&c->kept, sizeof(*k));
 		entry_init(k);
-		k->id = arena_strdup(&c->kept, e->id);
+		k->id = c->ids.v[c->ids.n - 1];
 		k->path = arena_strdup(&c->kept, e->path);
 		k->series = arena_strdup(&c->kept, e->series);
 		k->part = e->part;
@@ -269,9 +273,10 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "%zu entries, %zu error%s, %zu warning%s\n", n,
 		    diag_errors(), diag_errors() == 1 ? "" : "s",
 		    diag_warnings(), diag_warnings() == 1 ? "" : "s");
-	free(c.parts.v);	/* the entries are the arena's */
+	/* The entries and IDs are the arena's. */
+	free(c.parts.v);
+	free(c.ids.v);
 	arena_free(&c.kept);
 	strlist_free(&c.temps);
-	strlist_free(&c.ids);
 	return 0;	/* each finding was reported with its status */
 }
