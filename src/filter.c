@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unicase.h>
 #include <uninorm.h>
+#include <unistr.h>
 
 #include "buf.h"
 #include "comments.h"
@@ -48,6 +49,66 @@ cmp_id(const void *a, const void *b)
 }
 
 /*
+ * The folded form of s into out without libunistring, when s is made of
+ * what folds simply: ASCII (capitals lowered), the full-width forms of
+ * ASCII (U+FF01..FF5E, which NFKC makes ASCII), and the kana, kanji and
+ * punctuation where NFKC and case folding are the identity and nothing
+ * combines -- most Japanese text.  False, with out unfinished, when s
+ * holds anything else; then only libunistring knows.  --grep folds every
+ * text field of every entry: this is its fast path.
+ */
+static bool
+fold_simple(const char *s, struct buf *out)
+{
+	static const ucs4_t same[][2] = {
+		{ 0x3001, 0x3029 }, { 0x3030, 0x3035 }, { 0x3037, 0x3037 },
+		{ 0x303B, 0x3098 }, { 0x309D, 0x309E }, { 0x30A0, 0x30FE },
+		{ 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF },
+	};
+	const uint8_t *p = (const uint8_t *)s;
+
+	buf_reset(out);
+	while (*p != '\0') {
+		const uint8_t *run = p;
+		ucs4_t uc;
+		size_t i;
+		int n;
+
+		while (*p >= 0x80 || (*p != '\0' && (*p < 'A' || *p > 'Z'))) {
+			if (*p < 0x80) {
+				p++;
+				continue;
+			}
+			if ((n = u8_strmbtouc(&uc, p)) <= 0)
+				return false;
+			for (i = 0; i < sizeof(same) / sizeof(same[0]); i++)
+				if (uc >= same[i][0] && uc <= same[i][1])
+					break;
+			if (i == sizeof(same) / sizeof(same[0]))
+				break;
+			p += n;
+		}
+		buf_add(out, run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
+		if (*p >= 'A' && *p <= 'Z') {
+			buf_addc(out, *p++ + 'a' - 'A');
+			continue;
+		}
+		/* A character outside the runs above. */
+		if ((n = u8_strmbtouc(&uc, p)) <= 0 || uc < 0xFF01 ||
+		    uc > 0xFF5E)
+			return false;
+		uc -= 0xFEE0;		/* its ASCII form */
+		buf_addc(out, uc >= 'A' && uc <= 'Z' ? (int)uc + 'a' - 'A' :
+		    (int)uc);
+		p += n;
+	}
+	buf_adds(out, "");
+	return true;
+}
+
+/*
  * NFKC first, so that compatibility characters fold as their plain
  * forms do, then case folding, which libunistring follows with NFKC
  * (Unicode's compatibility caseless match, composed).  ASCII, the
@@ -59,18 +120,12 @@ filter_fold(const char *s)
 {
 	size_t n = strlen(s), len, flen;
 	uint8_t *norm, *folded;
+	struct buf b = BUF_INIT;
 	char *out;
-	bool ascii = true;
 
-	for (size_t i = 0; i < n && ascii; i++)
-		ascii = (unsigned char)s[i] < 0x80;
-	if (ascii) {
-		out = xstrdup(s);
-		for (char *p = out; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p += 'a' - 'A';
-		return out;
-	}
+	if (fold_simple(s, &b))
+		return buf_detach(&b);
+	buf_free(&b);
 	norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n, NULL, &len);
 	folded = norm == NULL ? NULL : u8_casefold(norm, len, NULL,
 	    UNINORM_NFKC, NULL, &flen);
