@@ -13,7 +13,7 @@ FUZZ_OBJS	 = $(call objs,build/fuzz)
 FUZZ_BINS	 = $(FUZZ_TARGETS:%=build/fuzz/%)
 # Seeds: the hostile corpus, the fixtures, the sample store, good entries.
 FUZZ_SEEDS	 = tests/fuzz/seed tests/hostile \
-		   $(wildcard tests/fixtures samples/store/entries)
+		   $(wildcard tests/fixtures tests/data/import samples/store/entries)
 
 .PHONY: fuzz fuzz-build
 .SECONDARY: $(FUZZ_OBJS)
