@@ -126,6 +126,10 @@ report_drafts(struct store *st)
 		else if (v[i].kind == DRAFT_ADD)
 			diag_warn(v[i].path, nopos, "a draft not yet added; "
 			    "'dailylog add --resume=%s' resumes it", v[i].name);
+		else if (v[i].kind == DRAFT_COMMENT)
+			diag_warn(v[i].path, nopos, "a comment not yet stored; "
+			    "'dailylog comment %s' resumes it", v[i].name +
+			    strlen(DRAFT_COMMENT_PREFIX));
 		else
 			diag_warn(v[i].path, nopos, "a draft of an edit not yet "
 			    "stored; 'dailylog edit %s' resumes it", v[i].name);

@@ -17,6 +17,7 @@
 #include "ctx.h"
 #include "dailylog.h"
 #include "diag.h"
+#include "draft.h"
 #include "editor.h"
 #include "entry.h"
 #include "fsio.h"
@@ -53,53 +54,46 @@ clean_text(const char *s, bool drafted)
 }
 
 /*
- * The comment from the editor, in drafts/comment-ID.txt, which is kept
- * when that fails.
+ * The comment from the editor, in the draft comment-ID (drafts/
+ * comment-ID.txt): taken for this process, so that a second comment on
+ * the entry waits for it, and kept until the comment is stored.
  */
 static int
-text_from_editor(struct ctx *ctx, const struct entry *e, char **text)
+text_from_editor(struct ctx *ctx, const struct entry *e, struct draft *d,
+    char **text)
 {
 	struct buf t = BUF_INIT, name = BUF_INIT;
-	char *draft = NULL, *buf = NULL;
+	char *buf = NULL;
 	size_t len;
 	int rc, tty;
 
-	buf_addf(&name, "drafts/comment-%s.txt", e->id);
-	if ((rc = fsio_mkdirs(ctx->st.root, "drafts")) != 0)
-		goto out;
-	draft = path_join(ctx->st.root, name.s);
-	if (access(draft, F_OK) == 0)
-		diag("resuming your earlier draft %s", draft);
+	buf_addf(&name, DRAFT_COMMENT_PREFIX "%s", e->id);
+	rc = draft_take(&ctx->st, name.s, d);
+	buf_free(&name);
+	if (rc != 0)
+		return -1;
+	if (draft_exists(d))
+		diag("resuming your earlier draft %s", d->path);
 	else {
 		buf_addf(&t, "\n# %s: %s\n# コメントを書いて保存してください。"
 		    "「#」で始まる行は除かれます。\n# Write the comment, save "
 		    "and quit; lines starting with '#' are left out.\n", e->id,
 		    e->title);
-		if ((rc = fsio_store_file(draft, t.s, t.len, FSIO_NEW)) != 0)
-			goto out;
+		rc = fsio_store_file(d->path, t.s, t.len, FSIO_NEW);
+		buf_free(&t);
+		if (rc != 0)
+			return -1;
 	}
 	if ((rc = editor_terminal(false, &tty)) != 0)
-		goto out;
-	rc = editor_run(ctx_editor(ctx), draft, tty);
+		return -1;
+	rc = editor_run(ctx_editor(ctx), d->path, tty);
 	if (tty != -1)
 		close(tty);
-	if (rc != 0 || (rc = file_read(draft, 64 * 1024, &buf, &len)) != 0) {
-		diag("the draft is kept in %s; 'dailylog comment %s' reopens "
-		    "it", draft, e->id);
-		goto out;
-	}
-	if ((*text = clean_text(buf, true)) == NULL) {
-		diag_fail(EXIT_DATAERR, "nothing written: the comment is "
-		    "empty");
-		rc = -1;
-	}
-	unlink(draft);
-out:
-	free(draft);
+	if (rc != 0 || (rc = file_read(d->path, 64 * 1024, &buf, &len)) != 0)
+		return -1;
+	*text = clean_text(buf, true);
 	free(buf);
-	buf_free(&t);
-	buf_free(&name);
-	return rc;
+	return 0;
 }
 
 static int
@@ -111,6 +105,7 @@ comment_or_approve(struct ctx *ctx, int argc, char **argv, bool approval)
 	};
 	const char *cmd = approval ? "approve" : "comment";
 	struct comment c;
+	struct draft d = { .lockfd = -1 };
 	struct entry *e = NULL;
 	struct buf args = BUF_INIT;
 	char *author = NULL;
@@ -148,9 +143,16 @@ comment_or_approve(struct ctx *ctx, int argc, char **argv, bool approval)
 			goto out;
 		c.text = clean_text(in, false);
 		free(in);
-	} else if (!approval && (rc = text_from_editor(ctx, e,
+	} else if (!approval && (rc = text_from_editor(ctx, e, &d,
 	    &c.text)) != 0)
 		goto out;
+	if (!approval && c.text == NULL && d.name != NULL) {
+		diag_fail(EXIT_DATAERR, "nothing written: the comment is "
+		    "empty");
+		rc = -1;
+		draft_remove(&d);
+		goto out;
+	}
 	if (!approval && c.text == NULL) {
 		rc = usage_error(cmd, "the comment is empty");
 		goto out;
@@ -159,10 +161,17 @@ comment_or_approve(struct ctx *ctx, int argc, char **argv, bool approval)
 	c.approval = approval;
 	if ((rc = comments_add(&ctx->st, e->id, &c)) != 0)
 		goto out;
+	if (d.name != NULL)
+		draft_remove(&d);
 	diag("%s %s: %s", approval ? "approved" : "commented on", e->id,
 	    e->title);
 	rc = git_commit_changes(ctx, "%s %s: %s", cmd, e->id, e->title);
 out:
+	if (d.name != NULL) {
+		diag("the draft is kept in %s; 'dailylog comment %s' reopens "
+		    "it", d.path, e->id);
+		draft_release(&d);
+	}
 	if (e != NULL) {
 		entry_free(e);
 		free(e);

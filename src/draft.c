@@ -92,6 +92,14 @@ drafts_dir(const struct store *st)
 	return path_join(st->root, "drafts");
 }
 
+/* A comment's draft is plain text, not an entry. */
+static bool
+is_comment(const char *name)
+{
+	return strncmp(name, DRAFT_COMMENT_PREFIX,
+	    strlen(DRAFT_COMMENT_PREFIX)) == 0;
+}
+
 static void
 names(const struct store *st, const char *name, struct draft *d)
 {
@@ -99,7 +107,8 @@ names(const struct store *st, const char *name, struct draft *d)
 	struct buf p = BUF_INIT;
 
 	d->name = xstrdup(name);
-	buf_addf(&p, "%s/%s.yaml", dir, name);
+	buf_addf(&p, "%s/%s%s", dir, name, is_comment(name) ? ".txt" :
+	    ".yaml");
 	d->path = buf_detach(&p);
 	buf_addf(&p, "%s/%s.base", dir, name);
 	d->base = buf_detach(&p);
@@ -144,6 +153,8 @@ owning_draft(const char *file)
 		return NULL;
 	if (ends_with(name, ".yaml") || ends_with(name, ".base"))
 		name[strlen(name) - 5] = '\0';
+	else if (is_comment(name) && ends_with(name, ".txt"))
+		name[strlen(name) - 4] = '\0';
 	return name;
 }
 
@@ -510,16 +521,23 @@ draft_list(const struct store *st, struct draft_info **vp, size_t *np)
 		bool leftover;
 
 		memset(&in, 0, sizeof(in));
-		if (de->d_name[0] != '.' && ends_with(de->d_name, ".yaml")) {
-			char *name = xstrndup(de->d_name, strlen(de->d_name) - 5);
+		if (de->d_name[0] != '.' && (ends_with(de->d_name, ".yaml") ||
+		    (is_comment(de->d_name) && ends_with(de->d_name, ".txt")))) {
+			char *name = xstrndup(de->d_name, strlen(de->d_name) -
+			    (ends_with(de->d_name, ".txt") ? 4 : 5));
 
 			names(st, name, &d);
 			free(name);
-			in.kind = strncmp(d.name, "add-", 4) == 0 &&
-			    access(d.base, F_OK) != 0 ? DRAFT_ADD : DRAFT_EDIT;
+			if (is_comment(d.name))
+				in.kind = DRAFT_COMMENT;
+			else
+				in.kind = strncmp(d.name, "add-", 4) == 0 &&
+				    access(d.base, F_OK) != 0 ? DRAFT_ADD :
+				    DRAFT_EDIT;
 			in.name = xstrdup(d.name);
 			in.owner = lock_owner(d.lock);
-			in.title = peek_title(d.path);
+			if (in.kind != DRAFT_COMMENT)
+				in.title = peek_title(d.path);
 		} else if ((owner_name = owning_draft(de->d_name)) != NULL) {
 			names(st, owner_name, &d);
 			/* A temporary file of a draft that is open is a write

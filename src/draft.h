@@ -5,7 +5,7 @@
  *
  * A draft NAME is up to three files in drafts/:
  *
- *   NAME.yaml   the text;
+ *   NAME.yaml   the text (NAME.txt for a comment, which is not YAML);
  *   NAME.base   for an edit, the entry's text when the edit began: the
  *               edit replaces the entry only while it still holds that,
  *               and a resumed draft keeps it;
@@ -15,8 +15,8 @@
  *
  * A draft whose lock nobody holds is orphaned: its process ended, and
  * it may be resumed.  An edit's draft is named by the entry's ID; an
- * add's is add-TIME-PID and has no base.  Functions return 0, or -1
- * after a message (diag.h).
+ * add's is add-TIME-PID and has no base; a comment's is comment-ID and
+ * has none either.  Functions return 0, or -1 after a message (diag.h).
  */
 #ifndef DL_DRAFT_H
 #define DL_DRAFT_H
@@ -27,6 +27,9 @@
 #include <time.h>
 
 struct store;
+
+/* A comment's draft: comment-ID, its text drafts/comment-ID.txt. */
+#define DRAFT_COMMENT_PREFIX	"comment-"
 
 struct draft {
 	char		*name;
@@ -94,6 +97,7 @@ void	draft_release(struct draft *);
 enum draft_kind {
 	DRAFT_ADD,		/* add-TIME-PID.yaml without a base */
 	DRAFT_EDIT,		/* ID.yaml, an edit of entry ID */
+	DRAFT_COMMENT,		/* comment-ID.txt, a comment on entry ID */
 	DRAFT_LEFTOVER		/* a temporary file, or a base or lock alone */
 };
 
