@@ -417,27 +417,10 @@ test_add_editor_on_a_terminal() {
 	cp "$T/valid.yaml" "\$1"
 	END
 	)
-	EDITOR=$ed python3 - "$DAILYLOG" -C "$S" add >"$T/out" 2>"$T/err" <<-'PY'
-	import os, pty, sys
-	pid, fd = pty.fork()
-	if pid == 0:
-	    os.execv(sys.argv[1], sys.argv[1:])
-	out = b""
-	while True:
-	    try:
-	        data = os.read(fd, 4096)
-	    except OSError:
-	        break
-	    if not data:
-	        break
-	    out += data
-	_, status = os.waitpid(pid, 0)
-	sys.stdout.buffer.write(out)
-	sys.exit(os.waitstatus_to_exitcode(status))
-	PY
-	[ $? = 0 ] || fail "add on a terminal failed: $(cat "$T/out" "$T/err")"
+	EDITOR=$ed on_tty "$DAILYLOG" -C "$S" add
+	[ $? = 0 ] || fail "add on a terminal failed: $(cat "$T/tty")"
 	expect_eq "$(count_entries)" 1
-	id=$(tr -d '\r' <"$T/out")
+	id=$(cat "$T/tty")
 	[ -f "$S/entries/2026/11/$id.yaml" ] ||
 	    fail "the terminal did not get the ID alone: $id"
 }

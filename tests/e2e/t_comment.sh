@@ -2,31 +2,8 @@
 # dailylog comment from the editor: the draft comment-ID is held by one
 # process, kept when anything fails, resumed, listed by check, and gone
 # once the comment is stored.  The editor opens only when stdin is a
-# terminal, so these run dailylog on a pseudo-terminal.
+# terminal, so these run dailylog on a pseudo-terminal (on_tty).
 . "$(dirname "$0")/lib.sh"
-
-# on_tty CMD...: run CMD with a pseudo-terminal as its stdin, stdout and
-# stderr; what it wrote goes to $T/tty, and its exit status is ours.
-on_tty() {
-	python3 - "$@" >"$T/tty" <<-'PY'
-	import os, pty, sys
-	pid, fd = pty.fork()
-	if pid == 0:
-	    os.execvp(sys.argv[1], sys.argv[1:])
-	out = b""
-	while True:
-	    try:
-	        data = os.read(fd, 4096)
-	    except OSError:
-	        break
-	    if not data:
-	        break
-	    out += data
-	_, status = os.waitpid(pid, 0)
-	sys.stdout.buffer.write(out.replace(b"\r\n", b"\n"))
-	sys.exit(os.waitstatus_to_exitcode(status))
-	PY
-}
 
 make_entry() {
 	expect_status 0 dl add -d 2026-11-20 -t "O部長を訪問" --client T社 \

@@ -8,29 +8,6 @@ export TERM=xterm
 
 ESC=$(printf '\033')
 
-# on_tty CMD...: run CMD with stdin, stdout and stderr on a new
-# pseudo-terminal; what the terminal showed (CR LF made LF) in $T/tty.
-on_tty() {
-	python3 - "$@" >"$T/tty" <<'PY'
-import os, pty, sys
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(sys.argv[1], sys.argv[1:])
-out = b""
-while True:
-    try:
-        data = os.read(fd, 65536)
-    except OSError:
-        break
-    if not data:
-        break
-    out += data
-_, status = os.waitpid(pid, 0)
-sys.stdout.buffer.write(out.replace(b"\r\n", b"\n"))
-sys.exit(os.waitstatus_to_exitcode(status))
-PY
-}
-
 # A pager that records that it ran, its LESS, and what it was given.
 # It writes its record only after reading everything, so the record is
 # there when dailylog returns only if dailylog waited for it.
