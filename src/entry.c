@@ -104,33 +104,19 @@ entry_is_empty(const struct entry *e)
 	    !e->result && !e->next.n && !e->author && !e->draft && !e->body;
 }
 
-static bool
-same_str(const char *a, const char *b)
+bool
+text_same(const char *a, const char *b)
 {
 	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
-static bool
-same_list(const struct strlist *a, const struct strlist *b)
+bool
+strlist_same(const struct strlist *a, const struct strlist *b)
 {
 	if (a->n != b->n)
 		return false;
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->v[i], b->v[i]) != 0)
-			return false;
-	return true;
-}
-
-static bool
-same_node(const struct ynode *a, const struct ynode *b)
-{
-	if (a->type != b->type || a->nkids != b->nkids)
-		return false;
-	if (a->type == Y_SCALAR)
-		return a->len == b->len && ynode_scalar(a) == ynode_scalar(b) &&
-		    memcmp(a->s ? a->s : "", b->s ? b->s : "", a->len) == 0;
-	for (size_t i = 0; i < a->nkids; i++)
-		if (!same_node(&a->kids[i], &b->kids[i]))
 			return false;
 	return true;
 }
@@ -141,17 +127,17 @@ entry_same(const struct entry *a, const struct entry *b)
 	char da[17], db[17];
 
 	if (strcmp(date_format(&a->date, da), date_format(&b->date, db)) != 0 ||
-	    !same_str(a->title, b->title) || !same_str(a->series, b->series) ||
-	    a->part != b->part || !same_str(a->client, b->client) ||
-	    !same_str(a->contact, b->contact) || !same_str(a->staff, b->staff) ||
-	    !same_list(&a->tags, &b->tags) || !same_str(a->result, b->result) ||
-	    !same_list(&a->next, &b->next) || !same_str(a->author, b->author) ||
-	    a->draft != b->draft || !same_str(a->body, b->body) ||
+	    !text_same(a->title, b->title) || !text_same(a->series, b->series) ||
+	    a->part != b->part || !text_same(a->client, b->client) ||
+	    !text_same(a->contact, b->contact) || !text_same(a->staff, b->staff) ||
+	    !strlist_same(&a->tags, &b->tags) || !text_same(a->result, b->result) ||
+	    !strlist_same(&a->next, &b->next) || !text_same(a->author, b->author) ||
+	    a->draft != b->draft || !text_same(a->body, b->body) ||
 	    a->nx != b->nx)
 		return false;
 	for (size_t i = 0; i < a->nx; i++)
 		if (strcmp(a->x[i].key, b->x[i].key) != 0 ||
-		    !same_node(&a->x[i].value, &b->x[i].value))
+		    !ynode_same(&a->x[i].value, &b->x[i].value))
 			return false;
 	return true;
 }

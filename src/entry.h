@@ -115,6 +115,9 @@ int	entry_validate(const char *name, const struct entry *);
 /* Add a string to a list. */
 void	strlist_add(struct strlist *, const char *);
 void	strlist_free(struct strlist *);
+/* Equal values: two strings (either may be NULL), two lists. */
+bool	text_same(const char *, const char *);
+bool	strlist_same(const struct strlist *, const struct strlist *);
 
 /*
  * A part number as dailylog(5) writes it: decimal digits, the first not

@@ -27,39 +27,6 @@ merge_is_entry_path(const char *rel)
 }
 
 static bool
-same_str(const char *a, const char *b)
-{
-	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
-}
-
-static bool
-same_list(const struct strlist *a, const struct strlist *b)
-{
-	if (a->n != b->n)
-		return false;
-	for (size_t i = 0; i < a->n; i++)
-		if (strcmp(a->v[i], b->v[i]) != 0)
-			return false;
-	return true;
-}
-
-static bool
-same_node(const struct ynode *a, const struct ynode *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	if (a->type != b->type || a->nkids != b->nkids)
-		return false;
-	if (a->type == Y_SCALAR)
-		return a->plain == b->plain && a->len == b->len &&
-		    memcmp(a->s, b->s, a->len) == 0;
-	for (size_t i = 0; i < a->nkids; i++)
-		if (!same_node(&a->kids[i], &b->kids[i]))
-			return false;
-	return true;
-}
-
-static bool
 same_field(const struct entry *a, const struct entry *b, enum field f)
 {
 	char da[17], db[17];
@@ -70,18 +37,18 @@ same_field(const struct entry *a, const struct entry *b, enum field f)
 			return a->date.year == b->date.year;
 		return strcmp(date_format(&a->date, da),
 		    date_format(&b->date, db)) == 0;
-	case F_TITLE:	return same_str(a->title, b->title);
-	case F_SERIES:	return same_str(a->series, b->series);
+	case F_TITLE:	return text_same(a->title, b->title);
+	case F_SERIES:	return text_same(a->series, b->series);
 	case F_PART:	return a->part == b->part;
-	case F_CLIENT:	return same_str(a->client, b->client);
-	case F_CONTACT:	return same_str(a->contact, b->contact);
-	case F_STAFF:	return same_str(a->staff, b->staff);
-	case F_TAGS:	return same_list(&a->tags, &b->tags);
-	case F_RESULT:	return same_str(a->result, b->result);
-	case F_NEXT:	return same_list(&a->next, &b->next);
-	case F_AUTHOR:	return same_str(a->author, b->author);
+	case F_CLIENT:	return text_same(a->client, b->client);
+	case F_CONTACT:	return text_same(a->contact, b->contact);
+	case F_STAFF:	return text_same(a->staff, b->staff);
+	case F_TAGS:	return strlist_same(&a->tags, &b->tags);
+	case F_RESULT:	return text_same(a->result, b->result);
+	case F_NEXT:	return strlist_same(&a->next, &b->next);
+	case F_AUTHOR:	return text_same(a->author, b->author);
 	case F_DRAFT:	return a->draft == b->draft;
-	case F_BODY:	return same_str(a->body, b->body);
+	case F_BODY:	return text_same(a->body, b->body);
 	case F_COUNT:
 		break;
 	}
@@ -190,9 +157,9 @@ merge_x(const struct entry *base, struct entry *mine, struct entry *theirs,
 	const struct ynode *mv = m ? &m->value : NULL;
 	const struct ynode *tv = t ? &t->value : NULL;
 
-	if (same_node(mv, tv) || same_node(tv, bv))
+	if (ynode_same(mv, tv) || ynode_same(tv, bv))
 		move_x(result, m);
-	else if (same_node(mv, bv))
+	else if (ynode_same(mv, bv))
 		move_x(result, t);
 	else {
 		strlist_add(conflicts, key);

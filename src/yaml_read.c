@@ -286,6 +286,25 @@ ynode_scalar(const struct ynode *n)
 	return n->plain ? yscalar_of(n->s ? n->s : "", n->len) : YS_STR;
 }
 
+bool
+ynode_same(const struct ynode *a, const struct ynode *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	/* A null is the same null however it is spelt (`~` for an empty key). */
+	if (a->type == Y_SCALAR && ynode_scalar(a) == YS_NULL)
+		return b->type == Y_SCALAR && ynode_scalar(b) == YS_NULL;
+	if (a->type != b->type || a->nkids != b->nkids)
+		return false;
+	if (a->type == Y_SCALAR)
+		return a->len == b->len && ynode_scalar(a) == ynode_scalar(b) &&
+		    memcmp(a->s ? a->s : "", b->s ? b->s : "", a->len) == 0;
+	for (size_t i = 0; i < a->nkids; i++)
+		if (!ynode_same(&a->kids[i], &b->kids[i]))
+			return false;
+	return true;
+}
+
 /* Kids arrays double in size: a long list costs few reallocations. */
 struct ynode *
 ynode_add_kid(struct ynode *parent)

@@ -67,6 +67,11 @@ enum yscalar { YS_STR, YS_NULL, YS_BOOL, YS_INT, YS_FLOAT };
 enum yscalar yscalar_of(const char *s, size_t len);
 /* The same for a scalar node: YS_STR when it was quoted. */
 enum yscalar ynode_scalar(const struct ynode *);
+/*
+ * Whether two trees hold the same values and types (quoting may differ;
+ * a null is a null however spelt).  Either may be NULL.
+ */
+bool	ynode_same(const struct ynode *, const struct ynode *);
 
 /* A new, empty last kid of parent (a sequence or a map). */
 struct ynode *ynode_add_kid(struct ynode *parent);

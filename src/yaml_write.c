@@ -109,15 +109,20 @@ list_value(yaml_emitter_t *em, const struct strlist *l, bool flow)
  * An x- field's value, as it was read.  A scalar that was quoted is
  * written single-quoted, the style libyaml itself falls back to for a
  * plain scalar it cannot write plain, so a second rewrite changes
- * nothing.
+ * nothing.  The one plain scalar libyaml always quotes is an empty
+ * mapping key (`? ` alone): that null is written `~`, which stays null.
  */
 static void
-node_value(yaml_emitter_t *em, const struct ynode *n)
+node_value(yaml_emitter_t *em, const struct ynode *n, bool is_key)
 {
 	yaml_event_t ev;
 
 	switch (n->type) {
 	case Y_SCALAR:
+		if (is_key && n->plain && n->len == 0) {
+			scalar(em, "~", 1, YAML_PLAIN_SCALAR_STYLE);
+			return;
+		}
 		scalar(em, n->s ? n->s : "", n->len, n->plain ?
 		    YAML_PLAIN_SCALAR_STYLE : (strchr(n->s, '\n') ?
 		    YAML_LITERAL_SCALAR_STYLE : YAML_SINGLE_QUOTED_SCALAR_STYLE));
@@ -127,7 +132,7 @@ node_value(yaml_emitter_t *em, const struct ynode *n)
 		    YAML_ANY_SEQUENCE_STYLE);
 		emit(em, &ev);
 		for (size_t i = 0; i < n->nkids; i++)
-			node_value(em, &n->kids[i]);
+			node_value(em, &n->kids[i], false);
 		yaml_sequence_end_event_initialize(&ev);
 		emit(em, &ev);
 		return;
@@ -136,7 +141,7 @@ node_value(yaml_emitter_t *em, const struct ynode *n)
 		    YAML_ANY_MAPPING_STYLE);
 		emit(em, &ev);
 		for (size_t i = 0; i < n->nkids; i++)
-			node_value(em, &n->kids[i]);
+			node_value(em, &n->kids[i], i % 2 == 0);
 		yaml_mapping_end_event_initialize(&ev);
 		emit(em, &ev);
 		return;
@@ -227,7 +232,7 @@ entry_to_yaml(const struct entry *e, bool with_id, bool doc_start,
 	string_field(&em, "body", e->body);
 	for (size_t i = 0; i < e->nx; i++) {
 		key(&em, e->x[i].key);
-		node_value(&em, &e->x[i].value);
+		node_value(&em, &e->x[i].value, false);
 	}
 	doc_end(&em);
 }

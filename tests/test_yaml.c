@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "dailylog.h"
 #include "entry.h"
+#include "yaml_read.h"
 #include "yaml_write.h"
 
 #include "check_main.h"
@@ -546,6 +547,43 @@ START_TEST(x_fields_rewrite_stable)
 }
 END_TEST
 
+/*
+ * A mapping key left empty (`? ` alone) is a null; libyaml never writes
+ * an empty plain key, so it is written `~` and must load back a null,
+ * not the string '' (found by the fuzzer).
+ */
+START_TEST(x_null_key)
+{
+	static const char text[] =
+	    "date: 2026-11-01\n"
+	    "title: 訪問\n"
+	    "x-odd:\n"
+	    "  - ?\n"
+	    "  - {? : 1}\n";
+	struct buf yaml = BUF_INIT;
+	const struct ynode *key;
+	struct entry a, b;
+
+	entry_init(&a);
+	entry_init(&b);
+	ck_assert_int_eq(entry_load_buf("in.yaml", text, sizeof(text) - 1, &a,
+	    false), 0);
+	entry_to_yaml(&a, false, false, &yaml);
+	ck_assert_ptr_nonnull(strstr(buf_str(&yaml), "- ~:"));
+	ck_assert_ptr_null(strstr(buf_str(&yaml), "''"));
+	ck_assert_int_eq(entry_load_buf("out.yaml", yaml.s, yaml.len, &b,
+	    false), 0);
+	for (size_t i = 0; i < 2; i++) {
+		key = &b.x[0].value.kids[i].kids[0];
+		ck_assert_int_eq(ynode_scalar(key), YS_NULL);
+	}
+	ck_assert(entry_same(&a, &b));
+	buf_free(&yaml);
+	entry_free(&a);
+	entry_free(&b);
+}
+END_TEST
+
 START_TEST(optional_fields_absent)
 {
 	struct buf yaml = BUF_INIT;
@@ -755,6 +793,7 @@ yaml_suite(void)
 	tcase_add_test(trip, lists);
 	tcase_add_test(trip, x_fields);
 	tcase_add_test(trip, x_fields_rewrite_stable);
+	tcase_add_test(trip, x_null_key);
 	tcase_add_test(trip, hand_written_file);
 	suite_add_tcase(s, trip);
 
