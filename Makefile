@@ -19,7 +19,7 @@ CFLAGS	?= -O2 -g
 # user's plain `make`: a newer compiler must not break the build.  The
 # flags are kept in build/flags, so a change of them rebuilds everything.
 WERROR	?=
-ifneq ($(filter check check-% fuzz,$(MAKECMDGOALS)),)
+ifneq ($(filter check check-% fuzz fuzz-%,$(MAKECMDGOALS)),)
 WERROR	 = 1
 endif
 WARN	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wpedantic \
