@@ -34,19 +34,20 @@ static int
 resolve_part(struct store *st, const struct entry_list *given,
     const struct ref *r, char **out)
 {
-	struct entry_list all = { NULL, 0 };
+	struct parts all;
 	const struct entry_list *l = given;
 	const char *slug = r->slug;
 	long part = r->part;
 	size_t found = 0, at = 0;
 	int rc;
 
+	memset(&all, 0, sizeof(all));
 	if (l == NULL && (rc = index_load_series(st, slug, &all)) != 0) {
-		entry_list_free(&all);
+		parts_free(&all);
 		return rc;
 	}
 	if (l == NULL)
-		l = &all;
+		l = &all.l;
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i]->series && strcmp(l->v[i]->series, slug) == 0 &&
 		    l->v[i]->part == part) {
@@ -66,7 +67,7 @@ resolve_part(struct store *st, const struct entry_list *given,
 		rc = -1;
 	else
 		*out = xstrdup(l->v[at]->path);
-	entry_list_free(&all);
+	parts_free(&all);
 	return rc;
 }
 
@@ -154,18 +155,19 @@ static int
 series_latest(struct store *st, const struct entry_list *given,
     const char *slug, long *part)
 {
-	struct entry_list all = { NULL, 0 };
+	struct parts all;
 	const struct entry_list *l = given;
 	int rc = 0;
 
+	memset(&all, 0, sizeof(all));
 	if (l == NULL && (rc = index_load_series(st, slug, &all)) == 0)
-		l = &all;
+		l = &all.l;
 	*part = 0;
 	for (size_t i = 0; l != NULL && i < l->n; i++)
 		if (l->v[i]->series && strcmp(l->v[i]->series, slug) == 0 &&
 		    l->v[i]->part > *part)
 			*part = l->v[i]->part;
-	entry_list_free(&all);
+	parts_free(&all);
 	return rc;
 }
 
@@ -365,7 +367,7 @@ cmp_part(const void *a, const void *b)
 
 /* The parts the store has taken, sorted by series and part. */
 struct taken {
-	struct entry_list	  all;	/* the index's summaries */
+	struct parts		  all;	/* the index's summaries */
 	const struct entry	**v;
 	size_t			  n;
 	bool			  bad;	/* some entries do not load */
@@ -383,12 +385,12 @@ taken_load(struct store *st, const char *const *slugs, size_t n,
 	int rc = index_load_parts(st, slugs, n, &t->all);
 
 	t->bad = diag_errors() > errors;
-	t->v = xreallocarray(NULL, t->all.n + 1, sizeof(*t->v));
+	t->v = xreallocarray(NULL, t->all.l.n + 1, sizeof(*t->v));
 	t->n = 0;
-	for (size_t i = 0; i < t->all.n; i++)
-		if (t->all.v[i]->series != NULL && t->all.v[i]->part > 0 &&
-		    (except == NULL || strcmp(t->all.v[i]->path, except) != 0))
-			t->v[t->n++] = t->all.v[i];
+	for (size_t i = 0; i < t->all.l.n; i++)
+		if (t->all.l.v[i]->series != NULL && t->all.l.v[i]->part > 0 &&
+		    (except == NULL || strcmp(t->all.l.v[i]->path, except) != 0))
+			t->v[t->n++] = t->all.l.v[i];
 	qsort(t->v, t->n, sizeof(*t->v), cmp_part);
 	return rc;
 }
@@ -397,7 +399,7 @@ static void
 taken_free(struct taken *t)
 {
 	free(t->v);
-	entry_list_free(&t->all);
+	parts_free(&t->all);
 }
 
 /* The first of t's parts at or after (series, part) in their order. */

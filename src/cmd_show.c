@@ -35,7 +35,7 @@
 struct seen {
 	struct {
 		char			*slug;
-		struct entry_list	 sums;
+		struct parts		 sums;
 	}	*v;
 	size_t	 n;
 };
@@ -45,12 +45,12 @@ series_summaries(struct store *st, struct seen *seen, const char *slug)
 {
 	for (size_t i = 0; i < seen->n; i++)
 		if (strcmp(seen->v[i].slug, slug) == 0)
-			return &seen->v[i].sums;
+			return &seen->v[i].sums.l;
 	seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
 	seen->v[seen->n].slug = xstrdup(slug);
 	/* index_load_series says what this lookup cannot see. */
 	(void)index_load_series(st, slug, &seen->v[seen->n].sums);
-	return &seen->v[seen->n++].sums;
+	return &seen->v[seen->n++].sums.l;
 }
 
 static void
@@ -58,7 +58,7 @@ seen_free(struct seen *seen)
 {
 	for (size_t i = 0; i < seen->n; i++) {
 		free(seen->v[i].slug);
-		entry_list_free(&seen->v[i].sums);
+		parts_free(&seen->v[i].sums);
 	}
 	free(seen->v);
 }

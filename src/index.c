@@ -5,14 +5,16 @@
  *
  *	struct ihead	magic, byte order, counts, the offsets of the parts
  *			and the checksums of the header, the directories
- *			and the orders
+ *			and the block sums
  *	directories	struct idir[ndirs] sorted by path, then their paths
  *	records		struct irec[nrecs] sorted by path, then each
  *			record's strings (NUL-terminated) and tags; each
  *			record has the checksum of its fields and strings
  *	orders		u32 record numbers: the records of series by
- *			(series, part, ID); those that load in listing
- *			order; all by ID; those that do not load
+ *			(series, path); those that load in listing order;
+ *			all by ID; those that do not load
+ *	block sums	a u64 checksum of every BLOCK bytes of the orders,
+ *			so that a lookup checks only the blocks it reads
  *	chunks		appended by writers under the lock (index_note):
  *			struct ichunk, records, directories, strings, with
  *			a checksum of the whole chunk; a record or
@@ -34,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "dailylog.h"
 #include "diag.h"
@@ -43,11 +46,12 @@
 #include "store.h"
 #include "walk.h"
 
-#define MAGIC		"DLINDEX3"
+#define MAGIC		"DLINDEX4"
 #define CHUNK_MAGIC	"DLINDEX+"
 #define BYTE_ORDER_MARK	0x01020304u
 #define NO_STRING	UINT32_MAX
 #define INDEX_MAX	((size_t)1 << 30)
+#define BLOCK		4096		/* the orders are checked by blocks */
 
 int64_t index_racy_ns = 2 * 1000000000LL;	/* tests change it */
 
@@ -90,10 +94,11 @@ struct ihead {
 	char		magic[8];
 	uint32_t	bom;
 	uint32_t	ndirs, nrecs;
-	uint32_t	nseries, nlist, nbad;
-	uint64_t	dirs, recs, strs, byseries, bylist, byid, bybad, end;
+	uint32_t	nseries, nlist, nbad, nblocks;
+	uint64_t	dirs, recs, strs, byseries, bylist, byid, bybad, sums;
+	uint64_t	end;
 	uint64_t	sum_dirs;	/* of [dirs, recs) */
-	uint64_t	sum_orders;	/* of [byseries, end) */
+	uint64_t	sum_sums;	/* of [sums, end): a sum per block */
 	uint64_t	sum;		/* of the header before it */
 };
 
@@ -200,6 +205,17 @@ rec_stat(const struct irec *r, struct file_stat *st)
 	st->mtime_ns = r->mtime_ns;
 	st->ctime_s = r->ctime_s;
 	st->ctime_ns = r->ctime_ns;
+}
+
+static void
+stat_of(const struct stat *sb, struct file_stat *st)
+{
+	st->ino = sb->st_ino;
+	st->size = (uint64_t)sb->st_size;
+	st->mtime_s = sb->st_mtim.tv_sec;
+	st->mtime_ns = (uint32_t)sb->st_mtim.tv_nsec;
+	st->ctime_s = sb->st_ctim.tv_sec;
+	st->ctime_ns = (uint32_t)sb->st_ctim.tv_nsec;
 }
 
 /* --- writing: records and directories into a buffer --- */
@@ -365,14 +381,14 @@ struct ixmap {
 	const struct ihead	*h;
 	const struct irec	*recs;
 	const struct idir	*dirs;
-	const uint32_t		*byseries, *bylist, *byid, *bybad;
 	struct xrec		*xrecs;	/* the chunks', by path, the last of each */
 	size_t			 nxrecs;
 	struct xdir		*xdirs;
 	size_t			 nxdirs;
 	size_t			 nchunks;
 	unsigned char		*state;	/* per base record: 0 unchecked, 1 sound */
-	bool			 damaged; /* a record met was not sound */
+	unsigned char		*blocks; /* per block of the orders: the same */
+	bool			 damaged; /* a record or block met was unsound */
 };
 
 static const char *
@@ -511,12 +527,19 @@ read_chunks(struct ixmap *m, size_t off)
 			m->xdirs[m->nxdirs++] = m->xdirs[i];
 }
 
+/* The blocks of BLOCK bytes that the orders [byseries, sums) fill. */
+static uint64_t
+blocks_of(const struct ihead *h)
+{
+	return (h->sums - h->byseries + BLOCK - 1) / BLOCK;
+}
+
 /* The parts the header names lie in the file, in order, aligned. */
 static bool
 head_ok(const struct ihead *h, size_t len)
 {
 	const uint64_t *part[] = { &h->dirs, &h->recs, &h->strs, &h->byseries,
-	    &h->bylist, &h->byid, &h->bybad, &h->end };
+	    &h->bylist, &h->byid, &h->bybad, &h->sums, &h->end };
 
 	if (memcmp(h->magic, MAGIC, 8) != 0 || h->bom != BYTE_ORDER_MARK ||
 	    h->sum != checksum(h, offsetof(struct ihead, sum), 0) ||
@@ -525,13 +548,17 @@ head_ok(const struct ihead *h, size_t len)
 	for (size_t k = 0; k < sizeof(part) / sizeof(part[0]); k++)
 		if (*part[k] % 4 != 0 || (k > 0 && *part[k] < *part[k - 1]))
 			return false;
-	return h->dirs % 8 == 0 && h->recs % 8 == 0 && h->end % 8 == 0 &&
+	return h->dirs % 8 == 0 && h->recs % 8 == 0 && h->sums % 8 == 0 &&
+	    h->end % 8 == 0 &&
 	    (h->recs - h->dirs) / sizeof(struct idir) >= h->ndirs &&
 	    (h->strs - h->recs) == (uint64_t)h->nrecs * sizeof(struct irec) &&
 	    h->bylist - h->byseries == (uint64_t)h->nseries * 4 &&
 	    h->byid - h->bylist == (uint64_t)h->nlist * 4 &&
 	    h->bybad - h->byid == (uint64_t)h->nrecs * 4 &&
-	    h->end - h->bybad >= (uint64_t)h->nbad * 4 &&
+	    h->sums - h->bybad >= (uint64_t)h->nbad * 4 &&
+	    h->sums - h->bybad < (uint64_t)h->nbad * 4 + 8 &&
+	    h->nblocks == blocks_of(h) &&
+	    h->end - h->sums == (uint64_t)h->nblocks * 8 &&
 	    h->nseries <= h->nrecs && h->nlist <= h->nrecs &&
 	    h->nbad <= h->nrecs;
 }
@@ -544,13 +571,26 @@ ix_close(struct ixmap *m)
 	free(m->xrecs);
 	free(m->xdirs);
 	free(m->state);
+	free(m->blocks);
 	memset(m, 0, sizeof(*m));
 }
 
+/* Whether block k of the orders holds its sum (seeded by k: in place). */
+static bool
+block_ok(const struct ixmap *m, uint64_t k)
+{
+	uint64_t at = m->h->byseries + k * BLOCK, sum;
+	size_t n = m->h->sums - at < BLOCK ? m->h->sums - at : BLOCK;
+
+	memcpy(&sum, m->map + m->h->sums + k * 8, 8);
+	return sum == checksum(m->map + at, n, k);
+}
+
 /*
- * ROOT/.index mapped, its header, directories and orders checked;
- * false when it is missing or damaged.  The records are checked when
- * used.  All of it is read ahead when it will all be used.
+ * ROOT/.index mapped, its header, directories and block sums checked;
+ * false when it is missing or damaged.  The records, and the blocks of
+ * the orders, are checked when used, unless all of it will be used:
+ * then it is read ahead and the orders are checked at once.
  */
 static bool
 ix_open(const char *root, bool all, struct ixmap *m)
@@ -581,26 +621,55 @@ ix_open(const char *root, bool all, struct ixmap *m)
 	h = p;
 	if (!head_ok(h, m->len) ||
 	    h->sum_dirs != checksum(m->map + h->dirs, h->recs - h->dirs, 0) ||
-	    h->sum_orders != checksum(m->map + h->byseries,
-	    h->end - h->byseries, 0)) {
+	    h->sum_sums != checksum(m->map + h->sums, h->end - h->sums, 0)) {
 		ix_close(m);
 		return false;
 	}
 	m->h = h;
 	m->dirs = (const void *)(m->map + h->dirs);
 	m->recs = (const void *)(m->map + h->recs);
-	m->byseries = (const void *)(m->map + h->byseries);
-	m->bylist = (const void *)(m->map + h->bylist);
-	m->byid = (const void *)(m->map + h->byid);
-	m->bybad = (const void *)(m->map + h->bybad);
+	m->blocks = xcalloc(h->nblocks + 1, 1);
 	for (uint32_t i = 0; i < h->ndirs; i++)
 		if (m->dirs[i].rel.off == NO_STRING ||
 		    !str_ok(m->map, m->dirs[i].rel, h->dirs, h->recs)) {
 			ix_close(m);
 			return false;
 		}
+	for (uint32_t k = 0; all && k < h->nblocks; k++) {
+		if (!block_ok(m, k)) {
+			ix_close(m);
+			return false;
+		}
+		m->blocks[k] = 1;
+	}
 	read_chunks(m, h->end);
 	return true;
+}
+
+/* The orders, by what they order. */
+enum order { BY_SERIES, BY_LIST, BY_ID, BY_BAD };
+
+/*
+ * Element k of an order (k below its length), its block checked first;
+ * UINT32_MAX, with the map marked damaged, when the block is not sound.
+ */
+static uint32_t
+ord(struct ixmap *m, enum order which, uint32_t k)
+{
+	const uint64_t start[] = { m->h->byseries, m->h->bylist, m->h->byid,
+	    m->h->bybad };
+	uint64_t at = start[which] + (uint64_t)k * 4, b;
+	uint32_t v;
+
+	b = (at - m->h->byseries) / BLOCK;
+	if (m->blocks[b] == 0)
+		m->blocks[b] = block_ok(m, b) ? 1 : 2;
+	if (m->blocks[b] != 1) {
+		m->damaged = true;
+		return UINT32_MAX;
+	}
+	memcpy(&v, m->map + at, 4);
+	return v;
 }
 
 /*
@@ -745,32 +814,43 @@ rec_entry(const unsigned char *base, const struct irec *r, const char *path,
 	e->tags.n = r->ntags;
 }
 
-/* A summary the caller owns, from one that points elsewhere. */
-static struct entry *
-summary_dup(const struct entry *v)
+static char *
+copy_str(struct arena *a, const char *s)
 {
-	struct entry *e = xmalloc(sizeof(*e));
-	char **strs[] = { &e->id, &e->path, &e->title, &e->series,
-	    &e->client, &e->contact, &e->staff, &e->author };
+	return s == NULL ? NULL : a != NULL ? arena_strdup(a, s) : xstrdup(s);
+}
+
+/*
+ * A copy of a summary that points elsewhere: in arena a, or (a NULL)
+ * one the caller owns (entry_free).
+ */
+static struct entry *
+summary_copy(struct arena *a, const struct entry *v)
+{
+	struct entry *e = a != NULL ? arena_alloc(a, sizeof(*e)) :
+	    xmalloc(sizeof(*e));
 
 	entry_init(e);
-	e->id = v->id;
-	e->path = v->path;
-	e->title = v->title;
-	e->series = v->series;
-	e->client = v->client;
-	e->contact = v->contact;
-	e->staff = v->staff;
-	e->author = v->author;
-	for (size_t k = 0; k < sizeof(strs) / sizeof(strs[0]); k++)
-		if (*strs[k] != NULL)
-			*strs[k] = xstrdup(*strs[k]);
+	e->id = copy_str(a, v->id);
+	e->path = copy_str(a, v->path);
+	e->title = copy_str(a, v->title);
+	e->series = copy_str(a, v->series);
+	e->client = copy_str(a, v->client);
+	e->contact = copy_str(a, v->contact);
+	e->staff = copy_str(a, v->staff);
+	e->author = copy_str(a, v->author);
 	e->date = v->date;
 	e->part = v->part;
 	e->pos[F_PART] = v->pos[F_PART];
 	e->draft = v->draft;
-	for (size_t k = 0; k < v->tags.n; k++)
-		strlist_add(&e->tags, v->tags.v[k]);
+	if (v->tags.n > 0) {
+		e->tags.v = a != NULL ? arena_alloc(a, v->tags.n *
+		    sizeof(*e->tags.v)) : xreallocarray(NULL, v->tags.n,
+		    sizeof(*e->tags.v));
+		for (size_t k = 0; k < v->tags.n; k++)
+			e->tags.v[k] = copy_str(a, v->tags.v[k]);
+		e->tags.n = v->tags.n;
+	}
 	return e;
 }
 
@@ -833,7 +913,7 @@ summaries_at(struct summaries *s, size_t i)
 struct entry *
 summaries_copy(struct summaries *s, size_t i)
 {
-	return summary_dup(summaries_at(s, i));
+	return summary_copy(NULL, summaries_at(s, i));
 }
 
 void
@@ -902,20 +982,20 @@ item_key(const struct item *it, uint32_t at, struct key *k)
 /* A string of the buffer being written, by a record's offset. */
 struct okey {
 	const char	*series, *id;
-	long		 part;
 	uint32_t	 at;
 };
 
-/* Series order: (series, part, ID). */
+/*
+ * Series order: (series, path), so that a lookup of one series reads
+ * its records in the order they lie in the file.
+ */
 static int
 cmp_series(const void *a, const void *b)
 {
 	const struct okey *x = a, *y = b;
 	int c = strcmp(x->series, y->series);
 
-	if (c == 0)
-		c = (x->part > y->part) - (x->part < y->part);
-	return c ? c : strcmp(x->id, y->id);
+	return c ? c : (x->at > y->at) - (x->at < y->at);
 }
 
 static int
@@ -1001,7 +1081,6 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 		if (w->series.off != NO_STRING) {
 			ks[nks].series = b.s + w->series.off;
 			ks[nks].id = ki[i].id;
-			ks[nks].part = (long)w->part;
 			ks[nks++].at = (uint32_t)i;
 		}
 	}
@@ -1026,9 +1105,19 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 			h.nbad++;
 		}
 	pad_to(&b, 8);
+	/* A sum for each block of the orders. */
+	h.sums = b.len;
+	h.nblocks = (uint32_t)blocks_of(&h);
+	for (uint64_t i = 0; i < h.nblocks; i++) {
+		uint64_t from = h.byseries + i * BLOCK, sum;
+
+		sum = checksum(b.s + from, h.sums - from < BLOCK ?
+		    h.sums - from : BLOCK, i);
+		buf_add(&b, &sum, 8);
+	}
 	h.end = b.len;
 	h.sum_dirs = checksum(b.s + h.dirs, h.recs - h.dirs, 0);
-	h.sum_orders = checksum(b.s + h.byseries, h.end - h.byseries, 0);
+	h.sum_sums = checksum(b.s + h.sums, h.end - h.sums, 0);
 	h.sum = checksum(&h, offsetof(struct ihead, sum), 0);
 	memcpy(b.s, &h, sizeof(h));
 	if (b.len <= INDEX_MAX) {
@@ -1206,8 +1295,8 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 	if (!changed) {
 		/* Record i is item i: the index's listing order holds. */
 		for (uint32_t k = 0; k < x->m.h->nlist; k++)
-			if (x->m.bylist[k] < x->nitems)
-				x->order[x->norder++] = x->m.bylist[k];
+			if (ord(&x->m, BY_LIST, k) < x->nitems)
+				x->order[x->norder++] = ord(&x->m, BY_LIST, k);
 	} else {
 		keys = xreallocarray(NULL, x->nitems + 1, sizeof(*keys));
 		for (size_t i = 0; i < x->nitems; i++)
@@ -1350,12 +1439,7 @@ relist(struct ixmap *m, const char *root, const struct edir *ed,
 				strlist_add(dirty, full_path(&path, root, rel.s));
 				continue;
 			}
-			now.ino = sb.st_ino;
-			now.size = (uint64_t)sb.st_size;
-			now.mtime_s = sb.st_mtim.tv_sec;
-			now.mtime_ns = (uint32_t)sb.st_mtim.tv_nsec;
-			now.ctime_s = sb.st_ctim.tv_sec;
-			now.ctime_ns = (uint32_t)sb.st_ctim.tv_nsec;
+			stat_of(&sb, &now);
 			rec_stat(rec.r, &was);
 			if (!stat_equal(&now, &was) ||
 			    (rec.r->flags & REC_RACY) != 0)
@@ -1417,22 +1501,6 @@ in_slugs(const char *series, const char *const *slugs, size_t n)
 	return false;
 }
 
-/* Keep the entries of the series slugs only. */
-static void
-keep_series(struct entry_list *l, const char *const *slugs, size_t n)
-{
-	size_t kept = 0;
-
-	for (size_t i = 0; i < l->n; i++)
-		if (in_slugs(l->v[i]->series, slugs, n))
-			l->v[kept++] = l->v[i];
-		else {
-			entry_free(l->v[i]);
-			free(l->v[i]);
-		}
-	l->n = kept;
-}
-
 /* A file a lookup looks at: its path, and its record if it has one. */
 struct cand {
 	const char	*rel;
@@ -1485,6 +1553,13 @@ bseries(struct ixmap *m, uint32_t i)
 	return r != NULL ? str_at(m->map, r->series) : NULL;
 }
 
+/* Series number k's series in byseries, or NULL (also when damaged). */
+static const char *
+nth_series(struct ixmap *m, uint32_t k)
+{
+	return bseries(m, ord(m, BY_SERIES, k));
+}
+
 /* The range of byseries whose records are of series slug. */
 static void
 series_range(struct ixmap *m, const char *slug, uint32_t *lo, uint32_t *hi)
@@ -1493,7 +1568,7 @@ series_range(struct ixmap *m, const char *slug, uint32_t *lo, uint32_t *hi)
 
 	while (a < b) {
 		uint32_t mid = a + (b - a) / 2;
-		const char *s = bseries(m, m->byseries[mid]);
+		const char *s = nth_series(m, mid);
 
 		if (s != NULL && strcmp(s, slug) < 0)
 			a = mid + 1;
@@ -1502,7 +1577,7 @@ series_range(struct ixmap *m, const char *slug, uint32_t *lo, uint32_t *hi)
 	}
 	*lo = a;
 	for (b = a; b < m->h->nseries; b++) {
-		const char *s = bseries(m, m->byseries[b]);
+		const char *s = nth_series(m, b);
 
 		if (s == NULL || strcmp(s, slug) != 0)
 			break;
@@ -1516,74 +1591,130 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* What a lookup of the parts of series collects, and with what. */
+struct lookup {
+	const char *const *slugs;
+	size_t		   n;
+	bool		   strict;
+	struct parts	  *p;
+	char		 **tagv;	/* the tags of a record's view */
+	size_t		   tagcap;
+};
+
+/* Summary v (it points elsewhere) into the parts, if of their series. */
+static void
+lookup_take(struct lookup *lk, const struct entry *v)
+{
+	if (in_slugs(v->series, lk->slugs, lk->n))
+		lk->p->l.v[lk->p->l.n++] = summary_copy(&lk->p->arena, v);
+}
+
 /*
  * What a lookup makes of file path (it exists, now): its record's
- * summary when that holds, else the file read again; NULL for neither.
- * A file that did not load and has not changed is passed over quietly,
- * unless strict.
+ * summary when that holds, else the file read again.  A file that did
+ * not load and has not changed is passed over quietly, unless strict.
  */
-static struct entry *
-cand_entry(const struct cand *k, const char *path, const struct file_stat *now,
-    bool strict)
+static void
+cand_take(struct lookup *lk, const struct cand *k, const char *path,
+    const struct file_stat *now)
 {
 	struct file_stat was;
 	struct entry view, *e;
-	char **tagv = NULL;
-	size_t tagcap = 0;
 
 	if (!k->dirty && k->rec.r != NULL) {
 		rec_stat(k->rec.r, &was);
 		if (stat_equal(now, &was) && (k->rec.r->flags & REC_BAD) != 0 &&
-		    !strict)
-			return NULL;
+		    !lk->strict)
+			return;
 		if (stat_equal(now, &was) &&
 		    (k->rec.r->flags & (REC_RACY | REC_BAD)) == 0) {
 			entry_init(&view);
-			rec_entry(k->rec.base, k->rec.r, path, &view, &tagv,
-			    &tagcap);
-			e = summary_dup(&view);
-			free(tagv);
-			return e;
+			rec_entry(k->rec.base, k->rec.r, path, &view, &lk->tagv,
+			    &lk->tagcap);
+			lookup_take(lk, &view);
+			return;
 		}
 	}
-	return load_summary(path);	/* or reported */
+	if ((e = load_summary(path)) != NULL) {	/* or reported */
+		lookup_take(lk, e);
+		entry_free(e);
+		free(e);
+	}
+}
+
+/*
+ * The files a lookup stats lie a run to a directory: stat them by their
+ * names in it, not by their paths from the root.
+ */
+struct statdir {
+	struct buf	 rel;		/* the directory open as fd */
+	int		 fd;
+};
+
+/* The stat data of the entry file at rel, as entry_file_stat gives them. */
+static bool
+statdir_stat(struct statdir *sd, const char *root, const char *rel,
+    struct buf *path, struct file_stat *out)
+{
+	const char *name = strrchr(rel, '/') + 1;
+	size_t n = (size_t)(name - 1 - rel);
+	struct stat sb;
+
+	if (sd->fd == -1 || sd->rel.len != n || memcmp(sd->rel.s, rel, n) != 0) {
+		if (sd->fd != -1)
+			close(sd->fd);
+		buf_reset(&sd->rel);
+		buf_add(&sd->rel, rel, n);
+		sd->fd = open(full_path(path, root, sd->rel.s), O_RDONLY |
+		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (sd->fd == -1 && errno != ENOENT && errno != ENOTDIR)
+			/* No descriptor left, say: by the path, then. */
+			return entry_file_stat(full_path(path, root, rel), out);
+	}
+	if (sd->fd == -1 || fstatat(sd->fd, name, &sb,
+	    AT_SYMLINK_NOFOLLOW) == -1 || !S_ISREG(sb.st_mode))
+		return false;
+	stat_of(&sb, out);
+	return true;
 }
 
 static int
 load_parts(struct store *st, const char *const *given, size_t ngiven,
-    bool strict, struct entry_list *list)
+    bool strict, struct parts *p)
 {
 	struct strlist dirty = { NULL, 0 };
 	struct cands c = { NULL, 0, 0 };
 	struct buf path = BUF_INIT;
+	struct statdir sd = { BUF_INIT, -1 };
 	const char **slugs = xreallocarray(NULL, ngiven + 1, sizeof(*slugs));
+	struct lookup lk = { slugs, 0, strict, p, NULL, 0 };
+	struct summaries all;
 	struct ixmap m;
-	size_t n = 0;
 	int rc = 0;
 
 	/* Each series once: a batch names one many times. */
 	memcpy(slugs, given, ngiven * sizeof(*slugs));
 	qsort(slugs, ngiven, sizeof(*slugs), cmp_str);
 	for (size_t i = 0; i < ngiven; i++)
-		if (n == 0 || strcmp(slugs[n - 1], slugs[i]) != 0)
-			slugs[n++] = slugs[i];
-	list->v = NULL;
-	list->n = 0;
+		if (lk.n == 0 || strcmp(slugs[lk.n - 1], slugs[i]) != 0)
+			slugs[lk.n++] = slugs[i];
+	memset(p, 0, sizeof(*p));
 	if (!ix_open(st->root, false, &m) || !trusted(&m, st->root, &dirty))
 		goto walk;
 	/* The series' records, those that did not load, the changed. */
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < lk.n; k++) {
 		uint32_t lo, hi;
 
 		series_range(&m, slugs[k], &lo, &hi);
-		for (uint32_t i = lo; i < hi; i++)
-			cand_base(&c, &m, m.byseries[i]);
+		for (uint32_t i = lo; i < hi; i++) {
+			cand_base(&c, &m, ord(&m, BY_SERIES, i));
+		}
 	}
 	for (uint32_t i = 0; i < m.h->nbad; i++)
-		cand_base(&c, &m, m.bybad[i]);
+		cand_base(&c, &m, ord(&m, BY_BAD, i));
 	for (size_t i = 0; i < m.nxrecs; i++)
 		if (in_slugs(str_at(m.xrecs[i].base, m.xrecs[i].r->series),
-		    slugs, n) || (m.xrecs[i].r->flags & REC_BAD) != 0)
+		    slugs, lk.n) || (m.xrecs[i].r->flags & REC_BAD) != 0)
 			cand_add(&c, rec_rel(&m.xrecs[i]), &m.xrecs[i], false);
 	for (size_t i = 0; i < dirty.n; i++) {
 		struct xrec none = { NULL, NULL };
@@ -1595,35 +1726,33 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 	/* Only a changed file can be a candidate twice: once as dirty. */
 	if (dirty.n > 0 && c.n > 1)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
-	list->v = xreallocarray(NULL, c.n + 1, sizeof(*list->v));
+	p->l.v = xreallocarray(NULL, c.n + 1, sizeof(*p->l.v));
 	for (size_t i = 0; i < c.n; i++) {
 		struct file_stat now;
-		struct entry *e;
 
 		if (dirty.n > 0 && i > 0 && strcmp(c.v[i].rel,
 		    c.v[i - 1].rel) == 0)
 			continue;	/* dirty first, then its record */
-		full_path(&path, st->root, c.v[i].rel);
-		if (!entry_file_stat(path.s, &now))
+		if (!statdir_stat(&sd, st->root, c.v[i].rel, &path, &now))
 			continue;	/* removed since: as the walk would */
-		if ((e = cand_entry(&c.v[i], path.s, &now, strict)) == NULL)
-			continue;
-		if (in_slugs(e->series, slugs, n))
-			list->v[list->n++] = e;
-		else {
-			entry_free(e);
-			free(e);
-		}
+		cand_take(&lk, &c.v[i], full_path(&path, st->root, c.v[i].rel),
+		    &now);
 	}
-	if (list->n > 1)
-		qsort(list->v, list->n, sizeof(*list->v), entry_cmp);
 	goto out;
 walk:
 	/* Not to be trusted: the walk, which writes a new index. */
-	free(list->v);
-	rc = index_load(st, list);
-	keep_series(list, slugs, n);
+	rc = index_summaries(st, &all);
+	p->l.v = xreallocarray(NULL, all.n + 1, sizeof(*p->l.v));
+	for (size_t i = 0; i < all.n; i++)
+		lookup_take(&lk, summaries_at(&all, i));
+	summaries_free(&all);
 out:
+	if (p->l.n > 1)
+		qsort(p->l.v, p->l.n, sizeof(*p->l.v), entry_cmp);
+	if (sd.fd != -1)
+		close(sd.fd);
+	buf_free(&sd.rel);
+	free(lk.tagv);
 	free(c.v);
 	free(slugs);
 	strlist_free(&dirty);
@@ -1632,17 +1761,25 @@ out:
 	return rc;
 }
 
-int
-index_load_series(struct store *st, const char *slug, struct entry_list *list)
+void
+parts_free(struct parts *p)
 {
-	return load_parts(st, &slug, 1, false, list);
+	free(p->l.v);
+	arena_free(&p->arena);
+	memset(p, 0, sizeof(*p));
+}
+
+int
+index_load_series(struct store *st, const char *slug, struct parts *p)
+{
+	return load_parts(st, &slug, 1, false, p);
 }
 
 int
 index_load_parts(struct store *st, const char *const *slugs, size_t n,
-    struct entry_list *list)
+    struct parts *p)
 {
-	return load_parts(st, slugs, n, true, list);
+	return load_parts(st, slugs, n, true, p);
 }
 
 /* path, when it is still an entry file: a record may outlive its file. */
@@ -1685,13 +1822,13 @@ index_find_ids(struct store *st, const char *prefix, struct strlist *out)
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(bid(&m, m.byid[mid]), prefix) < 0)
+		if (strcmp(bid(&m, ord(&m, BY_ID, mid)), prefix) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	for (; lo < m.h->nrecs; lo++) {
-		const struct irec *r = brec(&m, m.byid[lo]);
+		const struct irec *r = brec(&m, ord(&m, BY_ID, lo));
 		const char *rel;
 
 		if (r == NULL || strncmp(str_at(m.map, r->id), prefix,

@@ -39,10 +39,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct entry;
-struct entry_list;
+#include "arena.h"
+#include "entry.h"
+
 struct store;
-struct strlist;
 
 #define INDEX_FILE	".index"
 
@@ -88,17 +88,28 @@ int	index_order(struct store *, struct summaries *known,
 int	index_load(struct store *, struct entry_list *);
 
 /*
+ * Summaries that live and die together: the entries of l and all their
+ * strings are in the arena, so that the parts of a long series cost no
+ * allocation each.  Freed by parts_free, never by entry_list_free.
+ */
+struct parts {
+	struct entry_list	 l;
+	struct arena		 arena;
+};
+void	parts_free(struct parts *);
+
+/*
  * The summaries of series slug only, as index_load gives them, without
  * walking the store when the index can be trusted (see above): the
- * records of the series are taken when their files' stat data still
- * match, and read again when not, as are the files new or changed in a
- * changed directory.  When the index is missing or damaged, or cannot
- * be trusted, this is index_load.  Not seen: a file outside the series
+ * records of the series (which the index keeps in one run, read by
+ * bisection) are taken when their files' stat data still match, and
+ * read again when not, as are the files new or changed in a changed
+ * directory.  When the index is missing or damaged, or cannot be
+ * trusted, the store is walked.  Not seen: a file outside the series
  * edited in place to join it in a directory that did not change, until
  * the next walk; check always sees it.
  */
-int	index_load_series(struct store *, const char *slug,
-	    struct entry_list *);
+int	index_load_series(struct store *, const char *slug, struct parts *);
 
 /*
  * The same for the n series slugs, for numbering parts: every file that
@@ -107,7 +118,7 @@ int	index_load_series(struct store *, const char *slug,
  * diag_errors() that the store is not whole.
  */
 int	index_load_parts(struct store *, const char *const *slugs, size_t n,
-	    struct entry_list *);
+	    struct parts *);
 
 /*
  * The paths of the entry files whose ID begins with prefix, sorted, as

@@ -153,12 +153,16 @@ static char *
 summaries(const char *slug, int want_bad)
 {
 	struct entry_list l;
+	struct parts p;
 	struct buf b = BUF_INIT;
 	char date[17];
 
 	diag_reset();
-	ck_assert_int_eq(slug ? index_load_series(&st, slug, &l) :
-	    index_load(&st, &l), 0);
+	if (slug != NULL) {
+		ck_assert_int_eq(index_load_series(&st, slug, &p), 0);
+		l = p.l;
+	} else
+		ck_assert_int_eq(index_load(&st, &l), 0);
 	ck_assert_int_eq(diag_status(), want_bad);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct entry *e = l.v[i];
@@ -168,7 +172,10 @@ summaries(const char *slug, int want_bad)
 		    date_format(&e->date, date), e->series ? e->series : "-",
 		    e->part, e->title);
 	}
-	entry_list_free(&l);
+	if (slug != NULL)
+		parts_free(&p);
+	else
+		entry_list_free(&l);
 	buf_adds(&b, "");
 	return buf_detach(&b);
 }
@@ -652,7 +659,7 @@ END_TEST
  */
 START_TEST(bad_files_in_lookups)
 {
-	struct entry_list l;
+	struct parts p;
 	const char *slug = "badge";
 	size_t errors;
 
@@ -665,12 +672,12 @@ START_TEST(bad_files_in_lookups)
 	ck_assert_str_eq(buf_str(&messages), "");
 	diag_reset();
 	errors = diag_errors();
-	ck_assert_int_eq(index_load_parts(&st, &slug, 1, &l), 0);
-	ck_assert_uint_eq(l.n, 2);
+	ck_assert_int_eq(index_load_parts(&st, &slug, 1, &p), 0);
+	ck_assert_uint_eq(p.l.n, 2);
 	ck_assert_uint_gt(diag_errors(), errors);
 	ck_assert_msg(strstr(buf_str(&messages), "unknown key 'titel'"),
 	    "%s", buf_str(&messages));
-	entry_list_free(&l);
+	parts_free(&p);
 	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: 直した\nseries: badge\n"
 	    "part: 3\n");
 	series_loads_as("badge", "20261123-aaaaaa 2026-11-23 09:30 badge 1 "
@@ -820,7 +827,7 @@ START_TEST(concurrent_adds_and_series_lookups)
 {
 	enum { WRITERS = 3, READERS = 3, EACH = 6, N = WRITERS * EACH };
 	int seen[N + 1] = { 0 }, status;
-	struct entry_list l;
+	struct parts p;
 
 	index_racy_ns = 0;
 	store_close(&st);
@@ -836,12 +843,13 @@ START_TEST(concurrent_adds_and_series_lookups)
 			if (w < WRITERS)
 				free(add_part("busy", "同時"));
 			else {
-				rc = index_load_series(&st, "busy", &l);
+				rc = index_load_series(&st, "busy", &p);
 				/* What is there is whole, numbered once. */
-				for (size_t k = 0; rc == 0 && k < l.n; k++)
-					if (l.v[k]->part < 1 || l.v[k]->part > N)
+				for (size_t k = 0; rc == 0 && k < p.l.n; k++)
+					if (p.l.v[k]->part < 1 ||
+					    p.l.v[k]->part > N)
 						rc = -1;
-				entry_list_free(&l);
+				parts_free(&p);
 				rc = rc ? rc : diag_status();
 			}
 		}
@@ -854,16 +862,16 @@ START_TEST(concurrent_adds_and_series_lookups)
 	}
 	ck_assert_int_eq(open_store(tmp, &st), 0);
 	diag_reset();
-	ck_assert_int_eq(index_load_series(&st, "busy", &l), 0);
+	ck_assert_int_eq(index_load_series(&st, "busy", &p), 0);
 	ck_assert_int_eq(diag_status(), 0);
-	ck_assert_uint_eq(l.n, N);
-	for (size_t i = 0; i < l.n; i++) {
-		long part = l.v[i]->part;
+	ck_assert_uint_eq(p.l.n, N);
+	for (size_t i = 0; i < p.l.n; i++) {
+		long part = p.l.v[i]->part;
 
 		ck_assert_msg(part >= 1 && part <= N && seen[part]++ == 0,
 		    "part %ld given twice or out of range", part);
 	}
-	entry_list_free(&l);
+	parts_free(&p);
 }
 END_TEST
 
