@@ -822,6 +822,99 @@ START_TEST(damaged_index_and_lookups)
 }
 END_TEST
 
+/* The header of the index as dailylog(5) lays it out: where its parts lie. */
+struct ihead_view {
+	char		magic[8];
+	uint32_t	bom, ndirs, nrecs, nseries, nlist, nbad, nblocks;
+	uint64_t	dirs, recs, strs, byseries, bylist, byid, bybad, sums;
+	uint64_t	end;
+};
+
+static void
+read_head(struct ihead_view *h)
+{
+	char *path = in_store(INDEX_FILE);
+	int fd = open(path, O_RDONLY);
+
+	ck_assert_int_ne(fd, -1);
+	ck_assert_int_eq(pread(fd, h, sizeof(*h), 0), (ssize_t)sizeof(*h));
+	ck_assert_int_eq(memcmp(h->magic, "DLINDEX4", 8), 0);
+	close(fd);
+	free(path);
+}
+
+/* Flip the low byte of the u32 at off of the index, in place. */
+static void
+flip_at(uint64_t off)
+{
+	char *path = in_store(INDEX_FILE);
+	int fd = open(path, O_RDWR);
+	unsigned char c;
+
+	ck_assert_int_ne(fd, -1);
+	ck_assert_int_eq(pread(fd, &c, 1, (off_t)off), 1);
+	c ^= 0x01;
+	ck_assert_int_eq(pwrite(fd, &c, 1, (off_t)off), 1);
+	close(fd);
+	free(path);
+}
+
+/*
+ * A lookup checks the blocks of the orders it reads, and only those: a
+ * damaged block it reads (a record number off by one, which would name
+ * another entry) sends it to the files, and the index is written anew;
+ * one it does not read leaves it to the index, until a lookup reads it
+ * or index_load, which checks every block.
+ */
+START_TEST(damaged_block_of_the_orders)
+{
+	enum { LOT = 1500 };
+	struct ihead_view h;
+	char rel[64], text[96], *got;
+	ino_t ino;
+
+	index_racy_ns = 0;
+	three_entries();
+	for (int i = 1; i <= LOT; i++) {
+		snprintf(rel, sizeof(rel), "entries/2026/11/20261101-p%05d.yaml",
+		    i);
+		snprintf(text, sizeof(text), "date: 2026-11-01\ntitle: 束%d\n"
+		    "series: lot\npart: %d\n", i, i);
+		overwrite(rel, text);
+		set_mtime(rel, 1700000000);
+	}
+	free(loaded(0));
+	read_head(&h);
+	ck_assert_uint_eq(h.nseries, LOT + 2);
+	ck_assert_uint_ge(h.nblocks, 4);
+
+	/* bylist's last block: no series or ID lookup reads it. */
+	ino = inode_of(INDEX_FILE);
+	flip_at(h.byid - 4);
+	series_loads_as("badge", badge);
+	ids_are("20261124", ENTRY_B "\n");
+	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
+	got = loaded(0);
+	ck_assert_ptr_nonnull(strstr(got, three));
+	free(got);
+	ck_assert_uint_ne(inode_of(INDEX_FILE), ino);
+
+	/* badge's first record number, where its run of byseries begins. */
+	read_head(&h);
+	ino = inode_of(INDEX_FILE);
+	flip_at(h.byseries);
+	series_loads_as("badge", badge);
+	ck_assert_uint_ne(inode_of(INDEX_FILE), ino);
+
+	/* 20261124-bbbbbb's, second to last by ID. */
+	read_head(&h);
+	flip_at(h.byid + (uint64_t)(h.nrecs - 2) * 4);
+	ids_are("20261124", ENTRY_B "\n");
+	ids_are("20261201", ENTRY_C "\n");
+	ck_assert_str_eq(buf_str(&messages), "");
+}
+END_TEST
+
 /* Writers add to a series while readers look the series up. */
 START_TEST(concurrent_adds_and_series_lookups)
 {
@@ -1010,6 +1103,7 @@ index_suite(void)
 	tcase_add_test(tc, add_appends_and_a_walk_folds);
 	tcase_add_test(tc, id_prefixes);
 	tcase_add_test(tc, damaged_index_and_lookups);
+	tcase_add_test(tc, damaged_block_of_the_orders);
 	tcase_add_test(tc, concurrent_adds_and_series_lookups);
 	tcase_add_test(tc, walk_order_is_path_order);
 	tcase_add_test(tc, changed_directory_is_read_again);
