@@ -28,17 +28,35 @@ editor_terminal(bool stdin_taken, int *fd)
 	return -1;
 }
 
+/*
+ * Whether ed needs the shell: a plain command name or path runs as it
+ * is, as git runs it, which spares starting a shell each time.
+ */
+static bool
+needs_shell(const char *ed)
+{
+	return ed[strcspn(ed, "|&;<>()$`\\\"' \t\n*?[#~=%")] != '\0';
+}
+
 int
 editor_run(const char *ed, const char *path, int tty)
 {
 	struct sigaction ign, oint, oquit;
 	struct buf cmd = BUF_INIT;
 	pid_t pid;
-	int status, rc = 0;
+	ssize_t n;
+	int status, rc = 0, err, pfd[2];
 
-	/* Through the shell, so EDITOR="emacs -nw" works, as in git; exec,
-	 * so that no shell between dies of the editor's ^C. */
+	/* Through the shell when it needs one, so EDITOR="emacs -nw" works,
+	 * as in git; exec, so that no shell between dies of the editor's ^C. */
 	buf_addf(&cmd, "exec %s \"$@\"", ed);
+	/* The child's exec error comes back on it: closed by the exec. */
+	if (pipe2(pfd, O_CLOEXEC) == -1) {
+		diag_fail(EXIT_IOERR, "cannot start the editor: %s",
+		    strerror(errno));
+		buf_free(&cmd);
+		return -1;
+	}
 	/* A ^C meant for the editor must not kill us and lose the draft. */
 	memset(&ign, 0, sizeof(ign));
 	ign.sa_handler = SIG_IGN;
@@ -49,9 +67,12 @@ editor_run(const char *ed, const char *path, int tty)
 		diag_fail(EXIT_IOERR, "cannot start the editor: %s",
 		    strerror(errno));
 		rc = -1;
+		close(pfd[0]);
+		close(pfd[1]);
 		goto out;
 	}
 	if (pid == 0) {
+		close(pfd[0]);
 		sigaction(SIGINT, &oint, NULL);
 		sigaction(SIGQUIT, &oquit, NULL);
 		if (tty != -1) {
@@ -59,9 +80,19 @@ editor_run(const char *ed, const char *path, int tty)
 			if (!isatty(STDOUT_FILENO))
 				dup2(tty, STDOUT_FILENO);
 		}
-		execl("/bin/sh", "sh", "-c", cmd.s, ed, path, (char *)NULL);
+		if (needs_shell(ed))
+			execl("/bin/sh", "sh", "-c", cmd.s, ed, path,
+			    (char *)NULL);
+		else
+			execlp(ed, ed, path, (char *)NULL);
+		err = errno;
+		(void)write(pfd[1], &err, sizeof(err));
 		_exit(127);
 	}
+	close(pfd[1]);
+	while ((n = read(pfd[0], &err, sizeof(err))) == -1 && errno == EINTR)
+		;
+	close(pfd[0]);
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR) {
 			diag_fail(EXIT_IOERR, "waiting for the editor: %s",
@@ -69,7 +100,11 @@ editor_run(const char *ed, const char *path, int tty)
 			rc = -1;
 			goto out;
 		}
-	if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+	if (n == (ssize_t)sizeof(err)) {
+		diag_fail(EXIT_IOERR, "cannot run the editor '%s': %s", ed,
+		    strerror(err));
+		rc = -1;
+	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 		diag_fail(EXIT_IOERR, "the editor '%s' exited with status %d",
 		    ed, WEXITSTATUS(status));
 		rc = -1;

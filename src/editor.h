@@ -14,8 +14,10 @@
 int	editor_terminal(bool stdin_taken, int *fd);
 
 /*
- * Run the editor command ed (through sh) on path, with tty (-1: none)
- * as its standard input, and its output when that is not a terminal.
+ * Run the editor command ed on path (through sh when ed is more than a
+ * command name or path), with tty (-1: none) as its standard input, and
+ * its output when that is not a terminal.  An editor that cannot be
+ * run is reported as such, once.
  * Interrupts from the terminal go to the editor alone, as in git.
  * Returns 0, or -1 (74).
  */

@@ -387,6 +387,39 @@ test_edit_editor_fails() {
 	expect_grep "$T/err" "the draft is kept in $S/drafts/$id.yaml"
 }
 
+# A missing editor is said once, in dailylog's words, and the draft kept.
+test_edit_editor_missing() {
+	make_entry
+	expect_status 74 env EDITOR=dailylog-test-no-editor "$DAILYLOG" -C "$S" \
+	    edit "$id" || return
+	expect_grep "$T/err" "cannot run the editor 'dailylog-test-no-editor': No such file or directory"
+	expect_eq "$(grep -c dailylog-test-no-editor "$T/err")" 1
+	expect_grep "$T/err" "the draft is kept in $S/drafts/$id.yaml"
+	cmp -s "$f" "$T/orig" || fail "the entry changed"
+	expect_status 74 env EDITOR="$T/nowhere/ed" "$DAILYLOG" -C "$S" edit \
+	    "$id" || return
+	expect_grep "$T/err" "cannot run the editor '$T/nowhere/ed': No such file or directory"
+}
+
+# An editor with arguments goes through the shell; a bare one gets the file.
+test_edit_editor_arguments() {
+	make_entry
+	ed=$(editor_script ed <<-'END'
+	printf '%s\n' "$#" "$@" >"$(dirname "$0")/args"
+	eval "last=\${$#}"
+	sed -i 's/^title: .*/title: 引数つき/' "$last"
+	END
+	)
+	expect_status 0 env EDITOR="$ed -n '二 語'" "$DAILYLOG" -C "$S" edit \
+	    "$id" || return
+	printf '3\n-n\n二 語\n%s\n' "$S/drafts/$id.yaml" >"$T/want"
+	cmp -s "$T/args" "$T/want" || fail "the editor got: $(cat "$T/args")"
+	expect_grep "$f" "title: 引数つき"
+	expect_status 0 env EDITOR="$ed" "$DAILYLOG" -C "$S" edit "$id" || return
+	printf '1\n%s\n' "$S/drafts/$id.yaml" >"$T/want"
+	cmp -s "$T/args" "$T/want" || fail "the editor got: $(cat "$T/args")"
+}
+
 test_edit_to_taken_part() {
 	make_entry
 	dl add -d 2026-11-21 -s badge -t 二 x >/dev/null 2>&1 || fail "add part 2"
