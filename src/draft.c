@@ -279,13 +279,25 @@ draft_exists(const struct draft *d)
 int
 draft_begin(struct draft *d, const char *text, size_t len)
 {
-	if (fsio_store_file(d->base, text, len, FSIO_REPLACE) != 0)
+	char *dir;
+	int err;
+
+	/* One flush of drafts/ for both: each is whole before its name. */
+	if (fsio_place_file(d->base, text, len, FSIO_REPLACE) != 0)
 		return -1;
-	if (fsio_store_file(d->path, text, len, FSIO_REPLACE) != 0) {
+	if (fsio_place_file(d->path, text, len, FSIO_REPLACE) != 0) {
 		unlink(d->base);
 		return -1;
 	}
-	return 0;
+	dir = xstrndup(d->path, (size_t)(strrchr(d->path, '/') - d->path));
+	if ((err = fsync_dir(dir)) != 0) {
+		diag_error(fsio_status(err), d->path, nopos, "cannot write: %s",
+		    strerror(err));
+		unlink(d->path);
+		unlink(d->base);
+	}
+	free(dir);
+	return err ? -1 : 0;
 }
 
 int

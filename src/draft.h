@@ -59,8 +59,9 @@ bool	draft_exists(const struct draft *);
 
 /*
  * Start an edit's draft afresh: base and the text, both the entry's
- * text, the base written first (a draft never lacks the base it began
- * from).
+ * text, the base written first, then one flush of drafts/ for both.  A
+ * power loss before that flush may leave a draft without its base: it
+ * is refused, never stored over the entry (dailylog-edit(1)).
  */
 int	draft_begin(struct draft *, const char *text, size_t len);
 

@@ -391,9 +391,10 @@ write_temporary(const char *dir, const char *base, const char *data,
 	return err;
 }
 
-int
-fsio_write(const char *path, const char *data, size_t len,
-    enum fsio_mode how, unsigned mode, bool durable)
+/* fsio_write, the file synced when durable, its directory when sync_dir. */
+static int
+write_named(const char *path, const char *data, size_t len,
+    enum fsio_mode how, unsigned mode, bool durable, bool sync_dir)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
@@ -417,12 +418,19 @@ fsio_write(const char *path, const char *data, size_t len,
 		if (err)
 			goto out;
 	}
-	if (durable)
+	if (sync_dir)
 		err = fsync_dir(dir);
 out:
 	buf_free(&tmp);
 	free(dir);
 	return err;
+}
+
+int
+fsio_write(const char *path, const char *data, size_t len,
+    enum fsio_mode how, unsigned mode, bool durable)
+{
+	return write_named(path, data, len, how, mode, durable, durable);
 }
 
 /* Report a failed fsio_write of path (its status by errno); returns -1. */
@@ -454,6 +462,15 @@ fsio_store_file(const char *path, const char *data, size_t len,
     enum fsio_mode how)
 {
 	int err = fsio_write(path, data, len, how, 0600, true);
+
+	return err ? fsio_write_failed(path, err) : 0;
+}
+
+int
+fsio_place_file(const char *path, const char *data, size_t len,
+    enum fsio_mode how)
+{
+	int err = write_named(path, data, len, how, 0600, true, false);
 
 	return err ? fsio_write_failed(path, err) : 0;
 }

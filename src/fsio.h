@@ -99,6 +99,13 @@ int	fsio_store_file(const char *path, const char *data, size_t len,
 	    enum fsio_mode);
 
 /*
+ * The same, synced before it gets its name, but its directory is left
+ * to the caller to flush (fsync_dir): once for several files in it.
+ */
+int	fsio_place_file(const char *path, const char *data, size_t len,
+	    enum fsio_mode);
+
+/*
  * Write output to path (outside the store), replacing a regular file
  * but nothing else (73), with the umask's permissions.  Without
  * durable, no fsync: for many files in one directory that the caller
