@@ -207,17 +207,6 @@ rec_stat(const struct irec *r, struct file_stat *st)
 	st->ctime_ns = r->ctime_ns;
 }
 
-static void
-stat_of(const struct stat *sb, struct file_stat *st)
-{
-	st->ino = sb->st_ino;
-	st->size = (uint64_t)sb->st_size;
-	st->mtime_s = sb->st_mtim.tv_sec;
-	st->mtime_ns = (uint32_t)sb->st_mtim.tv_nsec;
-	st->ctime_s = sb->st_ctim.tv_sec;
-	st->ctime_ns = (uint32_t)sb->st_ctim.tv_nsec;
-}
-
 /* --- writing: records and directories into a buffer --- */
 
 /* Zero bytes up to a multiple of align. */
@@ -1080,7 +1069,6 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 		ki[i].at = (uint32_t)i;
 		if (w->series.off != NO_STRING) {
 			ks[nks].series = b.s + w->series.off;
-			ks[nks].id = ki[i].id;
 			ks[nks++].at = (uint32_t)i;
 		}
 	}
@@ -1439,7 +1427,7 @@ relist(struct ixmap *m, const char *root, const struct edir *ed,
 				strlist_add(dirty, full_path(&path, root, rel.s));
 				continue;
 			}
-			stat_of(&sb, &now);
+			file_stat_from(&now, &sb);
 			rec_stat(rec.r, &was);
 			if (!stat_equal(&now, &was) ||
 			    (rec.r->flags & REC_RACY) != 0)
@@ -1674,7 +1662,7 @@ statdir_stat(struct statdir *sd, const char *root, const char *rel,
 	if (sd->fd == -1 || fstatat(sd->fd, name, &sb,
 	    AT_SYMLINK_NOFOLLOW) == -1 || !S_ISREG(sb.st_mode))
 		return false;
-	stat_of(&sb, out);
+	file_stat_from(out, &sb);
 	return true;
 }
 
@@ -1706,9 +1694,8 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 		uint32_t lo, hi;
 
 		series_range(&m, slugs[k], &lo, &hi);
-		for (uint32_t i = lo; i < hi; i++) {
+		for (uint32_t i = lo; i < hi; i++)
 			cand_base(&c, &m, ord(&m, BY_SERIES, i));
-		}
 	}
 	for (uint32_t i = 0; i < m.h->nbad; i++)
 		cand_base(&c, &m, ord(&m, BY_BAD, i));

@@ -28,7 +28,7 @@
 #include "fsio.h"
 #include "walk.h"
 
-static void
+void
 file_stat_from(struct file_stat *f, const struct stat *sb)
 {
 	f->ino = sb->st_ino;

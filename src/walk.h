@@ -18,6 +18,7 @@
 
 struct entry;
 struct entry_list;
+struct stat;
 
 /* What the derived index compares to see that a file is unchanged. */
 struct file_stat {
@@ -30,6 +31,8 @@ struct file_stat {
 bool	entry_file_stat(const char *path, struct file_stat *);
 /* The same for a directory, relative to dirfd. */
 bool	dir_stat_at(int dirfd, const char *path, struct file_stat *);
+/* The stat data of what fstat(2) or fstatat(2) gave. */
+void	file_stat_from(struct file_stat *, const struct stat *);
 
 /* Why a path under entries/ that the walk passed over is not an entry. */
 enum not_entry {
