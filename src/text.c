@@ -358,6 +358,47 @@ line_end(const struct wrap *w, size_t pos, size_t end, int avail)
 	return i;
 }
 
+/*
+ * Whether the hard line s[pos..end) fits in avail columns as it is, by
+ * the measure of line_end: then it needs no break, and no UAX #14.
+ */
+static bool
+line_fits(const char *s, size_t pos, size_t end, int avail)
+{
+	size_t len;
+	int col = 0, cw;
+	ucs4_t uc;
+
+	for (size_t i = pos; i < end; i += len) {
+		len = char_at(s + i, end - i, &uc);
+		cw = char_width(uc);
+		if (uc != ' ' && cw > 0 && col + cw > avail)
+			return false;
+		col += cw;
+	}
+	return true;
+}
+
+/* Whether every hard line of s fits, its first at indent_first. */
+static bool
+all_fit(const char *s, size_t n, int width, int indent_first,
+    int indent_rest)
+{
+	size_t pos = 0, end;
+	const char *nl;
+
+	for (;;) {
+		nl = memchr(s + pos, '\n', n - pos);
+		end = nl == NULL ? n : (size_t)(nl - s);
+		if (!line_fits(s, pos, end, width - (pos == 0 ? indent_first :
+		    indent_rest)))
+			return false;
+		if (nl == NULL)
+			return true;
+		pos = end + 1;
+	}
+}
+
 /* Wrap the hard line s[pos..end), whose first output line starts at column col. */
 static void
 wrap_line(const struct wrap *w, size_t pos, size_t end, int col)
@@ -394,7 +435,8 @@ text_wrap(struct buf *out, const char *s, size_t n, int width,
 	size_t pos = 0, end;
 	const char *nl;
 
-	if (width > 0) {
+	/* Text that fits as it is (most short lines do) is copied. */
+	if (width > 0 && !all_fit(s, n, width, indent_first, indent_rest)) {
 		brk = xmalloc(n);
 		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
 		w.brk = brk;
@@ -410,7 +452,7 @@ text_wrap(struct buf *out, const char *s, size_t n, int width,
 			if (end > pos)
 				add_spaces(out, indent_rest);
 		}
-		if (width <= 0)
+		if (width <= 0 || brk == NULL)
 			buf_add(out, s + pos, end - pos);
 		else if (end > pos)
 			wrap_line(&w, pos, end, pos == 0 ? indent_first : indent_rest);

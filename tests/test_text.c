@@ -492,6 +492,33 @@ START_TEST(wrap_invariants)
 }
 END_TEST
 
+/*
+ * A line that fits is copied as it is; one column less and it breaks:
+ * where the measure that spares UAX #14 for short lines and the one
+ * that picks breaks must agree.
+ */
+START_TEST(wrap_fits_exactly)
+{
+	/* Width 10 with the first line at column 2: eight columns. */
+	wrapped("あいうえ", 10, 2, 0, "あいうえ");
+	wrapped("あいうえお", 10, 2, 0, "あいうえ\nお");
+	wrapped("[12] part twelve", 16, 0, 4, "[12] part twelve");
+	wrapped("[12] part twelve", 15, 0, 4, "[12] part\n    twelve");
+	/* ① is one column, ㉑ two. */
+	wrapped("①②③④⑤", 5, 0, 0, "①②③④⑤");
+	wrapped("㉑㉒㉓", 5, 0, 0, "㉑㉒\n㉓");
+	/* Trailing spaces neither count nor stay. */
+	wrapped("訪問済み   ", 8, 0, 0, "訪問済み");
+	/* Each hard line on its own, the later ones at their indent. */
+	wrapped("午前\n午後の訪問", 12, 0, 2, "午前\n  午後の訪問");
+	wrapped("午前\n午後の訪問先", 12, 0, 2, "午前\n  午後の訪問\n  先");
+	for (int width = 6; width <= 30; width++) {
+		check_wrap("←前編⑫ 【続編】 part-12", NULL, width, 0, 2);
+		check_wrap("短い\n少し長めの二行目", NULL, width, 3, 1);
+	}
+}
+END_TEST
+
 START_TEST(wrap_no_width)
 {
 	for (size_t p = 0; p < NELEM(paragraphs); p++)
@@ -585,6 +612,7 @@ text_suite(void)
 	tcase_add_test(tc, sanitize_cases);
 	tcase_add_test(tc, find_control_cases);
 	tcase_add_test(tc, valid_utf8);
+	tcase_add_test(tc, wrap_fits_exactly);
 	tcase_add_test(tc, wrap_exact);
 	tcase_add_test(tc, wrap_kinsoku_exact);
 	tcase_add_test(tc, wrap_narrow);
