@@ -296,20 +296,28 @@ type_name(const struct ynode *n)
 }
 
 static int
-take_string(const char *name, const char *key, struct ynode *v, char **dst)
+want_string(const char *name, const char *key, const struct ynode *v)
 {
 	if (v->type != Y_SCALAR) {
 		diag_error(EXIT_DATAERR, name, v->pos, "%s must be a string, not %s", key,
 		    type_name(v));
 		return -1;
 	}
-	*dst = v->s;
-	v->s = NULL;
 	return 0;
 }
 
 static int
-take_list(const char *name, const char *key, struct ynode *v,
+take_string(const char *name, const char *key, const struct ynode *v,
+    char **dst)
+{
+	if (want_string(name, key, v) != 0)
+		return -1;
+	*dst = xstrndup(v->s, v->len);
+	return 0;
+}
+
+static int
+take_list(const char *name, const char *key, const struct ynode *v,
     struct strlist *dst)
 {
 	if (v->type != Y_SEQ) {
@@ -326,16 +334,14 @@ take_list(const char *name, const char *key, struct ynode *v,
 			return -1;
 		}
 	dst->v = xreallocarray(NULL, v->nkids, sizeof(*dst->v));
-	for (size_t i = 0; i < v->nkids; i++) {
-		dst->v[i] = v->kids[i].s;
-		v->kids[i].s = NULL;
-	}
+	for (size_t i = 0; i < v->nkids; i++)
+		dst->v[i] = xstrndup(v->kids[i].s, v->kids[i].len);
 	dst->n = v->nkids;
 	return 0;
 }
 
 static int
-take_part(const char *name, struct ynode *v, long *dst)
+take_part(const char *name, const struct ynode *v, long *dst)
 {
 	if (v->type == Y_SCALAR && v->plain && part_parse(v->s, dst))
 		return 0;
@@ -347,7 +353,7 @@ take_part(const char *name, struct ynode *v, long *dst)
 
 /* A YAML boolean as YAML 1.2's core schema spells it: true or false. */
 static int
-take_bool(const char *name, const char *key, struct ynode *v, bool *dst)
+take_bool(const char *name, const char *key, const struct ynode *v, bool *dst)
 {
 	if (v->type == Y_SCALAR && v->plain && (strcmp(v->s, "true") == 0 ||
 	    strcmp(v->s, "false") == 0)) {
@@ -364,21 +370,20 @@ take_bool(const char *name, const char *key, struct ynode *v, bool *dst)
 }
 
 static int
-take_field(const char *name, enum field f, struct ynode *v, struct entry *e)
+take_field(const char *name, enum field f, const struct ynode *v,
+    struct entry *e)
 {
-	char *s = NULL;
 	int rc;
 
 	e->pos[f] = v->pos;
 	switch (f) {
 	case F_DATE:
-		if ((rc = take_string(name, "date", v, &s)) != 0)
+		if ((rc = want_string(name, "date", v)) != 0)
 			return rc;
-		rc = date_parse_entry(s, &e->date) ? 0 : -1;
+		rc = date_parse_entry(v->s, &e->date) ? 0 : -1;
 		if (rc != 0)
 			diag_error(EXIT_DATAERR, name, v->pos, "bad date '%s': expected "
-			    "YYYY-MM-DD or YYYY-MM-DD HH:MM", s);
-		free(s);
+			    "YYYY-MM-DD or YYYY-MM-DD HH:MM", v->s);
 		return rc;
 	case F_PART:
 		return take_part(name, v, &e->part);
@@ -496,11 +501,9 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 			if ((e->nx & (e->nx - 1)) == 0)
 				e->x = xreallocarray(e->x, e->nx ? 2 * e->nx :
 				    1, sizeof(*e->x));
-			e->x[e->nx].key = k->s;
-			e->x[e->nx].value = *v;
+			e->x[e->nx].key = xstrndup(k->s, k->len);
+			ynode_dup(&e->x[e->nx].value, v);
 			e->nx++;
-			k->s = NULL;
-			memset(v, 0, sizeof(*v));
 		} else {
 			const char *hint = suggest(k->s, field_names, F_COUNT);
 
@@ -519,42 +522,60 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 	return rc;
 }
 
-int
-entry_load_buf(const char *name, const char *buf, size_t len, struct entry *e,
-    bool partial)
+/* The document's tree in arena a, which is reset after. */
+static int
+load_in(const char *name, const char *buf, size_t len, struct entry *e,
+    bool partial, struct arena *a)
 {
 	struct ynode root;
 	int rc;
 
-	if ((rc = yaml_load(name, buf, len, &root)) != 0)
-		return rc;
-	rc = entry_from_node(name, &root, e, partial);
-	ynode_free(&root);
+	if ((rc = yaml_load_in(name, buf, len, &root, a)) == 0)
+		rc = entry_from_node(name, &root, e, partial);
+	arena_reset(a);
 	return rc;
+}
+
+int
+entry_load_buf(const char *name, const char *buf, size_t len, struct entry *e,
+    bool partial)
+{
+	struct arena a = ARENA_INIT;
+	int rc = load_in(name, buf, len, e, partial, &a);
+
+	arena_free(&a);
+	return rc;
+}
+
+void
+entry_reuse_free(struct entry_reuse *r)
+{
+	buf_free(&r->file);
+	arena_free(&r->tree);
 }
 
 int
 entry_load_at(int dirfd, const char *name, const char *path, struct entry *e)
 {
-	struct buf scratch = BUF_INIT;
-	int rc = entry_load_reusing(dirfd, name, path, e, &scratch);
+	struct entry_reuse r = ENTRY_REUSE_INIT;
+	int rc = entry_load_reusing(dirfd, name, path, e, &r);
 
-	buf_free(&scratch);
+	entry_reuse_free(&r);
 	return rc;
 }
 
 int
 entry_load_reusing(int dirfd, const char *name, const char *path,
-    struct entry *e, struct buf *scratch)
+    struct entry *e, struct entry_reuse *r)
 {
 	const char *base = strrchr(name, '/');
 	size_t blen;
 	int rc;
 
 	if ((rc = file_read_buf(dirfd, name, path, ENTRY_MAX_FILE,
-	    scratch)) != 0)
+	    &r->file)) != 0)
 		return rc;
-	rc = entry_load_buf(path, scratch->s, scratch->len, e, false);
+	rc = load_in(path, r->file.s, r->file.len, e, false, &r->tree);
 	if (rc != 0) {
 		entry_free(e);
 		return rc;

@@ -173,7 +173,7 @@ copy_spooled(struct spool *sp, const struct spooled *r, struct buf *b)
 struct reader {
 	char		*dir;
 	int		 fd;
-	struct buf	 scratch;	/* each file is read into it */
+	struct entry_reuse reuse;	/* from one file to the next */
 };
 
 static struct entry *
@@ -195,7 +195,7 @@ read_entry(struct reader *rd, const char *path)
 	entry_init(e);
 	if (entry_load_reusing(slash != NULL && rd->fd != -1 ? rd->fd :
 	    AT_FDCWD, slash != NULL && rd->fd != -1 ? slash + 1 : path, path, e,
-	    &rd->scratch) != 0) {
+	    &rd->reuse) != 0) {
 		free(e);
 		return NULL;		/* reported */
 	}
@@ -374,7 +374,7 @@ export_stream(struct store *st, const struct filter *f,
     enum export_format fmt, const char *tmpdir)
 {
 	struct spool sp = { f, fmt, tmpdir, -1, BUF_INIT, 0, NULL, 0, 0 };
-	struct reader rd = { NULL, -1, BUF_INIT };
+	struct reader rd = { NULL, -1, ENTRY_REUSE_INIT };
 	struct summaries known;
 	struct strlist unknown;
 	struct buf out = BUF_INIT;
@@ -419,7 +419,7 @@ out:
 	if (rd.fd != -1)
 		close(rd.fd);
 	free(rd.dir);
-	buf_free(&rd.scratch);
+	entry_reuse_free(&rd.reuse);
 	for (size_t i = 0; i < sp.n; i++)
 		free(sp.v[i].id);
 	free(sp.v);

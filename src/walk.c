@@ -724,7 +724,7 @@ walk_paths_free(char **paths, size_t n)
 struct each {
 	void		(*fn)(struct entry *, void *);
 	size_t		 nfiles;
-	struct buf	 scratch;	/* each file is read into it */
+	struct entry_reuse reuse;	/* from one file to the next */
 };
 
 /* One entry file, read through its directory's descriptor. */
@@ -741,7 +741,7 @@ load_file(struct walker *w, int dirfd, const char *name, const char *path,
 	each->nfiles++;
 	e = xmalloc(sizeof(*e));
 	entry_init(e);
-	if (entry_load_reusing(dirfd, name, path, e, &each->scratch) != 0) {
+	if (entry_load_reusing(dirfd, name, path, e, &each->reuse) != 0) {
 		free(e);		/* reported: the walk goes on */
 		return;
 	}
@@ -752,7 +752,7 @@ int
 walk_entries(const char *root, void (*fn)(struct entry *, void *),
     void (*other)(const char *, void *), void *arg, size_t *nfiles)
 {
-	struct each each = { fn, 0, BUF_INIT };
+	struct each each = { fn, 0, ENTRY_REUSE_INIT };
 	struct walker w;
 	int rc;
 
@@ -762,7 +762,7 @@ walk_entries(const char *root, void (*fn)(struct entry *, void *),
 	w.arg = arg;
 	w.arg2 = &each;
 	rc = walk_root(root, &w);
-	buf_free(&each.scratch);
+	entry_reuse_free(&each.reuse);
 	if (nfiles != NULL)
 		*nfiles = each.nfiles;
 	return rc;

@@ -8,6 +8,7 @@
 #include <unistr.h>
 #include <yaml.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "dailylog.h"
 #include "diag.h"
@@ -365,15 +366,21 @@ ykeys_add(struct ykeys *ks, const struct ynode *map, size_t k)
 	size_t *at;
 
 	if (2 * (ks->n + 1) > ks->cap) {
-		struct ykeys bigger = { NULL, ks->cap ? 2 * ks->cap : 16, 0 };
+		struct ykeys bigger = { NULL, ks->cap ? 2 * ks->cap : 16, 0,
+		    ks->arena };
 
-		bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+		if (ks->arena != NULL) {
+			bigger.slot = arena_alloc(ks->arena, bigger.cap *
+			    sizeof(*bigger.slot));
+			memset(bigger.slot, 0, bigger.cap * sizeof(*bigger.slot));
+		} else
+			bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
 		for (size_t i = 0; i < ks->cap; i++)
 			if (ks->slot[i] != 0)
 				*ykeys_find(&bigger, map,
 				    &map->kids[ks->slot[i] - 1]) = ks->slot[i];
 		bigger.n = ks->n;
-		free(ks->slot);
+		ykeys_free(ks);
 		*ks = bigger;
 	}
 	at = ykeys_find(ks, map, &map->kids[k]);
@@ -387,8 +394,12 @@ ykeys_add(struct ykeys *ks, const struct ynode *map, size_t k)
 void
 ykeys_free(struct ykeys *ks)
 {
-	free(ks->slot);
+	struct arena *a = ks->arena;
+
+	if (a == NULL)
+		free(ks->slot);
 	memset(ks, 0, sizeof(*ks));
+	ks->arena = a;
 }
 
 /* A new key in a map (its last kid) must be a scalar and must not repeat. */
@@ -538,9 +549,13 @@ scalar_tag(const char *name, const yaml_event_t *ev, struct ynode *n)
 	return -1;
 }
 
-/* The scalar's text moves from the event to the node: no copy. */
+/*
+ * The scalar's text moves from the event to the node (no copy), or is
+ * copied into the arena, and libyaml's is freed with its event.
+ */
 static int
-scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
+scalar_node(const char *name, struct arena *a, yaml_event_t *ev,
+    struct ynode *n)
 {
 	char *s = (char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
@@ -552,10 +567,39 @@ scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
 	if (scalar_suspect((const unsigned char *)s, len) &&
 	    text_check(name, n->pos, s, len) != 0)
 		return -1;
-	n->s = s;
+	if (a != NULL)
+		n->s = arena_strndup(a, s, len);
+	else {
+		n->s = s;
+		ev->data.scalar.value = NULL;
+	}
 	n->len = len;
-	ev->data.scalar.value = NULL;
 	return ev->data.scalar.tag != NULL ? scalar_tag(name, ev, n) : 0;
+}
+
+/* A new last kid, its room doubling in the arena when there is one. */
+static struct ynode *
+add_kid(struct arena *a, struct ynode *parent)
+{
+	struct ynode *k;
+	size_t n = parent->nkids;
+
+	if (a == NULL)
+		return ynode_add_kid(parent);
+	/* Eight at first: a map of four keys, a short list. */
+	if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+		size_t cap = n == 0 ? 8 : 2 * n;
+
+		if (cap > SIZE_MAX / sizeof(*k))
+			cap = SIZE_MAX / sizeof(*k);	/* arena_alloc fails */
+		k = arena_alloc(a, cap * sizeof(*k));
+		if (n > 0)
+			memcpy(k, parent->kids, n * sizeof(*k));
+		parent->kids = k;
+	}
+	k = &parent->kids[parent->nkids++];
+	memset(k, 0, sizeof(*k));
+	return k;
 }
 
 /*
@@ -566,18 +610,21 @@ scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
 struct reader {
 	const char	*name;
 	const char	*buf;
+	struct arena	*arena;		/* the tree's, or NULL: malloc */
 	yaml_parser_t	 parser;
 	bool		 broken;	/* libyaml failed: it cannot go on */
 };
 
 static int
-reader_open(struct reader *r, const char *name, const char *buf, size_t len)
+reader_open(struct reader *r, const char *name, const char *buf, size_t len,
+    struct arena *a)
 {
 	int rc;
 
 	memset(r, 0, sizeof(*r));
 	r->name = name;
 	r->buf = buf;
+	r->arena = a;
 	if ((rc = check_encoding(name, buf, len)) != 0)
 		return rc;
 	if (!yaml_parser_initialize(&r->parser)) {
@@ -655,9 +702,9 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 				    ev.data.scalar.style ==
 				    YAML_PLAIN_SCALAR_STYLE;
 			} else
-				n = ynode_add_kid(stack[depth - 1]);
+				n = add_kid(r->arena, stack[depth - 1]);
 			if (ev.type == YAML_SCALAR_EVENT) {
-				rc = scalar_node(r->name, &ev, n);
+				rc = scalar_node(r->name, r->arena, &ev, n);
 				if (rc == 0 && depth > 0 &&
 				    stack[depth - 1]->type == Y_MAP &&
 				    stack[depth - 1]->nkids % 2 == 1)
@@ -683,6 +730,7 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 			    Y_MAP : Y_SEQ;
 			n->pos = mark_pos(ev.start_mark);
 			memset(&keys[depth], 0, sizeof(keys[depth]));
+			keys[depth].arena = r->arena;
 			stack[depth++] = n;
 			break;
 		case YAML_SEQUENCE_END_EVENT:
@@ -696,8 +744,10 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 	}
 	while (depth > 0)
 		ykeys_free(&keys[--depth]);
-	if (rc != 0)
+	if (rc != 0 && r->arena == NULL)
 		ynode_free(root);
+	if (rc != 0)
+		memset(root, 0, sizeof(*root));
 	return rc;
 }
 
@@ -728,6 +778,13 @@ skip_doc(struct reader *r)
 int
 yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 {
+	return yaml_load_in(name, buf, len, root, NULL);
+}
+
+int
+yaml_load_in(const char *name, const char *buf, size_t len, struct ynode *root,
+    struct arena *a)
+{
 	struct reader r;
 	yaml_event_t ev;
 	int rc, ndocs = 0;
@@ -737,7 +794,7 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 	memset(root, 0, sizeof(*root));
 	root->type = Y_MAP;
 	root->pos.line = root->pos.col = 1;
-	if ((rc = reader_open(&r, name, buf, len)) != 0)
+	if ((rc = reader_open(&r, name, buf, len, a)) != 0)
 		return rc;
 	while ((rc = next_event(&r, &ev)) == 0) {
 		yaml_event_type_t t = ev.type;
@@ -756,7 +813,9 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 	}
 	reader_close(&r);
 	if (rc != 0) {
-		ynode_free(root);
+		if (a == NULL)
+			ynode_free(root);
+		memset(root, 0, sizeof(*root));
 		root->type = Y_MAP;
 	}
 	return rc;
@@ -772,7 +831,7 @@ yaml_load_stream(const char *name, const char *buf, size_t len,
 	int rc, worst = 0;
 	bool empty;
 
-	if ((rc = reader_open(&r, name, buf, len)) != 0)
+	if ((rc = reader_open(&r, name, buf, len, NULL)) != 0)
 		return rc;
 	while (!r.broken) {
 		yaml_event_type_t t;
@@ -816,6 +875,26 @@ ynode_free(struct ynode *n)
 	n->kids = NULL;
 	n->nkids = 0;
 	n->s = NULL;
+}
+
+void
+ynode_dup(struct ynode *dst, const struct ynode *src)
+{
+	size_t cap;
+
+	*dst = *src;
+	if (src->s != NULL)
+		dst->s = xstrndup(src->s, src->len);
+	if (src->nkids == 0) {
+		dst->kids = NULL;
+		return;
+	}
+	/* Room for a power of two, as ynode_add_kid keeps it. */
+	for (cap = 1; cap < src->nkids; cap *= 2)
+		continue;
+	dst->kids = xreallocarray(NULL, cap, sizeof(*dst->kids));
+	for (size_t i = 0; i < src->nkids; i++)
+		ynode_dup(&dst->kids[i], &src->kids[i]);
 }
 
 const struct ynode *
