@@ -180,7 +180,7 @@ check_series_settings(struct store *st)
  * what it keeps does not scatter the heap the loader works in.
  */
 static void
-check_entry(struct entry *e, void *arg)
+check_entry(const struct entry *e, void *arg)
 {
 	struct checking *c = arg;
 	struct entry *k;
@@ -202,8 +202,6 @@ check_entry(struct entry *e, void *arg)
 		memcpy(k->pos, e->pos, sizeof(k->pos));
 		entry_list_add(&c->parts, k);
 	}
-	entry_free(e);
-	free(e);
 }
 
 /* Duplicate parts are errors, gaps are warnings. */
@@ -267,7 +265,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		return -1;
 	check_series_settings(st);
 	/* One entry at a time: only what check_parts needs is kept. */
-	(void)walk_entries(st->root, check_entry, report_other, &c, &n);
+	(void)walk_views(st->root, check_entry, report_other, &c, &n);
 	report_temporaries(st, &c.temps);
 	report_drafts(st);
 	series_each(&c.parts, check_series, NULL);

@@ -115,6 +115,14 @@ void	entry_reuse_free(struct entry_reuse *);
 /* entry_load_at with the room of r. */
 int	entry_load_reusing(int dirfd, const char *name, const char *path,
 	    struct entry *, struct entry_reuse *r);
+/*
+ * The same as a view, for a reader that looks at each entry once and
+ * keeps nothing of it (check, export): its strings and lists are those
+ * of the YAML tree in r, nothing copied.  Valid until the next load
+ * with r; never passed to entry_free or changed.
+ */
+int	entry_view_reusing(int dirfd, const char *name, const char *path,
+	    struct entry *view, struct entry_reuse *r);
 /* The same from memory; name is used in messages. */
 int	entry_load_buf(const char *name, const char *buf, size_t len,
 	    struct entry *, bool partial);

@@ -366,7 +366,8 @@ ykeys_add(struct ykeys *ks, const struct ynode *map, size_t k)
 	size_t *at;
 
 	if (2 * (ks->n + 1) > ks->cap) {
-		struct ykeys bigger = { NULL, ks->cap ? 2 * ks->cap : 16, 0,
+		/* 32 slots at first: an entry has a dozen keys. */
+		struct ykeys bigger = { NULL, ks->cap ? 2 * ks->cap : 32, 0,
 		    ks->arena };
 
 		if (ks->arena != NULL) {
@@ -454,8 +455,18 @@ text_check(const char *name, struct pos where, const char *s, size_t len)
  * newline, DEL, C1 (C2 80..9F), and the blocks that hold format
  * controls (Unicode category Cf) or the line and paragraph separators.
  * The precise decision is text_check's (libunistring's); this only has
- * to miss none.  The lead bytes are found by text_span, eight at a step.
+ * to miss none.  The lead bytes are found sixteen bytes a step.
  */
+
+/* Those bytes, and more: C0 but tab and newline, DEL, and the lead
+ * bytes but Japanese E3..E9. */
+static bool
+suspect16(text_v16 v)
+{
+	return text_any16(((v < 0x20) & (v != '\t') & (v != '\n')) |
+	    (v == 0x7F) | ((v >= 0xC0) & ((text_v16)(v - 0xE3) > 6)));
+}
+
 static bool
 scalar_suspect(const unsigned char *s, size_t len)
 {
@@ -470,8 +481,9 @@ scalar_suspect(const unsigned char *s, size_t len)
 	};
 	size_t i;
 
-	for (i = text_span((const char *)s, len, lead); i < len;
-	    i += 1 + text_span((const char *)s + i + 1, len - i - 1, lead)) {
+	for (i = text_span16((const char *)s, len, lead, suspect16); i < len;
+	    i += 1 + text_span16((const char *)s + i + 1, len - i - 1, lead,
+	    suspect16)) {
 		unsigned char c = s[i], d;
 
 		if (c < 0x80)
