@@ -659,6 +659,17 @@ entry_view_reusing(int dirfd, const char *name, const char *path,
 }
 
 int
+entry_view_buf(const char *name, const char *buf, size_t len,
+    struct entry *view, struct arena *a)
+{
+	entry_init(view);
+	if (load_in(name, buf, len, view, false, a, true) == 0)
+		return 0;
+	entry_init(view);
+	return -1;
+}
+
+int
 entry_load(const char *path, struct entry *e)
 {
 	return entry_load_at(AT_FDCWD, path, path, e);

@@ -126,6 +126,9 @@ int	entry_view_reusing(int dirfd, const char *name, const char *path,
 /* The same from memory; name is used in messages. */
 int	entry_load_buf(const char *name, const char *buf, size_t len,
 	    struct entry *, bool partial);
+/* A view from memory, in arena a (emptied first); no ID or path. */
+int	entry_view_buf(const char *name, const char *buf, size_t len,
+	    struct entry *view, struct arena *a);
 
 /*
  * The rules across fields (required keys, part only with series) and the

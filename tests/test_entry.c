@@ -4,6 +4,8 @@
  * Expected positions are counted by hand from the inputs (1-based lines,
  * columns in characters).
  */
+#include <fcntl.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -985,6 +987,58 @@ START_TEST(load_error_names_the_file)
 }
 END_TEST
 
+/*
+ * The view check and export read is the entry a full load gives: the
+ * same answer, messages, entry, ID and path, for every hostile file and
+ * every sample, one room reused from file to file as they reuse it.
+ */
+START_TEST(view_is_the_load)
+{
+	static const char *const pats[] = { "tests/hostile/*.yaml",
+	    "samples/store/entries/*/*/*.yaml", "tests/data/*.yaml" };
+	struct entry_reuse lr = ENTRY_REUSE_INIT, vr = ENTRY_REUSE_INIT;
+	struct buf lmsg = BUF_INIT;
+	size_t refused = 0, files = 0;
+	glob_t g;
+
+	for (size_t p = 0; p < sizeof(pats) / sizeof(pats[0]); p++) {
+		ck_assert_int_eq(glob(pats[p], 0, NULL, &g), 0);
+		for (size_t i = 0; i < g.gl_pathc; i++, files++) {
+			const char *path = g.gl_pathv[i];
+			struct entry e, v;
+			int rc, vrc;
+
+			buf_reset(&messages);
+			entry_init(&e);
+			rc = entry_load_reusing(AT_FDCWD, path, path, &e, &lr);
+			buf_reset(&lmsg);
+			buf_add(&lmsg, messages.s, messages.len);
+			buf_reset(&messages);
+			vrc = entry_view_reusing(AT_FDCWD, path, path, &v, &vr);
+			ck_assert_msg(rc == vrc, "%s: load %d, view %d", path,
+			    rc, vrc);
+			ck_assert_str_eq(buf_str(&messages), buf_str(&lmsg));
+			if (rc != 0) {
+				refused++;
+				ck_assert_ptr_null(v.title);
+				continue;
+			}
+			ck_assert_msg(entry_same(&e, &v), "%s", path);
+			ck_assert_str_eq(v.id, e.id);
+			ck_assert_str_eq(v.path, e.path);
+			entry_free(&e);
+		}
+		globfree(&g);
+	}
+	/* Both kinds were met: the hostile files are mostly refused. */
+	ck_assert_uint_gt(refused, 30);
+	ck_assert_uint_gt(files - refused, 30);
+	entry_reuse_free(&lr);
+	entry_reuse_free(&vr);
+	buf_free(&lmsg);
+}
+END_TEST
+
 /* A hand-written file kept in tests/data (tests run from the top directory). */
 START_TEST(load_hand_written_file)
 {
@@ -1166,6 +1220,7 @@ entry_suite(void)
 	tcase_add_test(files, load_refuses_symlink);
 	tcase_add_test(files, load_error_names_the_file);
 	tcase_add_test(files, load_hand_written_file);
+	tcase_add_test(files, view_is_the_load);
 	suite_add_tcase(s, files);
 
 	tcase_add_checked_fixture(cli, capture, release);
