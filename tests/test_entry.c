@@ -815,6 +815,53 @@ START_TEST(c1_control)
 }
 END_TEST
 
+/*
+ * The scan for controls goes sixteen bytes a step: each control is
+ * found at every offset in a block and across blocks, in Japanese text
+ * whose lead bytes the quick test passes over, and a tab is not one.
+ */
+START_TEST(controls_at_every_offset)
+{
+	static const struct {
+		const char *bytes, *esc, *want;
+	} c[] = {
+		{ "\xE2\x80\x8B", NULL, "U+200B" },
+		{ "\xE2\x80\xAE", NULL, "U+202E" },
+		{ "\xEF\xBB\xBF", NULL, "U+FEFF" },
+		{ NULL, "\\e", "U+001B" },
+		{ NULL, "\\r", "U+000D" },
+		{ NULL, "\\x7F", "U+007F" },
+		{ NULL, "\\x9B", "U+009B" },
+	};
+	struct buf text = BUF_INIT;
+	struct entry e;
+
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++)
+		for (int pad = 0; pad < 40; pad++) {
+			const char *q = c[k].esc != NULL ? "\"" : "";
+			char want[64];
+
+			buf_reset(&text);
+			buf_addf(&text, "date: 2026-11-23\ntitle: %s%.*s営業%s"
+			    "日報\tです%s\n", q, pad,
+			    "0123456789012345678901234567890123456789",
+			    c[k].esc != NULL ? c[k].esc : c[k].bytes, q);
+			snprintf(want, sizeof(want), "2:8: control character "
+			    "%s in a value\n", c[k].want);
+			refused_n(text.s, text.len, want);
+			/* Without it, the same text loads. */
+			buf_reset(&text);
+			buf_addf(&text, "date: 2026-11-23\ntitle: %.*s営業日報"
+			    "\tです\n", pad,
+			    "0123456789012345678901234567890123456789");
+			buf_reset(&messages);
+			loaded_n(text.s, text.len, &e);
+			entry_free(&e);
+		}
+	buf_free(&text);
+}
+END_TEST
+
 START_TEST(syntax_error_has_position)
 {
 	/* An unclosed flow list: the parser notices at the end of input. */
@@ -1209,6 +1256,7 @@ entry_suite(void)
 	tcase_add_test(guard, raw_esc);
 	tcase_add_test(guard, bidi_override);
 	tcase_add_test(guard, c1_control);
+	tcase_add_test(guard, controls_at_every_offset);
 	tcase_add_test(guard, syntax_error_has_position);
 	suite_add_tcase(s, guard);
 
