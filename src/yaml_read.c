@@ -244,20 +244,24 @@ yscalar_of(const char *s, size_t len)
 		return YS_NULL;
 	if (strlen(s) != len)
 		return YS_STR;	/* a NUL inside: text, whatever it spells */
-	for (size_t i = 0; i < 4; i++)
-		if (strcmp(s, nulls[i]) == 0)
-			return YS_NULL;
-	for (size_t i = 0; i < 6; i++)
-		if (strcmp(s, bools[i]) == 0)
-			return YS_BOOL;
+	/* The words by their first letters: most text starts otherwise. */
+	if (strchr("~nN", s[0]) != NULL)
+		for (size_t i = 0; i < 4; i++)
+			if (strcmp(s, nulls[i]) == 0)
+				return YS_NULL;
+	if (strchr("tTfF", s[0]) != NULL)
+		for (size_t i = 0; i < 6; i++)
+			if (strcmp(s, bools[i]) == 0)
+				return YS_BOOL;
 	if (s[0] == '0' && (s[1] == 'o' || s[1] == 'x') && s[2] != '\0')
 		return digits(s + 2, s[1] == 'o' ? 8 : 16) == len - 2 ?
 		    YS_INT : YS_STR;
 	if (*p == '-' || *p == '+')
 		p++;
-	for (size_t i = 0; i < 6; i++)
-		if (strcmp(p, odd[i]) == 0 && (i < 3 || p == s))
-			return YS_FLOAT;
+	if (*p == '.')
+		for (size_t i = 0; i < 6; i++)
+			if (strcmp(p, odd[i]) == 0 && (i < 3 || p == s))
+				return YS_FLOAT;
 	n = digits(p, 10);
 	if (p[n] == '\0' && n > 0)
 		return YS_INT;

@@ -643,6 +643,11 @@ START_TEST(core_schema_scalars)
 		{ ".nan", YS_FLOAT }, { "-.nan", YS_STR }, { ".", YS_STR },
 		{ "1e", YS_STR }, { "e5", YS_STR }, { "1.5.2", YS_STR },
 		{ "2026-11-23", YS_STR }, { "12:30", YS_STR }, { "0b101", YS_STR },
+		/* Every spelling, as each first letter is tried apart. */
+		{ "false", YS_BOOL }, { "False", YS_BOOL }, { "TRUE", YS_BOOL },
+		{ ".Inf", YS_FLOAT }, { ".INF", YS_FLOAT }, { ".NaN", YS_FLOAT },
+		{ ".NAN", YS_FLOAT }, { "-.inf", YS_FLOAT }, { "~x", YS_STR },
+		{ "nul", YS_STR }, { "Fals", YS_STR }, { ".in", YS_STR },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
