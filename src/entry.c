@@ -618,8 +618,9 @@ load_file(int dirfd, const char *name, const char *path, struct entry *e,
 	size_t blen;
 	int rc;
 
-	if ((rc = file_read_buf(dirfd, name, path, ENTRY_MAX_FILE,
-	    &r->file)) != 0)
+	/* A view's file comes from a walk that saw it regular. */
+	if ((rc = (view ? file_read_regular : file_read_buf)(dirfd, name, path,
+	    ENTRY_MAX_FILE, &r->file)) != 0)
 		return rc;
 	rc = load_in(path, r->file.s, r->file.len, e, false, &r->tree, view);
 	if (rc != 0) {

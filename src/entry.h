@@ -119,7 +119,8 @@ int	entry_load_reusing(int dirfd, const char *name, const char *path,
  * The same as a view, for a reader that looks at each entry once and
  * keeps nothing of it (check, export): its strings and lists are those
  * of the YAML tree in r, nothing copied.  Valid until the next load
- * with r; never passed to entry_free or changed.
+ * with r; never passed to entry_free or changed.  The file is one a
+ * walk of the store has just seen regular (file_read_regular).
  */
 int	entry_view_reusing(int dirfd, const char *name, const char *path,
 	    struct entry *view, struct entry_reuse *r);

@@ -1091,6 +1091,55 @@ START_TEST(view_is_the_load)
 }
 END_TEST
 
+/*
+ * A view reads its file without an fstat, into a room reused from file
+ * to file: files smaller and larger than the room (128 KiB at first)
+ * and at the limit read whole, past it refused as a full load refuses.
+ */
+START_TEST(view_reads_whole_files)
+{
+	static const size_t sizes[] = { 131073, 100, 131071, 131072, 300000,
+	    ENTRY_MAX_FILE, 200, ENTRY_MAX_FILE + 1, 5000 };
+	struct entry_reuse r = ENTRY_REUSE_INIT;
+	struct buf want = BUF_INIT;
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		/* A comment fills the file up to its last key. */
+		static const char tail[] = "\nclient: 末尾商事\n";
+		char *data = padded_entry(sizes[i]), *path;
+		struct entry e, v;
+
+		memcpy(data + sizes[i] - (sizeof(tail) - 1), tail,
+		    sizeof(tail) - 1);
+		path = write_temp("20261123-view01.yaml", data, sizes[i]);
+
+		buf_reset(&messages);
+		entry_init(&e);
+		if (sizes[i] > ENTRY_MAX_FILE) {
+			ck_assert_fails(entry_view_reusing(AT_FDCWD, path, path,
+			    &v, &r), EXIT_DATAERR);
+			buf_reset(&want);
+			buf_addf(&want, "dailylog: %s: larger than the limit of "
+			    "1024 KiB\n", path);
+			ck_assert_str_eq(buf_str(&messages), buf_str(&want));
+		} else {
+			ck_assert_int_eq(entry_load(path, &e), 0);
+			ck_assert_int_eq(entry_view_reusing(AT_FDCWD, path,
+			    path, &v, &r), 0);
+			ck_assert_str_eq(buf_str(&messages), "");
+			ck_assert(entry_same(&e, &v));
+			ck_assert_str_eq(v.client, "末尾商事");
+			ck_assert_str_eq(v.id, "20261123-view01");
+		}
+		entry_free(&e);
+		free(data);
+		free(path);
+	}
+	entry_reuse_free(&r);
+	buf_free(&want);
+}
+END_TEST
+
 /* A hand-written file kept in tests/data (tests run from the top directory). */
 START_TEST(load_hand_written_file)
 {
@@ -1274,6 +1323,7 @@ entry_suite(void)
 	tcase_add_test(files, load_error_names_the_file);
 	tcase_add_test(files, load_hand_written_file);
 	tcase_add_test(files, view_is_the_load);
+	tcase_add_test(files, view_reads_whole_files);
 	suite_add_tcase(s, files);
 
 	tcase_add_checked_fixture(cli, capture, release);
