@@ -63,6 +63,25 @@ arena_strdup(struct arena *a, const char *s)
 }
 
 void
+arena_reset(struct arena *a)
+{
+	struct arena_block *b, *next, *keep = NULL;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		if (keep == NULL && b->size == BLOCK_SIZE)
+			keep = b;
+		else
+			free(b);
+	}
+	if (keep != NULL) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
+}
+
+void
 arena_free(struct arena *a)
 {
 	struct arena_block *b, *next;

@@ -3,7 +3,8 @@
  * large blocks and freed at once.  For what the walk and the index hand
  * out by the thousand (paths, names, summaries), so that the heap holds
  * no long-lived crumbs between the short-lived allocations of the YAML
- * loader.  Not for use by two threads at once.
+ * loader, and for the loader's own trees, one document at a time.  Not
+ * for use by two threads at once.
  */
 #ifndef DL_ARENA_H
 #define DL_ARENA_H
@@ -21,6 +22,11 @@ void	*arena_alloc(struct arena *, size_t n);
 /* A NUL-terminated copy of the n bytes at s. */
 char	*arena_strndup(struct arena *, const char *s, size_t n);
 char	*arena_strdup(struct arena *, const char *s);
+/*
+ * Everything allocated from the arena, at once, but one block kept for
+ * the next use: for an arena per document of a reader of many.
+ */
+void	 arena_reset(struct arena *);
 /* Everything allocated from the arena, at once. */
 void	 arena_free(struct arena *);
 

@@ -69,12 +69,14 @@ report_other(const char *path, void *arg)
 static void
 check_place(const struct entry *e)
 {
-	char want[32];
-	size_t wl, pl = strlen(e->path), bl = strlen(e->id) + 6;
+	char want[] = "/entries/YYYY/MM/", d[17];
+	size_t wl = sizeof(want) - 1, pl = strlen(e->path),
+	    bl = strlen(e->id) + 6;
 
-	snprintf(want, sizeof(want), "/entries/%04d/%02d/", e->date.year,
-	    e->date.mon);
-	wl = strlen(want);
+	/* The digits date_format writes: no printf for every entry. */
+	date_format(&e->date, d);
+	memcpy(want + 9, d, 4);
+	memcpy(want + 14, d + 5, 2);
 	if (pl < wl + bl || strncmp(e->path + pl - bl - wl + 1, want, wl) != 0)
 		diag_warn(e->path, e->pos[F_DATE], "dated %04d-%02d but not in "
 		    "entries/%04d/%02d/", e->date.year, e->date.mon,
@@ -180,7 +182,7 @@ check_series_settings(struct store *st)
  * what it keeps does not scatter the heap the loader works in.
  */
 static void
-check_entry(struct entry *e, void *arg)
+check_entry(const struct entry *e, void *arg)
 {
 	struct checking *c = arg;
 	struct entry *k;
@@ -202,8 +204,6 @@ check_entry(struct entry *e, void *arg)
 		memcpy(k->pos, e->pos, sizeof(k->pos));
 		entry_list_add(&c->parts, k);
 	}
-	entry_free(e);
-	free(e);
 }
 
 /* Duplicate parts are errors, gaps are warnings. */
@@ -267,7 +267,7 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		return -1;
 	check_series_settings(st);
 	/* One entry at a time: only what check_parts needs is kept. */
-	(void)walk_entries(st->root, check_entry, report_other, &c, &n);
+	(void)walk_views(st->root, check_entry, report_other, &c, &n);
 	report_temporaries(st, &c.temps);
 	report_drafts(st);
 	series_each(&c.parts, check_series, NULL);

@@ -296,21 +296,39 @@ type_name(const struct ynode *n)
 }
 
 static int
-take_string(const char *name, const char *key, struct ynode *v, char **dst)
+want_string(const char *name, const char *key, const struct ynode *v)
 {
 	if (v->type != Y_SCALAR) {
 		diag_error(EXIT_DATAERR, name, v->pos, "%s must be a string, not %s", key,
 		    type_name(v));
 		return -1;
 	}
-	*dst = v->s;
-	v->s = NULL;
+	return 0;
+}
+
+/*
+ * The text of a scalar for an entry: a copy of its own, or, for a view
+ * (an entry that lives in the tree's arena), the tree's own.
+ */
+static char *
+text_of(const struct ynode *v, struct arena *view)
+{
+	return view != NULL ? v->s : xstrndup(v->s, v->len);
+}
+
+static int
+take_string(const char *name, const char *key, const struct ynode *v,
+    char **dst, struct arena *view)
+{
+	if (want_string(name, key, v) != 0)
+		return -1;
+	*dst = text_of(v, view);
 	return 0;
 }
 
 static int
-take_list(const char *name, const char *key, struct ynode *v,
-    struct strlist *dst)
+take_list(const char *name, const char *key, const struct ynode *v,
+    struct strlist *dst, struct arena *view)
 {
 	if (v->type != Y_SEQ) {
 		diag_error(EXIT_DATAERR, name, v->pos,
@@ -325,17 +343,16 @@ take_list(const char *name, const char *key, struct ynode *v,
 			    "each item of %s must be a non-empty string", key);
 			return -1;
 		}
-	dst->v = xreallocarray(NULL, v->nkids, sizeof(*dst->v));
-	for (size_t i = 0; i < v->nkids; i++) {
-		dst->v[i] = v->kids[i].s;
-		v->kids[i].s = NULL;
-	}
+	dst->v = view != NULL ? arena_alloc(view, v->nkids * sizeof(*dst->v)) :
+	    xreallocarray(NULL, v->nkids, sizeof(*dst->v));
+	for (size_t i = 0; i < v->nkids; i++)
+		dst->v[i] = text_of(&v->kids[i], view);
 	dst->n = v->nkids;
 	return 0;
 }
 
 static int
-take_part(const char *name, struct ynode *v, long *dst)
+take_part(const char *name, const struct ynode *v, long *dst)
 {
 	if (v->type == Y_SCALAR && v->plain && part_parse(v->s, dst))
 		return 0;
@@ -347,7 +364,7 @@ take_part(const char *name, struct ynode *v, long *dst)
 
 /* A YAML boolean as YAML 1.2's core schema spells it: true or false. */
 static int
-take_bool(const char *name, const char *key, struct ynode *v, bool *dst)
+take_bool(const char *name, const char *key, const struct ynode *v, bool *dst)
 {
 	if (v->type == Y_SCALAR && v->plain && (strcmp(v->s, "true") == 0 ||
 	    strcmp(v->s, "false") == 0)) {
@@ -364,48 +381,57 @@ take_bool(const char *name, const char *key, struct ynode *v, bool *dst)
 }
 
 static int
-take_field(const char *name, enum field f, struct ynode *v, struct entry *e)
+take_field(const char *name, enum field f, const struct ynode *v,
+    struct entry *e, struct arena *view)
 {
-	char *s = NULL;
 	int rc;
 
 	e->pos[f] = v->pos;
 	switch (f) {
 	case F_DATE:
-		if ((rc = take_string(name, "date", v, &s)) != 0)
+		if ((rc = want_string(name, "date", v)) != 0)
 			return rc;
-		rc = date_parse_entry(s, &e->date) ? 0 : -1;
+		rc = date_parse_entry(v->s, &e->date) ? 0 : -1;
 		if (rc != 0)
 			diag_error(EXIT_DATAERR, name, v->pos, "bad date '%s': expected "
-			    "YYYY-MM-DD or YYYY-MM-DD HH:MM", s);
-		free(s);
+			    "YYYY-MM-DD or YYYY-MM-DD HH:MM", v->s);
 		return rc;
 	case F_PART:
 		return take_part(name, v, &e->part);
 	case F_TAGS:
-		return take_list(name, "tags", v, &e->tags);
+		return take_list(name, "tags", v, &e->tags, view);
 	case F_NEXT:
-		return take_list(name, "next", v, &e->next);
-	case F_TITLE:	return take_string(name, "title", v, &e->title);
-	case F_SERIES:	return take_string(name, "series", v, &e->series);
-	case F_CLIENT:	return take_string(name, "client", v, &e->client);
-	case F_CONTACT:	return take_string(name, "contact", v, &e->contact);
-	case F_STAFF:	return take_string(name, "staff", v, &e->staff);
-	case F_RESULT:	return take_string(name, "result", v, &e->result);
-	case F_AUTHOR:	return take_string(name, "author", v, &e->author);
+		return take_list(name, "next", v, &e->next, view);
+	case F_TITLE:
+		return take_string(name, "title", v, &e->title, view);
+	case F_SERIES:
+		return take_string(name, "series", v, &e->series, view);
+	case F_CLIENT:
+		return take_string(name, "client", v, &e->client, view);
+	case F_CONTACT:
+		return take_string(name, "contact", v, &e->contact, view);
+	case F_STAFF:
+		return take_string(name, "staff", v, &e->staff, view);
+	case F_RESULT:
+		return take_string(name, "result", v, &e->result, view);
+	case F_AUTHOR:
+		return take_string(name, "author", v, &e->author, view);
 	case F_DRAFT:	return take_bool(name, "draft", v, &e->draft);
-	case F_BODY:	return take_string(name, "body", v, &e->body);
+	case F_BODY:
+		return take_string(name, "body", v, &e->body, view);
 	case F_COUNT:
 		break;
 	}
 	abort();
 }
 
+/* The first byte tells most names apart: each key of a file is looked up. */
 static int
 field_lookup(const char *key)
 {
 	for (int f = 0; f < F_COUNT; f++)
-		if (strcmp(key, field_names[f]) == 0)
+		if (key[0] == field_names[f][0] &&
+		    strcmp(key, field_names[f]) == 0)
 			return f;
 	return -1;
 }
@@ -466,9 +492,13 @@ entry_validate(const char *name, const struct entry *e)
 	return rc;
 }
 
-int
-entry_from_node(const char *name, struct ynode *root, struct entry *e,
-    bool partial)
+/*
+ * entry_from_node, or with view an entry whose strings and arrays are
+ * the tree's or in its arena (see entry_view_reusing).
+ */
+static int
+from_node(const char *name, struct ynode *root, struct entry *e, bool partial,
+    struct arena *view)
 {
 	int rc = 0;
 
@@ -486,21 +516,29 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 			/* A blank optional field is as good as absent. */
 			if (is_null(v) && f != F_DATE && f != F_TITLE)
 				continue;
-			if (take_field(name, (enum field)f, v, e) != 0)
+			if (take_field(name, (enum field)f, v, e, view) != 0)
 				rc = -1;
 		} else if (partial && strcmp(k->s, "id") == 0) {
 			/* export writes the ID; add -F makes a new one. */
 			continue;
 		} else if (strncmp(k->s, "x-", 2) == 0) {
 			/* Doubling: a file may hold a hundred thousand. */
-			if ((e->nx & (e->nx - 1)) == 0)
+			if ((e->nx & (e->nx - 1)) == 0 && view != NULL) {
+				struct xfield *x = arena_alloc(view,
+				    (e->nx ? 2 * e->nx : 1) * sizeof(*x));
+
+				if (e->nx > 0)
+					memcpy(x, e->x, e->nx * sizeof(*x));
+				e->x = x;
+			} else if ((e->nx & (e->nx - 1)) == 0)
 				e->x = xreallocarray(e->x, e->nx ? 2 * e->nx :
 				    1, sizeof(*e->x));
-			e->x[e->nx].key = k->s;
-			e->x[e->nx].value = *v;
+			e->x[e->nx].key = text_of(k, view);
+			if (view != NULL)
+				e->x[e->nx].value = *v;
+			else
+				ynode_dup(&e->x[e->nx].value, v);
 			e->nx++;
-			k->s = NULL;
-			memset(v, 0, sizeof(*v));
 		} else {
 			const char *hint = suggest(k->s, field_names, F_COUNT);
 
@@ -520,52 +558,116 @@ entry_from_node(const char *name, struct ynode *root, struct entry *e,
 }
 
 int
-entry_load_buf(const char *name, const char *buf, size_t len, struct entry *e,
+entry_from_node(const char *name, struct ynode *root, struct entry *e,
     bool partial)
+{
+	return from_node(name, root, e, partial, NULL);
+}
+
+/*
+ * The document's tree in arena a, emptied first: an entry of its own,
+ * or a view that lives in a.
+ */
+static int
+load_in(const char *name, const char *buf, size_t len, struct entry *e,
+    bool partial, struct arena *a, bool view)
 {
 	struct ynode root;
 	int rc;
 
-	if ((rc = yaml_load(name, buf, len, &root)) != 0)
-		return rc;
-	rc = entry_from_node(name, &root, e, partial);
-	ynode_free(&root);
+	arena_reset(a);
+	if ((rc = yaml_load_in(name, buf, len, &root, a)) == 0)
+		rc = from_node(name, &root, e, partial, view ? a : NULL);
 	return rc;
+}
+
+int
+entry_load_buf(const char *name, const char *buf, size_t len, struct entry *e,
+    bool partial)
+{
+	struct arena a = ARENA_INIT;
+	int rc = load_in(name, buf, len, e, partial, &a, false);
+
+	arena_free(&a);
+	return rc;
+}
+
+void
+entry_reuse_free(struct entry_reuse *r)
+{
+	buf_free(&r->file);
+	arena_free(&r->tree);
 }
 
 int
 entry_load_at(int dirfd, const char *name, const char *path, struct entry *e)
 {
-	struct buf scratch = BUF_INIT;
-	int rc = entry_load_reusing(dirfd, name, path, e, &scratch);
+	struct entry_reuse r = ENTRY_REUSE_INIT;
+	int rc = entry_load_reusing(dirfd, name, path, e, &r);
 
-	buf_free(&scratch);
+	entry_reuse_free(&r);
 	return rc;
 }
 
-int
-entry_load_reusing(int dirfd, const char *name, const char *path,
-    struct entry *e, struct buf *scratch)
+/* An entry file into e, of its own or a view. */
+static int
+load_file(int dirfd, const char *name, const char *path, struct entry *e,
+    struct entry_reuse *r, bool view)
 {
 	const char *base = strrchr(name, '/');
 	size_t blen;
 	int rc;
 
-	if ((rc = file_read_buf(dirfd, name, path, ENTRY_MAX_FILE,
-	    scratch)) != 0)
+	/* A view's file comes from a walk that saw it regular. */
+	if ((rc = (view ? file_read_regular : file_read_buf)(dirfd, name, path,
+	    ENTRY_MAX_FILE, &r->file)) != 0)
 		return rc;
-	rc = entry_load_buf(path, scratch->s, scratch->len, e, false);
+	rc = load_in(path, r->file.s, r->file.len, e, false, &r->tree, view);
 	if (rc != 0) {
-		entry_free(e);
+		if (view)
+			entry_init(e);
+		else
+			entry_free(e);
 		return rc;
 	}
-	e->path = xstrdup(path);
 	base = base ? base + 1 : name;
 	blen = strlen(base);
 	if (blen > 5 && strcmp(base + blen - 5, ".yaml") == 0)
 		blen -= 5;
-	e->id = xstrndup(base, blen);
+	if (view) {
+		e->path = arena_strdup(&r->tree, path);
+		e->id = arena_strndup(&r->tree, base, blen);
+	} else {
+		e->path = xstrdup(path);
+		e->id = xstrndup(base, blen);
+	}
 	return 0;
+}
+
+int
+entry_load_reusing(int dirfd, const char *name, const char *path,
+    struct entry *e, struct entry_reuse *r)
+{
+	return load_file(dirfd, name, path, e, r, false);
+}
+
+int
+entry_view_reusing(int dirfd, const char *name, const char *path,
+    struct entry *view, struct entry_reuse *r)
+{
+	entry_init(view);
+	return load_file(dirfd, name, path, view, r, true);
+}
+
+int
+entry_view_buf(const char *name, const char *buf, size_t len,
+    struct entry *view, struct arena *a)
+{
+	entry_init(view);
+	if (load_in(name, buf, len, view, false, a, true) == 0)
+		return 0;
+	entry_init(view);
+	return -1;
 }
 
 int

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
+#include "buf.h"
 #include "date.h"
 #include "diag.h"
 #include "yaml_read.h"
@@ -85,8 +87,8 @@ bool	entry_same(const struct entry *a, const struct entry *b);
 void	entry_normalize_body(struct entry *);
 
 /*
- * Fill e from a parsed document (taking its strings), reporting every
- * schema problem as name:line:column.  Partial skips the rules across
+ * Fill e from a parsed document (copying its strings: the tree stays
+ * the caller's), reporting every schema problem as name:line:column.  Partial skips the rules across
  * fields (required keys), for input the command line completes.
  * Returns 0 or -1 (65).
  */
@@ -99,12 +101,35 @@ int	entry_load(const char *path, struct entry *);
 /* The same for name relative to dirfd; path is used in messages. */
 int	entry_load_at(int dirfd, const char *name, const char *path,
 	    struct entry *);
-/* The same, the file read into scratch: a reader of many files reuses it. */
+/*
+ * What a reader of many files reuses from one to the next: the room the
+ * file is read into, and the arena of its YAML tree.
+ */
+struct entry_reuse {
+	struct buf	file;
+	struct arena	tree;
+};
+#define ENTRY_REUSE_INIT { BUF_INIT, ARENA_INIT }
+void	entry_reuse_free(struct entry_reuse *);
+
+/* entry_load_at with the room of r. */
 int	entry_load_reusing(int dirfd, const char *name, const char *path,
-	    struct entry *, struct buf *scratch);
+	    struct entry *, struct entry_reuse *r);
+/*
+ * The same as a view, for a reader that looks at each entry once and
+ * keeps nothing of it (check, export): its strings and lists are those
+ * of the YAML tree in r, nothing copied.  Valid until the next load
+ * with r; never passed to entry_free or changed.  The file is one a
+ * walk of the store has just seen regular (file_read_regular).
+ */
+int	entry_view_reusing(int dirfd, const char *name, const char *path,
+	    struct entry *view, struct entry_reuse *r);
 /* The same from memory; name is used in messages. */
 int	entry_load_buf(const char *name, const char *buf, size_t len,
 	    struct entry *, bool partial);
+/* A view from memory, in arena a (emptied first); no ID or path. */
+int	entry_view_buf(const char *name, const char *buf, size_t len,
+	    struct entry *view, struct arena *a);
 
 /*
  * The rules across fields (required keys, part only with series) and the

@@ -91,18 +91,15 @@ spool_flush(struct spool *sp)
 
 /* One entry the index did not know, spooled when it matches. */
 static int
-spool_entry(struct spool *sp, struct entry *e)
+spool_entry(struct spool *sp, const struct entry *e)
 {
 	struct spooled *r;
 	size_t start = sp->pending.len;
 
 	if (filter_match(sp->f, e)) {
 		if (sp->fd == -1 && (sp->fd = fsio_tmpfile(sp->tmpdir,
-		    "dailylog-export", NULL)) == -1) {
-			entry_free(e);
-			free(e);
+		    "dailylog-export", NULL)) == -1)
 			return -1;
-		}
 		format_entry(sp->fmt, e, &sp->pending);
 		if ((sp->n & (sp->n - 1)) == 0)
 			sp->v = xreallocarray(sp->v, sp->n ? sp->n * 2 : 16,
@@ -110,15 +107,12 @@ spool_entry(struct spool *sp, struct entry *e)
 		r = &sp->v[sp->n++];
 		r->rank = filter_rank(sp->f, e);
 		r->date = e->date;
-		r->id = e->id;
-		e->id = NULL;
+		r->id = xstrdup(e->id);
 		r->off = sp->flushed + (off_t)start;
 		r->len = sp->pending.len - start;
 		if (sp->pending.len > 65536)
 			spool_flush(sp);
 	}
-	entry_free(e);
-	free(e);
 	return 0;
 }
 
@@ -173,15 +167,15 @@ copy_spooled(struct spool *sp, const struct spooled *r, struct buf *b)
 struct reader {
 	char		*dir;
 	int		 fd;
-	struct buf	 scratch;	/* each file is read into it */
+	struct entry_reuse reuse;	/* from one file to the next */
 };
 
-static struct entry *
-read_entry(struct reader *rd, const char *path)
+/* The entry file at path as a view (entry_view_reusing): 0 or -1. */
+static int
+read_view(struct reader *rd, const char *path, struct entry *view)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dlen = slash != NULL ? (size_t)(slash - path) : 0;
-	struct entry *e = xmalloc(sizeof(*e));
 
 	if (slash != NULL && (rd->dir == NULL || strlen(rd->dir) != dlen ||
 	    memcmp(rd->dir, path, dlen) != 0)) {
@@ -192,14 +186,9 @@ read_entry(struct reader *rd, const char *path)
 		rd->fd = open(rd->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 		    O_CLOEXEC);
 	}
-	entry_init(e);
-	if (entry_load_reusing(slash != NULL && rd->fd != -1 ? rd->fd :
-	    AT_FDCWD, slash != NULL && rd->fd != -1 ? slash + 1 : path, path, e,
-	    &rd->scratch) != 0) {
-		free(e);
-		return NULL;		/* reported */
-	}
-	return e;
+	return entry_view_reusing(slash != NULL && rd->fd != -1 ? rd->fd :
+	    AT_FDCWD, slash != NULL && rd->fd != -1 ? slash + 1 : path, path,
+	    view, &rd->reuse);
 }
 
 /*
@@ -296,7 +285,7 @@ static int
 format_slot(struct spool *sp, struct summaries *known, struct reader *rd,
     const struct slot *s, struct buf *b, size_t i)
 {
-	struct entry *e;
+	struct entry e;
 	int keep;
 
 	if (s->known == SIZE_MAX) {
@@ -306,15 +295,13 @@ format_slot(struct spool *sp, struct summaries *known, struct reader *rd,
 		close_entry(sp, b);
 		return 1;
 	}
-	if ((e = read_entry(rd, summaries_at(known, s->known)->path)) == NULL)
-		return 0;
-	if ((keep = filter_match(sp->f, e))) {
+	if (read_view(rd, summaries_at(known, s->known)->path, &e) != 0)
+		return 0;		/* reported */
+	if ((keep = filter_match(sp->f, &e))) {
 		open_entry(sp, b, i);
-		format_entry(sp->fmt, e, b);
+		format_entry(sp->fmt, &e, b);
 		close_entry(sp, b);
 	}
-	entry_free(e);
-	free(e);
 	return keep;
 }
 
@@ -374,7 +361,7 @@ export_stream(struct store *st, const struct filter *f,
     enum export_format fmt, const char *tmpdir)
 {
 	struct spool sp = { f, fmt, tmpdir, -1, BUF_INIT, 0, NULL, 0, 0 };
-	struct reader rd = { NULL, -1, BUF_INIT };
+	struct reader rd = { NULL, -1, ENTRY_REUSE_INIT };
 	struct summaries known;
 	struct strlist unknown;
 	struct buf out = BUF_INIT;
@@ -384,9 +371,10 @@ export_stream(struct store *st, const struct filter *f,
 
 	rc = index_order(st, &known, &unknown);
 	for (size_t i = 0; i < unknown.n; i++) {
-		struct entry *e = read_entry(&rd, unknown.v[i]);
+		struct entry e;
 
-		if (e != NULL && spool_entry(&sp, e) != 0) {
+		if (read_view(&rd, unknown.v[i], &e) == 0 &&
+		    spool_entry(&sp, &e) != 0) {
 			rc = -1;
 			goto out;
 		}
@@ -419,7 +407,7 @@ out:
 	if (rd.fd != -1)
 		close(rd.fd);
 	free(rd.dir);
-	buf_free(&rd.scratch);
+	entry_reuse_free(&rd.reuse);
 	for (size_t i = 0; i < sp.n; i++)
 		free(sp.v[i].id);
 	free(sp.v);

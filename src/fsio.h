@@ -43,6 +43,14 @@ int	file_read_at(int dirfd, const char *name, const char *path,
  */
 int	file_read_buf(int dirfd, const char *name, const char *path,
 	    size_t max, struct buf *b);
+/*
+ * The same for a file that a walk of the store has just seen regular
+ * (readdir's type, or its stat): no fstat.  Should it have been
+ * replaced meanwhile by what is not a file, the read fails or finds it
+ * empty or short, and the loader refuses it.
+ */
+int	file_read_regular(int dirfd, const char *name, const char *path,
+	    size_t max, struct buf *b);
 /* The same for an open descriptor (stdin); name is used in messages. */
 int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
 

@@ -34,6 +34,14 @@ static const unsigned char special[256] = {
 	['"'] = 1, ['\\'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
 };
 
+/* Those bytes, sixteen at a time. */
+static bool
+special16(text_v16 v)
+{
+	return text_any16((v < 0x20) | (v == '"') | (v == '\\') |
+	    (v == 0x7F) | (v == 0xC2) | (v == 0xE2));
+}
+
 void
 json_string(struct buf *b, const char *s)
 {
@@ -43,7 +51,7 @@ json_string(struct buf *b, const char *s)
 	buf_addc(b, '"');
 	while (n > 0) {
 		/* Most text needs no escape: copy it a run at a time. */
-		size_t run = text_span(s, n, special);
+		size_t run = text_span16(s, n, special, special16);
 		unsigned char c;
 
 		buf_add(b, s, run);
@@ -52,11 +60,11 @@ json_string(struct buf *b, const char *s)
 		if (n == 0)
 			break;
 		switch ((c = (unsigned char)*s)) {
-		case '"':	buf_adds(b, "\\\""); break;
-		case '\\':	buf_adds(b, "\\\\"); break;
-		case '\n':	buf_adds(b, "\\n"); break;
-		case '\r':	buf_adds(b, "\\r"); break;
-		case '\t':	buf_adds(b, "\\t"); break;
+		case '"':	buf_add(b, "\\\"", 2); break;
+		case '\\':	buf_add(b, "\\\\", 2); break;
+		case '\n':	buf_add(b, "\\n", 2); break;
+		case '\r':	buf_add(b, "\\r", 2); break;
+		case '\t':	buf_add(b, "\\t", 2); break;
 		default:
 			if (c < 0x20 || c == 0x7F)
 				buf_addf(b, "\\u%04x", c);

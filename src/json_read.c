@@ -318,7 +318,7 @@ object_key(struct json_reader *r, struct ynode *obj, struct ykeys *keys)
 static int
 container(struct json_reader *r, struct ynode *n, int depth)
 {
-	struct ykeys keys = { NULL, 0, 0 };
+	struct ykeys keys = { NULL, 0, 0, NULL };
 	int close = peek(r) == '[' ? ']' : '}', rc = -1;
 
 	n->type = close == ']' ? Y_SEQ : Y_MAP;

@@ -16,6 +16,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 struct buf;
 
@@ -44,6 +46,56 @@ bool	text_valid_utf8(const char *s, size_t n);
  * output formats, eight bytes a step.
  */
 size_t	text_span(const char *s, size_t n, const unsigned char stop[256]);
+
+/*
+ * Sixteen bytes as one value, for tests of a few kinds of byte at once
+ * (the vector extension of GCC and Clang: SSE2, NEON); a comparison
+ * gives a mask, -1 in each byte where it holds.
+ */
+typedef unsigned char text_v16 __attribute__((vector_size(16)));
+typedef signed char text_m16 __attribute__((vector_size(16)));
+
+static inline text_v16
+text_load16(const char *s)
+{
+	text_v16 v;
+
+	memcpy(&v, s, sizeof(v));
+	return v;
+}
+
+static inline bool
+text_any16(text_m16 m)
+{
+	uint64_t a, b;
+
+	memcpy(&a, &m, 8);
+	memcpy(&b, (const char *)&m + 8, 8);
+	return (a | b) != 0;
+}
+
+/*
+ * text_span, sixteen bytes a step while maybe() finds none of stop's
+ * bytes in them: maybe must hold for every such byte (it may hold for
+ * others too, which stop then passes).  Inline, so that a constant
+ * maybe is compiled into the loop.
+ */
+static inline size_t
+text_span16(const char *s, size_t n, const unsigned char stop[256],
+    bool (*maybe)(text_v16))
+{
+	size_t i = 0, end, k;
+
+	for (;;) {
+		while (i + 16 <= n && !maybe(text_load16(s + i)))
+			i += 16;
+		end = n - i > 16 ? i + 16 : n;
+		k = text_span(s + i, end - i, stop);
+		if (i + k < end || end == n)
+			return i + k;
+		i = end;
+	}
+}
 
 /*
  * Append s with everything dangerous on a terminal made visible: C0

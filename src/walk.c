@@ -723,8 +723,9 @@ walk_paths_free(char **paths, size_t n)
 
 struct each {
 	void		(*fn)(struct entry *, void *);
+	void		(*view)(const struct entry *, void *);	/* or fn */
 	size_t		 nfiles;
-	struct buf	 scratch;	/* each file is read into it */
+	struct entry_reuse reuse;	/* from one file to the next */
 };
 
 /* One entry file, read through its directory's descriptor. */
@@ -733,26 +734,31 @@ load_file(struct walker *w, int dirfd, const char *name, const char *path,
     const struct file_stat *st)
 {
 	struct each *each = w->arg2;
-	struct entry *e;
+	struct entry *e, view;
 
 	(void)st;
 	if (name == NULL)
 		return;
 	each->nfiles++;
+	if (each->view != NULL) {
+		if (entry_view_reusing(dirfd, name, path, &view,
+		    &each->reuse) == 0)
+			each->view(&view, w->arg);
+		return;
+	}
 	e = xmalloc(sizeof(*e));
 	entry_init(e);
-	if (entry_load_reusing(dirfd, name, path, e, &each->scratch) != 0) {
+	if (entry_load_reusing(dirfd, name, path, e, &each->reuse) != 0) {
 		free(e);		/* reported: the walk goes on */
 		return;
 	}
 	each->fn(e, w->arg);
 }
 
-int
-walk_entries(const char *root, void (*fn)(struct entry *, void *),
+static int
+walk_each(const char *root, struct each *each,
     void (*other)(const char *, void *), void *arg, size_t *nfiles)
 {
-	struct each each = { fn, 0, BUF_INIT };
 	struct walker w;
 	int rc;
 
@@ -760,12 +766,30 @@ walk_entries(const char *root, void (*fn)(struct entry *, void *),
 	w.file = load_file;
 	w.other = other;
 	w.arg = arg;
-	w.arg2 = &each;
+	w.arg2 = each;
 	rc = walk_root(root, &w);
-	buf_free(&each.scratch);
+	entry_reuse_free(&each->reuse);
 	if (nfiles != NULL)
-		*nfiles = each.nfiles;
+		*nfiles = each->nfiles;
 	return rc;
+}
+
+int
+walk_entries(const char *root, void (*fn)(struct entry *, void *),
+    void (*other)(const char *, void *), void *arg, size_t *nfiles)
+{
+	struct each each = { fn, NULL, 0, ENTRY_REUSE_INIT };
+
+	return walk_each(root, &each, other, arg, nfiles);
+}
+
+int
+walk_views(const char *root, void (*fn)(const struct entry *, void *),
+    void (*other)(const char *, void *), void *arg, size_t *nfiles)
+{
+	struct each each = { NULL, fn, 0, ENTRY_REUSE_INIT };
+
+	return walk_each(root, &each, other, arg, nfiles);
 }
 
 static void

@@ -103,6 +103,14 @@ int	walk_entries(const char *root, void (*fn)(struct entry *, void *),
 	    void (*other)(const char *path, void *), void *arg,
 	    size_t *nfiles);
 
+/*
+ * The same, each entry a view (entry_view_reusing) that fn looks at and
+ * keeps nothing of: no string is copied or freed per entry.
+ */
+int	walk_views(const char *root, void (*fn)(const struct entry *, void *),
+	    void (*other)(const char *path, void *), void *arg,
+	    size_t *nfiles);
+
 /* Every entry read whole, sorted by entry_cmp. */
 int	walk_load_all(const char *root, struct entry_list *);
 

@@ -8,6 +8,7 @@
 #include <unistr.h>
 #include <yaml.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "dailylog.h"
 #include "diag.h"
@@ -243,20 +244,24 @@ yscalar_of(const char *s, size_t len)
 		return YS_NULL;
 	if (strlen(s) != len)
 		return YS_STR;	/* a NUL inside: text, whatever it spells */
-	for (size_t i = 0; i < 4; i++)
-		if (strcmp(s, nulls[i]) == 0)
-			return YS_NULL;
-	for (size_t i = 0; i < 6; i++)
-		if (strcmp(s, bools[i]) == 0)
-			return YS_BOOL;
+	/* The words by their first letters: most text starts otherwise. */
+	if (strchr("~nN", s[0]) != NULL)
+		for (size_t i = 0; i < 4; i++)
+			if (strcmp(s, nulls[i]) == 0)
+				return YS_NULL;
+	if (strchr("tTfF", s[0]) != NULL)
+		for (size_t i = 0; i < 6; i++)
+			if (strcmp(s, bools[i]) == 0)
+				return YS_BOOL;
 	if (s[0] == '0' && (s[1] == 'o' || s[1] == 'x') && s[2] != '\0')
 		return digits(s + 2, s[1] == 'o' ? 8 : 16) == len - 2 ?
 		    YS_INT : YS_STR;
 	if (*p == '-' || *p == '+')
 		p++;
-	for (size_t i = 0; i < 6; i++)
-		if (strcmp(p, odd[i]) == 0 && (i < 3 || p == s))
-			return YS_FLOAT;
+	if (*p == '.')
+		for (size_t i = 0; i < 6; i++)
+			if (strcmp(p, odd[i]) == 0 && (i < 3 || p == s))
+				return YS_FLOAT;
 	n = digits(p, 10);
 	if (p[n] == '\0' && n > 0)
 		return YS_INT;
@@ -365,15 +370,22 @@ ykeys_add(struct ykeys *ks, const struct ynode *map, size_t k)
 	size_t *at;
 
 	if (2 * (ks->n + 1) > ks->cap) {
-		struct ykeys bigger = { NULL, ks->cap ? 2 * ks->cap : 16, 0 };
+		/* 32 slots at first: an entry has a dozen keys. */
+		struct ykeys bigger = { NULL, ks->cap ? 2 * ks->cap : 32, 0,
+		    ks->arena };
 
-		bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+		if (ks->arena != NULL) {
+			bigger.slot = arena_alloc(ks->arena, bigger.cap *
+			    sizeof(*bigger.slot));
+			memset(bigger.slot, 0, bigger.cap * sizeof(*bigger.slot));
+		} else
+			bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
 		for (size_t i = 0; i < ks->cap; i++)
 			if (ks->slot[i] != 0)
 				*ykeys_find(&bigger, map,
 				    &map->kids[ks->slot[i] - 1]) = ks->slot[i];
 		bigger.n = ks->n;
-		free(ks->slot);
+		ykeys_free(ks);
 		*ks = bigger;
 	}
 	at = ykeys_find(ks, map, &map->kids[k]);
@@ -387,8 +399,12 @@ ykeys_add(struct ykeys *ks, const struct ynode *map, size_t k)
 void
 ykeys_free(struct ykeys *ks)
 {
-	free(ks->slot);
+	struct arena *a = ks->arena;
+
+	if (a == NULL)
+		free(ks->slot);
 	memset(ks, 0, sizeof(*ks));
+	ks->arena = a;
 }
 
 /* A new key in a map (its last kid) must be a scalar and must not repeat. */
@@ -443,8 +459,18 @@ text_check(const char *name, struct pos where, const char *s, size_t len)
  * newline, DEL, C1 (C2 80..9F), and the blocks that hold format
  * controls (Unicode category Cf) or the line and paragraph separators.
  * The precise decision is text_check's (libunistring's); this only has
- * to miss none.  The lead bytes are found by text_span, eight at a step.
+ * to miss none.  The lead bytes are found sixteen bytes a step.
  */
+
+/* Those bytes, and more: C0 but tab and newline, DEL, and the lead
+ * bytes but Japanese E3..E9. */
+static bool
+suspect16(text_v16 v)
+{
+	return text_any16(((v < 0x20) & (v != '\t') & (v != '\n')) |
+	    (v == 0x7F) | ((v >= 0xC0) & ((text_v16)(v - 0xE3) > 6)));
+}
+
 static bool
 scalar_suspect(const unsigned char *s, size_t len)
 {
@@ -459,8 +485,9 @@ scalar_suspect(const unsigned char *s, size_t len)
 	};
 	size_t i;
 
-	for (i = text_span((const char *)s, len, lead); i < len;
-	    i += 1 + text_span((const char *)s + i + 1, len - i - 1, lead)) {
+	for (i = text_span16((const char *)s, len, lead, suspect16); i < len;
+	    i += 1 + text_span16((const char *)s + i + 1, len - i - 1, lead,
+	    suspect16)) {
 		unsigned char c = s[i], d;
 
 		if (c < 0x80)
@@ -538,9 +565,13 @@ scalar_tag(const char *name, const yaml_event_t *ev, struct ynode *n)
 	return -1;
 }
 
-/* The scalar's text moves from the event to the node: no copy. */
+/*
+ * The scalar's text moves from the event to the node (no copy), or is
+ * copied into the arena, and libyaml's is freed with its event.
+ */
 static int
-scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
+scalar_node(const char *name, struct arena *a, yaml_event_t *ev,
+    struct ynode *n)
 {
 	char *s = (char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
@@ -552,10 +583,39 @@ scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
 	if (scalar_suspect((const unsigned char *)s, len) &&
 	    text_check(name, n->pos, s, len) != 0)
 		return -1;
-	n->s = s;
+	if (a != NULL)
+		n->s = arena_strndup(a, s, len);
+	else {
+		n->s = s;
+		ev->data.scalar.value = NULL;
+	}
 	n->len = len;
-	ev->data.scalar.value = NULL;
 	return ev->data.scalar.tag != NULL ? scalar_tag(name, ev, n) : 0;
+}
+
+/* A new last kid, its room doubling in the arena when there is one. */
+static struct ynode *
+add_kid(struct arena *a, struct ynode *parent)
+{
+	struct ynode *k;
+	size_t n = parent->nkids;
+
+	if (a == NULL)
+		return ynode_add_kid(parent);
+	/* Eight at first: a map of four keys, a short list. */
+	if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+		size_t cap = n == 0 ? 8 : 2 * n;
+
+		if (cap > SIZE_MAX / sizeof(*k))
+			cap = SIZE_MAX / sizeof(*k);	/* arena_alloc fails */
+		k = arena_alloc(a, cap * sizeof(*k));
+		if (n > 0)
+			memcpy(k, parent->kids, n * sizeof(*k));
+		parent->kids = k;
+	}
+	k = &parent->kids[parent->nkids++];
+	memset(k, 0, sizeof(*k));
+	return k;
 }
 
 /*
@@ -566,18 +626,21 @@ scalar_node(const char *name, yaml_event_t *ev, struct ynode *n)
 struct reader {
 	const char	*name;
 	const char	*buf;
+	struct arena	*arena;		/* the tree's, or NULL: malloc */
 	yaml_parser_t	 parser;
 	bool		 broken;	/* libyaml failed: it cannot go on */
 };
 
 static int
-reader_open(struct reader *r, const char *name, const char *buf, size_t len)
+reader_open(struct reader *r, const char *name, const char *buf, size_t len,
+    struct arena *a)
 {
 	int rc;
 
 	memset(r, 0, sizeof(*r));
 	r->name = name;
 	r->buf = buf;
+	r->arena = a;
 	if ((rc = check_encoding(name, buf, len)) != 0)
 		return rc;
 	if (!yaml_parser_initialize(&r->parser)) {
@@ -655,9 +718,9 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 				    ev.data.scalar.style ==
 				    YAML_PLAIN_SCALAR_STYLE;
 			} else
-				n = ynode_add_kid(stack[depth - 1]);
+				n = add_kid(r->arena, stack[depth - 1]);
 			if (ev.type == YAML_SCALAR_EVENT) {
-				rc = scalar_node(r->name, &ev, n);
+				rc = scalar_node(r->name, r->arena, &ev, n);
 				if (rc == 0 && depth > 0 &&
 				    stack[depth - 1]->type == Y_MAP &&
 				    stack[depth - 1]->nkids % 2 == 1)
@@ -683,6 +746,7 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 			    Y_MAP : Y_SEQ;
 			n->pos = mark_pos(ev.start_mark);
 			memset(&keys[depth], 0, sizeof(keys[depth]));
+			keys[depth].arena = r->arena;
 			stack[depth++] = n;
 			break;
 		case YAML_SEQUENCE_END_EVENT:
@@ -696,8 +760,10 @@ read_doc(struct reader *r, struct ynode *root, bool *empty)
 	}
 	while (depth > 0)
 		ykeys_free(&keys[--depth]);
-	if (rc != 0)
+	if (rc != 0 && r->arena == NULL)
 		ynode_free(root);
+	if (rc != 0)
+		memset(root, 0, sizeof(*root));
 	return rc;
 }
 
@@ -728,6 +794,13 @@ skip_doc(struct reader *r)
 int
 yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 {
+	return yaml_load_in(name, buf, len, root, NULL);
+}
+
+int
+yaml_load_in(const char *name, const char *buf, size_t len, struct ynode *root,
+    struct arena *a)
+{
 	struct reader r;
 	yaml_event_t ev;
 	int rc, ndocs = 0;
@@ -737,7 +810,7 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 	memset(root, 0, sizeof(*root));
 	root->type = Y_MAP;
 	root->pos.line = root->pos.col = 1;
-	if ((rc = reader_open(&r, name, buf, len)) != 0)
+	if ((rc = reader_open(&r, name, buf, len, a)) != 0)
 		return rc;
 	while ((rc = next_event(&r, &ev)) == 0) {
 		yaml_event_type_t t = ev.type;
@@ -756,7 +829,9 @@ yaml_load(const char *name, const char *buf, size_t len, struct ynode *root)
 	}
 	reader_close(&r);
 	if (rc != 0) {
-		ynode_free(root);
+		if (a == NULL)
+			ynode_free(root);
+		memset(root, 0, sizeof(*root));
 		root->type = Y_MAP;
 	}
 	return rc;
@@ -772,7 +847,7 @@ yaml_load_stream(const char *name, const char *buf, size_t len,
 	int rc, worst = 0;
 	bool empty;
 
-	if ((rc = reader_open(&r, name, buf, len)) != 0)
+	if ((rc = reader_open(&r, name, buf, len, NULL)) != 0)
 		return rc;
 	while (!r.broken) {
 		yaml_event_type_t t;
@@ -816,6 +891,26 @@ ynode_free(struct ynode *n)
 	n->kids = NULL;
 	n->nkids = 0;
 	n->s = NULL;
+}
+
+void
+ynode_dup(struct ynode *dst, const struct ynode *src)
+{
+	size_t cap;
+
+	*dst = *src;
+	if (src->s != NULL)
+		dst->s = xstrndup(src->s, src->len);
+	if (src->nkids == 0) {
+		dst->kids = NULL;
+		return;
+	}
+	/* Room for a power of two, as ynode_add_kid keeps it. */
+	for (cap = 1; cap < src->nkids; cap *= 2)
+		continue;
+	dst->kids = xreallocarray(NULL, cap, sizeof(*dst->kids));
+	for (size_t i = 0; i < src->nkids; i++)
+		ynode_dup(&dst->kids[i], &src->kids[i]);
 }
 
 const struct ynode *

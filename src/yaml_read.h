@@ -13,6 +13,8 @@
 
 #include "diag.h"
 
+struct arena;
+
 #define YAML_MAX_DEPTH	8
 
 enum ynode_type { Y_SCALAR, Y_SEQ, Y_MAP };
@@ -32,6 +34,16 @@ struct ynode {
  * name:line:column and returns -1 (65), or 0.
  */
 int	yaml_load(const char *name, const char *buf, size_t len, struct ynode *);
+
+/*
+ * The same with every node, key and text of the tree in arena a: a
+ * reader of many files resets one arena between them (arena_reset),
+ * and no allocation of libyaml's outlives its event, so the heap stays
+ * as libyaml leaves it.  The tree is freed with the arena, never with
+ * ynode_free; what must outlive it is copied (ynode_dup).
+ */
+int	yaml_load_in(const char *name, const char *buf, size_t len,
+	    struct ynode *, struct arena *a);
 
 /*
  * Parse a stream of documents with one parser, handing each to each()
@@ -54,6 +66,8 @@ int	yaml_load_stream(const char *name, const char *buf, size_t len,
 int	text_check(const char *name, struct pos, const char *s, size_t len);
 
 void	ynode_free(struct ynode *);
+/* A deep copy of src in memory of its own, for ynode_free. */
+void	ynode_dup(struct ynode *dst, const struct ynode *src);
 
 /* What a plain scalar is by YAML 1.2's core schema; quoted is text. */
 enum yscalar { YS_STR, YS_NULL, YS_BOOL, YS_INT, YS_FLOAT };
@@ -85,9 +99,10 @@ const struct ynode *ynode_get(const struct ynode *, const char *);
  * It holds places in the map's kids, which may move.
  */
 struct ykeys {
-	size_t	*slot;		/* 1 + the kid's place, or 0 */
-	size_t	 cap;		/* a power of two, or 0 */
-	size_t	 n;
+	size_t		*slot;		/* 1 + the kid's place, or 0 */
+	size_t		 cap;		/* a power of two, or 0 */
+	size_t		 n;
+	struct arena	*arena;		/* where slot lives, or NULL: malloc */
 };
 
 /*

@@ -4,6 +4,8 @@
  * Expected positions are counted by hand from the inputs (1-based lines,
  * columns in characters).
  */
+#include <fcntl.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -641,6 +643,11 @@ START_TEST(core_schema_scalars)
 		{ ".nan", YS_FLOAT }, { "-.nan", YS_STR }, { ".", YS_STR },
 		{ "1e", YS_STR }, { "e5", YS_STR }, { "1.5.2", YS_STR },
 		{ "2026-11-23", YS_STR }, { "12:30", YS_STR }, { "0b101", YS_STR },
+		/* Every spelling, as each first letter is tried apart. */
+		{ "false", YS_BOOL }, { "False", YS_BOOL }, { "TRUE", YS_BOOL },
+		{ ".Inf", YS_FLOAT }, { ".INF", YS_FLOAT }, { ".NaN", YS_FLOAT },
+		{ ".NAN", YS_FLOAT }, { "-.inf", YS_FLOAT }, { "~x", YS_STR },
+		{ "nul", YS_STR }, { "Fals", YS_STR }, { ".in", YS_STR },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
@@ -810,6 +817,53 @@ START_TEST(c1_control)
 {
 	refused("date: 2026-11-23\ntitle: \"a\\x9Bb\"\n",
 	    "2:8: control character U+009B in a value");
+}
+END_TEST
+
+/*
+ * The scan for controls goes sixteen bytes a step: each control is
+ * found at every offset in a block and across blocks, in Japanese text
+ * whose lead bytes the quick test passes over, and a tab is not one.
+ */
+START_TEST(controls_at_every_offset)
+{
+	static const struct {
+		const char *bytes, *esc, *want;
+	} c[] = {
+		{ "\xE2\x80\x8B", NULL, "U+200B" },
+		{ "\xE2\x80\xAE", NULL, "U+202E" },
+		{ "\xEF\xBB\xBF", NULL, "U+FEFF" },
+		{ NULL, "\\e", "U+001B" },
+		{ NULL, "\\r", "U+000D" },
+		{ NULL, "\\x7F", "U+007F" },
+		{ NULL, "\\x9B", "U+009B" },
+	};
+	struct buf text = BUF_INIT;
+	struct entry e;
+
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++)
+		for (int pad = 0; pad < 40; pad++) {
+			const char *q = c[k].esc != NULL ? "\"" : "";
+			char want[64];
+
+			buf_reset(&text);
+			buf_addf(&text, "date: 2026-11-23\ntitle: %s%.*s営業%s"
+			    "日報\tです%s\n", q, pad,
+			    "0123456789012345678901234567890123456789",
+			    c[k].esc != NULL ? c[k].esc : c[k].bytes, q);
+			snprintf(want, sizeof(want), "2:8: control character "
+			    "%s in a value\n", c[k].want);
+			refused_n(text.s, text.len, want);
+			/* Without it, the same text loads. */
+			buf_reset(&text);
+			buf_addf(&text, "date: 2026-11-23\ntitle: %.*s営業日報"
+			    "\tです\n", pad,
+			    "0123456789012345678901234567890123456789");
+			buf_reset(&messages);
+			loaded_n(text.s, text.len, &e);
+			entry_free(&e);
+		}
+	buf_free(&text);
 }
 END_TEST
 
@@ -985,6 +1039,107 @@ START_TEST(load_error_names_the_file)
 }
 END_TEST
 
+/*
+ * The view check and export read is the entry a full load gives: the
+ * same answer, messages, entry, ID and path, for every hostile file and
+ * every sample, one room reused from file to file as they reuse it.
+ */
+START_TEST(view_is_the_load)
+{
+	static const char *const pats[] = { "tests/hostile/*.yaml",
+	    "samples/store/entries/*/*/*.yaml", "tests/data/*.yaml" };
+	struct entry_reuse lr = ENTRY_REUSE_INIT, vr = ENTRY_REUSE_INIT;
+	struct buf lmsg = BUF_INIT;
+	size_t refused = 0, files = 0;
+	glob_t g;
+
+	for (size_t p = 0; p < sizeof(pats) / sizeof(pats[0]); p++) {
+		ck_assert_int_eq(glob(pats[p], 0, NULL, &g), 0);
+		for (size_t i = 0; i < g.gl_pathc; i++, files++) {
+			const char *path = g.gl_pathv[i];
+			struct entry e, v;
+			int rc, vrc;
+
+			buf_reset(&messages);
+			entry_init(&e);
+			rc = entry_load_reusing(AT_FDCWD, path, path, &e, &lr);
+			buf_reset(&lmsg);
+			buf_add(&lmsg, messages.s, messages.len);
+			buf_reset(&messages);
+			vrc = entry_view_reusing(AT_FDCWD, path, path, &v, &vr);
+			ck_assert_msg(rc == vrc, "%s: load %d, view %d", path,
+			    rc, vrc);
+			ck_assert_str_eq(buf_str(&messages), buf_str(&lmsg));
+			if (rc != 0) {
+				refused++;
+				ck_assert_ptr_null(v.title);
+				continue;
+			}
+			ck_assert_msg(entry_same(&e, &v), "%s", path);
+			ck_assert_str_eq(v.id, e.id);
+			ck_assert_str_eq(v.path, e.path);
+			entry_free(&e);
+		}
+		globfree(&g);
+	}
+	/* Both kinds were met: the hostile files are mostly refused. */
+	ck_assert_uint_gt(refused, 30);
+	ck_assert_uint_gt(files - refused, 30);
+	entry_reuse_free(&lr);
+	entry_reuse_free(&vr);
+	buf_free(&lmsg);
+}
+END_TEST
+
+/*
+ * A view reads its file without an fstat, into a room reused from file
+ * to file: files smaller and larger than the room (128 KiB at first)
+ * and at the limit read whole, past it refused as a full load refuses.
+ */
+START_TEST(view_reads_whole_files)
+{
+	static const size_t sizes[] = { 131073, 100, 131071, 131072, 300000,
+	    ENTRY_MAX_FILE, 200, ENTRY_MAX_FILE + 1, 5000 };
+	struct entry_reuse r = ENTRY_REUSE_INIT;
+	struct buf want = BUF_INIT;
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		/* A comment fills the file up to its last key. */
+		static const char tail[] = "\nclient: 末尾商事\n";
+		char *data = padded_entry(sizes[i]), *path;
+		struct entry e, v;
+
+		memcpy(data + sizes[i] - (sizeof(tail) - 1), tail,
+		    sizeof(tail) - 1);
+		path = write_temp("20261123-view01.yaml", data, sizes[i]);
+
+		buf_reset(&messages);
+		entry_init(&e);
+		if (sizes[i] > ENTRY_MAX_FILE) {
+			ck_assert_fails(entry_view_reusing(AT_FDCWD, path, path,
+			    &v, &r), EXIT_DATAERR);
+			buf_reset(&want);
+			buf_addf(&want, "dailylog: %s: larger than the limit of "
+			    "1024 KiB\n", path);
+			ck_assert_str_eq(buf_str(&messages), buf_str(&want));
+		} else {
+			ck_assert_int_eq(entry_load(path, &e), 0);
+			ck_assert_int_eq(entry_view_reusing(AT_FDCWD, path,
+			    path, &v, &r), 0);
+			ck_assert_str_eq(buf_str(&messages), "");
+			ck_assert(entry_same(&e, &v));
+			ck_assert_str_eq(v.client, "末尾商事");
+			ck_assert_str_eq(v.id, "20261123-view01");
+		}
+		entry_free(&e);
+		free(data);
+		free(path);
+	}
+	entry_reuse_free(&r);
+	buf_free(&want);
+}
+END_TEST
+
 /* A hand-written file kept in tests/data (tests run from the top directory). */
 START_TEST(load_hand_written_file)
 {
@@ -1155,6 +1310,7 @@ entry_suite(void)
 	tcase_add_test(guard, raw_esc);
 	tcase_add_test(guard, bidi_override);
 	tcase_add_test(guard, c1_control);
+	tcase_add_test(guard, controls_at_every_offset);
 	tcase_add_test(guard, syntax_error_has_position);
 	suite_add_tcase(s, guard);
 
@@ -1166,6 +1322,8 @@ entry_suite(void)
 	tcase_add_test(files, load_refuses_symlink);
 	tcase_add_test(files, load_error_names_the_file);
 	tcase_add_test(files, load_hand_written_file);
+	tcase_add_test(files, view_is_the_load);
+	tcase_add_test(files, view_reads_whole_files);
 	suite_add_tcase(s, files);
 
 	tcase_add_checked_fixture(cli, capture, release);

@@ -218,6 +218,53 @@ START_TEST(find_control_cases)
 }
 END_TEST
 
+/* Quotes and the lead byte E2, exactly, sixteen at a time. */
+static bool
+exact16(text_v16 v)
+{
+	return text_any16((v == '"') | (v == 0xE2));
+}
+
+/* Every byte from 0x80: more than the stop bytes, as a quick test may. */
+static bool
+broad16(text_v16 v)
+{
+	return text_any16((text_m16)(v >= 0x80));
+}
+
+/*
+ * text_span16 stops where text_span stops, whatever the offset of the
+ * stop byte in or across the blocks of sixteen, and with a quick test
+ * that holds for other bytes too (Japanese text is all such bytes).
+ */
+START_TEST(span16_is_span)
+{
+	static const unsigned char stop[256] = { ['"'] = 1, [0xE2] = 1 };
+	static const char *const ends[] = { "\"", "\xE2\x80\xA6", NULL };
+	char s[128];
+
+	for (size_t e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
+		for (size_t len = 0; len < 80; len++) {
+			/* Kana (E3 81 82) and ASCII, the stop byte at len. */
+			for (size_t i = 0; i < len; i++)
+				s[i] = i % 5 < 3 ? "\xE3\x81\x82"[i % 5] : 'a';
+			s[len] = '\0';
+			if (ends[e] != NULL)
+				strcpy(s + len, ends[e]);
+			for (size_t n = len; n <= strlen(s); n++) {
+				size_t want = text_span(s, n, stop);
+
+				ck_assert_uint_eq(text_span16(s, n, stop,
+				    exact16), want);
+				ck_assert_uint_eq(text_span16(s, n, stop,
+				    broad16), want);
+				ck_assert_uint_eq(want, ends[e] != NULL &&
+				    n > len ? len : n);
+			}
+		}
+}
+END_TEST
+
 START_TEST(valid_utf8)
 {
 	ck_assert(text_valid_utf8("入館証", strlen("入館証")));
@@ -611,6 +658,7 @@ text_suite(void)
 	tcase_add_test(tc, pad_cases);
 	tcase_add_test(tc, sanitize_cases);
 	tcase_add_test(tc, find_control_cases);
+	tcase_add_test(tc, span16_is_span);
 	tcase_add_test(tc, valid_utf8);
 	tcase_add_test(tc, wrap_fits_exactly);
 	tcase_add_test(tc, wrap_exact);
