@@ -53,6 +53,12 @@ kills() {
 	        sys.exit("list after the kill exited %d: %s" % (r.returncode, r.stderr))
 	    return len(r.stdout.splitlines()), r.stderr
 
+	def default_signals():
+	    # An ignored signal stays ignored in dailylog (nohup(1) works):
+	    # the kills must not depend on what this run was started with.
+	    for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+	        signal.signal(s, signal.SIG_DFL)
+
 	def files():
 	    return sum(len([f for f in fs if f.endswith(".yaml")])
 	               for _, _, fs in os.walk(os.path.join(store, "entries")))
@@ -69,8 +75,7 @@ kills() {
 	for k in range(kills):
 	    p = subprocess.Popen([dl, "-C", store, "import", batch],
 	                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-	                         preexec_fn=lambda: signal.signal(signal.SIGINT,
-	                                                          signal.SIG_DFL))
+	                         preexec_fn=default_signals)
 	    time.sleep(random.uniform(0, span * 1.5))
 	    p.send_signal(sig)
 	    out, err = p.communicate()
