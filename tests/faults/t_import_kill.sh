@@ -1,7 +1,8 @@
 # import killed at random instants, by SIGKILL and by SIGINT: once the
 # next dailylog command has run, the store holds none or all of the
 # batch, never a part of it; SIGINT rolls back before exit and says so;
-# and the store works and checks clean afterwards.
+# and the store works and checks clean afterwards.  A hangup that was
+# ignored when the import began stays ignored.
 . "$(dirname "$0")/../e2e/lib.sh"
 
 KILLS=${IMPORT_KILLS:-100}
@@ -159,6 +160,31 @@ test_sigterm_sighup_during_import() {
 	KILLS=$((KILLS / 4)) kills SIGTERM || fail "SIGTERM: see above"
 	KILLS=$((KILLS / 4)) kills SIGHUP || fail "SIGHUP: see above"
 	after
+}
+
+# Started with SIGHUP ignored (nohup(1)), an import goes on through any
+# number of hangups: a signal that was ignored stays ignored.
+test_ignored_sighup_stays_ignored() {
+	setup || return
+	python3 - "$DAILYLOG" "$S" "$T/in.jsonl" <<-'PY' || fail "see above"
+	import signal, subprocess, sys, time
+	dl, store, batch = sys.argv[1:4]
+	ignore = lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)
+	p = subprocess.Popen([dl, "-C", store, "import", batch],
+	                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+	                     preexec_fn=ignore)
+	sent = 0
+	while p.poll() is None:
+	    p.send_signal(signal.SIGHUP)
+	    sent += 1
+	    time.sleep(0.002)
+	out, err = p.communicate()
+	if p.returncode != 0 or len(out.split()) != 300:
+	    sys.exit("after %d hangups: exit %d, %d IDs: %s" %
+	             (sent, p.returncode, len(out.split()), err.decode()))
+	PY
+	expect_eq "$(count_entries)" 303
+	dl check >/dev/null 2>"$T/check.err" || fail "check: $(cat "$T/check.err")"
 }
 
 run_tests
