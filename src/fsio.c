@@ -393,17 +393,36 @@ fsio_mkdirs(const char *root, const char *rel)
  * synced when durable: 0 with its path in tmp, or an errno value with
  * nothing left behind.
  */
+/* A new, empty .BASE.tmp-XXXXXX of dir with mode: its descriptor, or -1. */
+static int
+open_temporary(const char *dir, const char *base, unsigned mode,
+    struct buf *tmp)
+{
+	int fd;
+
+	buf_addf(tmp, "%s/.%s.tmp-XXXXXX", dir, base);
+	if ((fd = mkostemp(tmp->s, O_CLOEXEC)) == -1)
+		return -1;
+	if (fchmod(fd, (mode_t)mode) == -1) {
+		int err = errno;
+
+		close(fd);
+		unlink(tmp->s);
+		errno = err;
+		return -1;
+	}
+	return fd;
+}
+
 static int
 write_temporary(const char *dir, const char *base, const char *data,
     size_t len, unsigned mode, bool durable, struct buf *tmp)
 {
 	int fd, err = 0;
 
-	buf_addf(tmp, "%s/.%s.tmp-XXXXXX", dir, base);
-	if ((fd = mkostemp(tmp->s, O_CLOEXEC)) == -1)
+	if ((fd = open_temporary(dir, base, mode, tmp)) == -1)
 		return errno;
-	if (fchmod(fd, (mode_t)mode) == -1 ||
-	    (err = fd_write_all(fd, data, len)) != 0 ||
+	if ((err = fd_write_all(fd, data, len)) != 0 ||
 	    (durable && fsync(fd) == -1)) {
 		err = err ? err : errno;
 		close(fd);
@@ -457,6 +476,27 @@ fsio_write(const char *path, const char *data, size_t len,
     enum fsio_mode how, unsigned mode, bool durable)
 {
 	return write_named(path, data, len, how, mode, durable, durable);
+}
+
+int
+fsio_replacement(const char *path, unsigned mode, struct buf *tmp)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	int fd = open_temporary(dir, slash ? slash + 1 : path, mode, tmp);
+
+	free(dir);
+	return fd;
+}
+
+int
+fsio_replace_with(int fd, const char *tmp, const char *path, bool ok)
+{
+	if (close(fd) == -1 || !ok || rename(tmp, path) == -1) {
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
 }
 
 /* Report a failed fsio_write of path (its status by errno); returns -1. */

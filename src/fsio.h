@@ -95,6 +95,15 @@ enum fsio_mode {
  */
 int	fsio_write(const char *path, const char *data, size_t len,
 	    enum fsio_mode, unsigned mode, bool durable);
+/*
+ * The same for a writer that writes in pieces: fsio_replacement opens
+ * the temporary for path (named in tmp) and gives its descriptor, or
+ * -1 with errno; fsio_replace_with closes it and, when ok, renames it
+ * over path (0), else, or when that fails, removes it (-1).  Nothing is
+ * synced: for caches that can be rebuilt.
+ */
+int	fsio_replacement(const char *path, unsigned mode, struct buf *tmp);
+int	fsio_replace_with(int fd, const char *tmp, const char *path, bool ok);
 
 /*
  * A new private file of the store (0600), not yet durable: for staging

@@ -219,13 +219,14 @@ pad_to(struct buf *b, size_t align)
 		buf_add(b, zero, align - b->len % align);
 }
 
+/* s (n bytes) and a NUL at the end of b, which begins at offset base. */
 static struct istr
-put_strn(struct buf *b, const char *s, size_t n)
+put_strn(struct buf *b, size_t base, const char *s, size_t n)
 {
 	struct istr is = { NO_STRING, 0 };
 
 	if (s != NULL) {
-		is.off = (uint32_t)b->len;
+		is.off = (uint32_t)(base + b->len);
 		is.len = (uint32_t)n;
 		buf_add(b, s, n);
 		buf_addc(b, '\0');
@@ -234,9 +235,9 @@ put_strn(struct buf *b, const char *s, size_t n)
 }
 
 static struct istr
-put_str(struct buf *b, const char *s)
+put_str(struct buf *b, size_t base, const char *s)
 {
-	return put_strn(b, s, s != NULL ? strlen(s) : 0);
+	return put_strn(b, base, s, s != NULL ? strlen(s) : 0);
 }
 
 /* The ID of an entry file: its name without ".yaml". */
@@ -251,12 +252,12 @@ id_of(const char *rel, size_t *len)
 }
 
 /*
- * The record of the file at rel (st) into b at off, its strings after
- * the end of b; e NULL for a file that does not load.  Offsets count
- * from the start of b.
+ * The record of the file at rel (st) into *out, its strings after the
+ * end of b, which begins at offset base (a multiple of 8) of the file;
+ * e NULL for a file that does not load.
  */
 static void
-put_record(struct buf *b, size_t off, const char *rel,
+make_record(struct buf *b, size_t base, struct irec *out, const char *rel,
     const struct file_stat *st, const struct entry *e, uint32_t flags)
 {
 	size_t idlen;
@@ -272,7 +273,7 @@ put_record(struct buf *b, size_t off, const char *rel,
 	r.ctime_s = st->ctime_s;
 	r.ctime_ns = st->ctime_ns;
 	pad_to(b, 4);
-	r.area = (uint32_t)b->len;
+	r.area = (uint32_t)(base + b->len);
 	if (e != NULL) {
 		flags |= (e->draft ? REC_DRAFT : 0) |
 		    (e->date.has_time ? REC_TIME : 0);
@@ -284,7 +285,7 @@ put_record(struct buf *b, size_t off, const char *rel,
 		r.min = (uint8_t)e->date.min;
 		r.part_line = (uint32_t)e->pos[F_PART].line;
 		r.part_col = (uint32_t)e->pos[F_PART].col;
-		r.tags = (uint32_t)b->len;
+		r.tags = (uint32_t)(base + b->len);
 		r.ntags = (uint32_t)e->tags.n;
 		buf_grow(b, e->tags.n * sizeof(struct istr));
 		memset(b->s + b->len, 0, e->tags.n * sizeof(struct istr));
@@ -292,19 +293,19 @@ put_record(struct buf *b, size_t off, const char *rel,
 	} else
 		flags |= REC_BAD;
 	r.flags = flags;
-	r.rel = put_str(b, rel);
-	r.id = put_strn(b, id, idlen);
+	r.rel = put_str(b, base, rel);
+	r.id = put_strn(b, base, id, idlen);
 	if (e != NULL) {
-		r.title = put_str(b, e->title);
-		r.series = put_str(b, e->series);
-		r.client = put_str(b, e->client);
-		r.contact = put_str(b, e->contact);
-		r.staff = put_str(b, e->staff);
-		r.author = put_str(b, e->author);
+		r.title = put_str(b, base, e->title);
+		r.series = put_str(b, base, e->series);
+		r.client = put_str(b, base, e->client);
+		r.contact = put_str(b, base, e->contact);
+		r.staff = put_str(b, base, e->staff);
+		r.author = put_str(b, base, e->author);
 		for (size_t k = 0; k < e->tags.n; k++) {
-			struct istr t = put_str(b, e->tags.v[k]);
+			struct istr t = put_str(b, base, e->tags.v[k]);
 
-			tags = (struct istr *)(void *)(b->s + r.tags);
+			tags = (struct istr *)(void *)(b->s + (r.tags - base));
 			tags[k] = t;
 		}
 	} else {
@@ -313,9 +314,20 @@ put_record(struct buf *b, size_t off, const char *rel,
 		r.title = r.series = r.client = r.contact = r.staff =
 		    r.author = none;
 	}
-	r.narea = (uint32_t)(b->len - r.area);
+	r.narea = (uint32_t)(base + b->len - r.area);
 	r.sum = checksum(&r, offsetof(struct irec, sum),
-	    checksum(b->s + r.area, r.narea, 0));
+	    checksum(b->s + (r.area - base), r.narea, 0));
+	*out = r;
+}
+
+/* The same into b at off, offsets counting from the start of b. */
+static void
+put_record(struct buf *b, size_t off, const char *rel,
+    const struct file_stat *st, const struct entry *e, uint32_t flags)
+{
+	struct irec r;
+
+	make_record(b, 0, &r, rel, st, e, flags);
 	memcpy(b->s + off, &r, sizeof(r));
 }
 
@@ -336,7 +348,7 @@ put_dir(struct buf *b, size_t off, const char *rel, const struct file_stat *st,
 	d.ctime_ns = st->ctime_ns;
 	d.flags = racy ? REC_RACY : 0;
 	d.depth = depth;
-	d.rel = put_str(b, rel);
+	d.rel = put_str(b, 0, rel);
 	memcpy(b->s + off, &d, sizeof(d));
 }
 
@@ -970,7 +982,8 @@ item_key(const struct item *it, uint32_t at, struct key *k)
 
 /* A string of the buffer being written, by a record's offset. */
 struct okey {
-	const char	*series, *id;
+	const char	*series, *id;	/* id: idlen bytes, not terminated */
+	size_t		 idlen;
 	uint32_t	 at;
 };
 
@@ -991,8 +1004,10 @@ static int
 cmp_id(const void *a, const void *b)
 {
 	const struct okey *x = a, *y = b;
+	int c = memcmp(x->id, y->id, x->idlen < y->idlen ? x->idlen :
+	    y->idlen);
 
-	return strcmp(x->id, y->id);
+	return c ? c : (x->idlen > y->idlen) - (x->idlen < y->idlen);
 }
 
 struct odir {
@@ -1008,6 +1023,43 @@ cmp_odir(const void *a, const void *b)
 }
 
 /*
+ * A part of the index being written, kept in memory from offset at of
+ * the file until it is written there: the records and their strings
+ * go out as they are made, so that writing the index never holds a
+ * second copy of the store's summaries.
+ */
+struct piece {
+	struct buf	 b;
+	uint64_t	 at;
+	int		 fd;
+	bool		 ok;	/* every write so far whole */
+};
+
+#define PIECE_FLUSH	65536		/* the tests cross it */
+
+static void
+piece_flush(struct piece *p)
+{
+	const char *s = p->b.s;
+	size_t n = p->b.len;
+	ssize_t w;
+
+	while (p->ok && n > 0) {
+		if ((w = pwrite(p->fd, s, n, (off_t)p->at)) <= 0) {
+			if (w == -1 && errno == EINTR)
+				continue;
+			p->ok = false;
+			break;
+		}
+		s += w;
+		n -= (size_t)w;
+		p->at += (uint64_t)w;
+	}
+	p->at += n;
+	buf_reset(&p->b);
+}
+
+/*
  * A new index from the snapshot: its items (in the walk's order, with
  * their listing order) and the walk's directories, racy by t0, the
  * walk's start.  Quiet on failure.
@@ -1015,14 +1067,24 @@ cmp_odir(const void *a, const void *b)
 static void
 index_write(struct index_snap *x, const char *root, int64_t t0)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, tmp = BUF_INIT;
+	struct piece recs, strs;
 	struct ihead h;
 	struct odir *dirs = xreallocarray(NULL, x->t.ndirs + 1, sizeof(*dirs));
 	struct okey *ks = xreallocarray(NULL, x->nitems + 1, sizeof(*ks));
 	struct okey *ki = xreallocarray(NULL, x->nitems + 1, sizeof(*ki));
-	size_t at, nks = 0;
-	char *path;
+	size_t nks = 0, at;
+	char *path = path_join(root, INDEX_FILE);
+	int fd;
 
+	if ((fd = fsio_replacement(path, 0600, &tmp)) == -1) {
+		free(path);
+		buf_free(&tmp);
+		free(dirs);
+		free(ks);
+		free(ki);
+		return;
+	}
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, MAGIC, 8);
 	h.bom = BYTE_ORDER_MARK;
@@ -1040,51 +1102,65 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 		put_dir(&b, at + i * sizeof(struct idir), dirs[i].rel,
 		    dirs[i].st, is_racy(dirs[i].st, t0));
 	pad_to(&b, 8);
-	/* Records, then their strings. */
+	/* Records, then their strings, each written as it fills. */
 	h.recs = b.len;
 	h.nrecs = (uint32_t)x->nitems;
-	at = reserve(&b, x->nitems * sizeof(struct irec));
-	h.strs = b.len;
+	h.strs = h.recs + x->nitems * sizeof(struct irec);
+	recs = (struct piece){ BUF_INIT, h.recs, fd, true };
+	strs = (struct piece){ BUF_INIT, h.strs, fd, true };
 	for (size_t i = 0; i < x->nitems; i++) {
 		const struct item *it = &x->items[i];
+		const char *rel = rel_of(root, it->f->path);
 		struct entry view;
+		struct irec r;
 
 		if (it->r != NULL) {
 			entry_init(&view);
 			rec_entry(it->base, it->r, it->f->path, &view, &x->tagv,
 			    &x->tagcap);
 		}
-		put_record(&b, at + i * sizeof(struct irec),
-		    rel_of(root, it->f->path), &it->f->st,
+		make_record(&strs.b, strs.at, &r, rel, &it->f->st,
 		    it->r != NULL ? &view : NULL, is_racy(&it->f->st, t0) ?
 		    REC_RACY : 0);
-	}
-	pad_to(&b, 8);
-	/* The orders, from the records as written. */
-	for (size_t i = 0; i < x->nitems; i++) {
-		const struct irec *w = (const void *)(b.s + at + i *
-		    sizeof(struct irec));
-
-		ki[i].id = b.s + w->id.off;
+		buf_add(&recs.b, &r, sizeof(r));
+		/* The orders' keys: the walk's and the snapshot's strings. */
+		ki[i].id = id_of(rel, &ki[i].idlen);
 		ki[i].at = (uint32_t)i;
-		if (w->series.off != NO_STRING) {
-			ks[nks].series = b.s + w->series.off;
+		if (it->r != NULL && view.series != NULL) {
+			ks[nks].series = view.series;
 			ks[nks++].at = (uint32_t)i;
 		}
+		if (recs.b.len >= PIECE_FLUSH)
+			piece_flush(&recs);
+		if (strs.b.len >= PIECE_FLUSH) {
+			pad_to(&strs.b, 8);	/* the next area stays aligned */
+			piece_flush(&strs);
+		}
 	}
+	piece_flush(&recs);
+	pad_to(&strs.b, 8);
+	piece_flush(&strs);
+	buf_free(&recs.b);
+	buf_free(&strs.b);
+	/* The orders: a part of their own after the strings. */
+	memcpy(b.s, &h, sizeof(h));	/* b is the head and directories */
+	h.sum_dirs = checksum(b.s + h.dirs, h.recs - h.dirs, 0);
+	recs.b = b;			/* written at 0 with the head, last */
+	b = (struct buf)BUF_INIT;
+	at = strs.at;			/* the orders begin here */
 	qsort(ks, nks, sizeof(*ks), cmp_series);
 	qsort(ki, x->nitems, sizeof(*ki), cmp_id);
-	h.byseries = b.len;
+	h.byseries = at;
 	h.nseries = (uint32_t)nks;
 	for (size_t i = 0; i < nks; i++)
 		buf_add(&b, &ks[i].at, 4);
-	h.bylist = b.len;
+	h.bylist = at + b.len;
 	h.nlist = (uint32_t)x->norder;
 	buf_add(&b, x->order, x->norder * 4);
-	h.byid = b.len;
+	h.byid = at + b.len;
 	for (size_t i = 0; i < x->nitems; i++)
 		buf_add(&b, &ki[i].at, 4);
-	h.bybad = b.len;
+	h.bybad = at + b.len;
 	for (size_t i = 0; i < x->nitems; i++)
 		if (x->items[i].r == NULL) {
 			uint32_t k = (uint32_t)i;
@@ -1094,26 +1170,30 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 		}
 	pad_to(&b, 8);
 	/* A sum for each block of the orders. */
-	h.sums = b.len;
+	h.sums = at + b.len;
 	h.nblocks = (uint32_t)blocks_of(&h);
 	for (uint64_t i = 0; i < h.nblocks; i++) {
 		uint64_t from = h.byseries + i * BLOCK, sum;
 
-		sum = checksum(b.s + from, h.sums - from < BLOCK ?
+		sum = checksum(b.s + (from - at), h.sums - from < BLOCK ?
 		    h.sums - from : BLOCK, i);
 		buf_add(&b, &sum, 8);
 	}
-	h.end = b.len;
-	h.sum_dirs = checksum(b.s + h.dirs, h.recs - h.dirs, 0);
-	h.sum_sums = checksum(b.s + h.sums, h.end - h.sums, 0);
+	h.end = at + b.len;
+	h.sum_sums = checksum(b.s + (h.sums - at), h.end - h.sums, 0);
 	h.sum = checksum(&h, offsetof(struct ihead, sum), 0);
-	memcpy(b.s, &h, sizeof(h));
-	if (b.len <= INDEX_MAX) {
-		path = path_join(root, INDEX_FILE);
-		(void)fsio_write(path, b.s, b.len, FSIO_REPLACE, 0600, false);
-		free(path);
-	}
-	buf_free(&b);
+	memcpy(recs.b.s, &h, sizeof(h));
+	strs.b = b;
+	strs.at = at;
+	piece_flush(&strs);
+	recs.at = 0;
+	piece_flush(&recs);
+	(void)fsio_replace_with(fd, tmp.s, path, recs.ok && strs.ok &&
+	    h.end <= INDEX_MAX);
+	buf_free(&recs.b);
+	buf_free(&strs.b);
+	buf_free(&tmp);
+	free(path);
 	free(dirs);
 	free(ks);
 	free(ki);
