@@ -6,7 +6,19 @@
 #define DL_CHECK_MAIN_H
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
+
+/* The temporary directory a test made, and all in it. */
+static inline void
+remove_tree(const char *dir)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", dir);
+}
 
 /*
  * A call that fails with status: it returns -1 after its report, and

@@ -900,11 +900,7 @@ make_tmpdir(void)
 static void
 remove_tmpdir(void)
 {
-	char cmd[96];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", tmpdir);
+	remove_tree(tmpdir);
 	release();
 }
 

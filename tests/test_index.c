@@ -73,12 +73,8 @@ setup(void)
 static void
 teardown(void)
 {
-	char cmd[96];
-
 	store_close(&st);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", tmp);
+	remove_tree(tmp);
 	diag_sink = NULL;
 	buf_free(&messages);
 }
