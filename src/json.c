@@ -34,61 +34,126 @@ static const unsigned char special[256] = {
 	['"'] = 1, ['\\'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
 };
 
-/* Those bytes, sixteen at a time. */
-static bool
+/* Where those bytes are, sixteen at a time. */
+static text_m16
 special16(text_v16 v)
 {
-	return text_any16((v < 0x20) | (v == '"') | (v == '\\') |
-	    (v == 0x7F) | (v == 0xC2) | (v == 0xE2));
+	return (v < 0x20) | (v == '"') | (v == '\\') | (v == 0x7F) |
+	    (v == 0xC2) | (v == 0xE2);
 }
+
+/*
+ * The escape of what starts at s (n bytes left, s[0] special) written at
+ * o: returns how many bytes of s it stands for, *o advanced.
+ */
+static size_t
+escape(const char *s, size_t n, char **o)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char c = (unsigned char)s[0];
+	unsigned int u;
+	size_t used = 1;
+	char *p = *o;
+
+	switch (c) {
+	case '"':	*p++ = '\\'; *p++ = '"'; goto done;
+	case '\\':	*p++ = '\\'; *p++ = '\\'; goto done;
+	case '\n':	*p++ = '\\'; *p++ = 'n'; goto done;
+	case '\r':	*p++ = '\\'; *p++ = 'r'; goto done;
+	case '\t':	*p++ = '\\'; *p++ = 't'; goto done;
+	}
+	if (c < 0x20 || c == 0x7F)
+		u = c;
+	else if (c == 0xC2 && n > 1 && (unsigned char)s[1] >= 0x80 &&
+	    (unsigned char)s[1] <= 0x9F) {
+		/* C1 controls: escaped, never raw. */
+		u = (unsigned char)s[1];
+		used = 2;
+	} else if (c == 0xE2 && n > 2 && is_format_char(s)) {
+		/* Line separators and bidi controls: a viewer of the JSON
+		 * must see them. */
+		u = 0x2000 | ((unsigned char)s[1] & 0x3) << 6 |
+		    ((unsigned char)s[2] & 0x3F);
+		used = 3;
+	} else {
+		*p++ = (char)c;
+		goto done;
+	}
+	*p++ = '\\';
+	*p++ = 'u';
+	*p++ = hex[u >> 12 & 0xF];
+	*p++ = hex[u >> 8 & 0xF];
+	*p++ = hex[u >> 4 & 0xF];
+	*p++ = hex[u & 0xF];
+done:
+	*o = p;
+	return used;
+}
+
+/*
+ * Written straight into b's room: sixteen bytes are copied at a time
+ * (past the end of what is kept when one of them needs an escape), so
+ * the room holds the rest of s unescaped, an escape and sixteen bytes
+ * more; it is grown again only at an escape.
+ */
+#define JSON_SLACK	(16 + 6)
 
 void
 json_string(struct buf *b, const char *s)
 {
-	size_t n = strlen(s);
+	size_t n = strlen(s), k;
+	char *o;
 
-	buf_grow(b, n + 2);
-	buf_addc(b, '"');
-	while (n > 0) {
-		/* Most text needs no escape: copy it a run at a time. */
-		size_t run = text_span16(s, n, special, special16);
-		unsigned char c;
+	buf_grow(b, n + 2 + JSON_SLACK);
+	o = b->s + b->len;
+	*o++ = '"';
+	for (;;) {
+		while (n >= 16) {
+			text_v16 v = text_load16(s);
+			text_m16 m = special16(v);
 
-		buf_add(b, s, run);
-		s += run;
-		n -= run;
+			memcpy(o, &v, 16);
+			if (!text_any16(m)) {
+				o += 16;
+				s += 16;
+				n -= 16;
+				continue;
+			}
+			k = text_first16(m);
+			o += k;
+			s += k;
+			n -= k;
+			break;
+		}
+		if (n < 16) {
+			k = text_span(s, n, special);
+			memcpy(o, s, k);
+			o += k;
+			s += k;
+			n -= k;
+		}
 		if (n == 0)
 			break;
-		switch ((c = (unsigned char)*s)) {
-		case '"':	buf_add(b, "\\\"", 2); break;
-		case '\\':	buf_add(b, "\\\\", 2); break;
-		case '\n':	buf_add(b, "\\n", 2); break;
-		case '\r':	buf_add(b, "\\r", 2); break;
-		case '\t':	buf_add(b, "\\t", 2); break;
-		default:
-			if (c < 0x20 || c == 0x7F)
-				buf_addf(b, "\\u%04x", c);
-			else if (c == 0xC2 && n > 1 && (unsigned char)s[1] >= 0x80 &&
-			    (unsigned char)s[1] <= 0x9F) {
-				/* C1 controls: escaped, never raw. */
-				buf_addf(b, "\\u%04x", (unsigned char)s[1]);
-				s++;
-				n--;
-			} else if (c == 0xE2 && n > 2 && is_format_char(s)) {
-				/* Line separators and bidi controls: a
-				 * viewer of the JSON must see them. */
-				buf_addf(b, "\\u%04x", 0x2000 |
-				    ((unsigned char)s[1] & 0x3) << 6 |
-				    ((unsigned char)s[2] & 0x3F));
-				s += 2;
-				n -= 2;
-			} else
-				buf_addc(b, c);
+		/* An escape: up to six bytes for what was one to three. */
+		if ((size_t)(b->s + b->cap - o) <= n + 2 + JSON_SLACK) {
+			b->len = (size_t)(o - b->s);
+			buf_grow(b, n + 2 + JSON_SLACK);
+			o = b->s + b->len;
 		}
-		s++;
-		n--;
+		if (*s == '\n') {	/* by far the most common */
+			*o++ = '\\';
+			*o++ = 'n';
+			s++;
+			n--;
+			continue;
+		}
+		k = escape(s, n, &o);
+		s += k;
+		n -= k;
 	}
-	buf_addc(b, '"');
+	*o++ = '"';
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
 }
 
 static void

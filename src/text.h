@@ -74,6 +74,28 @@ text_any16(text_m16 m)
 	return (a | b) != 0;
 }
 
+/* The place of the first byte m holds true for (16: none). */
+static inline size_t
+text_first16(text_m16 m)
+{
+	unsigned char t[16];
+
+	memcpy(t, &m, 16);
+	for (size_t i = 0; i < 16; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, t + i, 8);
+		if (w == 0)
+			continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		return i + (size_t)__builtin_clzll(w) / 8;
+#else
+		return i + (size_t)__builtin_ctzll(w) / 8;
+#endif
+	}
+	return 16;
+}
+
 /*
  * text_span, sixteen bytes a step while maybe() finds none of stop's
  * bytes in them: maybe must hold for every such byte (it may hold for
