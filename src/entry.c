@@ -609,20 +609,16 @@ entry_load_at(int dirfd, const char *name, const char *path, struct entry *e)
 	return rc;
 }
 
-/* An entry file into e, of its own or a view. */
+/* The entry in buf (the file at path, named name) into e. */
 static int
-load_file(int dirfd, const char *name, const char *path, struct entry *e,
-    struct entry_reuse *r, bool view)
+load_bytes(const char *name, const char *path, const char *buf, size_t len,
+    struct entry *e, struct entry_reuse *r, bool view)
 {
 	const char *base = strrchr(name, '/');
 	size_t blen;
 	int rc;
 
-	/* A view's file comes from a walk that saw it regular. */
-	if ((rc = (view ? file_read_regular : file_read_buf)(dirfd, name, path,
-	    ENTRY_MAX_FILE, &r->file)) != 0)
-		return rc;
-	rc = load_in(path, r->file.s, r->file.len, e, false, &r->tree, view);
+	rc = load_in(path, buf, len, e, false, &r->tree, view);
 	if (rc != 0) {
 		if (view)
 			entry_init(e);
@@ -644,6 +640,20 @@ load_file(int dirfd, const char *name, const char *path, struct entry *e,
 	return 0;
 }
 
+/* An entry file into e, of its own or a view. */
+static int
+load_file(int dirfd, const char *name, const char *path, struct entry *e,
+    struct entry_reuse *r, bool view)
+{
+	int rc;
+
+	/* A view's file comes from a walk that saw it regular. */
+	if ((rc = (view ? file_read_regular : file_read_buf)(dirfd, name, path,
+	    ENTRY_MAX_FILE, &r->file)) != 0)
+		return rc;
+	return load_bytes(name, path, r->file.s, r->file.len, e, r, view);
+}
+
 int
 entry_load_reusing(int dirfd, const char *name, const char *path,
     struct entry *e, struct entry_reuse *r)
@@ -657,6 +667,14 @@ entry_view_reusing(int dirfd, const char *name, const char *path,
 {
 	entry_init(view);
 	return load_file(dirfd, name, path, view, r, true);
+}
+
+int
+entry_view_bytes(const char *path, const char *buf, size_t len,
+    struct entry *view, struct entry_reuse *r)
+{
+	entry_init(view);
+	return load_bytes(path, path, buf, len, view, r, true);
 }
 
 int

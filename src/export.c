@@ -19,6 +19,7 @@
 #include "index.h"
 #include "json.h"
 #include "output.h"
+#include "readahead.h"
 #include "store.h"
 #include "walk.h"
 #include "yaml_write.h"
@@ -202,6 +203,7 @@ struct slot {
 	long		 rank;
 	struct date	 date;
 	const char	*id;
+	const char	*path;		/* of a known one */
 };
 
 static int
@@ -230,7 +232,7 @@ merge(struct summaries *known, struct spool *sp, size_t *n)
 		qsort(sp->v, sp->n, sizeof(*sp->v), cmp_spooled);
 	while (i < known->n || k < sp->n) {
 		struct slot s = { SIZE_MAX, 0, 0, { 0, 0, 0, 0, 0, false },
-		    NULL };
+		    NULL, NULL };
 
 		if (i < known->n) {
 			const struct entry *e = summaries_at(known, i);
@@ -243,6 +245,7 @@ merge(struct summaries *known, struct spool *sp, size_t *n)
 			s.rank = filter_rank(sp->f, e);
 			s.date = e->date;
 			s.id = e->id;
+			s.path = e->path;
 		}
 		if (s.known == SIZE_MAX || (k < sp->n && cmp_key(s.rank,
 		    &s.date, s.id, sp->v[k].rank, &sp->v[k].date,
@@ -279,14 +282,16 @@ close_entry(struct spool *sp, struct buf *b)
 /*
  * Slot s appended to b as the i-th entry of the output: 1 when it is
  * one, 0 when its file no longer loads or no longer matches --grep, -1
- * on a spool error.
+ * on a spool error.  A known one's file comes from ra when there is
+ * one (its next file is this one's), else it is read here.
  */
 static int
-format_slot(struct spool *sp, struct summaries *known, struct reader *rd,
+format_slot(struct spool *sp, struct readahead *ra, struct reader *rd,
     const struct slot *s, struct buf *b, size_t i)
 {
+	const struct buf *file;
 	struct entry e;
-	int keep;
+	int keep, rc;
 
 	if (s->known == SIZE_MAX) {
 		open_entry(sp, b, i);
@@ -295,7 +300,12 @@ format_slot(struct spool *sp, struct summaries *known, struct reader *rd,
 		close_entry(sp, b);
 		return 1;
 	}
-	if (read_view(rd, summaries_at(known, s->known)->path, &e) != 0)
+	if (ra != NULL && (file = readahead_next(ra)) != NULL)
+		rc = entry_view_bytes(s->path, file->s, file->len, &e,
+		    &rd->reuse);
+	else
+		rc = read_view(rd, s->path, &e);	/* says why */
+	if (rc != 0)
 		return 0;		/* reported */
 	if ((keep = filter_match(sp->f, &e))) {
 		open_entry(sp, b, i);
@@ -310,8 +320,8 @@ format_slot(struct spool *sp, struct summaries *known, struct reader *rd,
  * written in order: N entries in memory, not the store.
  */
 static size_t
-write_last_grep(struct spool *sp, struct summaries *known, struct reader *rd,
-    const struct slot *v, size_t n, struct buf *out)
+write_last_grep(struct spool *sp, struct reader *rd, const struct slot *v,
+    size_t n, struct buf *out)
 {
 	size_t want = (size_t)sp->f->last, got = 0;
 	struct buf *kept = xcalloc(want, sizeof(*kept));
@@ -319,7 +329,7 @@ write_last_grep(struct spool *sp, struct summaries *known, struct reader *rd,
 
 	/* Each kept with what goes around it as the second entry. */
 	for (size_t i = n; i > 0 && got < want && rc >= 0; i--)
-		if ((rc = format_slot(sp, known, rd, &v[i - 1],
+		if ((rc = format_slot(sp, NULL, rd, &v[i - 1],
 		    &kept[want - got - 1], 1)) > 0)
 			got++;
 	for (size_t i = want - got; i < want; i++) {
@@ -336,23 +346,36 @@ write_last_grep(struct spool *sp, struct summaries *known, struct reader *rd,
 	return got;
 }
 
-/* Every slot in order (the last N of them with -n). */
+/*
+ * Every slot in order (the last N of them with -n), the files of the
+ * known ones read ahead in a second thread.
+ */
 static size_t
-write_all(struct spool *sp, struct summaries *known, struct reader *rd,
-    const struct slot *v, size_t n, struct buf *out)
+write_all(struct spool *sp, struct reader *rd, const struct slot *v,
+    size_t n, struct buf *out)
 {
-	size_t first = 0, written = 0;
+	size_t first = 0, written = 0, nread = 0;
+	struct readahead *ra = NULL;
+	const char **paths;
 	int rc;
 
 	if (sp->f->last > 0 && (size_t)sp->f->last < n)
 		first = n - (size_t)sp->f->last;
+	paths = xreallocarray(NULL, n - first + 1, sizeof(*paths));
+	for (size_t i = first; i < n; i++)
+		if (v[i].known != SIZE_MAX)
+			paths[nread++] = v[i].path;
+	if (nread > 1)
+		ra = readahead_start(paths, nread, ENTRY_MAX_FILE);
 	for (size_t i = first; i < n; i++) {
-		if ((rc = format_slot(sp, known, rd, &v[i], out, written)) < 0)
+		if ((rc = format_slot(sp, ra, rd, &v[i], out, written)) < 0)
 			break;
 		written += (size_t)rc;
 		if (out->len > 65536)
 			out_buf(out);
 	}
+	readahead_stop(ra);
+	free(paths);
 	return written;
 }
 
@@ -387,9 +410,9 @@ export_stream(struct store *st, const struct filter *f,
 	else if (fmt == EXPORT_CSV)
 		csv_header(&out);
 	if (sp.err == 0 && f->last > 0 && filter_needs_text(f))
-		written = write_last_grep(&sp, &known, &rd, v, n, &out);
+		written = write_last_grep(&sp, &rd, v, n, &out);
 	else if (sp.err == 0)
-		written = write_all(&sp, &known, &rd, v, n, &out);
+		written = write_all(&sp, &rd, v, n, &out);
 	else
 		written = 0;
 	if (fmt == EXPORT_JSON)

@@ -47,18 +47,22 @@ fsio_status(int err)
 
 /* --- reading --- */
 
+/* A file of the store: never through a link, never waiting on a FIFO. */
+#define STORE_FILE_FLAGS	(O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+
 /*
- * fd_read with the file's stat data, or NULL when it has none, into b
- * (emptied first; what it holds already is room to reuse).
+ * fd into b (emptied first; what it holds already is room to reuse),
+ * with the file's stat data, or NULL when it has none: 0, or the errno
+ * of a failed read (EFBIG: more than max bytes).  Reports nothing.
  */
 static int
-read_whole(int fd, const struct stat *st, const char *name, size_t max,
-    struct buf *bp)
+read_all(int fd, const struct stat *st, size_t max, struct buf *bp)
 {
 	struct buf b = *bp;
 	bool regular = st != NULL && S_ISREG(st->st_mode);
 	size_t want;
 	ssize_t n;
+	int err = 0;
 
 	b.len = 0;
 	/* Room for the whole file and one byte more. */
@@ -73,18 +77,14 @@ read_whole(int fd, const struct stat *st, const char *name, size_t max,
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			diag_error(EXIT_IOERR, name, nopos, "read error: %s",
-			    strerror(errno));
-			*bp = b;
-			return -1;
+			err = errno;
+			break;
 		}
 		if (n == 0)
 			break;
 		if (b.len + (size_t)n > max) {
-			diag_error(EXIT_DATAERR, name, nopos, "larger than the "
-			    "limit of %zu KiB", max / 1024);
-			*bp = b;
-			return -1;
+			err = EFBIG;
+			break;
 		}
 		b.len += (size_t)n;
 		/* A short read that brought all fstat promised is the end:
@@ -93,9 +93,26 @@ read_whole(int fd, const struct stat *st, const char *name, size_t max,
 		    b.len >= (size_t)st->st_size)
 			break;
 	}
-	b.s[b.len] = '\0';
+	if (err == 0)
+		b.s[b.len] = '\0';
 	*bp = b;
-	return 0;
+	return err;
+}
+
+/* read_all, with a failure reported. */
+static int
+read_whole(int fd, const struct stat *st, const char *name, size_t max,
+    struct buf *bp)
+{
+	int err = read_all(fd, st, max, bp);
+
+	if (err == EFBIG)
+		diag_error(EXIT_DATAERR, name, nopos, "larger than the "
+		    "limit of %zu KiB", max / 1024);
+	else if (err != 0)
+		diag_error(EXIT_IOERR, name, nopos, "read error: %s",
+		    strerror(err));
+	return err == 0 ? 0 : -1;
 }
 
 /* What b holds, given to the caller; nothing after a failure. */
@@ -138,8 +155,7 @@ open_store_file(int dirfd, const char *name, const char *path)
 {
 	int fd;
 
-	if ((fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
-	    O_NONBLOCK)) == -1) {
+	if ((fd = openat(dirfd, name, STORE_FILE_FLAGS)) == -1) {
 		int err = errno;
 
 		if (err == ELOOP)
@@ -186,6 +202,19 @@ file_read_regular(int dirfd, const char *name, const char *path, size_t max,
 	rc = read_whole(fd, &st, path, max, b);
 	close(fd);
 	return rc;
+}
+
+int
+file_read_quietly(int dirfd, const char *name, size_t max, struct buf *b)
+{
+	struct stat st = { .st_mode = S_IFREG, .st_size = 0 };
+	int fd, err;
+
+	if ((fd = openat(dirfd, name, STORE_FILE_FLAGS)) == -1)
+		return errno;
+	err = read_all(fd, &st, max, b);
+	close(fd);
+	return err;
 }
 
 int

@@ -51,6 +51,13 @@ int	file_read_buf(int dirfd, const char *name, const char *path,
  */
 int	file_read_regular(int dirfd, const char *name, const char *path,
 	    size_t max, struct buf *b);
+/*
+ * file_read_regular that reports nothing, for a thread that must not
+ * (readahead.c): 0, or the errno of what failed (EFBIG: larger than
+ * max).  Its caller reads a failed file again with file_read_regular.
+ */
+int	file_read_quietly(int dirfd, const char *name, size_t max,
+	    struct buf *b);
 /* The same for an open descriptor (stdin); name is used in messages. */
 int	fd_read(int fd, const char *name, size_t max, char **buf, size_t *len);
 

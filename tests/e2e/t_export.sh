@@ -174,6 +174,58 @@ test_export_filters() {
 	    "$id_ja" <"$T/out" || fail "grep export: $(cat "$T/out")"
 }
 
+# More entries than export reads ahead at once (its ring holds 512),
+# with files broken and edited by hand in between: every entry that loads
+# comes once, in listing order (the order list gives), with what its
+# file says now; each broken file is reported once, where it breaks.
+test_export_many_files_with_broken_ones() {
+	python3 - >"$T/in.jsonl" <<-'PY'
+	import json
+	for i in range(1300):
+	    print(json.dumps({"date": "2026-%02d-%02d %02d:%02d" % (
+	        1 + i % 12, 1 + i % 28, i % 24, i % 60),
+	        "title": "訪問 %d" % i, "body": "本文 %d\n二行目\n" % i},
+	        ensure_ascii=False))
+	PY
+	expect_status 0 dl import "$T/in.jsonl" || return
+	dl list >/dev/null 2>&1
+	entry_files >"$T/files"
+	broken1=$(sed -n 100p "$T/files")
+	broken2=$(sed -n 900p "$T/files")
+	edited=$(sed -n 700p "$T/files")
+	printf 'date: 2026-01-01\ntitle: [unclosed\n' >"$broken1"
+	printf 'date: 2026-01-01\ntitle: x\nsurprise: 1\n' >"$broken2"
+	# Moved to the front of the listing, in place: same inode.
+	python3 - "$edited" <<-'PY'
+	import re, sys
+	path = sys.argv[1]
+	text = open(path, encoding="utf-8").read()
+	text = re.sub(r"^date: .*$", "date: 2025-12-31 23:59", text, count=1,
+	              flags=re.M)
+	with open(path, "r+", encoding="utf-8") as f:
+	    f.write(text)
+	    f.truncate()
+	PY
+	dl list --format tsv >"$T/list.tsv" 2>/dev/null
+	expect_status 65 dl export --format jsonl || return
+	python3 - "$T/out" "$T/list.tsv" "$edited" <<-'PY' 2>"$T/py" ||
+	import json, sys
+	got = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+	want = [l.split("\t")[0] for l in open(sys.argv[2], encoding="utf-8")]
+	assert len(got) == 1298, len(got)
+	assert [e["id"] for e in got] == want, "not in listing order"
+	assert got[0]["path"].endswith(sys.argv[3].rsplit("/", 1)[1]), got[0]
+	assert got[0]["date"] == "2025-12-31 23:59", got[0]
+	for e in got:
+	    n = int(e["title"].split()[1])
+	    assert e["body"] == "本文 %d\n二行目\n" % n, e
+	PY
+	    fail "export of many: $(cat "$T/py")"
+	expect_eq "$(grep -c "$broken1:3:1: invalid YAML" "$T/err")" 1
+	expect_eq "$(grep -c "$broken2:3:1: unknown key 'surprise'" "$T/err")" 1
+	expect_eq "$(wc -l <"$T/err")" 2
+}
+
 test_export_empty_store() {
 	expect_status 0 dl export --format json || return
 	python3 -c 'import json,sys; assert json.load(sys.stdin) == []' <"$T/out" ||

@@ -1,0 +1,187 @@
+/* Entry files read ahead in a second thread (readahead.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fsio.h"
+#include "readahead.h"
+
+/*
+ * Enough files ahead to ride over slow ones, and at most BUDGET bytes
+ * of them (files may be up to a mebibyte each).  The reader, once the
+ * ring is full, sleeps until half of it is free, and the caller wakes
+ * it only then: a wake-up costs a system call on each side, so one per
+ * RING / 2 files, not one each.
+ */
+#define RING	512
+#define BUDGET	(8 * 1024 * 1024)
+
+struct slot {
+	struct buf	 b;
+	int		 err;		/* errno: it could not be read */
+};
+
+struct readahead {
+	const char *const *paths;
+	size_t		 n, max;
+	pthread_t	 thread;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 filled, freed;
+	/* Under mu: files read, files handed over and given back, and the
+	 * bytes of those read and not given back. */
+	size_t		 read, done, bytes;
+	bool		 holding;	/* the caller has slot done */
+	bool		 reader_waits, caller_waits, stop;
+	struct slot	 ring[RING];
+};
+
+/* The length of the directory part of path (0: none). */
+static size_t
+dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? (size_t)(slash - path) : 0;
+}
+
+static void
+read_one(struct readahead *ra, const char *path, struct slot *s, int *dirfd,
+    const char **dir, size_t *dlen)
+{
+	size_t len = dir_len(path);
+
+	/* A large file's room is not kept for the small ones after it. */
+	if (s->b.cap > 65536)
+		buf_free(&s->b);
+	if (len == 0) {
+		s->err = file_read_quietly(AT_FDCWD, path, ra->max, &s->b);
+		return;
+	}
+	if (*dir == NULL || len != *dlen || memcmp(*dir, path, len) != 0) {
+		char *d = xstrndup(path, len);
+
+		if (*dirfd != -1)
+			close(*dirfd);
+		*dirfd = open(d, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		free(d);
+		*dir = path;
+		*dlen = len;
+	}
+	s->err = *dirfd == -1 ? errno : file_read_quietly(*dirfd, path + len +
+	    1, ra->max, &s->b);
+}
+
+static void *
+reader(void *arg)
+{
+	struct readahead *ra = arg;
+	const char *dir = NULL;
+	size_t dlen = 0;
+	int dirfd = -1;
+
+	for (size_t i = 0; i < ra->n; i++) {
+		bool stop;
+
+		pthread_mutex_lock(&ra->mu);
+		while (!ra->stop && (ra->read - ra->done >= RING ||
+		    ra->bytes >= BUDGET)) {
+			ra->reader_waits = true;
+			pthread_cond_wait(&ra->freed, &ra->mu);
+		}
+		ra->reader_waits = false;
+		stop = ra->stop;
+		pthread_mutex_unlock(&ra->mu);
+		if (stop)
+			break;
+		/* Slot i is the caller's no more: it gave back i - RING. */
+		read_one(ra, ra->paths[i], &ra->ring[i % RING], &dirfd, &dir,
+		    &dlen);
+		pthread_mutex_lock(&ra->mu);
+		ra->read++;
+		ra->bytes += ra->ring[i % RING].b.len;
+		if (ra->caller_waits)
+			pthread_cond_signal(&ra->filled);
+		pthread_mutex_unlock(&ra->mu);
+	}
+	if (dirfd != -1)
+		close(dirfd);
+	return NULL;
+}
+
+struct readahead *
+readahead_start(const char *const *paths, size_t n, size_t max)
+{
+	struct readahead *ra = xcalloc(1, sizeof(*ra));
+	sigset_t all, was;
+	int rc;
+
+	ra->paths = paths;
+	ra->n = n;
+	ra->max = max;
+	pthread_mutex_init(&ra->mu, NULL);
+	pthread_cond_init(&ra->filled, NULL);
+	pthread_cond_init(&ra->freed, NULL);
+	/* Signals are the main thread's, as if there were no other. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &was);
+	rc = pthread_create(&ra->thread, NULL, reader, ra);
+	pthread_sigmask(SIG_SETMASK, &was, NULL);
+	if (rc != 0) {
+		pthread_cond_destroy(&ra->freed);
+		pthread_cond_destroy(&ra->filled);
+		pthread_mutex_destroy(&ra->mu);
+		free(ra);
+		return NULL;
+	}
+	return ra;
+}
+
+const struct buf *
+readahead_next(struct readahead *ra)
+{
+	struct slot *s;
+
+	pthread_mutex_lock(&ra->mu);
+	if (ra->holding) {
+		ra->bytes -= ra->ring[ra->done % RING].b.len;
+		ra->done++;
+		ra->holding = false;
+		if (ra->reader_waits && ra->read - ra->done <= RING / 2 &&
+		    ra->bytes <= BUDGET / 2)
+			pthread_cond_signal(&ra->freed);
+	}
+	while (ra->read == ra->done) {
+		ra->caller_waits = true;
+		pthread_cond_wait(&ra->filled, &ra->mu);
+	}
+	ra->caller_waits = false;
+	ra->holding = true;
+	s = &ra->ring[ra->done % RING];
+	pthread_mutex_unlock(&ra->mu);
+	return s->err == 0 ? &s->b : NULL;
+}
+
+void
+readahead_stop(struct readahead *ra)
+{
+	if (ra == NULL)
+		return;
+	pthread_mutex_lock(&ra->mu);
+	ra->stop = true;
+	pthread_cond_signal(&ra->freed);
+	pthread_mutex_unlock(&ra->mu);
+	pthread_join(ra->thread, NULL);
+	for (size_t i = 0; i < RING; i++)
+		buf_free(&ra->ring[i].b);
+	pthread_cond_destroy(&ra->freed);
+	pthread_cond_destroy(&ra->filled);
+	pthread_mutex_destroy(&ra->mu);
+	free(ra);
+}

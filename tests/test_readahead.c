@@ -1,0 +1,199 @@
+/*
+ * Files read ahead in a second thread: every file of the list comes
+ * back in the list's order with its own bytes, across directories, past
+ * the ring's length and its byte budget; what cannot be read comes back
+ * as failed (the caller then reads it itself); stopping at any point,
+ * even before the first file, neither hangs nor leaks.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "readahead.h"
+
+#include "check_main.h"
+
+#define NFILES	1500		/* three times the ring */
+#define BIG	(900 * 1024)	/* a few of these pass the byte budget */
+#define MAX	(1024 * 1024)
+
+static char dir[] = "/tmp/dl-readahead-XXXXXX";
+
+/* The bytes of file i: its number, and for every 97th BIG bytes. */
+static void
+content(size_t i, struct buf *b)
+{
+	b->len = 0;
+	buf_addf(b, "file %zu\n", i);
+	if (i % 97 == 0)
+		while (b->len < BIG)
+			buf_addf(b, "%zu:%zu ", i, b->len);
+}
+
+static char *
+path_of(size_t i)
+{
+	struct buf p = BUF_INIT;
+
+	buf_addf(&p, "%s/d%zu/f%zu.yaml", dir, i % 3, i);
+	return buf_detach(&p);
+}
+
+static void
+write_file(const char *path, const struct buf *b)
+{
+	FILE *fp = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fwrite(b->s, 1, b->len, fp), b->len);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+static char **paths;
+
+static void
+setup(void)
+{
+	struct buf b = BUF_INIT;
+	char sub[64];
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	for (int d = 0; d < 3; d++) {
+		snprintf(sub, sizeof(sub), "%s/d%d", dir, d);
+		ck_assert_int_eq(mkdir(sub, 0700), 0);
+	}
+	paths = calloc(NFILES, sizeof(*paths));
+	ck_assert_ptr_nonnull(paths);
+	for (size_t i = 0; i < NFILES; i++) {
+		paths[i] = path_of(i);
+		content(i, &b);
+		write_file(paths[i], &b);
+	}
+	buf_free(&b);
+}
+
+static void
+teardown(void)
+{
+	for (size_t i = 0; i < NFILES; i++)
+		free(paths[i]);
+	free(paths);
+	remove_tree(dir);
+	strcpy(dir, "/tmp/dl-readahead-XXXXXX");
+}
+
+START_TEST(every_file_in_order)
+{
+	struct readahead *ra = readahead_start((const char *const *)paths,
+	    NFILES, MAX);
+	struct buf want = BUF_INIT;
+
+	ck_assert_ptr_nonnull(ra);
+	for (size_t i = 0; i < NFILES; i++) {
+		const struct buf *got = readahead_next(ra);
+
+		content(i, &want);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_uint_eq(got->len, want.len);
+		ck_assert(memcmp(got->s, want.s, want.len) == 0);
+		ck_assert_int_eq(got->s[got->len], '\0');
+		/* A slow reader now and then: the ring fills meanwhile. */
+		if (i % 400 == 0)
+			usleep(20000);
+	}
+	readahead_stop(ra);
+	buf_free(&want);
+}
+END_TEST
+
+START_TEST(what_cannot_be_read_is_handed_over_failed)
+{
+	struct buf b = BUF_INIT, big = BUF_INIT;
+	char *p[7];
+	struct readahead *ra;
+	const struct buf *got;
+
+	for (size_t i = 0; i < 7; i++) {
+		struct buf n = BUF_INIT;
+
+		buf_addf(&n, "%s/d1/odd%zu", dir, i);
+		p[i] = buf_detach(&n);
+	}
+	/* 0 gone, 1 a directory, 2 a link, 3 too large, 4 a FIFO, 5 and 6
+	 * plain files around them. */
+	ck_assert_int_eq(mkdir(p[1], 0700), 0);
+	ck_assert_int_eq(symlink(paths[0], p[2]), 0);
+	while (big.len <= MAX)
+		buf_adds(&big, "0123456789abcdef");
+	write_file(p[3], &big);
+	ck_assert_int_eq(mkfifo(p[4], 0600), 0);
+	buf_adds(&b, "before\n");
+	write_file(p[5], &b);
+	b.len = 0;
+	buf_adds(&b, "after\n");
+	write_file(p[6], &b);
+	{
+		const char *list[] = { p[5], p[0], p[1], p[2], p[3], p[4],
+		    p[6] };
+
+		ra = readahead_start(list, 7, MAX);
+		ck_assert_ptr_nonnull(ra);
+		got = readahead_next(ra);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_str_eq(got->s, "before\n");
+		for (int i = 0; i < 4; i++)
+			ck_assert_ptr_null(readahead_next(ra));
+		/* A FIFO with no writer reads as empty, never waits. */
+		got = readahead_next(ra);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_uint_eq(got->len, 0);
+		got = readahead_next(ra);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_str_eq(got->s, "after\n");
+		readahead_stop(ra);
+	}
+	for (size_t i = 0; i < 7; i++)
+		free(p[i]);
+	buf_free(&b);
+	buf_free(&big);
+}
+END_TEST
+
+START_TEST(stopped_anywhere)
+{
+	static const size_t at[] = { 0, 1, 5, 511, 512, 513, 1200 };
+
+	for (size_t k = 0; k < sizeof(at) / sizeof(at[0]); k++) {
+		struct readahead *ra = readahead_start(
+		    (const char *const *)paths, NFILES, MAX);
+
+		ck_assert_ptr_nonnull(ra);
+		for (size_t i = 0; i < at[k]; i++)
+			ck_assert_ptr_nonnull(readahead_next(ra));
+		readahead_stop(ra);
+	}
+	readahead_stop(NULL);
+}
+END_TEST
+
+static Suite *
+readahead_suite(void)
+{
+	Suite *s = suite_create("readahead");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, every_file_in_order);
+	tcase_add_test(tc, what_cannot_be_read_is_handed_over_failed);
+	tcase_add_test(tc, stopped_anywhere);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(readahead_suite)
