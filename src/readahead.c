@@ -14,13 +14,16 @@
 
 /*
  * Enough files ahead to ride over slow ones, and at most BUDGET bytes
- * of them (files may be up to a mebibyte each).  The reader, once the
+ * of them (files may be up to a mebibyte each); a slot keeps the room
+ * of at most KEEP bytes for the next file, so that what stays allocated
+ * is bounded too (RING * KEEP).  The reader, once the
  * ring is full, sleeps until half of it is free, and the caller wakes
  * it only then: a wake-up costs a system call on each side, so one per
  * RING / 2 files, not one each.
  */
-#define RING	512
+#define RING	128
 #define BUDGET	(8 * 1024 * 1024)
+#define KEEP	(64 * 1024)
 
 struct slot {
 	struct buf	 b;
@@ -57,7 +60,7 @@ read_one(struct readahead *ra, const char *path, struct slot *s, int *dirfd,
 	size_t len = dir_len(path);
 
 	/* A large file's room is not kept for the small ones after it. */
-	if (s->b.cap > 65536)
+	if (s->b.cap > KEEP)
 		buf_free(&s->b);
 	if (len == 0) {
 		s->err = file_read_quietly(AT_FDCWD, path, ra->max, &s->b);
