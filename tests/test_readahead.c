@@ -166,7 +166,7 @@ END_TEST
 
 START_TEST(stopped_anywhere)
 {
-	static const size_t at[] = { 0, 1, 5, 127, 128, 129, 1200 };
+	static const size_t at[] = { 0, 1, 5, 511, 512, 513, 1200 };
 
 	for (size_t k = 0; k < sizeof(at) / sizeof(at[0]); k++) {
 		struct readahead *ra = readahead_start(

@@ -174,7 +174,7 @@ test_export_filters() {
 	    "$id_ja" <"$T/out" || fail "grep export: $(cat "$T/out")"
 }
 
-# More entries than export reads ahead at once (its ring holds 128),
+# More entries than export reads ahead at once (its ring holds 512),
 # with files broken and edited by hand in between: every entry that loads
 # comes once, in listing order (the order list gives), with what its
 # file says now; each broken file is reported once, where it breaks.
