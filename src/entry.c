@@ -8,6 +8,7 @@
 #include "dailylog.h"
 #include "entry.h"
 #include "fsio.h"
+#include "readahead.h"
 
 const char *const field_names[F_COUNT] = {
 	"date", "title", "series", "part", "client", "contact", "staff",
@@ -670,11 +671,15 @@ entry_view_reusing(int dirfd, const char *name, const char *path,
 }
 
 int
-entry_view_bytes(const char *path, const char *buf, size_t len,
-    struct entry *view, struct entry_reuse *r)
+entry_view_ahead(struct readahead *ra, int dirfd, const char *name,
+    const char *path, struct entry *view, struct entry_reuse *r)
 {
+	const struct buf *file = ra != NULL ? readahead_next(ra) : NULL;
+
+	if (file == NULL)
+		return entry_view_reusing(dirfd, name, path, view, r);
 	entry_init(view);
-	return load_bytes(path, path, buf, len, view, r, true);
+	return load_bytes(path, path, file->s, file->len, view, r, true);
 }
 
 int

@@ -125,11 +125,12 @@ int	entry_load_reusing(int dirfd, const char *name, const char *path,
 int	entry_view_reusing(int dirfd, const char *name, const char *path,
 	    struct entry *view, struct entry_reuse *r);
 /*
- * The same for the bytes of the file at path, read already (by
- * readahead.c): buf need not outlive the call.
+ * The same for the next file of ra (readahead.h), which is the one at
+ * path: when ra is NULL or could not read it, it is read here.
  */
-int	entry_view_bytes(const char *path, const char *buf, size_t len,
-	    struct entry *view, struct entry_reuse *r);
+struct readahead;
+int	entry_view_ahead(struct readahead *ra, int dirfd, const char *name,
+	    const char *path, struct entry *view, struct entry_reuse *r);
 /* The same from memory; name is used in messages. */
 int	entry_load_buf(const char *name, const char *buf, size_t len,
 	    struct entry *, bool partial);

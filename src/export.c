@@ -171,9 +171,13 @@ struct reader {
 	struct entry_reuse reuse;	/* from one file to the next */
 };
 
-/* The entry file at path as a view (entry_view_reusing): 0 or -1. */
+/*
+ * The entry file at path as a view (entry_view_ahead, from ra when not
+ * NULL): 0 or -1.
+ */
 static int
-read_view(struct reader *rd, const char *path, struct entry *view)
+read_view(struct reader *rd, struct readahead *ra, const char *path,
+    struct entry *view)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dlen = slash != NULL ? (size_t)(slash - path) : 0;
@@ -187,7 +191,7 @@ read_view(struct reader *rd, const char *path, struct entry *view)
 		rd->fd = open(rd->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 		    O_CLOEXEC);
 	}
-	return entry_view_reusing(slash != NULL && rd->fd != -1 ? rd->fd :
+	return entry_view_ahead(ra, slash != NULL && rd->fd != -1 ? rd->fd :
 	    AT_FDCWD, slash != NULL && rd->fd != -1 ? slash + 1 : path, path,
 	    view, &rd->reuse);
 }
@@ -289,9 +293,8 @@ static int
 format_slot(struct spool *sp, struct readahead *ra, struct reader *rd,
     const struct slot *s, struct buf *b, size_t i)
 {
-	const struct buf *file;
 	struct entry e;
-	int keep, rc;
+	int keep;
 
 	if (s->known == SIZE_MAX) {
 		open_entry(sp, b, i);
@@ -300,12 +303,7 @@ format_slot(struct spool *sp, struct readahead *ra, struct reader *rd,
 		close_entry(sp, b);
 		return 1;
 	}
-	if (ra != NULL && (file = readahead_next(ra)) != NULL)
-		rc = entry_view_bytes(s->path, file->s, file->len, &e,
-		    &rd->reuse);
-	else
-		rc = read_view(rd, s->path, &e);	/* says why */
-	if (rc != 0)
+	if (read_view(rd, ra, s->path, &e) != 0)
 		return 0;		/* reported */
 	if ((keep = filter_match(sp->f, &e))) {
 		open_entry(sp, b, i);
@@ -396,7 +394,7 @@ export_stream(struct store *st, const struct filter *f,
 	for (size_t i = 0; i < unknown.n; i++) {
 		struct entry e;
 
-		if (read_view(&rd, unknown.v[i], &e) == 0 &&
+		if (read_view(&rd, NULL, unknown.v[i], &e) == 0 &&
 		    spool_entry(&sp, &e) != 0) {
 			rc = -1;
 			goto out;

@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "entry.h"
 #include "fsio.h"
+#include "readahead.h"
 #include "walk.h"
 
 void
@@ -723,7 +724,6 @@ walk_paths_free(char **paths, size_t n)
 
 struct each {
 	void		(*fn)(struct entry *, void *);
-	void		(*view)(const struct entry *, void *);	/* or fn */
 	size_t		 nfiles;
 	struct entry_reuse reuse;	/* from one file to the next */
 };
@@ -734,18 +734,12 @@ load_file(struct walker *w, int dirfd, const char *name, const char *path,
     const struct file_stat *st)
 {
 	struct each *each = w->arg2;
-	struct entry *e, view;
+	struct entry *e;
 
 	(void)st;
 	if (name == NULL)
 		return;
 	each->nfiles++;
-	if (each->view != NULL) {
-		if (entry_view_reusing(dirfd, name, path, &view,
-		    &each->reuse) == 0)
-			each->view(&view, w->arg);
-		return;
-	}
 	e = xmalloc(sizeof(*e));
 	entry_init(e);
 	if (entry_load_reusing(dirfd, name, path, e, &each->reuse) != 0) {
@@ -778,18 +772,40 @@ int
 walk_entries(const char *root, void (*fn)(struct entry *, void *),
     void (*other)(const char *, void *), void *arg, size_t *nfiles)
 {
-	struct each each = { fn, NULL, 0, ENTRY_REUSE_INIT };
+	struct each each = { fn, 0, ENTRY_REUSE_INIT };
 
 	return walk_each(root, &each, other, arg, nfiles);
 }
 
+/*
+ * The paths first (the walk is quick), then the files in their order,
+ * read ahead in a second thread while each is parsed here.
+ */
 int
 walk_views(const char *root, void (*fn)(const struct entry *, void *),
     void (*other)(const char *, void *), void *arg, size_t *nfiles)
 {
-	struct each each = { NULL, fn, 0, ENTRY_REUSE_INIT };
+	struct entry_reuse reuse = ENTRY_REUSE_INIT;
+	struct readahead *ra = NULL;
+	struct entry view;
+	char **paths;
+	size_t n;
+	int rc;
 
-	return walk_each(root, &each, other, arg, nfiles);
+	rc = walk_paths(root, &paths, &n, other, arg);
+	if (n > 1)
+		ra = readahead_start((const char *const *)paths, n,
+		    ENTRY_MAX_FILE);
+	for (size_t i = 0; i < n; i++)
+		if (entry_view_ahead(ra, AT_FDCWD, paths[i], paths[i], &view,
+		    &reuse) == 0)
+			fn(&view, arg);
+	readahead_stop(ra);
+	entry_reuse_free(&reuse);
+	walk_paths_free(paths, n);
+	if (nfiles != NULL)
+		*nfiles = n;
+	return rc;
 }
 
 static void

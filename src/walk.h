@@ -105,7 +105,9 @@ int	walk_entries(const char *root, void (*fn)(struct entry *, void *),
 
 /*
  * The same, each entry a view (entry_view_reusing) that fn looks at and
- * keeps nothing of: no string is copied or freed per entry.
+ * keeps nothing of: no string is copied or freed per entry.  The walk
+ * comes first (other sees what is not an entry then), and the files are
+ * read after it, in its order, ahead in a second thread (readahead.h).
  */
 int	walk_views(const char *root, void (*fn)(const struct entry *, void *),
 	    void (*other)(const char *path, void *), void *arg,
