@@ -403,6 +403,8 @@ export_stream(struct store *st, const struct filter *f,
 	if (sp.fd != -1)
 		spool_flush(&sp);
 	v = merge(&known, &sp, &n);
+	/* The order is taken: the slots hold what the writing needs. */
+	summaries_let_go(&known);
 	if (fmt == EXPORT_JSON)
 		buf_addc(&out, '[');
 	else if (fmt == EXPORT_CSV)

@@ -911,6 +911,16 @@ summaries_at(struct summaries *s, size_t i)
 	return &x->scratch;
 }
 
+void
+summaries_let_go(struct summaries *s)
+{
+	const struct ixmap *m = &s->snap->m;
+
+	/* Clean pages of a read-only map: dropped, read again if met. */
+	if (m->map != NULL)
+		(void)madvise((void *)m->map, m->len, MADV_DONTNEED);
+}
+
 struct entry *
 summaries_copy(struct summaries *s, size_t i)
 {

@@ -71,6 +71,12 @@ int	index_summaries(struct store *, struct summaries *);
  * caller must not change or free it.
  */
 const struct entry *summaries_at(struct summaries *, size_t i);
+/*
+ * The memory the index's pages take given back, for a caller done with
+ * the summaries for now (export, once it has the order): they stay
+ * valid, read again from the file should they be met.
+ */
+void	summaries_let_go(struct summaries *);
 /* A copy of it the caller owns (entry_free). */
 struct entry *summaries_copy(struct summaries *, size_t i);
 void	summaries_free(struct summaries *);
