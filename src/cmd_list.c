@@ -195,17 +195,12 @@ struct grep_run {
 };
 
 static void
-keep_match(struct entry *e, void *arg)
+keep_match(const struct entry *view, void *arg)
 {
 	struct grep_run *run = arg;
 
-	if (!filter_match(run->f, e)) {
-		entry_free(e);
-		free(e);
-		return;
-	}
-	entry_summarize(e);
-	entry_list_add(run->l, e);
+	if (filter_match(run->f, view))
+		entry_list_add(run->l, entry_summary_copy(NULL, view));
 }
 
 static int
@@ -287,7 +282,7 @@ list_lines(struct ctx *ctx, const struct filter *f, enum list_format fmt)
 	if (filter_needs_text(f)) {
 		struct grep_run run = { f, &l };
 
-		rc = walk_entries(st->root, keep_match, walk_warn_not_entry,
+		rc = walk_views(st->root, keep_match, walk_warn_not_entry,
 		    &run, NULL);
 		if (l.n > 1)
 			qsort(l.v, l.n, sizeof(*l.v), entry_cmp);

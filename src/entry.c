@@ -97,6 +97,42 @@ entry_summarize(struct entry *e)
 	e->nx = 0;
 }
 
+static char *
+copy_str(struct arena *a, const char *s)
+{
+	return s == NULL ? NULL : a != NULL ? arena_strdup(a, s) : xstrdup(s);
+}
+
+struct entry *
+entry_summary_copy(struct arena *a, const struct entry *v)
+{
+	struct entry *e = a != NULL ? arena_alloc(a, sizeof(*e)) :
+	    xmalloc(sizeof(*e));
+
+	entry_init(e);
+	e->id = copy_str(a, v->id);
+	e->path = copy_str(a, v->path);
+	e->title = copy_str(a, v->title);
+	e->series = copy_str(a, v->series);
+	e->client = copy_str(a, v->client);
+	e->contact = copy_str(a, v->contact);
+	e->staff = copy_str(a, v->staff);
+	e->author = copy_str(a, v->author);
+	e->date = v->date;
+	e->part = v->part;
+	e->pos[F_PART] = v->pos[F_PART];
+	e->draft = v->draft;
+	if (v->tags.n > 0) {
+		e->tags.v = a != NULL ? arena_alloc(a, v->tags.n *
+		    sizeof(*e->tags.v)) : xreallocarray(NULL, v->tags.n,
+		    sizeof(*e->tags.v));
+		for (size_t k = 0; k < v->tags.n; k++)
+			e->tags.v[k] = copy_str(a, v->tags.v[k]);
+		e->tags.n = v->tags.n;
+	}
+	return e;
+}
+
 bool
 entry_is_empty(const struct entry *e)
 {

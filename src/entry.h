@@ -67,6 +67,11 @@ void	entry_merge(struct entry *dst, struct entry *src);
 
 /* Drop what the index does not keep: result, next, body and x- keys. */
 void	entry_summarize(struct entry *);
+/*
+ * The summary of v (a view, or an entry that points elsewhere) copied:
+ * into arena a, or (a NULL) one the caller owns (entry_free).
+ */
+struct entry *entry_summary_copy(struct arena *a, const struct entry *v);
 
 /* Whether e sets no field at all. */
 bool	entry_is_empty(const struct entry *);
