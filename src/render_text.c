@@ -236,7 +236,9 @@ add_reference(struct doc *doc, const char *key, struct target t)
 {
 	struct buf target = BUF_INIT;
 
-	buf_addf(&doc->out, "[%s] ", key);
+	buf_addc(&doc->out, '[');
+	buf_adds(&doc->out, key);
+	buf_adds(&doc->out, "] ");
 	render_href(&target, doc, t);
 	add_wrapped(doc, buf_str(&target), text_width(key, strlen(key)) + 3,
 	    4);
@@ -272,7 +274,7 @@ text_end(struct doc *doc)
 		if (!any || !st->used[i])
 			continue;
 		buf_reset(&key);
-		buf_addf(&key, "%ld", s->parts[i]->part);
+		buf_addu(&key, (unsigned long)s->parts[i]->part);
 		add_reference(doc, key.s, t);
 	}
 	buf_free(&key);
