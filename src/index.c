@@ -1824,6 +1824,49 @@ lookup_take(struct lookup *lk, const struct entry *v)
 		lk->p->l.v[lk->p->l.n++] = summary_copy(&lk->p->arena, v);
 }
 
+/* String s of a record's area at from, in its copy at to. */
+static char *
+moved(char *s, const char *from, char *to)
+{
+	return s == NULL ? NULL : to + (s - from);
+}
+
+/*
+ * The summary of record x into the parts, of file path: its strings
+ * copied at once, as they lie in the record's area.
+ */
+static void
+lookup_take_rec(struct lookup *lk, const struct xrec *x, const char *path)
+{
+	struct arena *a = &lk->p->arena;
+	const char *area = (const char *)x->base + x->r->area;
+	struct entry *e;
+	char *copy, **tags;
+
+	if (!in_slugs(str_at(x->base, x->r->series), lk->slugs, lk->n))
+		return;
+	e = arena_alloc(a, sizeof(*e));
+	copy = arena_alloc(a, x->r->narea);
+	memcpy(copy, area, x->r->narea);
+	entry_init(e);
+	rec_entry(x->base, x->r, path, e, &lk->tagv, &lk->tagcap);
+	e->id = moved(e->id, area, copy);
+	e->title = moved(e->title, area, copy);
+	e->series = moved(e->series, area, copy);
+	e->client = moved(e->client, area, copy);
+	e->contact = moved(e->contact, area, copy);
+	e->staff = moved(e->staff, area, copy);
+	e->author = moved(e->author, area, copy);
+	e->path = arena_strdup(a, path);
+	if (e->tags.n > 0) {
+		tags = arena_alloc(a, e->tags.n * sizeof(*tags));
+		for (size_t k = 0; k < e->tags.n; k++)
+			tags[k] = moved(e->tags.v[k], area, copy);
+		e->tags.v = tags;
+	}
+	lk->p->l.v[lk->p->l.n++] = e;
+}
+
 /*
  * What a lookup makes of file path (it exists, now): its record's
  * summary when that holds, else the file read again.  A file that did
@@ -1834,7 +1877,7 @@ cand_take(struct lookup *lk, const struct cand *k, const char *path,
     const struct file_stat *now)
 {
 	struct file_stat was;
-	struct entry view, *e;
+	struct entry *e;
 
 	if (!k->dirty && k->rec.r != NULL) {
 		rec_stat(k->rec.r, &was);
@@ -1843,10 +1886,7 @@ cand_take(struct lookup *lk, const struct cand *k, const char *path,
 			return;
 		if (stat_equal(now, &was) &&
 		    (k->rec.r->flags & (REC_RACY | REC_BAD)) == 0) {
-			entry_init(&view);
-			rec_entry(k->rec.base, k->rec.r, path, &view, &lk->tagv,
-			    &lk->tagcap);
-			lookup_take(lk, &view);
+			lookup_take_rec(lk, &k->rec, path);
 			return;
 		}
 	}

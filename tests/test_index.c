@@ -936,6 +936,7 @@ START_TEST(series_copies)
 	enum { LONG = 600 };
 	struct ihead_view h;
 	struct buf text = BUF_INIT, want = BUF_INIT;
+	struct parts p;
 	char rel[64], *path, *got, *old;
 	struct entry e;
 	size_t oldlen;
@@ -958,6 +959,24 @@ START_TEST(series_copies)
 	ck_assert_uint_gt(h.end - h.copies, 2 * 65536);
 	series_loads_as("long", buf_str(&want));
 	series_loads_as("badge", badge);
+	/* Every field of the summary, in memory of the parts' own. */
+	ck_assert_int_eq(index_load_series(&st, "long", &p), 0);
+	ck_assert_uint_eq(p.l.n, LONG);
+	for (size_t i = 0; i < p.l.n; i++) {
+		const struct entry *v = p.l.v[i];
+
+		long_part((int)i + 1, "", rel, sizeof(rel), &text);
+		path = in_store(rel);
+		ck_assert_str_eq(v->path, path);
+		free(path);
+		ck_assert_str_eq(v->client, "北浜物流");
+		ck_assert_str_eq(v->contact, "倉庫長");
+		ck_assert_ptr_null(v->staff);
+		ck_assert_uint_eq(v->tags.n, 2);
+		ck_assert_str_eq(v->tags.v[0], "棚卸し");
+		ck_assert_str_eq(v->tags.v[1], "定例");
+	}
+	parts_free(&p);
 
 	/* Part 300 edited as edit does: its appended record wins. */
 	long_part(300, "（改）", rel, sizeof(rel), &text);
