@@ -1939,9 +1939,10 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 {
 	struct strlist dirty = { NULL, 0 };
 	struct cands c = { NULL, 0, 0 };
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, full = BUF_INIT;
 	struct statdir sd = { BUF_INIT, -1 };
 	const char **slugs = xreallocarray(NULL, ngiven + 1, sizeof(*slugs));
+	size_t rootlen;
 	struct lookup lk = { slugs, 0, strict, p, NULL, 0 };
 	struct summaries all;
 	struct ixmap m;
@@ -1980,6 +1981,7 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 	if (dirty.n > 0 && c.n > 1)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
 	p->l.v = xreallocarray(NULL, c.n + 1, sizeof(*p->l.v));
+	rootlen = strlen(full_path(&full, st->root, ""));
 	for (size_t i = 0; i < c.n; i++) {
 		struct file_stat now;
 
@@ -1988,8 +1990,9 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 			continue;	/* dirty first, then its record */
 		if (!statdir_stat(&sd, st->root, c.v[i].rel, &path, &now))
 			continue;	/* removed since: as the walk would */
-		cand_take(&lk, &c.v[i], full_path(&path, st->root, c.v[i].rel),
-		    &now);
+		full.len = rootlen;	/* root/, then the file's path */
+		buf_adds(&full, c.v[i].rel);
+		cand_take(&lk, &c.v[i], full.s, &now);
 	}
 	goto out;
 walk:
@@ -2013,6 +2016,7 @@ out:
 	free(slugs);
 	strlist_free(&dirty);
 	buf_free(&path);
+	buf_free(&full);
 	ix_close(&m);
 	return rc;
 }
