@@ -602,6 +602,24 @@ block_ok(const struct ixmap *m, uint64_t k)
 }
 
 /*
+ * What a listing reads mapped at once: all of the index but the series'
+ * copies, which only a series lookup reads, and which would add a third
+ * to its memory.  A kernel before 5.14 faults the pages in as they are
+ * read instead.
+ */
+static void
+populate(const struct ixmap *m, const struct ihead *h)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t chunks = h->end / page * page;
+
+	(void)madvise((void *)m->map, h->copies, MADV_POPULATE_READ);
+	if (m->len > chunks)
+		(void)madvise((void *)(m->map + chunks), m->len - chunks,
+		    MADV_POPULATE_READ);
+}
+
+/*
  * ROOT/.index mapped, its header, directories and block sums checked;
  * false when it is missing or damaged.  The records, and the blocks of
  * the orders, are checked when used, unless all of it will be used:
@@ -626,16 +644,20 @@ ix_open(const char *root, bool all, struct ixmap *m)
 		close(fd);
 		return false;
 	}
-	p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE |
-	    (all ? MAP_POPULATE : 0), fd, 0);
+	p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
 		return false;
 	m->map = p;
 	m->len = (size_t)sb.st_size;
 	h = p;
-	if (!head_ok(h, m->len) ||
-	    h->sum_dirs != checksum(m->map + h->dirs, h->recs - h->dirs, 0) ||
+	if (!head_ok(h, m->len)) {
+		ix_close(m);
+		return false;
+	}
+	if (all)
+		populate(m, h);
+	if (h->sum_dirs != checksum(m->map + h->dirs, h->recs - h->dirs, 0) ||
 	    h->sum_sums != checksum(m->map + h->sums, h->copies - h->sums, 0)) {
 		ix_close(m);
 		return false;
