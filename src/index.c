@@ -10,11 +10,17 @@
  *	records		struct irec[nrecs] sorted by path, then each
  *			record's strings (NUL-terminated) and tags; each
  *			record has the checksum of its fields and strings
- *	orders		u32 record numbers: the records of series by
- *			(series, path); those that load in listing order;
- *			all by ID; those that do not load
- *	block sums	a u64 checksum of every BLOCK bytes of the orders,
- *			so that a lookup checks only the blocks it reads
+ *	series		struct iseries[nseries] sorted by slug, then the
+ *			slugs: where each series' copies lie (below)
+ *	orders		u32 record numbers: those that load in listing
+ *			order; all by ID; those that do not load
+ *	block sums	a u64 checksum of every BLOCK bytes of the series
+ *			table and the orders, so that a lookup checks only
+ *			the blocks it reads
+ *	copies		each series' records again, in path order, each
+ *			followed by its strings (offsets from the file's
+ *			start): a lookup of one series reads a few pages
+ *			together, not a record on every page of the file
  *	chunks		appended by writers under the lock (index_note):
  *			struct ichunk, records, directories, strings, with
  *			a checksum of the whole chunk; a record or
@@ -46,7 +52,7 @@
 #include "store.h"
 #include "walk.h"
 
-#define MAGIC		"DLINDEX4"
+#define MAGIC		"DLINDEX5"
 #define CHUNK_MAGIC	"DLINDEX+"
 #define BYTE_ORDER_MARK	0x01020304u
 #define NO_STRING	UINT32_MAX
@@ -95,11 +101,18 @@ struct ihead {
 	uint32_t	bom;
 	uint32_t	ndirs, nrecs;
 	uint32_t	nseries, nlist, nbad, nblocks;
-	uint64_t	dirs, recs, strs, byseries, bylist, byid, bybad, sums;
-	uint64_t	end;
+	uint64_t	dirs, recs, strs, series, bylist, byid, bybad, sums;
+	uint64_t	copies, end;
 	uint64_t	sum_dirs;	/* of [dirs, recs) */
-	uint64_t	sum_sums;	/* of [sums, end): a sum per block */
+	uint64_t	sum_sums;	/* of [sums, copies): a sum per block */
 	uint64_t	sum;		/* of the header before it */
+};
+
+/* A series: its slug, and its records' copies at [recs, recs + len). */
+struct iseries {
+	struct istr	slug;
+	uint64_t	recs, len;
+	uint32_t	nrecs, pad;
 };
 
 struct ichunk {
@@ -110,7 +123,8 @@ struct ichunk {
 };
 
 _Static_assert(sizeof(struct irec) % 8 == 0 && sizeof(struct idir) % 8 == 0 &&
-    sizeof(struct ihead) % 8 == 0 && sizeof(struct ichunk) % 8 == 0,
+    sizeof(struct ihead) % 8 == 0 && sizeof(struct ichunk) % 8 == 0 &&
+    sizeof(struct iseries) % 8 == 0,
     "the parts of the index are 8-byte aligned");
 
 /*
@@ -528,19 +542,19 @@ read_chunks(struct ixmap *m, size_t off)
 			m->xdirs[m->nxdirs++] = m->xdirs[i];
 }
 
-/* The blocks of BLOCK bytes that the orders [byseries, sums) fill. */
+/* The blocks of BLOCK bytes that the table and orders [series, sums) fill. */
 static uint64_t
 blocks_of(const struct ihead *h)
 {
-	return (h->sums - h->byseries + BLOCK - 1) / BLOCK;
+	return (h->sums - h->series + BLOCK - 1) / BLOCK;
 }
 
 /* The parts the header names lie in the file, in order, aligned. */
 static bool
 head_ok(const struct ihead *h, size_t len)
 {
-	const uint64_t *part[] = { &h->dirs, &h->recs, &h->strs, &h->byseries,
-	    &h->bylist, &h->byid, &h->bybad, &h->sums, &h->end };
+	const uint64_t *part[] = { &h->dirs, &h->recs, &h->strs, &h->series,
+	    &h->bylist, &h->byid, &h->bybad, &h->sums, &h->copies, &h->end };
 
 	if (memcmp(h->magic, MAGIC, 8) != 0 || h->bom != BYTE_ORDER_MARK ||
 	    h->sum != checksum(h, offsetof(struct ihead, sum), 0) ||
@@ -549,17 +563,17 @@ head_ok(const struct ihead *h, size_t len)
 	for (size_t k = 0; k < sizeof(part) / sizeof(part[0]); k++)
 		if (*part[k] % 4 != 0 || (k > 0 && *part[k] < *part[k - 1]))
 			return false;
-	return h->dirs % 8 == 0 && h->recs % 8 == 0 && h->sums % 8 == 0 &&
-	    h->end % 8 == 0 &&
+	return h->dirs % 8 == 0 && h->recs % 8 == 0 && h->series % 8 == 0 &&
+	    h->sums % 8 == 0 && h->copies % 8 == 0 && h->end % 8 == 0 &&
 	    (h->recs - h->dirs) / sizeof(struct idir) >= h->ndirs &&
 	    (h->strs - h->recs) == (uint64_t)h->nrecs * sizeof(struct irec) &&
-	    h->bylist - h->byseries == (uint64_t)h->nseries * 4 &&
+	    (h->bylist - h->series) / sizeof(struct iseries) >= h->nseries &&
 	    h->byid - h->bylist == (uint64_t)h->nlist * 4 &&
 	    h->bybad - h->byid == (uint64_t)h->nrecs * 4 &&
 	    h->sums - h->bybad >= (uint64_t)h->nbad * 4 &&
 	    h->sums - h->bybad < (uint64_t)h->nbad * 4 + 8 &&
 	    h->nblocks == blocks_of(h) &&
-	    h->end - h->sums == (uint64_t)h->nblocks * 8 &&
+	    h->copies - h->sums == (uint64_t)h->nblocks * 8 &&
 	    h->nseries <= h->nrecs && h->nlist <= h->nrecs &&
 	    h->nbad <= h->nrecs;
 }
@@ -576,15 +590,33 @@ ix_close(struct ixmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* Whether block k of the orders holds its sum (seeded by k: in place). */
+/* Whether block k of the table and orders holds its sum (seeded by k). */
 static bool
 block_ok(const struct ixmap *m, uint64_t k)
 {
-	uint64_t at = m->h->byseries + k * BLOCK, sum;
+	uint64_t at = m->h->series + k * BLOCK, sum;
 	size_t n = m->h->sums - at < BLOCK ? m->h->sums - at : BLOCK;
 
 	memcpy(&sum, m->map + m->h->sums + k * 8, 8);
 	return sum == checksum(m->map + at, n, k);
+}
+
+/*
+ * What a listing reads mapped at once: all of the index but the series'
+ * copies, which only a series lookup reads, and which would add a third
+ * to its memory.  A kernel before 5.14 faults the pages in as they are
+ * read instead.
+ */
+static void
+populate(const struct ixmap *m, const struct ihead *h)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t chunks = h->end / page * page;
+
+	(void)madvise((void *)m->map, h->copies, MADV_POPULATE_READ);
+	if (m->len > chunks)
+		(void)madvise((void *)(m->map + chunks), m->len - chunks,
+		    MADV_POPULATE_READ);
 }
 
 /*
@@ -612,17 +644,21 @@ ix_open(const char *root, bool all, struct ixmap *m)
 		close(fd);
 		return false;
 	}
-	p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE |
-	    (all ? MAP_POPULATE : 0), fd, 0);
+	p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
 		return false;
 	m->map = p;
 	m->len = (size_t)sb.st_size;
 	h = p;
-	if (!head_ok(h, m->len) ||
-	    h->sum_dirs != checksum(m->map + h->dirs, h->recs - h->dirs, 0) ||
-	    h->sum_sums != checksum(m->map + h->sums, h->end - h->sums, 0)) {
+	if (!head_ok(h, m->len)) {
+		ix_close(m);
+		return false;
+	}
+	if (all)
+		populate(m, h);
+	if (h->sum_dirs != checksum(m->map + h->dirs, h->recs - h->dirs, 0) ||
+	    h->sum_sums != checksum(m->map + h->sums, h->copies - h->sums, 0)) {
 		ix_close(m);
 		return false;
 	}
@@ -647,8 +683,33 @@ ix_open(const char *root, bool all, struct ixmap *m)
 	return true;
 }
 
+/*
+ * Whether the n bytes at at lie in [series, sums) in sound blocks,
+ * each checked when first read; else the map is marked damaged.
+ */
+static bool
+summed(struct ixmap *m, uint64_t at, uint64_t n)
+{
+	const struct ihead *h = m->h;
+
+	if (at < h->series || at > h->sums || n > h->sums - at) {
+		m->damaged = true;
+		return false;
+	}
+	for (uint64_t b = (at - h->series) / BLOCK;
+	    b * BLOCK < at + n - h->series; b++) {
+		if (m->blocks[b] == 0)
+			m->blocks[b] = block_ok(m, b) ? 1 : 2;
+		if (m->blocks[b] != 1) {
+			m->damaged = true;
+			return false;
+		}
+	}
+	return true;
+}
+
 /* The orders, by what they order. */
-enum order { BY_SERIES, BY_LIST, BY_ID, BY_BAD };
+enum order { BY_LIST, BY_ID, BY_BAD };
 
 /*
  * Element k of an order (k below its length), its block checked first;
@@ -657,18 +718,12 @@ enum order { BY_SERIES, BY_LIST, BY_ID, BY_BAD };
 static uint32_t
 ord(struct ixmap *m, enum order which, uint32_t k)
 {
-	const uint64_t start[] = { m->h->byseries, m->h->bylist, m->h->byid,
-	    m->h->bybad };
-	uint64_t at = start[which] + (uint64_t)k * 4, b;
+	const uint64_t start[] = { m->h->bylist, m->h->byid, m->h->bybad };
+	uint64_t at = start[which] + (uint64_t)k * 4;
 	uint32_t v;
 
-	b = (at - m->h->byseries) / BLOCK;
-	if (m->blocks[b] == 0)
-		m->blocks[b] = block_ok(m, b) ? 1 : 2;
-	if (m->blocks[b] != 1) {
-		m->damaged = true;
+	if (!summed(m, at, 4))
 		return UINT32_MAX;
-	}
 	memcpy(&v, m->map + at, 4);
 	return v;
 }
@@ -689,7 +744,7 @@ brec(struct ixmap *m, uint32_t i)
 		m->state = xcalloc(m->h->nrecs + 1, 1);
 	if (m->state[i] == 0)
 		m->state[i] = rec_ok(m->map, &m->recs[i], m->h->strs,
-		    m->h->byseries) ? 1 : 2;
+		    m->h->series) ? 1 : 2;
 	if (m->state[i] != 1) {
 		m->damaged = true;
 		return NULL;
@@ -1070,6 +1125,64 @@ piece_flush(struct piece *p)
 }
 
 /*
+ * The record of item it into *r, its strings after the end of b, which
+ * begins at offset base of the file; the summary it holds into *view
+ * (unless the file did not load).
+ */
+static void
+item_record(struct index_snap *x, const char *root, int64_t t0,
+    const struct item *it, struct buf *b, size_t base, struct irec *r,
+    struct entry *view)
+{
+	if (it->r != NULL) {
+		entry_init(view);
+		rec_entry(it->base, it->r, it->f->path, view, &x->tagv,
+		    &x->tagcap);
+	}
+	make_record(b, base, r, rel_of(root, it->f->path), &it->f->st,
+	    it->r != NULL ? view : NULL, is_racy(&it->f->st, t0) ?
+	    REC_RACY : 0);
+}
+
+/*
+ * The copies of the records of series, ks[nks] by (series, path), as
+ * pieces from offset at of fd on; ser, one per series, is told where
+ * each series' copies lie.  Their end, or 0 when a write failed.
+ */
+static uint64_t
+put_copies(struct index_snap *x, const char *root, int64_t t0,
+    const struct okey *ks, size_t nks, struct iseries *ser, int fd,
+    uint64_t at)
+{
+	struct piece p = { BUF_INIT, at, fd, true };
+	struct iseries *s = NULL;
+
+	for (size_t i = 0; i < nks; i++) {
+		struct entry view;
+		struct irec r;
+		size_t ra;
+
+		if (i == 0 || strcmp(ks[i].series, ks[i - 1].series) != 0) {
+			s = s == NULL ? ser : s + 1;
+			memset(s, 0, sizeof(*s));
+			s->recs = p.at + p.b.len;
+		}
+		ra = reserve(&p.b, sizeof(r));
+		item_record(x, root, t0, &x->items[ks[i].at], &p.b, p.at, &r,
+		    &view);
+		memcpy(p.b.s + ra, &r, sizeof(r));
+		pad_to(&p.b, 8);
+		s->nrecs++;
+		s->len += p.b.len - ra;
+		if (p.b.len >= PIECE_FLUSH)
+			piece_flush(&p);
+	}
+	piece_flush(&p);
+	buf_free(&p.b);
+	return p.ok ? p.at : 0;
+}
+
+/*
  * A new index from the snapshot: its items (in the walk's order, with
  * their listing order) and the walk's directories, racy by t0, the
  * walk's start.  Quiet on failure.
@@ -1083,7 +1196,8 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 	struct odir *dirs = xreallocarray(NULL, x->t.ndirs + 1, sizeof(*dirs));
 	struct okey *ks = xreallocarray(NULL, x->nitems + 1, sizeof(*ks));
 	struct okey *ki = xreallocarray(NULL, x->nitems + 1, sizeof(*ki));
-	size_t nks = 0, at;
+	struct iseries *ser;
+	size_t nks = 0, nser = 0, nslugs = 0, at;
 	char *path = path_join(root, INDEX_FILE);
 	int fd;
 
@@ -1120,23 +1234,17 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 	strs = (struct piece){ BUF_INIT, h.strs, fd, true };
 	for (size_t i = 0; i < x->nitems; i++) {
 		const struct item *it = &x->items[i];
-		const char *rel = rel_of(root, it->f->path);
 		struct entry view;
 		struct irec r;
 
-		if (it->r != NULL) {
-			entry_init(&view);
-			rec_entry(it->base, it->r, it->f->path, &view, &x->tagv,
-			    &x->tagcap);
-		}
-		make_record(&strs.b, strs.at, &r, rel, &it->f->st,
-		    it->r != NULL ? &view : NULL, is_racy(&it->f->st, t0) ?
-		    REC_RACY : 0);
+		item_record(x, root, t0, it, &strs.b, strs.at, &r, &view);
 		buf_add(&recs.b, &r, sizeof(r));
 		/* The orders' keys: the walk's and the snapshot's strings. */
-		ki[i].id = id_of(rel, &ki[i].idlen);
+		ki[i].id = id_of(rel_of(root, it->f->path), &ki[i].idlen);
 		ki[i].at = (uint32_t)i;
-		if (it->r != NULL && view.series != NULL) {
+		if (it->r == NULL)
+			h.nbad++;
+		else if (view.series != NULL) {
 			ks[nks].series = view.series;
 			ks[nks++].at = (uint32_t)i;
 		}
@@ -1152,45 +1260,58 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 	piece_flush(&strs);
 	buf_free(&recs.b);
 	buf_free(&strs.b);
-	/* The orders: a part of their own after the strings. */
 	memcpy(b.s, &h, sizeof(h));	/* b is the head and directories */
 	h.sum_dirs = checksum(b.s + h.dirs, h.recs - h.dirs, 0);
 	recs.b = b;			/* written at 0 with the head, last */
 	b = (struct buf)BUF_INIT;
-	at = strs.at;			/* the orders begin here */
+	at = strs.at;			/* the series table begins here */
 	qsort(ks, nks, sizeof(*ks), cmp_series);
 	qsort(ki, x->nitems, sizeof(*ki), cmp_id);
-	h.byseries = at;
-	h.nseries = (uint32_t)nks;
+	/*
+	 * The table, the slugs and the orders are laid out first, so that
+	 * the copies after them can go out before them, as pieces.
+	 */
 	for (size_t i = 0; i < nks; i++)
-		buf_add(&b, &ks[i].at, 4);
-	h.bylist = at + b.len;
+		if (i == 0 || strcmp(ks[i].series, ks[i - 1].series) != 0) {
+			nser++;
+			nslugs += strlen(ks[i].series) + 1;
+		}
+	h.series = at;
+	h.nseries = (uint32_t)nser;
+	h.bylist = at + nser * sizeof(struct iseries) + (nslugs + 3) / 4 * 4;
 	h.nlist = (uint32_t)x->norder;
+	h.byid = h.bylist + x->norder * 4;
+	h.bybad = h.byid + x->nitems * 4;
+	h.sums = (h.bybad + h.nbad * 4 + 7) / 8 * 8;
+	h.nblocks = (uint32_t)blocks_of(&h);
+	h.copies = h.sums + (uint64_t)h.nblocks * 8;
+	ser = xreallocarray(NULL, nser + 1, sizeof(*ser));
+	h.end = put_copies(x, root, t0, ks, nks, ser, fd, h.copies);
+	reserve(&b, nser * sizeof(*ser));
+	for (size_t i = 0, k = 0; i < nks; i++)
+		if (i == 0 || strcmp(ks[i].series, ks[i - 1].series) != 0)
+			ser[k++].slug = put_str(&b, at, ks[i].series);
+	memcpy(b.s, ser, nser * sizeof(*ser));
+	pad_to(&b, 4);
 	buf_add(&b, x->order, x->norder * 4);
-	h.byid = at + b.len;
 	for (size_t i = 0; i < x->nitems; i++)
 		buf_add(&b, &ki[i].at, 4);
-	h.bybad = at + b.len;
 	for (size_t i = 0; i < x->nitems; i++)
 		if (x->items[i].r == NULL) {
 			uint32_t k = (uint32_t)i;
 
 			buf_add(&b, &k, 4);
-			h.nbad++;
 		}
 	pad_to(&b, 8);
-	/* A sum for each block of the orders. */
-	h.sums = at + b.len;
-	h.nblocks = (uint32_t)blocks_of(&h);
+	/* A sum for each block of the table and the orders. */
 	for (uint64_t i = 0; i < h.nblocks; i++) {
-		uint64_t from = h.byseries + i * BLOCK, sum;
+		uint64_t from = h.series + i * BLOCK, sum;
 
 		sum = checksum(b.s + (from - at), h.sums - from < BLOCK ?
 		    h.sums - from : BLOCK, i);
 		buf_add(&b, &sum, 8);
 	}
-	h.end = at + b.len;
-	h.sum_sums = checksum(b.s + (h.sums - at), h.end - h.sums, 0);
+	h.sum_sums = checksum(b.s + (h.sums - at), h.copies - h.sums, 0);
 	h.sum = checksum(&h, offsetof(struct ihead, sum), 0);
 	memcpy(recs.b.s, &h, sizeof(h));
 	strs.b = b;
@@ -1199,7 +1320,7 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 	recs.at = 0;
 	piece_flush(&recs);
 	(void)fsio_replace_with(fd, tmp.s, path, recs.ok && strs.ok &&
-	    h.end <= INDEX_MAX);
+	    h.end != 0 && h.end <= INDEX_MAX);
 	buf_free(&recs.b);
 	buf_free(&strs.b);
 	buf_free(&tmp);
@@ -1207,6 +1328,7 @@ index_write(struct index_snap *x, const char *root, int64_t t0)
 	free(dirs);
 	free(ks);
 	free(ki);
+	free(ser);
 }
 
 /* --- the snapshot: the walk merged with the index --- */
@@ -1270,7 +1392,8 @@ dirs_same(const struct ixmap *m, const char *root, const struct walk_tree *t,
 
 enum snap_mode {
 	SNAP_READ,	/* read what the index does not know; write it */
-	SNAP_KNOWN	/* only what it knows; the rest is the caller's */
+	SNAP_KNOWN,	/* only what it knows; the rest is the caller's */
+	SNAP_REWRITE	/* as SNAP_READ, and written even when it holds */
 };
 
 /* Whether a sound record holds for the walked file f. */
@@ -1387,20 +1510,27 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 		free(keys);
 	}
 	/* Only a walk that read everything may say what is there. */
-	if (mode == SNAP_READ && rc == 0 && whole && changed)
+	if (mode != SNAP_KNOWN && rc == 0 && whole &&
+	    (changed || mode == SNAP_REWRITE))
 		index_write(x, root, t0);
+	return rc;
+}
+
+static int
+summaries_build(struct store *st, struct summaries *s, enum snap_mode mode)
+{
+	int rc;
+
+	s->snap = xcalloc(1, sizeof(*s->snap));
+	rc = snap_build(st, s->snap, mode, NULL);
+	s->n = s->snap->norder;
 	return rc;
 }
 
 int
 index_summaries(struct store *st, struct summaries *s)
 {
-	int rc;
-
-	s->snap = xcalloc(1, sizeof(*s->snap));
-	rc = snap_build(st, s->snap, SNAP_READ, NULL);
-	s->n = s->snap->norder;
-	return rc;
+	return summaries_build(st, s, SNAP_READ);
 }
 
 int
@@ -1622,45 +1752,84 @@ cand_base(struct cands *c, struct ixmap *m, uint32_t i)
 		cand_add(c, rec_rel(&rec), &rec, false);
 }
 
-/* Base record i's series, or NULL (also when it is damaged). */
-static const char *
-bseries(struct ixmap *m, uint32_t i)
+/*
+ * Series k of the table, its slug into *slug; NULL, with the map marked
+ * damaged, when they are not sound.
+ */
+static const struct iseries *
+nth_series(struct ixmap *m, uint32_t k, const char **slug)
 {
-	const struct irec *r = brec(m, i);
+	uint64_t at = m->h->series + (uint64_t)k * sizeof(struct iseries);
+	uint64_t lo = m->h->series + (uint64_t)m->h->nseries *
+	    sizeof(struct iseries);
+	const struct iseries *s = (const void *)(m->map + at);
 
-	return r != NULL ? str_at(m->map, r->series) : NULL;
+	if (!summed(m, at, sizeof(*s)))
+		return NULL;
+	if (s->slug.off == NO_STRING ||
+	    !summed(m, s->slug.off, (uint64_t)s->slug.len + 1) ||
+	    !str_ok(m->map, s->slug, lo, m->h->bylist)) {
+		m->damaged = true;
+		return NULL;
+	}
+	*slug = str_at(m->map, s->slug);
+	return s;
 }
 
-/* Series number k's series in byseries, or NULL (also when damaged). */
-static const char *
-nth_series(struct ixmap *m, uint32_t k)
-{
-	return bseries(m, ord(m, BY_SERIES, k));
-}
-
-/* The range of byseries whose records are of series slug. */
-static void
-series_range(struct ixmap *m, const char *slug, uint32_t *lo, uint32_t *hi)
+/* The series slug in the table, by bisection, or NULL. */
+static const struct iseries *
+series_find(struct ixmap *m, const char *slug)
 {
 	uint32_t a = 0, b = m->h->nseries;
 
 	while (a < b) {
 		uint32_t mid = a + (b - a) / 2;
-		const char *s = nth_series(m, mid);
+		const struct iseries *s;
+		const char *name;
+		int c;
 
-		if (s != NULL && strcmp(s, slug) < 0)
+		if ((s = nth_series(m, mid, &name)) == NULL)
+			return NULL;
+		if ((c = strcmp(name, slug)) == 0)
+			return s;
+		if (c < 0)
 			a = mid + 1;
 		else
 			b = mid;
 	}
-	*lo = a;
-	for (b = a; b < m->h->nseries; b++) {
-		const char *s = nth_series(m, b);
+	return NULL;
+}
 
-		if (s == NULL || strcmp(s, slug) != 0)
-			break;
+/*
+ * The copies of series s's records as candidates, unless a chunk holds
+ * their paths; each checked where it lies, and all of them lying
+ * exactly where the table says, else the map is marked damaged.
+ */
+static void
+cand_series(struct cands *c, struct ixmap *m, const struct iseries *s)
+{
+	uint64_t at = s->recs, hi = s->recs + s->len;
+
+	if (s->recs < m->h->copies || s->recs % 8 != 0 ||
+	    s->len > m->h->end - s->recs) {
+		m->damaged = true;
+		return;
 	}
-	*hi = b;
+	for (uint32_t k = 0; k < s->nrecs; k++) {
+		struct xrec rec = { (const void *)(m->map + at), m->map };
+
+		if (hi - at < sizeof(struct irec) ||
+		    rec.r->area != at + sizeof(struct irec) ||
+		    !rec_ok(m->map, rec.r, at + sizeof(struct irec), hi)) {
+			m->damaged = true;
+			return;
+		}
+		if (xrec_find(m, rec_rel(&rec)) == NULL)
+			cand_add(c, rec_rel(&rec), &rec, false);
+		at = ((uint64_t)rec.r->area + rec.r->narea + 7) / 8 * 8;
+	}
+	if (at != hi)
+		m->damaged = true;
 }
 
 static int
@@ -1687,6 +1856,49 @@ lookup_take(struct lookup *lk, const struct entry *v)
 		lk->p->l.v[lk->p->l.n++] = summary_copy(&lk->p->arena, v);
 }
 
+/* String s of a record's area at from, in its copy at to. */
+static char *
+moved(char *s, const char *from, char *to)
+{
+	return s == NULL ? NULL : to + (s - from);
+}
+
+/*
+ * The summary of record x into the parts, of file path: its strings
+ * copied at once, as they lie in the record's area.
+ */
+static void
+lookup_take_rec(struct lookup *lk, const struct xrec *x, const char *path)
+{
+	struct arena *a = &lk->p->arena;
+	const char *area = (const char *)x->base + x->r->area;
+	struct entry *e;
+	char *copy, **tags;
+
+	if (!in_slugs(str_at(x->base, x->r->series), lk->slugs, lk->n))
+		return;
+	e = arena_alloc(a, sizeof(*e));
+	copy = arena_alloc(a, x->r->narea);
+	memcpy(copy, area, x->r->narea);
+	entry_init(e);
+	rec_entry(x->base, x->r, path, e, &lk->tagv, &lk->tagcap);
+	e->id = moved(e->id, area, copy);
+	e->title = moved(e->title, area, copy);
+	e->series = moved(e->series, area, copy);
+	e->client = moved(e->client, area, copy);
+	e->contact = moved(e->contact, area, copy);
+	e->staff = moved(e->staff, area, copy);
+	e->author = moved(e->author, area, copy);
+	e->path = arena_strdup(a, path);
+	if (e->tags.n > 0) {
+		tags = arena_alloc(a, e->tags.n * sizeof(*tags));
+		for (size_t k = 0; k < e->tags.n; k++)
+			tags[k] = moved(e->tags.v[k], area, copy);
+		e->tags.v = tags;
+	}
+	lk->p->l.v[lk->p->l.n++] = e;
+}
+
 /*
  * What a lookup makes of file path (it exists, now): its record's
  * summary when that holds, else the file read again.  A file that did
@@ -1697,7 +1909,7 @@ cand_take(struct lookup *lk, const struct cand *k, const char *path,
     const struct file_stat *now)
 {
 	struct file_stat was;
-	struct entry view, *e;
+	struct entry *e;
 
 	if (!k->dirty && k->rec.r != NULL) {
 		rec_stat(k->rec.r, &was);
@@ -1706,10 +1918,7 @@ cand_take(struct lookup *lk, const struct cand *k, const char *path,
 			return;
 		if (stat_equal(now, &was) &&
 		    (k->rec.r->flags & (REC_RACY | REC_BAD)) == 0) {
-			entry_init(&view);
-			rec_entry(k->rec.base, k->rec.r, path, &view, &lk->tagv,
-			    &lk->tagcap);
-			lookup_take(lk, &view);
+			lookup_take_rec(lk, &k->rec, path);
 			return;
 		}
 	}
@@ -1762,9 +1971,10 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 {
 	struct strlist dirty = { NULL, 0 };
 	struct cands c = { NULL, 0, 0 };
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, full = BUF_INIT;
 	struct statdir sd = { BUF_INIT, -1 };
 	const char **slugs = xreallocarray(NULL, ngiven + 1, sizeof(*slugs));
+	size_t rootlen;
 	struct lookup lk = { slugs, 0, strict, p, NULL, 0 };
 	struct summaries all;
 	struct ixmap m;
@@ -1781,11 +1991,10 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 		goto walk;
 	/* The series' records, those that did not load, the changed. */
 	for (size_t k = 0; k < lk.n; k++) {
-		uint32_t lo, hi;
+		const struct iseries *s = series_find(&m, slugs[k]);
 
-		series_range(&m, slugs[k], &lo, &hi);
-		for (uint32_t i = lo; i < hi; i++)
-			cand_base(&c, &m, ord(&m, BY_SERIES, i));
+		if (s != NULL)
+			cand_series(&c, &m, s);
 	}
 	for (uint32_t i = 0; i < m.h->nbad; i++)
 		cand_base(&c, &m, ord(&m, BY_BAD, i));
@@ -1804,6 +2013,7 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 	if (dirty.n > 0 && c.n > 1)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
 	p->l.v = xreallocarray(NULL, c.n + 1, sizeof(*p->l.v));
+	rootlen = strlen(full_path(&full, st->root, ""));
 	for (size_t i = 0; i < c.n; i++) {
 		struct file_stat now;
 
@@ -1812,13 +2022,17 @@ load_parts(struct store *st, const char *const *given, size_t ngiven,
 			continue;	/* dirty first, then its record */
 		if (!statdir_stat(&sd, st->root, c.v[i].rel, &path, &now))
 			continue;	/* removed since: as the walk would */
-		cand_take(&lk, &c.v[i], full_path(&path, st->root, c.v[i].rel),
-		    &now);
+		full.len = rootlen;	/* root/, then the file's path */
+		buf_adds(&full, c.v[i].rel);
+		cand_take(&lk, &c.v[i], full.s, &now);
 	}
 	goto out;
 walk:
-	/* Not to be trusted: the walk, which writes a new index. */
-	rc = index_summaries(st, &all);
+	/*
+	 * Not to be trusted: the walk, which writes a new index; also when
+	 * the damage is in the copies of a series, which a walk never reads.
+	 */
+	rc = summaries_build(st, &all, m.damaged ? SNAP_REWRITE : SNAP_READ);
 	p->l.v = xreallocarray(NULL, all.n + 1, sizeof(*p->l.v));
 	for (size_t i = 0; i < all.n; i++)
 		lookup_take(&lk, summaries_at(&all, i));
@@ -1834,6 +2048,7 @@ out:
 	free(slugs);
 	strlist_free(&dirty);
 	buf_free(&path);
+	buf_free(&full);
 	ix_close(&m);
 	return rc;
 }

@@ -107,10 +107,10 @@ void	parts_free(struct parts *);
 /*
  * The summaries of series slug only, as index_load gives them, without
  * walking the store when the index can be trusted (see above): the
- * records of the series (which the index keeps in one run, read by
- * bisection) are taken when their files' stat data still match, and
- * read again when not, as are the files new or changed in a changed
- * directory.  When the index is missing or damaged, or cannot be
+ * records of the series (which the index keeps together, a copy of
+ * each, found by bisection) are taken when their files' stat data still
+ * match, and read again when not, as are the files new or changed in a
+ * changed directory.  When the index is missing or damaged, or cannot be
  * trusted, the store is walked.  Not seen: a file outside the series
  * edited in place to join it in a directory that did not change, until
  * the next walk; check always sees it.

@@ -105,8 +105,10 @@ render_href(struct buf *b, const struct doc *doc, struct target t)
 
 	if (doc->show) {
 		buf_adds(b, s->set.slug);
-		if (!t.index)
-			buf_addf(b, ":%ld", s->parts[t.part]->part);
+		if (!t.index) {
+			buf_addc(b, ':');
+			buf_addu(b, (unsigned long)s->parts[t.part]->part);
+		}
 		return;
 	}
 	if (doc->r->href != NULL) {

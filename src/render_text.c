@@ -32,9 +32,10 @@
 #include "text.h"
 
 struct text_state {
-	bool	*used;		/* by part index: referenced in this document */
-	bool	 index_used;
-	char	 host[HOST_NAME_MAX + 1];
+	bool		*used;	/* by part index: referenced in this document */
+	bool		 index_used;
+	char		 host[HOST_NAME_MAX + 1];
+	struct buf	 clean, href; /* add_wrapped's, add_reference's */
 };
 
 /* What was drawn from byte at on, painted when the document has colour. */
@@ -62,12 +63,12 @@ room(const struct doc *doc, int indent)
 static void
 add_wrapped(struct doc *doc, const char *s, int col, int indent)
 {
-	struct buf clean = BUF_INIT;
+	struct buf *clean = &((struct text_state *)doc->priv)->clean;
 
-	add_clean(&clean, s);
-	text_wrap(&doc->out, buf_str(&clean), clean.len, doc->width, col,
+	buf_reset(clean);
+	add_clean(clean, s);
+	text_wrap(&doc->out, buf_str(clean), clean->len, doc->width, col,
 	    room(doc, indent), NULL);
-	buf_free(&clean);
 }
 
 /* Whether a heading may break after prev, before next: between words. */
@@ -234,14 +235,15 @@ text_begin(struct doc *doc, const char *title)
 static void
 add_reference(struct doc *doc, const char *key, struct target t)
 {
-	struct buf target = BUF_INIT;
+	struct buf *href = &((struct text_state *)doc->priv)->href;
 
-	buf_addf(&doc->out, "[%s] ", key);
-	render_href(&target, doc, t);
-	add_wrapped(doc, buf_str(&target), text_width(key, strlen(key)) + 3,
-	    4);
+	buf_addc(&doc->out, '[');
+	buf_adds(&doc->out, key);
+	buf_adds(&doc->out, "] ");
+	buf_reset(href);
+	render_href(href, doc, t);
+	add_wrapped(doc, buf_str(href), text_width(key, strlen(key)) + 3, 4);
 	buf_addc(&doc->out, '\n');
-	buf_free(&target);
 }
 
 /* The reference list, in part order. */
@@ -272,10 +274,12 @@ text_end(struct doc *doc)
 		if (!any || !st->used[i])
 			continue;
 		buf_reset(&key);
-		buf_addf(&key, "%ld", s->parts[i]->part);
+		buf_addu(&key, (unsigned long)s->parts[i]->part);
 		add_reference(doc, key.s, t);
 	}
 	buf_free(&key);
+	buf_free(&st->clean);
+	buf_free(&st->href);
 	free(st->used);
 	free(st);
 	doc->priv = NULL;

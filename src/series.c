@@ -614,7 +614,7 @@ series_number(struct buf *b, enum numbering num, long n)
 		buf_addc(b, (int)(0x80 | ((cp >> 6) & 0x3f)));
 		buf_addc(b, (int)(0x80 | (cp & 0x3f)));
 	} else
-		buf_addf(b, "%ld", n);
+		buf_addu(b, (unsigned long)n);	/* 1 to PART_MAX */
 }
 
 void

@@ -71,9 +71,13 @@ static const ucs4_t no_line_end[] = {
 static size_t
 char_at(const char *s, size_t n, ucs4_t *uc)
 {
-	int len = u8_mbtoucr(uc, (const uint8_t *)s, n);
+	int len;
 
-	if (len <= 0) {
+	if ((unsigned char)*s < 0x80) {		/* most text: no call */
+		*uc = (unsigned char)*s;
+		return 1;
+	}
+	if ((len = u8_mbtoucr(uc, (const uint8_t *)s, n)) <= 0) {
 		*uc = BAD_BYTE;
 		return 1;
 	}
@@ -110,11 +114,11 @@ shown_as(ucs4_t uc, bool keep_tab)
  * and count one column, as a terminal shows U+FFFD for them.
  */
 static int
-char_width(ucs4_t uc)
+width_of(ucs4_t uc, enum shown shown)
 {
 	int w;
 
-	switch (shown_as(uc, false)) {
+	switch (shown) {
 	case SHOWN_CARET:
 		return 2;
 	case SHOWN_CODE_POINT:			/* <U+XXXX>, <U+XXXXX> */
@@ -126,6 +130,40 @@ char_width(ucs4_t uc)
 	}
 	w = uc_width(uc, "UTF-8");
 	return w < 0 ? 0 : w;
+}
+
+/*
+ * How a character beyond ASCII is shown, and its width, remembered for
+ * the last few: text repeats them (a navigation block says ←前編 on
+ * every link), and uc_width() and the test for format controls look
+ * through tables each time.
+ */
+struct seen {
+	ucs4_t		uc;		/* 0: none yet */
+	enum shown	shown;
+	int		width;
+};
+
+static const struct seen *
+seen_of(ucs4_t uc)
+{
+	static struct seen memo[64];
+	struct seen *m = &memo[uc % 64];
+
+	if (m->uc != uc) {
+		m->uc = uc;
+		m->shown = shown_as(uc, false);	/* keep_tab: ASCII only */
+		m->width = width_of(uc, m->shown);
+	}
+	return m;
+}
+
+static int
+char_width(ucs4_t uc)
+{
+	if (uc >= 0x80)
+		return seen_of(uc)->width;
+	return uc >= 0x20 && uc < 0x7F ? 1 : width_of(uc, shown_as(uc, false));
 }
 
 int
@@ -223,8 +261,13 @@ text_sanitize(struct buf *out, const char *s, size_t n, bool keep_tab)
 	ucs4_t uc;
 
 	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++;
+			continue;
+		}
 		len = char_at(s + i, n - i, &uc);
-		switch (shown_as(uc, keep_tab)) {
+		switch (uc >= 0x80 ? seen_of(uc)->shown :
+		    shown_as(uc, keep_tab)) {
 		case SHOWN_AS_IS:
 			i += len;
 			continue;

@@ -822,8 +822,8 @@ END_TEST
 struct ihead_view {
 	char		magic[8];
 	uint32_t	bom, ndirs, nrecs, nseries, nlist, nbad, nblocks;
-	uint64_t	dirs, recs, strs, byseries, bylist, byid, bybad, sums;
-	uint64_t	end;
+	uint64_t	dirs, recs, strs, series, bylist, byid, bybad, sums;
+	uint64_t	copies, end;
 };
 
 static void
@@ -834,7 +834,7 @@ read_head(struct ihead_view *h)
 
 	ck_assert_int_ne(fd, -1);
 	ck_assert_int_eq(pread(fd, h, sizeof(*h), 0), (ssize_t)sizeof(*h));
-	ck_assert_int_eq(memcmp(h->magic, "DLINDEX4", 8), 0);
+	ck_assert_int_eq(memcmp(h->magic, "DLINDEX5", 8), 0);
 	close(fd);
 	free(path);
 }
@@ -881,8 +881,8 @@ START_TEST(damaged_block_of_the_orders)
 	}
 	free(loaded(0));
 	read_head(&h);
-	ck_assert_uint_eq(h.nseries, LOT + 2);
-	ck_assert_uint_ge(h.nblocks, 4);
+	ck_assert_uint_eq(h.nseries, 2);	/* badge, lot */
+	ck_assert_uint_ge(h.nblocks, 3);
 
 	/* bylist's last block: no series or ID lookup reads it. */
 	ino = inode_of(INDEX_FILE);
@@ -895,10 +895,10 @@ START_TEST(damaged_block_of_the_orders)
 	free(got);
 	ck_assert_uint_ne(inode_of(INDEX_FILE), ino);
 
-	/* badge's first record number, where its run of byseries begins. */
+	/* Where badge's copies lie, in the series table: its first entry. */
 	read_head(&h);
 	ino = inode_of(INDEX_FILE);
-	flip_at(h.byseries);
+	flip_at(h.series + 8);
 	series_loads_as("badge", badge);
 	ck_assert_uint_ne(inode_of(INDEX_FILE), ino);
 
@@ -908,6 +908,126 @@ START_TEST(damaged_block_of_the_orders)
 	ids_are("20261124", ENTRY_B "\n");
 	ids_are("20261201", ENTRY_C "\n");
 	ck_assert_str_eq(buf_str(&messages), "");
+}
+END_TEST
+
+/* A part of series long, n, as its file says it. */
+static void
+long_part(int n, const char *title, char *rel, size_t relsz, struct buf *text)
+{
+	snprintf(rel, relsz, "entries/2026/10/20261001-l%05d.yaml", n);
+	buf_reset(text);
+	buf_addf(text, "date: 2026-10-01\ntitle: 長い連載の第%d回、"
+	    "先方の倉庫で棚卸しの段取りを確かめる%s\nseries: long\npart: %d\n"
+	    "client: 北浜物流\ncontact: 倉庫長\ntags: [棚卸し, 定例]\n", n,
+	    title, n);
+}
+
+/*
+ * Each series' records are kept together a second time, so that a
+ * lookup reads them in one place: a series whose copies fill several
+ * of the pieces the index is written in comes back whole; parts that
+ * add and edit appended replace or join them; a damaged copy is found
+ * when that series is looked up (the right answer, from the files, and
+ * a new index), and only then.
+ */
+START_TEST(series_copies)
+{
+	enum { LONG = 600 };
+	struct ihead_view h;
+	struct buf text = BUF_INIT, want = BUF_INIT;
+	struct parts p;
+	char rel[64], *path, *got, *old;
+	struct entry e;
+	size_t oldlen;
+	ino_t ino;
+
+	index_racy_ns = 0;
+	three_entries();
+	ck_assert_int_eq(fsio_mkdirs(tmp, "entries/2026/10"), 0);
+	for (int i = 1; i <= LONG; i++) {
+		long_part(i, "", rel, sizeof(rel), &text);
+		overwrite(rel, buf_str(&text));
+		set_mtime(rel, 1700000000);
+		buf_addf(&want, "20261001-l%05d 2026-10-01 long %d 長い連載の第%d回、"
+		    "先方の倉庫で棚卸しの段取りを確かめる\n", i, i, i);
+	}
+	free(loaded(0));
+	read_head(&h);
+	ck_assert_uint_eq(h.nseries, 2);
+	/* More than one piece of 64 KiB: the copies of long are first. */
+	ck_assert_uint_gt(h.end - h.copies, 2 * 65536);
+	series_loads_as("long", buf_str(&want));
+	series_loads_as("badge", badge);
+	/* Every field of the summary, in memory of the parts' own. */
+	ck_assert_int_eq(index_load_series(&st, "long", &p), 0);
+	ck_assert_uint_eq(p.l.n, LONG);
+	for (size_t i = 0; i < p.l.n; i++) {
+		const struct entry *v = p.l.v[i];
+
+		long_part((int)i + 1, "", rel, sizeof(rel), &text);
+		path = in_store(rel);
+		ck_assert_str_eq(v->path, path);
+		free(path);
+		ck_assert_str_eq(v->client, "北浜物流");
+		ck_assert_str_eq(v->contact, "倉庫長");
+		ck_assert_ptr_null(v->staff);
+		ck_assert_uint_eq(v->tags.n, 2);
+		ck_assert_str_eq(v->tags.v[0], "棚卸し");
+		ck_assert_str_eq(v->tags.v[1], "定例");
+	}
+	parts_free(&p);
+
+	/* Part 300 edited as edit does: its appended record wins. */
+	long_part(300, "（改）", rel, sizeof(rel), &text);
+	path = in_store(rel);
+	ck_assert_int_eq(file_read(path, 1 << 20, &old, &oldlen), 0);
+	entry_init(&e);
+	ck_assert_int_eq(entry_load_buf(path, buf_str(&text), text.len, &e,
+	    false), 0);
+	ino = inode_of(INDEX_FILE);
+	ck_assert_int_eq(catalog_replace(&st, path, old, oldlen,
+	    buf_str(&text), text.len, &e), 0);
+	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
+	got = summaries("long", 0);
+	ck_assert_uint_eq(strlen(got), want.len + strlen("（改）"));
+	ck_assert_msg(strstr(got, "long 300 長い連載の第300回、先方の倉庫で"
+	    "棚卸しの段取りを確かめる（改）\n"), "%s", got);
+	free(got);
+	free(add_part("long", "追加"));
+	got = summaries("long", 0);
+	ck_assert_msg(strstr(got, " 2026-11-25 long 601 追加\n"), "%s", got);
+	free(got);
+	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
+	entry_free(&e);
+	free(old);
+	free(path);
+
+	/*
+	 * A byte of part 500's title in its copy, beyond the first piece:
+	 * only a lookup of long reads it, and a walk would not see it.
+	 */
+	free(loaded(0));
+	read_head(&h);
+	ino = inode_of(INDEX_FILE);
+	old = index_bytes(&oldlen);
+	got = memmem(old + h.copies, h.end - h.copies, "第500回",
+	    strlen("第500回"));
+	ck_assert_ptr_nonnull(got);
+	flip_at((uint64_t)(got - old));
+	free(old);
+	free(loaded(0));
+	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
+	series_loads_as("badge", badge);
+	ck_assert_uint_eq(inode_of(INDEX_FILE), ino);
+	got = summaries("long", 0);
+	ck_assert_msg(strstr(got, "long 500 長い連載の第500回、"), "%s", got);
+	ck_assert_msg(strstr(got, " 2026-11-25 long 601 追加\n"), "%s", got);
+	free(got);
+	ck_assert_uint_ne(inode_of(INDEX_FILE), ino);
+	ck_assert_str_eq(buf_str(&messages), "");
+	buf_free(&text);
+	buf_free(&want);
 }
 END_TEST
 
@@ -1100,6 +1220,7 @@ index_suite(void)
 	tcase_add_test(tc, id_prefixes);
 	tcase_add_test(tc, damaged_index_and_lookups);
 	tcase_add_test(tc, damaged_block_of_the_orders);
+	tcase_add_test(tc, series_copies);
 	tcase_add_test(tc, concurrent_adds_and_series_lookups);
 	tcase_add_test(tc, walk_order_is_path_order);
 	tcase_add_test(tc, changed_directory_is_read_again);

@@ -190,6 +190,33 @@ START_TEST(sanitize_cases)
 }
 END_TEST
 
+/*
+ * Characters whose code points agree in their low six bits (①, 〠 and
+ * the word joiner U+2060; U+3060 だ) measured and shown one after the
+ * other, both ways round: whatever text_width and text_sanitize keep
+ * of the characters last seen, each one keeps its own width and form.
+ */
+START_TEST(alike_characters_in_turn)
+{
+	static const char *const alike[] = { "①", "〠", "\xe2\x81\xa0", "だ" };
+	static const int width[] = { 1, 2, 8, 2 };
+	static const char *const shown[] = { "①", "〠", "<U+2060>", "だ" };
+	struct buf b = BUF_INIT;
+
+	for (int round = 0; round < 3; round++)
+		for (size_t i = 0; i < 4; i++) {
+			size_t k = round == 1 ? 3 - i : (i * 3 + (size_t)round) % 4;
+
+			ck_assert_int_eq(width_of(alike[k]), width[k]);
+			buf_reset(&b);
+			text_sanitize(&b, alike[k], strlen(alike[k]), false);
+			ck_assert_str_eq(buf_str(&b), shown[k]);
+		}
+	ck_assert_int_eq(width_of("①〠\xe2\x81\xa0だ①"), 1 + 2 + 8 + 2 + 1);
+	buf_free(&b);
+}
+END_TEST
+
 static const char *
 control_in(const char *s)
 {
@@ -657,6 +684,7 @@ text_suite(void)
 	tcase_add_test(tc, truncate_cases);
 	tcase_add_test(tc, pad_cases);
 	tcase_add_test(tc, sanitize_cases);
+	tcase_add_test(tc, alike_characters_in_turn);
 	tcase_add_test(tc, find_control_cases);
 	tcase_add_test(tc, span16_is_span);
 	tcase_add_test(tc, valid_utf8);

@@ -257,4 +257,40 @@ print(" ".join(e["title"] for e in json.load(open(sys.argv[1]))))' \
 	    "$T/out")" "十月02 十月04"
 }
 
+# flip_in_copies TEXT: scribble on the copy of the record holding TEXT
+# in the part of the index where each series' records are kept together
+# (after the header's "copies" offset, dailylog(5)), in place.
+flip_in_copies() {
+	python3 - "$S/.index" "$1" <<'PY'
+import struct, sys
+path, text = sys.argv[1], sys.argv[2].encode()
+data = bytearray(open(path, "rb").read())
+copies, end = struct.unpack_from("=2Q", data, 40 + 8 * 8)
+at = data.index(text, copies, end)
+data[at] ^= 1
+open(path, "r+b").write(data)
+PY
+}
+
+# A damaged copy of a series' record is found by a lookup of that series
+# (which then answers from the files and writes the index anew), and
+# only by it: a lookup of another series does not read it.
+test_damaged_series_copy_is_found_by_its_lookup() {
+	add_parts visit 3
+	dl add -s badge -d 2026-09-01 -t "入館証の件" "本文" >/dev/null ||
+	    fail "add badge failed"
+	dl list >/dev/null
+	flip_in_copies "訪問その2" || { fail "no copy of visit:2"; return; }
+	cp "$S/.index" "$T/damaged"
+	expect_status 0 dl show badge:1 --width 0 || return
+	expect_grep "$T/out" "入館証の件"
+	cmp -s "$S/.index" "$T/damaged" || fail "the copies were read"
+	expect_status 0 dl show visit:2 --width 0 || return
+	expect_eq "$(head -1 "$T/out")" "【続編2】【visit】訪問その2"
+	expect_empty "$T/err"
+	cmp -s "$S/.index" "$T/damaged" && fail "the index was not rewritten"
+	expect_status 0 dl show visit:3 --width 0 || return
+	expect_eq "$(head -1 "$T/out")" "【続編3】【visit】訪問その3"
+}
+
 run_tests
