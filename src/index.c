@@ -870,46 +870,6 @@ rec_entry(const unsigned char *base, const struct irec *r, const char *path,
 	e->tags.n = r->ntags;
 }
 
-static char *
-copy_str(struct arena *a, const char *s)
-{
-	return s == NULL ? NULL : a != NULL ? arena_strdup(a, s) : xstrdup(s);
-}
-
-/*
- * A copy of a summary that points elsewhere: in arena a, or (a NULL)
- * one the caller owns (entry_free).
- */
-static struct entry *
-summary_copy(struct arena *a, const struct entry *v)
-{
-	struct entry *e = a != NULL ? arena_alloc(a, sizeof(*e)) :
-	    xmalloc(sizeof(*e));
-
-	entry_init(e);
-	e->id = copy_str(a, v->id);
-	e->path = copy_str(a, v->path);
-	e->title = copy_str(a, v->title);
-	e->series = copy_str(a, v->series);
-	e->client = copy_str(a, v->client);
-	e->contact = copy_str(a, v->contact);
-	e->staff = copy_str(a, v->staff);
-	e->author = copy_str(a, v->author);
-	e->date = v->date;
-	e->part = v->part;
-	e->pos[F_PART] = v->pos[F_PART];
-	e->draft = v->draft;
-	if (v->tags.n > 0) {
-		e->tags.v = a != NULL ? arena_alloc(a, v->tags.n *
-		    sizeof(*e->tags.v)) : xreallocarray(NULL, v->tags.n,
-		    sizeof(*e->tags.v));
-		for (size_t k = 0; k < v->tags.n; k++)
-			e->tags.v[k] = copy_str(a, v->tags.v[k]);
-		e->tags.n = v->tags.n;
-	}
-	return e;
-}
-
 /*
  * One walked file: its record when that holds, else the record of what
  * reading it gave (in the snapshot's own buffer, compact: no entry and
@@ -979,7 +939,7 @@ summaries_let_go(struct summaries *s)
 struct entry *
 summaries_copy(struct summaries *s, size_t i)
 {
-	return summary_copy(NULL, summaries_at(s, i));
+	return entry_summary_copy(NULL, summaries_at(s, i));
 }
 
 void
@@ -1853,7 +1813,7 @@ static void
 lookup_take(struct lookup *lk, const struct entry *v)
 {
 	if (in_slugs(v->series, lk->slugs, lk->n))
-		lk->p->l.v[lk->p->l.n++] = summary_copy(&lk->p->arena, v);
+		lk->p->l.v[lk->p->l.n++] = entry_summary_copy(&lk->p->arena, v);
 }
 
 /* String s of a record's area at from, in its copy at to. */
