@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -123,10 +124,16 @@ reader(void *arg)
 struct readahead *
 readahead_start(const char *const *paths, size_t n, size_t max)
 {
-	struct readahead *ra = xcalloc(1, sizeof(*ra));
+	struct readahead *ra;
 	sigset_t all, was;
+	cpu_set_t cpus;
 	int rc;
 
+	/* On one processor the thread would only take turns with us. */
+	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
+	    CPU_COUNT(&cpus) < 2)
+		return NULL;
+	ra = xcalloc(1, sizeof(*ra));
 	ra->paths = paths;
 	ra->n = n;
 	ra->max = max;

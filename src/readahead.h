@@ -18,7 +18,8 @@ struct readahead;
 /*
  * Start reading paths[0..n) (files of the store, each at most max
  * bytes); the caller keeps paths alive until readahead_stop.  NULL when
- * no thread could be started: the caller reads the files itself.
+ * no thread could be started, or when this process may run on one
+ * processor only: the caller reads the files itself.
  */
 struct readahead *readahead_start(const char *const *paths, size_t n,
 	    size_t max);

@@ -3,10 +3,12 @@
  * back in the list's order with its own bytes, across directories, past
  * the ring's length and its byte budget; what cannot be read comes back
  * as failed (the caller then reads it itself); stopping at any point,
- * even before the first file, neither hangs nor leaks.
+ * even before the first file, neither hangs nor leaks; bound to one
+ * processor, no thread is started.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +58,33 @@ write_file(const char *path, const struct buf *b)
 
 static char **paths;
 
+static int
+ncpus(void)
+{
+	cpu_set_t cpus;
+
+	ck_assert_int_eq(sched_getaffinity(0, sizeof(cpus), &cpus), 0);
+	return CPU_COUNT(&cpus);
+}
+
+/*
+ * The thread over list, when this process may run on two processors;
+ * on one, readahead_start must decline (NULL), and that is all there is
+ * to test.
+ */
+static struct readahead *
+start(const char *const *list, size_t n)
+{
+	struct readahead *ra = readahead_start(list, n, MAX);
+
+	if (ncpus() < 2) {
+		ck_assert_ptr_null(ra);
+		return NULL;
+	}
+	ck_assert_ptr_nonnull(ra);
+	return ra;
+}
+
 static void
 setup(void)
 {
@@ -89,11 +118,11 @@ teardown(void)
 
 START_TEST(every_file_in_order)
 {
-	struct readahead *ra = readahead_start((const char *const *)paths,
-	    NFILES, MAX);
+	struct readahead *ra = start((const char *const *)paths, NFILES);
 	struct buf want = BUF_INIT;
 
-	ck_assert_ptr_nonnull(ra);
+	if (ra == NULL)
+		return;
 	for (size_t i = 0; i < NFILES; i++) {
 		const struct buf *got = readahead_next(ra);
 
@@ -141,8 +170,8 @@ START_TEST(what_cannot_be_read_is_handed_over_failed)
 		const char *list[] = { p[5], p[0], p[1], p[2], p[3], p[4],
 		    p[6] };
 
-		ra = readahead_start(list, 7, MAX);
-		ck_assert_ptr_nonnull(ra);
+		if ((ra = start(list, 7)) == NULL)
+			goto out;
 		got = readahead_next(ra);
 		ck_assert_ptr_nonnull(got);
 		ck_assert_str_eq(got->s, "before\n");
@@ -157,6 +186,7 @@ START_TEST(what_cannot_be_read_is_handed_over_failed)
 		ck_assert_str_eq(got->s, "after\n");
 		readahead_stop(ra);
 	}
+out:
 	for (size_t i = 0; i < 7; i++)
 		free(p[i]);
 	buf_free(&b);
@@ -169,15 +199,29 @@ START_TEST(stopped_anywhere)
 	static const size_t at[] = { 0, 1, 5, 511, 512, 513, 1200 };
 
 	for (size_t k = 0; k < sizeof(at) / sizeof(at[0]); k++) {
-		struct readahead *ra = readahead_start(
-		    (const char *const *)paths, NFILES, MAX);
+		struct readahead *ra = start((const char *const *)paths,
+		    NFILES);
 
-		ck_assert_ptr_nonnull(ra);
+		if (ra == NULL)
+			return;
 		for (size_t i = 0; i < at[k]; i++)
 			ck_assert_ptr_nonnull(readahead_next(ra));
 		readahead_stop(ra);
 	}
 	readahead_stop(NULL);
+}
+END_TEST
+
+/* Bound to one processor, the caller reads its files itself. */
+START_TEST(declines_on_one_processor)
+{
+	cpu_set_t one;
+
+	CPU_ZERO(&one);
+	CPU_SET(sched_getcpu(), &one);
+	ck_assert_int_eq(sched_setaffinity(0, sizeof(one), &one), 0);
+	ck_assert_ptr_null(readahead_start((const char *const *)paths,
+	    NFILES, MAX));
 }
 END_TEST
 
@@ -192,6 +236,7 @@ readahead_suite(void)
 	tcase_add_test(tc, every_file_in_order);
 	tcase_add_test(tc, what_cannot_be_read_is_handed_over_failed);
 	tcase_add_test(tc, stopped_anywhere);
+	tcase_add_test(tc, declines_on_one_processor);
 	suite_add_tcase(s, tc);
 	return s;
 }
