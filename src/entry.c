@@ -1,6 +1,7 @@
 #include <ctype.h>
-#include <stdint.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -707,15 +708,23 @@ entry_view_reusing(int dirfd, const char *name, const char *path,
 }
 
 int
-entry_view_ahead(struct readahead *ra, int dirfd, const char *name,
-    const char *path, struct entry *view, struct entry_reuse *r)
+entry_view_ahead(struct readahead *ra, struct dircache *dc, const char *path,
+    struct entry *view, struct entry_reuse *r)
 {
 	const struct buf *file = ra != NULL ? readahead_next(ra) : NULL;
+	const char *name;
+	int dirfd;
 
-	if (file == NULL)
-		return entry_view_reusing(dirfd, name, path, view, r);
-	entry_init(view);
-	return load_bytes(path, path, file->s, file->len, view, r, true);
+	if (file != NULL) {
+		entry_init(view);
+		return load_bytes(path, path, file->s, file->len, view, r,
+		    true);
+	}
+	if ((dirfd = dircache_at(dc, path, &name)) == -1) {
+		fsio_open_failed(path, errno);
+		return -1;
+	}
+	return entry_view_reusing(dirfd, name, path, view, r);
 }
 
 int

@@ -131,10 +131,12 @@ int	entry_view_reusing(int dirfd, const char *name, const char *path,
 	    struct entry *view, struct entry_reuse *r);
 /*
  * The same for the next file of ra (readahead.h), which is the one at
- * path: when ra is NULL or could not read it, it is read here.
+ * path: when ra is NULL or could not read it, it is read here, through
+ * its directory in dc (fsio.h).
  */
+struct dircache;
 struct readahead;
-int	entry_view_ahead(struct readahead *ra, int dirfd, const char *name,
+int	entry_view_ahead(struct readahead *ra, struct dircache *dc,
 	    const char *path, struct entry *view, struct entry_reuse *r);
 /* The same from memory; name is used in messages. */
 int	entry_load_buf(const char *name, const char *buf, size_t len,

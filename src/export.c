@@ -166,35 +166,9 @@ copy_spooled(struct spool *sp, const struct spooled *r, struct buf *b)
  * the listing order keeps to a month's directory for long runs.
  */
 struct reader {
-	char		*dir;
-	int		 fd;
+	struct dircache	 dirs;
 	struct entry_reuse reuse;	/* from one file to the next */
 };
-
-/*
- * The entry file at path as a view (entry_view_ahead, from ra when not
- * NULL): 0 or -1.
- */
-static int
-read_view(struct reader *rd, struct readahead *ra, const char *path,
-    struct entry *view)
-{
-	const char *slash = strrchr(path, '/');
-	size_t dlen = slash != NULL ? (size_t)(slash - path) : 0;
-
-	if (slash != NULL && (rd->dir == NULL || strlen(rd->dir) != dlen ||
-	    memcmp(rd->dir, path, dlen) != 0)) {
-		if (rd->fd != -1)
-			close(rd->fd);
-		free(rd->dir);
-		rd->dir = xstrndup(path, dlen);
-		rd->fd = open(rd->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
-	}
-	return entry_view_ahead(ra, slash != NULL && rd->fd != -1 ? rd->fd :
-	    AT_FDCWD, slash != NULL && rd->fd != -1 ? slash + 1 : path, path,
-	    view, &rd->reuse);
-}
 
 /*
  * One place in the output: an entry the index knows, or one spooled,
@@ -303,7 +277,7 @@ format_slot(struct spool *sp, struct readahead *ra, struct reader *rd,
 		close_entry(sp, b);
 		return 1;
 	}
-	if (read_view(rd, ra, s->path, &e) != 0)
+	if (entry_view_ahead(ra, &rd->dirs, s->path, &e, &rd->reuse) != 0)
 		return 0;		/* reported */
 	if ((keep = filter_match(sp->f, &e))) {
 		open_entry(sp, b, i);
@@ -364,7 +338,8 @@ write_all(struct spool *sp, struct reader *rd, const struct slot *v,
 		if (v[i].known != SIZE_MAX)
 			paths[nread++] = v[i].path;
 	if (nread > 1)
-		ra = readahead_start(paths, nread, ENTRY_MAX_FILE);
+		ra = readahead_start(rd->dirs.base, paths, nread,
+		    ENTRY_MAX_FILE);
 	for (size_t i = first; i < n; i++) {
 		if ((rc = format_slot(sp, ra, rd, &v[i], out, written)) < 0)
 			break;
@@ -382,7 +357,8 @@ export_stream(struct store *st, const struct filter *f,
     enum export_format fmt, const char *tmpdir)
 {
 	struct spool sp = { f, fmt, tmpdir, -1, BUF_INIT, 0, NULL, 0, 0 };
-	struct reader rd = { NULL, -1, ENTRY_REUSE_INIT };
+	char *base = path_join(st->root, "entries");
+	struct reader rd = { .reuse = ENTRY_REUSE_INIT };
 	struct summaries known;
 	struct strlist unknown;
 	struct buf out = BUF_INIT;
@@ -390,11 +366,13 @@ export_stream(struct store *st, const struct filter *f,
 	size_t n, written;
 	int rc;
 
+	dircache_init(&rd.dirs, base);
 	rc = index_order(st, &known, &unknown);
 	for (size_t i = 0; i < unknown.n; i++) {
 		struct entry e;
 
-		if (read_view(&rd, NULL, unknown.v[i], &e) == 0 &&
+		if (entry_view_ahead(NULL, &rd.dirs, unknown.v[i], &e,
+		    &rd.reuse) == 0 &&
 		    spool_entry(&sp, &e) != 0) {
 			rc = -1;
 			goto out;
@@ -427,9 +405,8 @@ out:
 	}
 	if (sp.fd != -1)
 		close(sp.fd);
-	if (rd.fd != -1)
-		close(rd.fd);
-	free(rd.dir);
+	dircache_free(&rd.dirs);
+	free(base);
 	entry_reuse_free(&rd.reuse);
 	for (size_t i = 0; i < sp.n; i++)
 		free(sp.v[i].id);

@@ -150,23 +150,116 @@ file_read_at(int dirfd, const char *name, const char *path, size_t max,
 }
 
 /* A file of the store opened to be read, never through a link; -1 told. */
+void
+fsio_open_failed(const char *path, int err)
+{
+	if (err == ELOOP)
+		diag_error(EXIT_NOINPUT, path, nopos, "refusing to follow a "
+		    "symbolic link");
+	else
+		diag_error(err == ENOENT || err == ENOTDIR || err == EACCES ?
+		    EXIT_NOINPUT : EXIT_IOERR, path, nopos, "%s",
+		    strerror(err));
+}
+
 static int
 open_store_file(int dirfd, const char *name, const char *path)
 {
 	int fd;
 
-	if ((fd = openat(dirfd, name, STORE_FILE_FLAGS)) == -1) {
-		int err = errno;
-
-		if (err == ELOOP)
-			diag_error(EXIT_NOINPUT, path, nopos, "refusing to "
-			    "follow a symbolic link");
-		else
-			diag_error(err == ENOENT || err == ENOTDIR ||
-			    err == EACCES ? EXIT_NOINPUT : EXIT_IOERR, path,
-			    nopos, "%s", strerror(err));
-	}
+	if ((fd = openat(dirfd, name, STORE_FILE_FLAGS)) == -1)
+		fsio_open_failed(path, errno);
 	return fd;
+}
+
+void
+dircache_init(struct dircache *dc, const char *base)
+{
+	dc->base = base;
+	dc->blen = strlen(base);
+	dc->basefd = -1;
+	dc->dir = NULL;
+	dc->dlen = 0;
+	dc->fd = -1;
+}
+
+/* rel's directories, one name at a time below fd, none through a link. */
+static int
+open_below(int fd, const char *rel, size_t len)
+{
+	const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+	char name[NAME_MAX + 1];
+	int at = fd, next, err;
+
+	for (size_t i = 0, j; i < len; i = j + 1) {
+		for (j = i; j < len && rel[j] != '/'; j++)
+			continue;
+		if (j - i > NAME_MAX) {
+			next = -1;
+			errno = ENAMETOOLONG;
+		} else {
+			memcpy(name, rel + i, j - i);
+			name[j - i] = '\0';
+			next = openat(at, name, flags);
+		}
+		err = errno;
+		if (at != fd)
+			close(at);
+		if (next == -1) {
+			errno = err;
+			return -1;
+		}
+		at = next;
+	}
+	return at != fd ? at : fcntl(fd, F_DUPFD_CLOEXEC, 0);
+}
+
+int
+dircache_at(struct dircache *dc, const char *path, const char **name)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dlen = slash != NULL ? (size_t)(slash - path) : 0;
+
+	*name = slash != NULL ? slash + 1 : path;
+	if (slash == NULL)
+		return AT_FDCWD;
+	if (dc->dir != NULL && dc->dlen == dlen &&
+	    memcmp(dc->dir, path, dlen) == 0)
+		return dc->fd;
+	if (dc->fd != -1)
+		close(dc->fd);
+	free(dc->dir);
+	dc->dir = NULL;
+	if (dlen >= dc->blen && memcmp(path, dc->base, dc->blen) == 0 &&
+	    (dlen == dc->blen || path[dc->blen] == '/')) {
+		if (dc->basefd == -1 && (dc->basefd = open(dc->base,
+		    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+			return dc->fd = -1;
+		dc->fd = open_below(dc->basefd, path + dc->blen +
+		    (dlen > dc->blen), dlen - dc->blen - (dlen > dc->blen));
+	} else {
+		char *d = xstrndup(path, dlen);
+
+		dc->fd = open(d, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		free(d);
+	}
+	if (dc->fd != -1) {
+		dc->dir = xstrndup(path, dlen);
+		dc->dlen = dlen;
+	}
+	return dc->fd;
+}
+
+void
+dircache_free(struct dircache *dc)
+{
+	if (dc->fd != -1)
+		close(dc->fd);
+	if (dc->basefd != -1)
+		close(dc->basefd);
+	free(dc->dir);
+	dircache_init(dc, dc->base);
 }
 
 int

@@ -51,6 +51,34 @@ int	file_read_buf(int dirfd, const char *name, const char *path,
  */
 int	file_read_regular(int dirfd, const char *name, const char *path,
 	    size_t max, struct buf *b);
+/* Why the file or directory of the store at path could not be opened. */
+void	fsio_open_failed(const char *path, int err);
+
+/*
+ * The directories of files of the store, opened a name at a time below
+ * base (ROOT/entries: its own path is the user's to choose) and never
+ * through a symbolic link, as the walk reads them: a directory swapped
+ * for a link after the walk is refused (ENOTDIR, as the kernel says of
+ * a link opened as a directory without following it).  The last one stays
+ * open for the next file; a path not below base has its directory
+ * opened whole.  Reports nothing, for a thread that must not.
+ */
+struct dircache {
+	const char	*base;
+	size_t		 blen;
+	int		 basefd;	/* -1 until needed */
+	char		*dir;		/* what fd is */
+	size_t		 dlen;
+	int		 fd;
+};
+void	dircache_init(struct dircache *, const char *base);
+/*
+ * The directory of path, open (the cache's: not to be closed), with its
+ * last part in *name; -1 with errno when it cannot be opened.
+ */
+int	dircache_at(struct dircache *, const char *path, const char **name);
+void	dircache_free(struct dircache *);
+
 /*
  * file_read_regular that reports nothing, for a thread that must not
  * (readahead.c): 0, or the errno of what failed (EFBIG: larger than

@@ -34,6 +34,7 @@ struct slot {
 };
 
 struct readahead {
+	const char	*base;
 	const char *const *paths;
 	size_t		 n, max;
 	pthread_t	 thread;
@@ -47,50 +48,27 @@ struct readahead {
 	struct slot	 ring[RING];
 };
 
-/* The length of the directory part of path (0: none). */
-static size_t
-dir_len(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash != NULL ? (size_t)(slash - path) : 0;
-}
-
 static void
-read_one(struct readahead *ra, const char *path, struct slot *s, int *dirfd,
-    const char **dir, size_t *dlen)
+read_one(struct readahead *ra, struct dircache *dc, const char *path,
+    struct slot *s)
 {
-	size_t len = dir_len(path);
+	const char *name;
+	int dirfd;
 
 	/* A large file's room is not kept for the small ones after it. */
 	if (s->b.cap > KEEP)
 		buf_free(&s->b);
-	if (len == 0) {
-		s->err = file_read_quietly(AT_FDCWD, path, ra->max, &s->b);
-		return;
-	}
-	if (*dir == NULL || len != *dlen || memcmp(*dir, path, len) != 0) {
-		char *d = xstrndup(path, len);
-
-		if (*dirfd != -1)
-			close(*dirfd);
-		*dirfd = open(d, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
-		free(d);
-		*dir = path;
-		*dlen = len;
-	}
-	s->err = *dirfd == -1 ? errno : file_read_quietly(*dirfd, path + len +
-	    1, ra->max, &s->b);
+	s->err = (dirfd = dircache_at(dc, path, &name)) == -1 ? errno :
+	    file_read_quietly(dirfd, name, ra->max, &s->b);
 }
 
 static void *
 reader(void *arg)
 {
 	struct readahead *ra = arg;
-	const char *dir = NULL;
-	size_t dlen = 0;
-	int dirfd = -1;
+	struct dircache dc;
+
+	dircache_init(&dc, ra->base);
 
 	for (size_t i = 0; i < ra->n; i++) {
 		bool stop;
@@ -107,8 +85,7 @@ reader(void *arg)
 		if (stop)
 			break;
 		/* Slot i is the caller's no more: it gave back i - RING. */
-		read_one(ra, ra->paths[i], &ra->ring[i % RING], &dirfd, &dir,
-		    &dlen);
+		read_one(ra, &dc, ra->paths[i], &ra->ring[i % RING]);
 		pthread_mutex_lock(&ra->mu);
 		ra->read++;
 		ra->bytes += ra->ring[i % RING].b.len;
@@ -116,13 +93,13 @@ reader(void *arg)
 			pthread_cond_signal(&ra->filled);
 		pthread_mutex_unlock(&ra->mu);
 	}
-	if (dirfd != -1)
-		close(dirfd);
+	dircache_free(&dc);
 	return NULL;
 }
 
 struct readahead *
-readahead_start(const char *const *paths, size_t n, size_t max)
+readahead_start(const char *base, const char *const *paths, size_t n,
+    size_t max)
 {
 	struct readahead *ra;
 	sigset_t all, was;
@@ -134,6 +111,7 @@ readahead_start(const char *const *paths, size_t n, size_t max)
 	    CPU_COUNT(&cpus) < 2)
 		return NULL;
 	ra = xcalloc(1, sizeof(*ra));
+	ra->base = base;
 	ra->paths = paths;
 	ra->n = n;
 	ra->max = max;

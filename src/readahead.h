@@ -16,13 +16,14 @@ struct buf;
 struct readahead;
 
 /*
- * Start reading paths[0..n) (files of the store, each at most max
- * bytes); the caller keeps paths alive until readahead_stop.  NULL when
+ * Start reading paths[0..n) (files of the store below base, each at
+ * most max bytes; their directories opened as dircache_at does); the
+ * caller keeps base and paths alive until readahead_stop.  NULL when
  * no thread could be started, or when this process may run on one
  * processor only: the caller reads the files itself.
  */
-struct readahead *readahead_start(const char *const *paths, size_t n,
-	    size_t max);
+struct readahead *readahead_start(const char *base,
+	    const char *const *paths, size_t n, size_t max);
 /*
  * The bytes of the next file of the list (NUL-terminated), valid until
  * the next call; NULL when it could not be read.  Called at most n

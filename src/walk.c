@@ -787,20 +787,24 @@ walk_views(const char *root, void (*fn)(const struct entry *, void *),
 {
 	struct entry_reuse reuse = ENTRY_REUSE_INIT;
 	struct readahead *ra = NULL;
+	char *base = path_join(root, "entries");
+	struct dircache dc;
 	struct entry view;
 	char **paths;
 	size_t n;
 	int rc;
 
 	rc = walk_paths(root, &paths, &n, other, arg);
+	dircache_init(&dc, base);
 	if (n > 1)
-		ra = readahead_start((const char *const *)paths, n,
+		ra = readahead_start(base, (const char *const *)paths, n,
 		    ENTRY_MAX_FILE);
 	for (size_t i = 0; i < n; i++)
-		if (entry_view_ahead(ra, AT_FDCWD, paths[i], paths[i], &view,
-		    &reuse) == 0)
+		if (entry_view_ahead(ra, &dc, paths[i], &view, &reuse) == 0)
 			fn(&view, arg);
 	readahead_stop(ra);
+	dircache_free(&dc);
+	free(base);
 	entry_reuse_free(&reuse);
 	walk_paths_free(paths, n);
 	if (nfiles != NULL)
