@@ -55,30 +55,55 @@ row(const struct rows *r, size_t i)
 	return summaries_at(r->s, r->pick != NULL ? r->pick[i] : i);
 }
 
+static size_t
+len_of(const char *s)
+{
+	return s != NULL ? strlen(s) : 0;
+}
+
+/* Each row made in the room for its worst, with no call per byte. */
 static void
 print_tsv(const struct rows *r)
 {
 	struct buf b = BUF_INIT;
-	char date[17];
 
 	for (size_t i = 0; i < r->n; i++) {
 		const struct entry *e = row(r, i);
+		size_t nid, nseries, ntitle, nclient;
+		char *o;
 
 		if (r->f != NULL && !filter_match(r->f, e))
 			continue;
-		tsv_escape(&b, e->id);
-		buf_addc(&b, '\t');
-		buf_adds(&b, date_format(&e->date, date));
-		buf_addc(&b, '\t');
-		tsv_escape(&b, e->series);
-		buf_addc(&b, '\t');
-		if (e->part > 0)
-			buf_addu(&b, (unsigned long)e->part);
-		buf_addc(&b, '\t');
-		tsv_escape(&b, e->title);
-		buf_addc(&b, '\t');
-		tsv_escape(&b, e->client);
-		buf_addc(&b, '\n');
+		nid = len_of(e->id);
+		nseries = len_of(e->series);
+		ntitle = len_of(e->title);
+		nclient = len_of(e->client);
+		/* The date (16), a part (20 digits at most), five separators. */
+		buf_grow(&b, 2 * (nid + nseries + ntitle + nclient) + 48);
+		o = tsv_put(b.s + b.len, e->id, nid);
+		*o++ = '\t';
+		o += strlen(date_format(&e->date, o));
+		*o++ = '\t';
+		o = tsv_put(o, e->series, nseries);
+		*o++ = '\t';
+		if (e->part > 0) {
+			char digits[24];
+			size_t k = sizeof(digits);
+			unsigned long n = (unsigned long)e->part;
+
+			do
+				digits[--k] = (char)('0' + n % 10);
+			while ((n /= 10) > 0);
+			memcpy(o, digits + k, sizeof(digits) - k);
+			o += sizeof(digits) - k;
+		}
+		*o++ = '\t';
+		o = tsv_put(o, e->title, ntitle);
+		*o++ = '\t';
+		o = tsv_put(o, e->client, nclient);
+		*o++ = '\n';
+		*o = '\0';
+		b.len = (size_t)(o - b.s);
 		if (b.len > 65536)
 			out_buf(&b);
 	}

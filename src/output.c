@@ -25,23 +25,35 @@ out_finish(void)
 	return -1;
 }
 
-void
-tsv_escape(struct buf *b, const char *s)
+char *
+tsv_put(char *o, const char *s, size_t n)
 {
 	static const unsigned char special[256] = {
 		['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
 	};
-	size_t n = s != NULL ? strlen(s) : 0, run;
+	size_t run;
 
 	/* A run at a time: most fields need no escape at all. */
 	while (n > 0) {
 		run = text_span(s, n, special);
-		buf_add(b, s, run);
+		memcpy(o, s, run);
+		o += run;
 		if (run == n)
 			break;
-		buf_addc(b, '\\');
-		buf_addc(b, special[(unsigned char)s[run]]);
+		*o++ = '\\';
+		*o++ = (char)special[(unsigned char)s[run]];
 		s += run + 1;
 		n -= run + 1;
 	}
+	return o;
+}
+
+void
+tsv_escape(struct buf *b, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	buf_grow(b, 2 * n);
+	b->len = (size_t)(tsv_put(b->s + b->len, s, n) - b->s);
+	b->s[b->len] = '\0';
 }

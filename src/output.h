@@ -12,5 +12,7 @@ int	out_finish(void);
 
 /* Append s as a TSV field: tab, newline, CR and backslash as \t \n \r \\. */
 void	tsv_escape(struct buf *, const char *s);
+/* The same for the n bytes of s at o, which has room for 2n: the end. */
+char	*tsv_put(char *o, const char *s, size_t n);
 
 #endif
