@@ -27,13 +27,14 @@ arena_alloc(struct arena *a, size_t n)
 		n = SIZE_MAX - align - sizeof(*b);	/* xmalloc fails */
 	at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
 	if (b == NULL || at + n > b->size) {
-		size_t size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
+		size_t block = a->block != 0 ? a->block : BLOCK_SIZE;
+		size_t size = n > block / 4 ? n : block;
 
 		/* A large request gets a block of its own, behind the head. */
 		b = xmalloc(sizeof(*b) + size);
 		b->size = size;
 		b->used = 0;
-		if (size != BLOCK_SIZE && a->head != NULL) {
+		if (size != block && a->head != NULL) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
@@ -69,7 +70,8 @@ arena_reset(struct arena *a)
 
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
-		if (keep == NULL && b->size == BLOCK_SIZE)
+		if (keep == NULL && b->size == (a->block != 0 ? a->block :
+		    BLOCK_SIZE))
 			keep = b;
 		else
 			free(b);

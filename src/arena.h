@@ -13,9 +13,15 @@
 
 struct arena {
 	struct arena_block	*head;
+	size_t			 block;	/* 0: 256 KiB, a mapping of its own */
 };
 
-#define ARENA_INIT { NULL }
+#define ARENA_INIT { NULL, 0 }
+/*
+ * For an arena of a few kilobytes (a directory's names): blocks from
+ * the heap, not a mapping each that is made, touched and unmade.
+ */
+#define ARENA_SMALL_BLOCK	(16 * 1024)
 
 /* n bytes aligned for any object; never NULL (out of memory exits). */
 void	*arena_alloc(struct arena *, size_t n);

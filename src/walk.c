@@ -146,6 +146,8 @@ job_new(struct walker *w, const char *parent, const char *name, int fd,
 	struct buf p = BUF_INIT;
 	size_t at;
 
+	j->names.block = ARENA_SMALL_BLOCK;
+
 	buf_adds(&p, parent);
 	if (name != NULL) {
 		buf_addc(&p, '/');
