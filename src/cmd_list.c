@@ -61,49 +61,60 @@ len_of(const char *s)
 	return s != NULL ? strlen(s) : 0;
 }
 
-/* Each row made in the room for its worst, with no call per byte. */
+/*
+ * The TSV row of e, when it matches filter f (NULL: no filter), made in
+ * the room for its worst, with no call per byte.  Also made ahead in
+ * the index's own thread (index_summaries_ahead): it looks at nothing
+ * but e and f.
+ */
 static void
-print_tsv(const struct rows *r)
+tsv_row(const struct entry *e, struct buf *b, const void *f)
+{
+	size_t nid, nseries, ntitle, nclient;
+	char *o;
+
+	if (f != NULL && !filter_match(f, e))
+		return;
+	nid = len_of(e->id);
+	nseries = len_of(e->series);
+	ntitle = len_of(e->title);
+	nclient = len_of(e->client);
+	/* The date (16), a part (20 digits at most), five separators. */
+	buf_grow(b, 2 * (nid + nseries + ntitle + nclient) + 48);
+	o = tsv_put(b->s + b->len, e->id, nid);
+	*o++ = '\t';
+	o += strlen(date_format(&e->date, o));
+	*o++ = '\t';
+	o = tsv_put(o, e->series, nseries);
+	*o++ = '\t';
+	if (e->part > 0) {
+		char digits[24];
+		size_t k = sizeof(digits);
+		unsigned long n = (unsigned long)e->part;
+
+		do
+			digits[--k] = (char)('0' + n % 10);
+		while ((n /= 10) > 0);
+		memcpy(o, digits + k, sizeof(digits) - k);
+		o += sizeof(digits) - k;
+	}
+	*o++ = '\t';
+	o = tsv_put(o, e->title, ntitle);
+	*o++ = '\t';
+	o = tsv_put(o, e->client, nclient);
+	*o++ = '\n';
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
+}
+
+/* The rows from the first on (those before were made ahead). */
+static void
+print_tsv(const struct rows *r, size_t first)
 {
 	struct buf b = BUF_INIT;
 
-	for (size_t i = 0; i < r->n; i++) {
-		const struct entry *e = row(r, i);
-		size_t nid, nseries, ntitle, nclient;
-		char *o;
-
-		if (r->f != NULL && !filter_match(r->f, e))
-			continue;
-		nid = len_of(e->id);
-		nseries = len_of(e->series);
-		ntitle = len_of(e->title);
-		nclient = len_of(e->client);
-		/* The date (16), a part (20 digits at most), five separators. */
-		buf_grow(&b, 2 * (nid + nseries + ntitle + nclient) + 48);
-		o = tsv_put(b.s + b.len, e->id, nid);
-		*o++ = '\t';
-		o += strlen(date_format(&e->date, o));
-		*o++ = '\t';
-		o = tsv_put(o, e->series, nseries);
-		*o++ = '\t';
-		if (e->part > 0) {
-			char digits[24];
-			size_t k = sizeof(digits);
-			unsigned long n = (unsigned long)e->part;
-
-			do
-				digits[--k] = (char)('0' + n % 10);
-			while ((n /= 10) > 0);
-			memcpy(o, digits + k, sizeof(digits) - k);
-			o += sizeof(digits) - k;
-		}
-		*o++ = '\t';
-		o = tsv_put(o, e->title, ntitle);
-		*o++ = '\t';
-		o = tsv_put(o, e->client, nclient);
-		*o++ = '\n';
-		*o = '\0';
-		b.len = (size_t)(o - b.s);
+	for (size_t i = first; i < r->n; i++) {
+		tsv_row(row(r, i), &b, r->f);
 		if (b.len > 65536)
 			out_buf(&b);
 	}
@@ -293,6 +304,9 @@ list_lines(struct ctx *ctx, const struct filter *f, enum list_format fmt)
 	struct entry_list l = { NULL, 0 };
 	struct store *st = &ctx->st;
 	struct summaries s = { 0, NULL };
+	/* Rows made while the walk runs: at most 4 MiB of them. */
+	struct index_ahead ahead = { tsv_row, f, 4 * 1024 * 1024, BUF_INIT,
+	    0 };
 	uint32_t *pick = NULL;
 	struct rows r;
 	int rc, width;
@@ -313,8 +327,11 @@ list_lines(struct ctx *ctx, const struct filter *f, enum list_format fmt)
 			qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
 		filter_finish(f, &l);
 	} else {
-		rc = index_summaries(st, &s);
-		if (f->last > 0 || f->any[FILTER_SERIES].n > 0) {
+		bool each = f->last == 0 && f->any[FILTER_SERIES].n == 0;
+
+		rc = index_summaries_ahead(st, &s, each && fmt == LIST_TSV ?
+		    &ahead : NULL);
+		if (!each) {
 			for (size_t i = 0; i < s.n; i++)
 				if (filter_match(f, summaries_at(&s, i)))
 					entry_list_add(&l,
@@ -341,8 +358,11 @@ list_lines(struct ctx *ctx, const struct filter *f, enum list_format fmt)
 	pager_start(ctx_pager(ctx));
 	if (fmt == LIST_TABLE)
 		print_table(&r, &ctx->cfg, width, color);
-	else
-		print_tsv(&r);
+	else {
+		out_buf(&ahead.out);
+		print_tsv(&r, ahead.rows);
+	}
+	buf_free(&ahead.out);
 	entry_list_free(&l);
 	summaries_free(&s);
 	free(pick);

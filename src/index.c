@@ -33,6 +33,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -1381,19 +1383,84 @@ failed_for_data(void)
 	return worst == 0 || worst == EXIT_DATAERR;
 }
 
+/*
+ * The listing made ahead (index_summaries_ahead): in a thread of its
+ * own while the walk runs, the index is opened and its listing, as it
+ * stands, put through the caller's row until cap bytes.  The thread
+ * alone touches the map until it is joined.
+ */
+struct ahead_run {
+	const char		*root;
+	struct ixmap		*m;
+	struct index_ahead	*a;
+	bool			 have;	/* the index opened */
+	bool			 sound;	/* every record met was */
+	pthread_t		 thread;
+};
+
+static void *
+make_ahead(void *arg)
+{
+	struct ahead_run *ar = arg;
+	struct ixmap *m = ar->m;
+	struct index_ahead *a = ar->a;
+	char **tagv = NULL;
+	size_t tagcap = 0;
+	struct entry e;
+
+	entry_init(&e);
+	if (!(ar->have = ix_open(ar->root, true, m)) || m->nchunks > 0)
+		return NULL;	/* the walk will find it changed */
+	ar->sound = true;
+	for (uint32_t k = 0; k < m->h->nlist && a->out.len < a->cap; k++) {
+		uint32_t i = ord(m, BY_LIST, k);
+		const struct irec *r = i != UINT32_MAX ? brec(m, i) : NULL;
+
+		if (r == NULL) {
+			ar->sound = false;
+			break;
+		}
+		rec_entry(m->map, r, NULL, &e, &tagv, &tagcap);
+		a->row(&e, &a->out, a->arg);
+		a->rows++;
+	}
+	free(tagv);
+	return NULL;
+}
+
+/* The thread started, or false (then the caller opens the index). */
+static bool
+ahead_start(struct ahead_run *ar)
+{
+	sigset_t all, was;
+	bool started;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &was);
+	started = pthread_create(&ar->thread, NULL, make_ahead, ar) == 0;
+	pthread_sigmask(SIG_SETMASK, &was, NULL);
+	return started;
+}
+
 static int
 snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
-    struct strlist *unknown)
+    struct strlist *unknown, struct index_ahead *ahead)
 {
 	const char *root = st->root;
 	int64_t t0 = now_ns();
+	struct ahead_run ar = { root, &x->m, ahead, false, false, 0 };
 	struct key *keys;
-	bool have, changed, whole = true;
+	bool have, changed, whole = true, aheading;
 	uint32_t j = 0;
 	int rc;
 
+	aheading = ahead != NULL && ahead_start(&ar);
 	rc = walk_tree(root, &x->t, walk_warn_not_entry, NULL);
-	have = ix_open(root, true, &x->m);
+	if (aheading) {
+		pthread_join(ar.thread, NULL);
+		have = ar.have;
+	} else
+		have = ix_open(root, true, &x->m);
 	changed = !have || x->m.nchunks > 0;
 	x->items = xcalloc(x->t.nfiles + 1, sizeof(*x->items));
 	x->nitems = x->t.nfiles;
@@ -1469,6 +1536,11 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 			x->order[k] = keys[k].at;
 		free(keys);
 	}
+	/* What was made ahead is the listing only if nothing changed. */
+	if (ahead != NULL && (changed || !ar.sound)) {
+		buf_reset(&ahead->out);
+		ahead->rows = 0;
+	}
 	/* Only a walk that read everything may say what is there. */
 	if (mode != SNAP_KNOWN && rc == 0 && whole &&
 	    (changed || mode == SNAP_REWRITE))
@@ -1477,12 +1549,17 @@ snap_build(struct store *st, struct index_snap *x, enum snap_mode mode,
 }
 
 static int
-summaries_build(struct store *st, struct summaries *s, enum snap_mode mode)
+summaries_build(struct store *st, struct summaries *s, enum snap_mode mode,
+    struct index_ahead *ahead)
 {
 	int rc;
 
 	s->snap = xcalloc(1, sizeof(*s->snap));
-	rc = snap_build(st, s->snap, mode, NULL);
+	if (ahead != NULL) {
+		buf_reset(&ahead->out);
+		ahead->rows = 0;
+	}
+	rc = snap_build(st, s->snap, mode, NULL, ahead);
 	s->n = s->snap->norder;
 	return rc;
 }
@@ -1490,7 +1567,14 @@ summaries_build(struct store *st, struct summaries *s, enum snap_mode mode)
 int
 index_summaries(struct store *st, struct summaries *s)
 {
-	return summaries_build(st, s, SNAP_READ);
+	return summaries_build(st, s, SNAP_READ, NULL);
+}
+
+int
+index_summaries_ahead(struct store *st, struct summaries *s,
+    struct index_ahead *ahead)
+{
+	return summaries_build(st, s, SNAP_READ, ahead);
 }
 
 int
@@ -1502,7 +1586,7 @@ index_order(struct store *st, struct summaries *known,
 	known->snap = xcalloc(1, sizeof(*known->snap));
 	unknown->v = NULL;
 	unknown->n = 0;
-	rc = snap_build(st, known->snap, SNAP_KNOWN, unknown);
+	rc = snap_build(st, known->snap, SNAP_KNOWN, unknown, NULL);
 	known->n = known->snap->norder;
 	return rc;
 }
@@ -1992,7 +2076,8 @@ walk:
 	 * Not to be trusted: the walk, which writes a new index; also when
 	 * the damage is in the copies of a series, which a walk never reads.
 	 */
-	rc = summaries_build(st, &all, m.damaged ? SNAP_REWRITE : SNAP_READ);
+	rc = summaries_build(st, &all, m.damaged ? SNAP_REWRITE : SNAP_READ,
+	    NULL);
 	p->l.v = xreallocarray(NULL, all.n + 1, sizeof(*p->l.v));
 	for (size_t i = 0; i < all.n; i++)
 		lookup_take(&lk, summaries_at(&all, i));

@@ -40,6 +40,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "entry.h"
 
 struct store;
@@ -65,6 +66,26 @@ struct summaries {
 	struct index_snap	*snap;
 };
 int	index_summaries(struct store *, struct summaries *);
+
+/*
+ * The same with the listing made ahead: while the walk checks every
+ * file, a second thread opens the index and puts its own listing, in
+ * its order, through row (into out, until it holds cap bytes; the
+ * entries' paths are NULL, the other summary fields set).  When the
+ * walk finds that nothing changed, out holds the first rows of the
+ * listing, made of the same records summaries_at gives; else out is
+ * empty and rows 0.  For a listing that only prints each summary: the
+ * printing, done meanwhile, is not left for after the walk.
+ */
+struct index_ahead {
+	void	(*row)(const struct entry *, struct buf *, const void *arg);
+	const void *arg;
+	size_t	 cap;
+	struct buf out;
+	size_t	 rows;		/* of the listing, in out */
+};
+int	index_summaries_ahead(struct store *, struct summaries *,
+	    struct index_ahead *);
 
 /*
  * The i-th summary: valid until the next call or summaries_free.  The

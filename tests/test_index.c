@@ -255,6 +255,82 @@ START_TEST(summaries_from_files_then_from_the_index)
 }
 END_TEST
 
+static const char made_ahead[] = "ahead";
+
+/*
+ * A row of the listing: the ID and the title.  Made ahead (arg is
+ * made_ahead), the entry has no path.
+ */
+static void
+id_title(const struct entry *e, struct buf *b, const void *arg)
+{
+	if (arg == made_ahead)
+		ck_assert_ptr_null(e->path);
+	buf_addf(b, "%s %s\n", e->id, e->title);
+}
+
+/*
+ * index_summaries_ahead with room for cap bytes: the rows made ahead
+ * followed by those of the summaries after them, and how many of them
+ * were made ahead.
+ */
+static char *
+listed_ahead(size_t cap, size_t *rows)
+{
+	struct index_ahead a = { id_title, made_ahead, cap, BUF_INIT, 0 };
+	struct summaries sum;
+
+	diag_reset();
+	ck_assert_int_eq(index_summaries_ahead(&st, &sum, &a), 0);
+	*rows = a.rows;
+	ck_assert_uint_le(a.rows, sum.n);
+	for (size_t i = a.rows; i < sum.n; i++)
+		id_title(summaries_at(&sum, i), &a.out, NULL);
+	summaries_free(&sum);
+	buf_adds(&a.out, "");
+	return buf_detach(&a.out);
+}
+
+/*
+ * The listing made while the walk runs is the listing when nothing
+ * changed, cut where its room ends; when a file changed, even with
+ * its size and mtime kept, nothing made ahead is used.
+ */
+START_TEST(listing_made_ahead)
+{
+	static const char want[] = "20261123-aaaaaa T社を訪問\n"
+	    "20261124-bbbbbb Visit\n20261201-cccccc 続報\n";
+	static const char vasit[] = "20261123-aaaaaa T社を訪問\n"
+	    "20261124-bbbbbb Vasit\n20261201-cccccc 続報\n";
+	size_t rows;
+	char *got;
+
+	index_racy_ns = 0;
+	three_entries();
+	/* No index yet: nothing to make ahead from. */
+	got = listed_ahead(1 << 20, &rows);
+	ck_assert_str_eq(got, want);
+	ck_assert_uint_eq(rows, 0);
+	free(got);
+	got = listed_ahead(1 << 20, &rows);
+	ck_assert_str_eq(got, want);
+	ck_assert_uint_eq(rows, 3);
+	free(got);
+	/* Room for one row: one made ahead, the rest after. */
+	got = listed_ahead(1, &rows);
+	ck_assert_str_eq(got, want);
+	ck_assert_uint_eq(rows, 1);
+	free(got);
+	overwrite(ENTRY_B, "date: 2026-11-24\ntitle: Vasit\nbody: text B\n");
+	set_mtime(ENTRY_B, 1700000000);
+	got = listed_ahead(1 << 20, &rows);
+	ck_assert_str_eq(got, vasit);
+	ck_assert_uint_eq(rows, 0);
+	free(got);
+	ck_assert_str_eq(buf_str(&messages), "");
+}
+END_TEST
+
 /*
  * Same size, same inode, mtime set back to what the index holds: only
  * ctime tells, and within one tick not even that.  Fresh records are
@@ -1203,6 +1279,7 @@ index_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, summaries_from_files_then_from_the_index);
+	tcase_add_test(tc, listing_made_ahead);
 	tcase_add_test(tc, same_size_same_mtime_edit_is_seen);
 	tcase_add_test(tc, stat_data_sees_replacement_and_size);
 	tcase_add_test(tc, added_and_removed_files_are_seen);
