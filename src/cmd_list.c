@@ -304,8 +304,8 @@ list_lines(struct ctx *ctx, const struct filter *f, enum list_format fmt)
 	struct entry_list l = { NULL, 0 };
 	struct store *st = &ctx->st;
 	struct summaries s = { 0, NULL };
-	/* Rows made while the walk runs: at most 4 MiB of them. */
-	struct index_ahead ahead = { tsv_row, f, 4 * 1024 * 1024, BUF_INIT,
+	/* Rows made while the walk runs: at most 2 MiB of them. */
+	struct index_ahead ahead = { tsv_row, f, 2 * 1024 * 1024, BUF_INIT,
 	    0 };
 	uint32_t *pick = NULL;
 	struct rows r;

@@ -1412,6 +1412,8 @@ make_ahead(void *arg)
 	if (!(ar->have = ix_open(ar->root, true, m)) || m->nchunks > 0)
 		return NULL;	/* the walk will find it changed */
 	ar->sound = true;
+	/* The room at once: no copy of what was made as it grows. */
+	buf_grow(&a->out, a->cap + 65536);
 	for (uint32_t k = 0; k < m->h->nlist && a->out.len < a->cap; k++) {
 		uint32_t i = ord(m, BY_LIST, k);
 		const struct irec *r = i != UINT32_MAX ? brec(m, i) : NULL;
