@@ -300,12 +300,21 @@ file_read_regular(int dirfd, const char *name, const char *path, size_t max,
 int
 file_read_quietly(int dirfd, const char *name, size_t max, struct buf *b)
 {
-	struct stat st = { .st_mode = S_IFREG, .st_size = 0 };
+	struct stat st;
 	int fd, err;
 
 	if ((fd = openat(dirfd, name, STORE_FILE_FLAGS)) == -1)
 		return errno;
-	err = read_all(fd, &st, max, b);
+	/*
+	 * Its size makes the room: a reader of many small files keeps a
+	 * small one.  (A room grown to 64 KiB is a mapping of its own,
+	 * made and unmade for every file, each unmaking an interrupt to
+	 * the other processors.)
+	 */
+	if (fstat(fd, &st) == -1)
+		err = errno;
+	else
+		err = read_all(fd, S_ISREG(st.st_mode) ? &st : NULL, max, b);
 	close(fd);
 	return err;
 }
