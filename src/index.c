@@ -1413,8 +1413,10 @@ make_ahead(void *arg)
 		return NULL;	/* the walk will find it changed */
 	ar->sound = true;
 	/* The room at once: no copy of what was made as it grows. */
-	buf_grow(&a->out, a->cap + 65536);
-	for (uint32_t k = 0; k < m->h->nlist && a->out.len < a->cap; k++) {
+	if (a->row != NULL)
+		buf_grow(&a->out, a->cap + 65536);
+	for (uint32_t k = 0; k < m->h->nlist && (a->row == NULL ||
+	    a->out.len < a->cap); k++) {
 		uint32_t i = ord(m, BY_LIST, k);
 		const struct irec *r = i != UINT32_MAX ? brec(m, i) : NULL;
 
@@ -1422,6 +1424,8 @@ make_ahead(void *arg)
 			ar->sound = false;
 			break;
 		}
+		if (a->row == NULL)
+			continue;	/* checked, for the caller's use */
 		rec_entry(m->map, r, NULL, &e, &tagv, &tagcap);
 		a->row(&e, &a->out, a->arg);
 		a->rows++;
@@ -1583,12 +1587,15 @@ int
 index_order(struct store *st, struct summaries *known,
     struct strlist *unknown)
 {
+	/* No rows: the records are only checked while the walk runs. */
+	struct index_ahead checked = { NULL, NULL, 0, BUF_INIT, 0 };
 	int rc;
 
 	known->snap = xcalloc(1, sizeof(*known->snap));
 	unknown->v = NULL;
 	unknown->n = 0;
-	rc = snap_build(st, known->snap, SNAP_KNOWN, unknown, NULL);
+	rc = snap_build(st, known->snap, SNAP_KNOWN, unknown, &checked);
+	buf_free(&checked.out);
 	known->n = known->snap->norder;
 	return rc;
 }

@@ -74,7 +74,7 @@ int	index_summaries(struct store *, struct summaries *);
  * entries' paths are NULL, the other summary fields set).  When the
  * walk finds that nothing changed, out holds the first rows of the
  * listing, made of the same records summaries_at gives; else out is
- * empty and rows 0.  For a listing that only prints each summary: the
+ * empty and rows 0.  Without row, the records are only checked then.  For a listing that only prints each summary: the
  * printing, done meanwhile, is not left for after the walk.
  */
 struct index_ahead {
