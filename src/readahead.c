@@ -1,13 +1,10 @@
 /* Entry files read ahead in a second thread (readahead.h). */
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "fsio.h"
