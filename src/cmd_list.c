@@ -88,15 +88,9 @@ tsv_row(const struct entry *e, struct buf *b, const void *f)
 	o = tsv_put(o, e->series, nseries);
 	*o++ = '\t';
 	if (e->part > 0) {
-		char digits[24];
-		size_t k = sizeof(digits);
-		unsigned long n = (unsigned long)e->part;
-
-		do
-			digits[--k] = (char)('0' + n % 10);
-		while ((n /= 10) > 0);
-		memcpy(o, digits + k, sizeof(digits) - k);
-		o += sizeof(digits) - k;
+		b->len = (size_t)(o - b->s);
+		buf_addu(b, (unsigned long)e->part);	/* in the room */
+		o = b->s + b->len;
 	}
 	*o++ = '\t';
 	o = tsv_put(o, e->title, ntitle);
